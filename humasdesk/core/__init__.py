@@ -1,0 +1,1 @@
+"""Domain types and pure rules. No Qt, no I/O."""

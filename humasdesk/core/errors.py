@@ -1,0 +1,73 @@
+"""Domain errors for everything that can go wrong talking to X.
+
+The X client maps tweepy/requests exceptions onto these, so services and the GUI
+never see transport details. Messages hold no tokens.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+
+class XError(Exception):
+    """Base of every error from talking to X."""
+
+
+class AuthExpired(XError):
+    """The token is expired, revoked or invalid (401). Refresh or sign in again."""
+
+
+class Forbidden(XError):
+    """X refused the action (403). `reason` is X's own wording or problem type."""
+
+    def __init__(self, message: str, reason: str = "") -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+class DuplicatePost(Forbidden):
+    """X refused a post whose text this account already posted (403)."""
+
+
+class ReplyNotAllowed(Forbidden):
+    """X refused a reply to a post that does not mention or quote the account (403)."""
+
+
+class RateLimited(XError):
+    """Too many requests (429). `reset_at` is when X accepts requests again."""
+
+    def __init__(self, message: str, reset_at: datetime | None = None) -> None:
+        super().__init__(message)
+        self.reset_at = reset_at
+
+
+class UsageCapped(XError):
+    """The app's usage cap is reached (429 usage-capped). `period` is Daily or Monthly."""
+
+    def __init__(self, message: str, period: str = "") -> None:
+        super().__init__(message)
+        self.period = period
+
+
+class NotFound(XError):
+    """The post or user does not exist (404)."""
+
+
+class ServerError(XError):
+    """X failed (5xx). Safe to retry later."""
+
+    def __init__(self, message: str, status: int = 500) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class NetworkError(XError):
+    """X could not be reached: connection refused or dropped, DNS, time-out."""
+
+
+class InvalidRequest(XError):
+    """X refused the request as malformed (400), e.g. text too long or empty."""
+
+
+class OAuthError(XError):
+    """The OAuth flow failed: consent denied, wrong state, bad code, time-out."""

@@ -1,0 +1,73 @@
+"""Domain types that cross layers. Frozen dataclasses; no Qt, no I/O."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+
+class Slot(StrEnum):
+    """The two places an account can sit in. Each pane is bound to one."""
+
+    OFFICE = "office"
+    PERSONAL = "personal"
+
+
+@dataclass(frozen=True)
+class Account:
+    """An X account as X describes it (`GET /2/users/me`)."""
+
+    user_id: str
+    username: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Post:
+    """A post on X (own posts, or a citizen's mention)."""
+
+    id: str
+    text: str
+    author_id: str
+    created_at: datetime | None = None
+    author_username: str | None = None
+    author_name: str | None = None
+    in_reply_to_user_id: str | None = None
+    conversation_id: str | None = None
+    referenced: tuple[tuple[str, str], ...] = ()  # (type, id): replied_to / quoted / retweeted
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a timeline read from X, with X's paging metadata."""
+
+    posts: tuple[Post, ...]
+    result_count: int
+    newest_id: str | None = None
+    oldest_id: str | None = None
+    next_token: str | None = None
+
+
+@dataclass(frozen=True)
+class RateLimit:
+    """X's rate-limit headers for one endpoint and account."""
+
+    limit: int
+    remaining: int
+    reset_at: datetime
+
+
+@dataclass(frozen=True)
+class TokenSet:
+    """OAuth 2.0 user tokens for one account. The repr never shows a token."""
+
+    access_token: str = field(repr=False)
+    refresh_token: str | None = field(repr=False)
+    expires_at: float  # epoch seconds
+    scopes: tuple[str, ...] = ()
+    user_id: str | None = None
+    username: str | None = None
+
+    def expires_within(self, seconds: float, now: float) -> bool:
+        return self.expires_at - now <= seconds
