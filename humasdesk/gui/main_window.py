@@ -1,0 +1,50 @@
+"""The desk's main window: office pane left, personal pane right."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
+
+from humasdesk.core.models import Slot
+from humasdesk.gui.pane import AccountPane
+from humasdesk.gui.theme import PRACTICE_BANNER
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, *, practice: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("HumasDesk")
+        self.setObjectName("mainWindow")
+        self.practice = practice
+        self.panes = {slot: AccountPane(slot) for slot in Slot}
+
+        self.practice_banner = QLabel(
+            self.tr(
+                "Practice Mode: posts go to the built-in X emulator on this laptop, "
+                "not to the real X."
+            )
+        )
+        self.practice_banner.setObjectName("practiceBanner")
+        background, text = PRACTICE_BANNER
+        self.practice_banner.setStyleSheet(
+            f"#practiceBanner {{ background: {background}; color: {text}; padding: 6px;"
+            " font-weight: bold; }"
+        )
+        self.practice_banner.setWordWrap(True)
+        self.practice_banner.setVisible(practice)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.panes[Slot.OFFICE])
+        self.splitter.addWidget(self.panes[Slot.PERSONAL])
+
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.practice_banner)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        self.resize(1100, 720)
+        if practice:
+            self.statusBar().showMessage(self.tr("Practice Mode"))

@@ -1,0 +1,84 @@
+"""The layering of DESIGN.md, checked: Qt only in gui/ and the composition root.
+
+If this breaks, `humasdesk sandbox`, `export` and `verify` would load Qt (slow,
+and impossible on a server without Qt's libraries), and domain code would be
+tied to the GUI.
+"""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[2] / "humasdesk"
+QT_ALLOWED = {PACKAGE / "app.py"}
+
+# What each layer may import from inside humasdesk (DESIGN.md, "Layers").
+ALLOWED_INTERNAL = {
+    "core": {"core"},
+    "store": {"core", "store"},
+    "xapi": {"core", "xapi"},
+    "credentials": {"core", "credentials"},
+    "services": {"core", "store", "xapi", "credentials", "services"},
+    "sandbox": {"core", "sandbox"},
+}
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+def _modules() -> list[Path]:
+    return sorted(PACKAGE.rglob("*.py"))
+
+
+def test_no_qt_outside_gui_and_composition_root():
+    offenders = []
+    for path in _modules():
+        if path in QT_ALLOWED or (PACKAGE / "gui") in path.parents:
+            continue
+        if any(name.split(".")[0] in {"PySide6", "shiboken6"} for name in _imports(path)):
+            offenders.append(str(path.relative_to(PACKAGE)))
+    assert offenders == [], f"PySide6 imported outside gui/: {offenders}"
+
+
+@pytest.mark.parametrize("layer", sorted(ALLOWED_INTERNAL))
+def test_layer_imports_only_what_design_allows(layer):
+    allowed = ALLOWED_INTERNAL[layer]
+    bad = []
+    for path in sorted((PACKAGE / layer).rglob("*.py")):
+        for name in _imports(path):
+            parts = name.split(".")
+            if parts[0] == "humasdesk" and len(parts) > 1 and parts[1] not in allowed:
+                bad.append(f"{path.relative_to(PACKAGE)} imports {name}")
+    assert bad == []
+
+
+def test_command_line_tools_start_without_qt():
+    """`humasdesk sandbox --help` and `self-test --help` must not load Qt at all."""
+    code = (
+        "import sys\n"
+        "from humasdesk.cli import main\n"
+        "for argv in (['sandbox', '--help'], ['self-test', '--help']):\n"
+        "    try:\n"
+        "        main(argv)\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "import humasdesk.services.session, humasdesk.selftest, humasdesk.practice\n"
+        "print('QT' if any(m.startswith('PySide6') for m in sys.modules) else 'NOQT')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert result.stdout.strip().splitlines()[-1] == "NOQT"
