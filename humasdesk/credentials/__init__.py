@@ -1,0 +1,18 @@
+"""Token storage over the OS keyring (`TokenStore`) and the in-memory fallback
+(`SessionTokenStore`). Imports only `humasdesk.core`, `keyring` (lazily) and the stdlib."""
+
+from __future__ import annotations
+
+from .errors import CorruptSecret, SecureStorageUnavailable, StorageProblem, StorageStatus
+from .store import DEFAULT_SERVICE, SessionTokenStore, TokenStorage, TokenStore
+
+__all__ = [
+    "DEFAULT_SERVICE",
+    "CorruptSecret",
+    "SecureStorageUnavailable",
+    "SessionTokenStore",
+    "StorageProblem",
+    "StorageStatus",
+    "TokenStorage",
+    "TokenStore",
+]

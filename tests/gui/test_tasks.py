@@ -1,0 +1,47 @@
+"""Background work reports back on the GUI thread, in order, errors included.
+If this breaks, a failed send could vanish without a message, or a widget could
+be touched from a worker thread and crash the desk."""
+
+from __future__ import annotations
+
+import threading
+
+from humasdesk.gui.tasks import Worker
+
+
+def test_results_arrive_on_the_gui_thread_in_submission_order(qtbot):
+    worker = Worker("test")
+    gui_thread = threading.get_ident()
+    seen: list[tuple[int, int]] = []
+    ran_on: set[int] = set()
+
+    def job(n: int) -> int:
+        ran_on.add(threading.get_ident())
+        return n * 10
+
+    for n in range(5):
+        worker.submit(job, n, on_done=lambda r: seen.append((r, threading.get_ident())))
+    qtbot.waitUntil(lambda: len(seen) == 5, timeout=5000)
+    assert [r for r, _ in seen] == [0, 10, 20, 30, 40]
+    assert {t for _, t in seen} == {gui_thread}
+    assert gui_thread not in ran_on
+    worker.shutdown(wait=True)
+
+
+def test_exceptions_reach_the_error_callback(qtbot):
+    worker = Worker("test")
+    errors: list[BaseException] = []
+
+    def boom() -> None:
+        raise ValueError("tidak valid")
+
+    worker.submit(boom, on_error=errors.append)
+    qtbot.waitUntil(lambda: bool(errors), timeout=5000)
+    assert isinstance(errors[0], ValueError)
+    worker.shutdown(wait=True)
+
+
+def test_nothing_runs_after_shutdown(qtbot):
+    worker = Worker("test")
+    worker.shutdown(wait=True)
+    assert worker.submit(lambda: 1) is None
