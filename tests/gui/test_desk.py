@@ -1,0 +1,96 @@
+"""The practice desk, offscreen: both panes sign in to their own sandbox accounts
+and show their own posts. If this breaks, the official opens HumasDesk and sees
+the wrong account, an empty pane, or a frozen window."""
+
+from __future__ import annotations
+
+import pytest
+import requests
+
+from humasdesk.app import DeskOptions, build_desk
+from humasdesk.core.models import Slot
+
+
+@pytest.fixture
+def desk(qtbot, sandbox, data_dir):
+    desk = build_desk(DeskOptions(sandbox_url=sandbox.base_url, data_dir=str(data_dir)))
+    qtbot.addWidget(desk.window)
+    yield desk
+    desk.close()
+
+
+def _wait_loaded(qtbot, desk):
+    panes = desk.window.panes
+    qtbot.waitUntil(
+        lambda: all(p.post_model.rowCount() > 0 for p in panes.values()), timeout=20000
+    )
+
+
+def test_window_shows_office_left_personal_right_with_their_accounts(qtbot, desk):
+    window = desk.window
+    assert window.windowTitle() == "HumasDesk"
+    _wait_loaded(qtbot, desk)
+    office, personal = window.panes[Slot.OFFICE], window.panes[Slot.PERSONAL]
+    assert window.splitter.indexOf(office) == 0 and window.splitter.indexOf(personal) == 1
+    assert office.header.handle_label.text() == "@HumasDemo"
+    assert office.header.name_label.text() == "Humas Kementerian Demo"
+    assert office.header.role_label.text() == "Akun Kantor"
+    assert personal.header.handle_label.text() == "@rina_humas"
+    assert personal.header.role_label.text() == "Akun Pribadi"
+    assert window.practice_banner.isVisible()
+    assert "Mode Latihan" in window.practice_banner.text()
+
+
+def test_each_pane_lists_exactly_its_own_accounts_posts(qtbot, desk, sandbox):
+    _wait_loaded(qtbot, desk)
+    for slot, handle in ((Slot.OFFICE, "HumasDemo"), (Slot.PERSONAL, "rina_humas")):
+        on_x = requests.get(
+            f"{sandbox.base_url}/_sandbox/posts", params={"author": handle}, timeout=10
+        ).json()["data"]
+        model = desk.window.panes[slot].post_model
+        shown = [model.post_at(row).id for row in range(model.rowCount())]
+        expected = sorted((p["id"] for p in on_x), key=int, reverse=True)[: len(shown)]
+        assert shown == expected, f"{handle}: pane shows other posts than X has"
+
+
+def test_window_is_shown_before_the_network_work_finishes(qtbot, sandbox, data_dir):
+    """The sandbox delays every request; the window must paint and respond meanwhile."""
+    requests.post(
+        f"{sandbox.base_url}/_sandbox/faults",
+        json={"count": 50, "status": 200, "path_prefix": "/2/", "delay_ms": 400},
+        timeout=10,
+    )
+    desk = build_desk(DeskOptions(sandbox_url=sandbox.base_url, data_dir=str(data_dir)))
+    qtbot.addWidget(desk.window)
+    try:
+        assert desk.window.isVisible()
+        qtbot.wait(50)
+        pane = desk.window.panes[Slot.OFFICE]
+        assert pane.post_model.rowCount() == 0
+        assert pane.status_label.text() in ("Sedang masuk…", "Memuat kiriman…")
+        _wait_loaded(qtbot, desk)
+    finally:
+        desk.close()
+
+
+def test_unreachable_sandbox_is_reported_in_both_panes(qtbot, data_dir):
+    desk = build_desk(DeskOptions(sandbox_url="http://127.0.0.1:9", data_dir=str(data_dir)))
+    qtbot.addWidget(desk.window)
+    try:
+        for pane in desk.window.panes.values():
+            qtbot.waitUntil(lambda p=pane: "tidak dapat dihubungi" in p.status_label.text(),
+                            timeout=20000)
+    finally:
+        desk.close()
+
+
+def test_html_in_a_post_is_shown_as_literal_text(qtbot, desk, sandbox):
+    _wait_loaded(qtbot, desk)
+    pane = desk.window.panes[Slot.OFFICE]
+    session = desk.controller.sessions[Slot.OFFICE]
+    text = '<b>tebal</b> <img src="x"> <a href="file:///etc/passwd">tautan</a>'
+    session.client.create_post(text)
+    desk.controller.refresh_posts(Slot.OFFICE)
+    qtbot.waitUntil(lambda: pane.post_model.post_at(0).text == text, timeout=10000)
+    display = pane.post_model.index(0).data()
+    assert display.startswith(text)  # the raw markup is what the list shows
