@@ -11,7 +11,6 @@ import os
 import sys
 from dataclasses import dataclass
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from humasdesk import __version__
@@ -54,7 +53,6 @@ class Desk:
 def build_desk(options: DeskOptions) -> Desk:
     """Create and show the window; sign-in and loading start once it has painted."""
     paths = resolve_data_dir(options.data_dir).ensure()
-    configure_logging(paths.logs)
     settings = Settings.load(paths.settings)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("HumasDesk")
@@ -73,9 +71,16 @@ def build_desk(options: DeskOptions) -> Desk:
         sign_in=lambda slot, base_url: sign_in_practice(slot, base_url=base_url),
         parent=window,
     )
-    logger.info("desk starting (practice=%s)", practice)
+
+    def after_first_paint() -> None:
+        # Logging to file, sign-in and loading (tweepy, the sandbox, the network) wait
+        # until the window has painted, so the official sees the desk at once.
+        configure_logging(paths.logs)
+        logger.info("desk started (practice=%s)", practice)
+        controller.start()
+
+    window.first_painted.connect(after_first_paint)
     window.show()
-    QTimer.singleShot(0, controller.start)
     return Desk(app, window, controller, backend, paths)
 
 

@@ -9,7 +9,6 @@ callers log ids, never a citizen's handle or words (UU 27/2022).
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import re
 import sys
 from pathlib import Path
@@ -63,8 +62,10 @@ def configure_logging(log_dir: Path | None, *, console: bool | None = None) -> N
     fmt = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
     handlers: list[logging.Handler] = []
     if log_dir is not None:
+        from logging.handlers import RotatingFileHandler  # deferred: ~9 ms before first paint
+
         log_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-        file_handler = logging.handlers.RotatingFileHandler(
+        file_handler = RotatingFileHandler(
             log_dir / "humasdesk.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
         )
         handlers.append(file_handler)

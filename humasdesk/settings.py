@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -71,6 +70,8 @@ class Settings:
         return os.environ.get(ENV_CLIENT_ID, "").strip() or self._values["x_client_id"].strip()
 
     def save(self) -> None:
+        import tempfile  # deferred: not needed to paint the window
+
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".settings-", suffix=".tmp")
         try:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from humasdesk.core.models import Slot
@@ -11,8 +12,15 @@ from humasdesk.gui.theme import PRACTICE_BANNER
 
 
 class MainWindow(QMainWindow):
+    """Signals:
+    first_painted(): the window has been painted once; slow start-up work may begin.
+    """
+
+    first_painted = Signal()
+
     def __init__(self, *, practice: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._painted = False
         self.setWindowTitle("HumasDesk")
         self.setObjectName("mainWindow")
         self.practice = practice
@@ -48,3 +56,10 @@ class MainWindow(QMainWindow):
         self.resize(1100, 720)
         if practice:
             self.statusBar().showMessage(self.tr("Practice Mode"))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            # Queued: the rest of this paint (the panes) completes before work starts.
+            QTimer.singleShot(0, self, self.first_painted.emit)

@@ -98,6 +98,8 @@ class AccountPane(QWidget):
         self.post_list = QListView(self)
         self.post_list.setModel(self.post_model)
         self.post_list.setWordWrap(True)
+        # Re-lay out rows on resize, or wrapped posts get cut off with an ellipsis.
+        self.post_list.setResizeMode(QListView.ResizeMode.Adjust)
         self.post_list.setAlternatingRowColors(True)
         self.post_list.setSpacing(2)
         self.post_list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)

@@ -62,5 +62,6 @@ def format_time(post: Post) -> str:
     """The post's time in the laptop's zone, in the UI locale."""
     if post.created_at is None:
         return ""
-    qdt = QDateTime.fromMSecsSinceEpoch(int(post.created_at.timestamp() * 1000))
-    return QLocale().toString(qdt.toLocalTime(), QLocale.FormatType.ShortFormat)
+    local = QDateTime.fromMSecsSinceEpoch(int(post.created_at.timestamp() * 1000)).toLocalTime()
+    # "28 Nov 2026 14.05 WIB": the zone abbreviation says which Indonesian time is meant.
+    return f"{QLocale().toString(local, 'd MMM yyyy HH.mm')} {local.timeZoneAbbreviation()}"

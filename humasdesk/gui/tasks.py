@@ -10,8 +10,9 @@ queued signal, so callbacks always run on the GUI thread.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from queue import SimpleQueue
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
@@ -20,6 +21,8 @@ logger = logging.getLogger(__name__)
 
 ResultCallback = Callable[[Any], None]
 ErrorCallback = Callable[[BaseException], None]
+_Job = tuple[Callable[..., Any], tuple[Any, ...], ResultCallback | None, ErrorCallback | None]
+_STOP = None
 
 
 class Worker(QObject):
@@ -33,7 +36,9 @@ class Worker(QObject):
 
     def __init__(self, name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
+        self._name = name
+        self._jobs: SimpleQueue[_Job | None] = SimpleQueue()
+        self._thread: threading.Thread | None = None  # started on the first job
         self._closed = False
         self.job_finished.connect(self.on_self_job_finished)
 
@@ -43,22 +48,32 @@ class Worker(QObject):
         *args: Any,
         on_done: ResultCallback | None = None,
         on_error: ErrorCallback | None = None,
-    ) -> Future[Any] | None:
-        """Queue `fn(*args)`; `on_done(result)` or `on_error(exc)` run on the GUI thread."""
+    ) -> bool:
+        """Queue `fn(*args)`; `on_done(result)` or `on_error(exc)` run on the GUI thread.
+
+        Returns False (and queues nothing) once the worker is shut down.
+        """
         if self._closed:
-            return None
-        callbacks = (on_done, on_error)
+            return False
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name=self._name, daemon=True)
+            self._thread.start()
+        self._jobs.put((fn, args, on_done, on_error))
+        return True
 
-        def run() -> Any:
+    def _run(self) -> None:
+        while (job := self._jobs.get()) is not _STOP:
+            fn, args, on_done, on_error = job
+            if self._closed:
+                continue  # drain without running: the desk is closing
             try:
-                result = fn(*args)
-            except BaseException as exc:
-                self.job_finished.emit(callbacks, None, exc)
-                raise
-            self.job_finished.emit(callbacks, result, None)
-            return result
-
-        return self._executor.submit(run)
+                result, error = fn(*args), None
+            except Exception as exc:
+                result, error = None, exc
+            try:
+                self.job_finished.emit((on_done, on_error), result, error)
+            except RuntimeError:
+                return  # the QObject is gone (window closed); nobody is listening
 
     @Slot(object, object, object)
     def on_self_job_finished(self, callbacks: Any, result: Any, error: Any) -> None:
@@ -71,7 +86,9 @@ class Worker(QObject):
         elif on_done is not None:
             on_done(result)
 
-    def shutdown(self, wait: bool = False) -> None:
+    def shutdown(self, wait: bool = False, timeout: float | None = None) -> None:
         """Drop queued jobs; the running one finishes on its own (network calls time out)."""
         self._closed = True
-        self._executor.shutdown(wait=wait, cancel_futures=True)
+        self._jobs.put(_STOP)
+        if wait and self._thread is not None:
+            self._thread.join(timeout)

@@ -57,7 +57,7 @@ def test_window_is_shown_before_the_network_work_finishes(qtbot, sandbox, data_d
     """The sandbox delays every request; the window must paint and respond meanwhile."""
     requests.post(
         f"{sandbox.base_url}/_sandbox/faults",
-        json={"count": 50, "status": 200, "path_prefix": "/2/", "delay_ms": 400},
+        json={"count": 50, "path_prefix": "/2/", "delay_ms": 400},
         timeout=10,
     )
     desk = build_desk(DeskOptions(sandbox_url=sandbox.base_url, data_dir=str(data_dir)))

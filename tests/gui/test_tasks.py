@@ -44,4 +44,4 @@ def test_exceptions_reach_the_error_callback(qtbot):
 def test_nothing_runs_after_shutdown(qtbot):
     worker = Worker("test")
     worker.shutdown(wait=True)
-    assert worker.submit(lambda: 1) is None
+    assert worker.submit(lambda: 1) is False

@@ -1,0 +1,163 @@
+"""The control API under /_sandbox/: reset, inject mentions and faults, inspect, move the clock."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from humasdesk.sandbox import problems
+from humasdesk.sandbox.faults import Fault
+from humasdesk.sandbox.messages import Request, Response
+from humasdesk.sandbox.state import State, User
+from humasdesk.sandbox.tweets import add_post, check_text, mentions
+
+if TYPE_CHECKING:
+    from humasdesk.sandbox.engine import Engine
+
+HANDLE_RE = re.compile(r"^[A-Za-z0-9_]{1,15}$")
+PREFIX = "/_sandbox/"
+
+
+def _bad(detail: str) -> problems.ApiError:
+    return problems.ApiError(400, problems.generic(400, detail))
+
+
+def _post_json(state: State, post_id: str) -> dict[str, Any]:
+    p = state.posts[post_id]
+    author = state.users[p.author_id]
+    out: dict[str, Any] = {
+        "id": p.id,
+        "text": p.text,
+        "author_id": p.author_id,
+        "author_username": author.username,
+        "created_at": p.created_at,
+        "conversation_id": p.conversation_id,
+    }
+    if p.in_reply_to_user_id:
+        out["in_reply_to_user_id"] = p.in_reply_to_user_id
+    if p.referenced_tweets:
+        out["referenced_tweets"] = p.referenced_tweets
+    if p.media_keys:
+        out["media_keys"] = p.media_keys
+    return out
+
+
+def _citizen(state: State, handle: str, now: float) -> User:
+    """The sender of an injected mention; unknown handles become new citizen accounts."""
+    user = state.user_by_handle(handle)
+    if user is not None:
+        return user
+    if not HANDLE_RE.match(handle):
+        raise _bad("`from` must be an X handle (letters, digits, _; at most 15).")
+    uid = state.ids.make(now)
+    user = User(id=uid, username=handle, name=handle, created_at="2020-01-01T00:00:00.000Z")
+    state.users[uid] = user
+    return user
+
+
+def _mention(engine: Engine, req: Request) -> Response:
+    state, now = engine.state, engine.now()
+    body = req.json()
+    target = state.user_by_handle(str(body.get("to", "")))
+    if target is None:
+        raise _bad("`to` must be a sandbox account.")
+    sender = _citizen(state, str(body.get("from", "")).lstrip("@"), now)
+    text = str(body.get("text", ""))
+    if not mentions(text, target.username):
+        text = f"@{target.username} {text}"
+    check_text(text)
+    extra: dict[str, Any] = {"referenced_tweets": []}
+    reply_to = body.get("in_reply_to_tweet_id")
+    if reply_to:
+        parent = state.posts.get(str(reply_to))
+        if parent is None:
+            raise _bad("`in_reply_to_tweet_id` is not a sandbox post.")
+        extra["referenced_tweets"].append({"type": "replied_to", "id": parent.id})
+        extra["in_reply_to_user_id"] = parent.author_id
+        extra["conversation_id"] = parent.conversation_id
+    quote = body.get("quote_tweet_id")
+    if quote:
+        if str(quote) not in state.posts:
+            raise _bad("`quote_tweet_id` is not a sandbox post.")
+        extra["referenced_tweets"].append({"type": "quoted", "id": str(quote)})
+    post = add_post(state, sender, text, now, **extra)
+    resp = Response.json(201, {"data": _post_json(state, post.id)})
+    resp.mutated = True
+    return resp
+
+
+def _posts(engine: Engine, req: Request) -> Response:
+    state = engine.state
+    ids = sorted(state.posts, key=int, reverse=True)
+    author = req.q("author")
+    if author:
+        user = state.user_by_handle(author)
+        ids = [i for i in ids if user is not None and state.posts[i].author_id == user.id]
+    return Response.json(200, {"data": [_post_json(state, i) for i in ids]})
+
+
+def _tokens(engine: Engine, req: Request) -> Response:
+    """Every access and refresh token issued since this sandbox process started.
+
+    Only digests are saved, so tokens issued before a restart still work but are not listed.
+    """
+    s = engine.state
+    data = {"access_tokens": list(s.issued_access), "refresh_tokens": list(s.issued_refresh)}
+    return Response.json(200, {"data": data})
+
+
+def _users(engine: Engine, req: Request) -> Response:
+    users = [{**u.public(), "staff": u.staff} for u in engine.state.users.values()]
+    return Response.json(200, {"data": users})
+
+
+def _faults(engine: Engine, req: Request) -> Response:
+    if req.method == "GET":
+        return Response.json(200, {"data": [f.to_json() for f in engine.faults.pending()]})
+    if req.method == "DELETE":
+        engine.faults.clear()
+        return Response.json(200, {"data": []})
+    try:
+        fault = Fault.from_json(req.json())
+    except (TypeError, ValueError) as e:
+        raise _bad(str(e)) from None
+    engine.faults.add(fault)
+    return Response.json(201, {"data": fault.to_json()})
+
+
+def _clock(engine: Engine, req: Request) -> Response:
+    if req.method == "POST":
+        try:
+            engine.advance(float(req.json().get("advance_s", 0)))
+        except (TypeError, ValueError):
+            raise _bad("`advance_s` must be a number of seconds.") from None
+    return Response.json(200, {"data": {"now": engine.now()}})
+
+
+def _reset(engine: Engine, req: Request) -> Response:
+    engine.reset_locked()
+    return Response.json(200, {"data": {"reset": True}})
+
+
+ROUTES = {
+    ("POST", "reset"): _reset,
+    ("POST", "mentions"): _mention,
+    ("POST", "faults"): _faults,
+    ("GET", "faults"): _faults,
+    ("DELETE", "faults"): _faults,
+    ("GET", "posts"): _posts,
+    ("GET", "tokens"): _tokens,
+    ("GET", "users"): _users,
+    ("GET", "clock"): _clock,
+    ("POST", "clock"): _clock,
+}
+
+
+def handle(engine: Engine, req: Request) -> Response:
+    fn = ROUTES.get((req.method, req.path[len(PREFIX) :].rstrip("/")))
+    if fn is None:
+        return Response.problem(404, problems.generic(404))
+    try:
+        return fn(engine, req)
+    except problems.ApiError as e:
+        return Response.problem(e.status, e.body)

@@ -1,0 +1,179 @@
+"""Posting, deleting, reading and reposting single posts, with X's posting rules."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from humasdesk.core.textlength import parse_post
+from humasdesk.sandbox import problems
+from humasdesk.sandbox.context import Ctx, check_id
+from humasdesk.sandbox.fields import FIELD_PARAMS, tweet_response
+from humasdesk.sandbox.ids import iso_ms
+from humasdesk.sandbox.messages import Request, Response
+from humasdesk.sandbox.state import Post, State, User
+
+DUPLICATE = "You are not allowed to create a Tweet with duplicate content."
+REPLY_REFUSED = (
+    "Reply to this conversation is not allowed because you have not been mentioned or otherwise "
+    "engaged by the author of the post you are replying to."
+)
+MAX_MEDIA = 4
+
+
+def mentions(text: str, handle: str) -> bool:
+    """`@handle` as a whole word, case-insensitively, as X links mentions."""
+    pattern = r"(?<![A-Za-z0-9_@])@" + re.escape(handle) + r"(?![A-Za-z0-9_])"
+    return re.search(pattern, text, re.IGNORECASE) is not None
+
+
+def may_reply(state: State, parent: Post, user: User) -> bool:
+    """X lets an app reply only where the author mentioned, quoted or answered the account."""
+    if parent.author_id == user.id or parent.in_reply_to_user_id == user.id:
+        return True
+    if mentions(parent.text, user.username):
+        return True
+    quoted = parent.ref("quoted")
+    return quoted is not None and quoted in state.posts and state.posts[quoted].author_id == user.id
+
+
+def check_text(text: Any) -> str:
+    if not isinstance(text, str):
+        raise problems.invalid_request("`text` must be a string.", {"text": [repr(text)]})
+    result = parse_post(text)
+    if not result.valid or not text.strip():  # X refuses blank posts too
+        if not text.strip():
+            msg = "Post text must not be empty."
+        elif result.weighted_length > 280:
+            msg = f"Post text is too long ({result.weighted_length} of 280 weighted characters)."
+        else:
+            msg = "Post text contains characters X does not accept."
+        raise problems.invalid_request(msg, {"text": [text]})
+    return text
+
+
+def add_post(state: State, author: User, text: str, now: float, **extra: Any) -> Post:
+    pid = state.ids.make(now)
+    post = Post(
+        id=pid,
+        text=text,
+        author_id=author.id,
+        created_at=iso_ms(now),
+        conversation_id=extra.pop("conversation_id", None) or pid,
+        **extra,
+    )
+    state.posts[pid] = post
+    return post
+
+
+def create(ctx: Ctx, req: Request) -> Response:
+    body = req.json()
+    text = check_text(body.get("text"))
+    state, user = ctx.state, ctx.user
+    extra: dict[str, Any] = {"referenced_tweets": []}
+
+    reply = body.get("reply")
+    if reply is not None:
+        parent_id = str((reply or {}).get("in_reply_to_tweet_id", ""))
+        check_id(parent_id, "reply.in_reply_to_tweet_id")
+        parent = state.posts.get(parent_id)
+        if parent is None:
+            raise problems.invalid_request(
+                "You attempted to reply to a Tweet that is deleted or not visible to you.",
+                {"reply.in_reply_to_tweet_id": [parent_id]},
+            )
+        if not may_reply(state, parent, user):
+            raise problems.forbidden(REPLY_REFUSED)
+        extra["referenced_tweets"].append({"type": "replied_to", "id": parent.id})
+        extra["in_reply_to_user_id"] = parent.author_id
+        extra["conversation_id"] = parent.conversation_id
+
+    quote_id = body.get("quote_tweet_id")
+    if quote_id is not None:
+        quote_id = check_id(str(quote_id), "quote_tweet_id")
+        if quote_id not in state.posts:
+            raise problems.invalid_request(
+                "The Tweet you are quoting is deleted or not visible to you.",
+                {"quote_tweet_id": [quote_id]},
+            )
+        extra["referenced_tweets"].append({"type": "quoted", "id": quote_id})
+
+    media = body.get("media")
+    if media is not None:
+        ids = (media or {}).get("media_ids") if isinstance(media, dict) else None
+        if not isinstance(ids, list) or not 1 <= len(ids) <= MAX_MEDIA:
+            raise problems.invalid_request(
+                f"`media.media_ids` must hold 1 to {MAX_MEDIA} media ids.",
+                {"media.media_ids": [str(ids)]},
+            )
+        keys = []
+        for mid in ids:
+            m = state.media.get(str(mid))
+            if m is None or m.owner_id != user.id or m.expires_at <= ctx.now:
+                raise problems.invalid_request(
+                    f"Your media IDs are invalid: [{mid}].", {"media.media_ids": [str(mid)]}
+                )
+            keys.append(m.media_key)
+        extra["media_keys"] = keys
+
+    if any(p.author_id == user.id and p.text == text for p in state.posts.values()):
+        raise problems.forbidden(DUPLICATE)
+
+    post = add_post(state, user, text, ctx.now, **extra)
+    data = {"edit_history_tweet_ids": [post.id], "id": post.id, "text": post.text}
+    resp = Response.json(201, {"data": data})
+    resp.headers["location"] = f"https://api.x.com/2/tweets/{post.id}"
+    resp.mutated = True
+    return resp
+
+
+def delete(ctx: Ctx, req: Request, tweet_id: str) -> Response:
+    check_id(tweet_id)
+    tweet_response(req, ctx.state, [])  # a bad field name is a 400 even for a missing post
+    post = ctx.state.posts.get(tweet_id)
+    if post is None:
+        raise problems.not_found("tweet", "id", tweet_id)
+    if post.author_id != ctx.user.id:
+        raise problems.forbidden("You are not allowed to delete this Tweet.")
+    del ctx.state.posts[tweet_id]
+    resp = Response.json(200, {"data": {"deleted": True}})
+    resp.mutated = True
+    return resp
+
+
+def get(ctx: Ctx, req: Request, tweet_id: str) -> Response:
+    req.check_params(FIELD_PARAMS)
+    check_id(tweet_id)
+    tweet_response(req, ctx.state, [])  # a bad field name is a 400 even for a missing post
+    post = ctx.state.posts.get(tweet_id)
+    if post is None:
+        # X answers 200 with the problem in `errors` for a post it cannot find.
+        return Response.json(200, {"errors": [problems.not_found_item("tweet", "id", tweet_id)]})
+    out = tweet_response(req, ctx.state, [post])
+    body: dict[str, Any] = {"data": out["data"][0]}
+    if out["includes"]:
+        body["includes"] = out["includes"]
+    return Response.json(200, body)
+
+
+def retweet(ctx: Ctx, req: Request, user_id: str) -> Response:
+    check_id(user_id)
+    if user_id != ctx.user.id:
+        raise problems.forbidden("You are not permitted to perform this action.")
+    source_id = check_id(str(req.json().get("tweet_id", "")), "tweet_id")
+    source = ctx.state.posts.get(source_id)
+    if source is None:
+        raise problems.not_found("tweet", "tweet_id", source_id)
+    already = any(
+        p.author_id == ctx.user.id and p.ref("retweeted") == source_id
+        for p in ctx.state.posts.values()
+    )
+    resp = Response.json(200, {"data": {"retweeted": True}})
+    if not already:
+        author = ctx.state.users[source.author_id]
+        add_post(
+            ctx.state, ctx.user, f"RT @{author.username}: {source.text}", ctx.now,
+            referenced_tweets=[{"type": "retweeted", "id": source_id}],
+        )  # fmt: skip
+        resp.mutated = True
+    return resp
