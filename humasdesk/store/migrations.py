@@ -1,0 +1,231 @@
+"""Schema migrations: an append-only list of functions, `PRAGMA user_version` as the version.
+
+Rules: never edit or reorder a released migration; add a new one at the end. Each runs in
+its own transaction together with the `user_version` bump, so a failed migration leaves the
+database at the previous version. Before migrating a database that holds anything, it is
+copied (SQLite backup API, so WAL content is included) to `<name>.bak-v<current version>`.
+A database whose version is higher than the code knows is refused with `DatabaseTooNew`.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from humasdesk.store.database import FILE_MODE, transaction
+
+logger = logging.getLogger(__name__)
+
+Migration = Callable[[Database], None]
+
+
+class DatabaseTooNew(Exception):
+    """The database was written by a newer HumasDesk; opening it could damage it."""
+
+    def __init__(self, db_version: int, known_version: int, path: Path | None = None) -> None:
+        self.db_version = db_version
+        self.known_version = known_version
+        self.path = path
+        where = f" ({path})" if path else ""
+        super().__init__(
+            f"The database{where} is at schema version {db_version}, but this HumasDesk knows "
+            f"versions up to {known_version}. Install a newer HumasDesk; the database was "
+            "not changed."
+        )
+
+
+def run_script(conn: sqlite3.Connection, script: str) -> None:
+    """Run several statements inside the caller's transaction (`executescript` would commit)."""
+    pending = ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                conn.execute(pending)
+            pending = ""
+    if pending.strip(" \n;"):
+        raise ValueError("incomplete SQL statement at the end of a migration script")
+
+
+def _m1_activity_log(db: Database) -> None:
+    """Activity log (hash chain), personal fields beside it, FTS index, verify checkpoint."""
+    run_script(
+        db.conn,
+        """
+        -- `canonical` is the entry's canonical form (humasdesk.core.activity) and the only
+        -- stored copy of its fields: the columns after it are derived from it, so what the
+        -- view shows can never differ from what the hash covers.
+        CREATE TABLE activity (
+            seq INTEGER PRIMARY KEY,
+            canonical TEXT NOT NULL,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL,
+            ts TEXT GENERATED ALWAYS AS (json_extract(canonical, '$.ts')) VIRTUAL,
+            slot TEXT GENERATED ALWAYS AS (json_extract(canonical, '$.slot')) VIRTUAL,
+            account_id TEXT
+                GENERATED ALWAYS AS (json_extract(canonical, '$.account_id')) VIRTUAL,
+            handle TEXT GENERATED ALWAYS AS (json_extract(canonical, '$.handle')) VIRTUAL,
+            action TEXT GENERATED ALWAYS AS (json_extract(canonical, '$.action')) VIRTUAL,
+            x_post_id TEXT
+                GENERATED ALWAYS AS (json_extract(canonical, '$.x_post_id')) VIRTUAL,
+            in_reply_to TEXT
+                GENERATED ALWAYS AS (json_extract(canonical, '$.in_reply_to')) VIRTUAL,
+            text TEXT GENERATED ALWAYS AS (json_extract(canonical, '$.text')) VIRTUAL,
+            details TEXT GENERATED ALWAYS AS (json_extract(canonical, '$.details')) VIRTUAL,
+            citizen_handle_digest TEXT GENERATED ALWAYS AS
+                (json_extract(canonical, '$.citizen_handle_digest')) VIRTUAL,
+            citizen_text_digest TEXT GENERATED ALWAYS AS
+                (json_extract(canonical, '$.citizen_text_digest')) VIRTUAL
+        );
+        CREATE INDEX activity_ts ON activity(ts);
+        CREATE INDEX activity_action_ts ON activity(action, ts);
+        CREATE INDEX activity_slot_ts ON activity(slot, ts);
+
+        -- Only the next link of the chain may be inserted.
+        CREATE TRIGGER activity_insert_extends_chain BEFORE INSERT ON activity
+        WHEN NEW.seq IS NOT (SELECT IFNULL(MAX(seq), 0) + 1 FROM activity)
+          OR NEW.prev_hash IS NOT IFNULL(
+                (SELECT hash FROM activity ORDER BY seq DESC LIMIT 1),
+                '0000000000000000000000000000000000000000000000000000000000000000')
+          OR json_extract(NEW.canonical, '$.seq') IS NOT NEW.seq
+        BEGIN
+            SELECT RAISE(ABORT, 'activity log entries must extend the chain');
+        END;
+        CREATE TRIGGER activity_no_update BEFORE UPDATE ON activity
+        BEGIN
+            SELECT RAISE(ABORT, 'activity log is append-only');
+        END;
+        CREATE TRIGGER activity_no_delete BEFORE DELETE ON activity
+        BEGIN
+            SELECT RAISE(ABORT, 'activity log is append-only');
+        END;
+
+        CREATE TABLE activity_personal (
+            seq INTEGER PRIMARY KEY REFERENCES activity(seq),
+            salt BLOB,
+            citizen_handle TEXT,
+            citizen_text TEXT,
+            erased_at TEXT
+        );
+        CREATE INDEX activity_personal_handle ON activity_personal(citizen_handle)
+            WHERE citizen_handle IS NOT NULL;
+        CREATE TRIGGER activity_personal_no_delete BEFORE DELETE ON activity_personal
+        BEGIN
+            SELECT RAISE(ABORT, 'personal fields can only be erased, not deleted');
+        END;
+        -- The only allowed change: values (and salt) become NULL, with erased_at set.
+        CREATE TRIGGER activity_personal_erase_only BEFORE UPDATE ON activity_personal
+        WHEN NEW.seq IS NOT OLD.seq
+          OR NEW.erased_at IS NULL
+          OR (OLD.erased_at IS NOT NULL AND NEW.erased_at IS NOT OLD.erased_at)
+          OR NOT (NEW.salt IS OLD.salt OR NEW.salt IS NULL)
+          OR NOT (NEW.citizen_handle IS OLD.citizen_handle OR NEW.citizen_handle IS NULL)
+          OR NOT (NEW.citizen_text IS OLD.citizen_text OR NEW.citizen_text IS NULL)
+        BEGIN
+            SELECT RAISE(ABORT, 'personal fields can only be erased');
+        END;
+
+        -- Full-text index over the desk's own post text and citizens' mention text.
+        CREATE VIEW activity_fts_content AS
+            SELECT a.seq AS seq, a.text AS text, p.citizen_text AS citizen_text
+            FROM activity a LEFT JOIN activity_personal p ON p.seq = a.seq;
+        CREATE VIRTUAL TABLE activity_fts USING fts5(
+            text, citizen_text,
+            content='activity_fts_content', content_rowid='seq',
+            tokenize='unicode61 remove_diacritics 2'
+        );
+        -- Erasing a mention's text takes it out of the index too.
+        CREATE TRIGGER activity_personal_fts_erase AFTER UPDATE OF citizen_text
+            ON activity_personal
+        WHEN OLD.citizen_text IS NOT NEW.citizen_text
+        BEGIN
+            INSERT INTO activity_fts(activity_fts, rowid, text, citizen_text)
+                SELECT 'delete', a.seq, a.text, OLD.citizen_text FROM activity a
+                WHERE a.seq = OLD.seq AND (a.text IS NOT NULL OR OLD.citizen_text IS NOT NULL);
+            INSERT INTO activity_fts(rowid, text, citizen_text)
+                SELECT a.seq, a.text, NEW.citizen_text FROM activity a
+                WHERE a.seq = NEW.seq AND (a.text IS NOT NULL OR NEW.citizen_text IS NOT NULL);
+        END;
+
+        CREATE TABLE verify_checkpoint (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            seq INTEGER NOT NULL,
+            hash TEXT NOT NULL,
+            at TEXT NOT NULL
+        );
+        """,
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (_m1_activity_log,)
+LATEST_VERSION = len(MIGRATIONS)
+
+
+@dataclass(frozen=True)
+class MigrationReport:
+    """What `migrate` did: versions before and after, and the backup file if one was made."""
+
+    from_version: int
+    to_version: int
+    backup: Path | None = None
+
+
+def user_version(db: Database) -> int:
+    return int(db.conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def _is_empty(db: Database) -> bool:
+    row = db.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    return int(row[0]) == 0
+
+
+def _backup(db: Database, path: Path, version: int) -> Path:
+    target = path.with_name(f"{path.name}.bak-v{version}")
+    if target.exists():
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        target = path.with_name(f"{path.name}.bak-v{version}-{stamp}")
+    fd = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, FILE_MODE)
+    os.close(fd)
+    dest = sqlite3.connect(str(target))
+    try:
+        db.conn.backup(dest)
+    finally:
+        dest.close()
+    return target
+
+
+def migrate(
+    db: Database,
+    path: Path | None = None,
+    migrations: Sequence[Migration] = MIGRATIONS,
+) -> MigrationReport:
+    """Apply the migrations `db` has not seen yet. `path` is where its file lives (for the
+    backup; None for an in-memory database). Refuses a newer database with `DatabaseTooNew`."""
+    known = len(migrations)
+    current = user_version(db)
+    if current > known:
+        raise DatabaseTooNew(current, known, path)
+    if current == known:
+        return MigrationReport(current, current)
+    backup = None
+    if path is not None and str(path) != ":memory:" and not _is_empty(db):
+        backup = _backup(db, path, current)
+        logger.info("database backed up to %s before migrating from v%d", backup, current)
+    conn = db.conn
+    for version in range(current + 1, known + 1):
+        with transaction(conn):
+            # Re-read inside the write lock: another process may have migrated meanwhile.
+            now = user_version(db)
+            if now >= version:
+                continue
+            migrations[version - 1](db)
+            conn.execute(f"PRAGMA user_version = {int(version)}")
+        logger.info("database migrated to v%d", version)
+    return MigrationReport(current, known, backup)
