@@ -10,22 +10,30 @@ import logging
 import os
 import sys
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
 from humasdesk import __version__
-from humasdesk.gui.desk import DeskController
+from humasdesk.gui.desk import DeskController, OpenUrl
 from humasdesk.gui.i18n import install_translators
 from humasdesk.gui.main_window import MainWindow
 from humasdesk.logsetup import configure_logging
 from humasdesk.paths import DataPaths, resolve_data_dir
 from humasdesk.practice import PracticeBackend
-from humasdesk.services.session import sign_in_practice
+from humasdesk.services.accounts import AccountService, XEndpoint
+from humasdesk.services.session import PRACTICE_CLIENT_ID, PRACTICE_HANDLES
 from humasdesk.settings import Settings
+
+if TYPE_CHECKING:
+    from humasdesk.credentials import TokenStorage
 
 logger = logging.getLogger(__name__)
 
 ENV_SANDBOX_URL = "HUMASDESK_SANDBOX_URL"
+#: Practice tokens live apart from the real ones, so practising never touches them.
+KEYRING_SERVICE = "humasdesk"
+KEYRING_SERVICE_PRACTICE = "humasdesk-practice"
 
 
 @dataclass
@@ -50,8 +58,25 @@ class Desk:
             self.backend.stop()
 
 
-def build_desk(options: DeskOptions) -> Desk:
-    """Create and show the window; sign-in and loading start once it has painted."""
+def open_in_browser(url: str) -> None:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    QDesktopServices.openUrl(QUrl(url))
+
+
+def build_desk(
+    options: DeskOptions,
+    *,
+    token_store: TokenStorage | None = None,
+    open_url: OpenUrl = open_in_browser,
+    sign_in_timeout: float = 300,
+) -> Desk:
+    """Create and show the window; sign-in and loading start once it has painted.
+
+    `token_store`, `open_url` and `sign_in_timeout` let tests replace the keyring,
+    the system browser and the wait for X's answer.
+    """
     paths = resolve_data_dir(options.data_dir).ensure()
     settings = Settings.load(paths.settings)
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -65,10 +90,32 @@ def build_desk(options: DeskOptions) -> Desk:
     practice = options.sandbox or bool(sandbox_url) or not settings.x_client_id
     backend = PracticeBackend(paths, external_url=sandbox_url) if practice else None
     window = MainWindow(practice=practice)
+
+    def prepare_service() -> AccountService:
+        # Runs on a worker: the sandbox start, the keyring import and its probe are slow.
+        from humasdesk.credentials import FallbackTokenStore, TokenStore
+
+        base_url = backend.start() if backend is not None else None
+        primary = token_store or TokenStore(
+            KEYRING_SERVICE_PRACTICE if practice else KEYRING_SERVICE
+        )
+        endpoint = XEndpoint(
+            client_id=PRACTICE_CLIENT_ID if practice else settings.x_client_id,
+            base_url=base_url,
+            callback_port=0 if practice else settings.get("callback_port"),
+        )
+        return AccountService(
+            endpoint,
+            FallbackTokenStore(primary),
+            office_handle="" if practice else settings.get("office_handle"),
+        )
+
     controller = DeskController(
         window,
-        connect_backend=backend.start if backend else None,
-        sign_in=lambda slot, base_url: sign_in_practice(slot, base_url=base_url),
+        prepare_service=prepare_service,
+        open_url=open_url,
+        practice_handles=PRACTICE_HANDLES if practice else None,
+        sign_in_timeout=sign_in_timeout,
         parent=window,
     )
 

@@ -7,6 +7,7 @@ never see transport details. Messages hold no tokens.
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 
 
 class XError(Exception):
@@ -69,5 +70,24 @@ class InvalidRequest(XError):
     """X refused the request as malformed (400), e.g. text too long or empty."""
 
 
+class OAuthFailure(StrEnum):
+    """Why a sign-in failed, so the GUI can say it in the official's language."""
+
+    DENIED = "denied"  # the official refused on X's consent page
+    WRONG_STATE = "wrong_state"  # the answer does not belong to this sign-in
+    TIMED_OUT = "timed_out"  # no answer from the browser in time
+    CANCELLED = "cancelled"  # the official (or the desk) stopped waiting
+    PORT_IN_USE = "port_in_use"  # the callback port is taken
+    REFUSED = "refused"  # X refused the code or the refresh token: sign in again
+    OTHER = "other"
+
+
 class OAuthError(XError):
     """The OAuth flow failed: consent denied, wrong state, bad code, time-out."""
+
+    def __init__(
+        self, message: str, kind: OAuthFailure = OAuthFailure.OTHER, port: int | None = None
+    ) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.port = port

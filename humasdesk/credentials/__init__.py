@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 from .errors import CorruptSecret, SecureStorageUnavailable, StorageProblem, StorageStatus
+from .policy import FallbackTokenStore
 from .store import DEFAULT_SERVICE, SessionTokenStore, TokenStorage, TokenStore
 
 __all__ = [
     "DEFAULT_SERVICE",
     "CorruptSecret",
+    "FallbackTokenStore",
     "SecureStorageUnavailable",
     "SessionTokenStore",
     "StorageProblem",

@@ -1,28 +1,32 @@
-"""Wires the window to the services: sign both slots in, then load each pane.
+"""Wires the window to the services: restore or sign in each slot, then load its pane.
 
-All X work runs on one worker per slot, so each account's client is used from
-one thread and the GUI thread never waits on the network.
+All X and keyring work runs on one worker per slot, so each account's client is
+used from one thread and the GUI thread never waits on the network or the keyring.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import partial
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox
 
+from humasdesk.core.errors import OAuthError, OAuthFailure
 from humasdesk.core.models import Post, Slot
 from humasdesk.gui.main_window import MainWindow
-from humasdesk.gui.messages import describe_error
-from humasdesk.gui.tasks import Worker
-from humasdesk.services.session import AccountSession, SlotConflict, ensure_distinct
+from humasdesk.gui.messages import describe_error, session_only_warning
+from humasdesk.gui.tasks import Worker, shutdown_all
+from humasdesk.services.accounts import AccountService, SessionExpired, SignInAttempt
+from humasdesk.services.session import AccountSession, ensure_distinct
 from humasdesk.services.timeline import recent_posts
 
 logger = logging.getLogger(__name__)
 
-ConnectBackend = Callable[[], str]
-SignIn = Callable[[Slot, str], AccountSession]
+#: Brings X up (starts the practice sandbox if needed) and returns the account service.
+PrepareService = Callable[[], AccountService]
+OpenUrl = Callable[[str], object]
 
 
 class DeskController(QObject):
@@ -30,57 +34,100 @@ class DeskController(QObject):
     session_opened(Slot): a slot is signed in and its header shows the account.
     posts_loaded(Slot): a pane's recent posts are on screen.
     slot_failed(Slot, str): a slot could not be signed in or loaded; the text is shown.
+    signed_out(Slot): a slot was signed out (by the official, or its session ended).
+    sign_in_started(Slot): the browser was opened and the desk waits for X's answer.
     """
 
     session_opened = Signal(object)
     posts_loaded = Signal(object)
     slot_failed = Signal(object, str)
+    signed_out = Signal(object)
+    sign_in_started = Signal(object)
 
     def __init__(
         self,
         window: MainWindow,
         *,
-        connect_backend: ConnectBackend | None,
-        sign_in: SignIn,
+        prepare_service: PrepareService,
+        open_url: OpenUrl,
+        practice_handles: Mapping[Slot, str] | None = None,
+        sign_in_timeout: float = 300,
+        confirm_sign_out: bool = True,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.window = window
-        self._connect_backend = connect_backend
-        self._sign_in = sign_in
+        self._prepare_service = prepare_service
+        self._open_url = open_url
+        self._practice_handles = dict(practice_handles or {})
+        self._sign_in_timeout = sign_in_timeout
+        self._confirm_sign_out = confirm_sign_out
+        self.service: AccountService | None = None
         self.sessions: dict[Slot, AccountSession] = {}
+        self._attempts: dict[Slot, SignInAttempt] = {}
+        self._cancelled: set[Slot] = set()
         self._workers = {slot: Worker(f"x-{slot.value}", self) for slot in Slot}
+        for slot, pane in window.panes.items():
+            pane.sign_in_requested.connect(partial(self.on_pane_sign_in_requested, slot))
+            pane.sign_in_cancelled.connect(partial(self.on_pane_sign_in_cancelled, slot))
+            pane.sign_out_requested.connect(partial(self.on_pane_sign_out_requested, slot))
+
+    # --- start-up ---------------------------------------------------------------------------
 
     def start(self) -> None:
-        """Connect to X (or the practice sandbox) and sign both slots in, in the background."""
-        if self._connect_backend is None:
-            for pane in self.window.panes.values():
-                pane.show_signed_out()
-            return
-        # The office worker brings the backend up; both slots then sign in in parallel.
+        """Bring X and the token store up, then restore both slots, in the background."""
         self._workers[Slot.OFFICE].submit(
-            self._connect_backend, on_done=self.on_backend_ready, on_error=self.on_backend_failed
+            self._prepare, on_done=self.on_service_ready, on_error=self.on_service_failed
         )
 
-    def on_backend_ready(self, base_url: str) -> None:
+    def _prepare(self) -> AccountService:
+        service = self._prepare_service()
+        check = getattr(service.store, "check", None)
+        if check is not None:
+            check()  # probe the keyring here, on the worker: it may show an unlock prompt
+        return service
+
+    def on_service_ready(self, service: AccountService) -> None:
+        self.service = service
+        self._show_storage_state()
         for slot, worker in self._workers.items():
             worker.submit(
-                self._sign_in,
+                self._restore,
                 slot,
-                base_url,
-                on_done=partial(self.on_slot_signed_in, slot),
+                on_done=partial(self.on_slot_restored, slot),
                 on_error=partial(self.on_slot_error, slot),
             )
 
-    def on_backend_failed(self, exc: BaseException) -> None:
-        logger.error("practice backend failed to start: %s", type(exc).__name__)
+    def on_service_failed(self, exc: BaseException) -> None:
+        logger.error("X backend failed to start: %s", type(exc).__name__)
         for slot in Slot:
             self.on_slot_error(slot, exc)
 
+    def _restore(self, slot: Slot) -> AccountSession | None:
+        assert self.service is not None
+        session = self.service.restore(slot)
+        handle = self._practice_handles.get(slot)
+        if session is None and handle:
+            # Practice mode starts signed in to the demo accounts, without a browser.
+            session = self.service.sign_in_headless(slot, handle, {})
+        return session
+
+    def on_slot_restored(self, slot: Slot, session: AccountSession | None) -> None:
+        self._show_storage_state()
+        if session is None:
+            self.window.panes[slot].show_signed_out()
+        else:
+            self.on_slot_signed_in(slot, session)
+
+    # --- signed in --------------------------------------------------------------------------
+
     def on_slot_signed_in(self, slot: Slot, session: AccountSession) -> None:
+        self._show_storage_state()
         try:
             ensure_distinct(self.sessions, session)
-        except SlotConflict as exc:
+        except Exception as exc:
+            # Both slots raced to the same account: keep the first, sign this one out.
+            self._workers[slot].submit(self._sign_out_quietly, session)
             self.on_slot_error(slot, exc)
             return
         self.sessions[slot] = session
@@ -90,31 +137,164 @@ class DeskController(QObject):
         self.refresh_posts(slot)
 
     def refresh_posts(self, slot: Slot) -> None:
-        session = self.sessions[slot]
+        session = self.sessions.get(slot)
+        if session is None or self.service is None:
+            return
         self._workers[slot].submit(
-            recent_posts,
+            self.service.call,
             session,
+            recent_posts,
             on_done=partial(self.on_posts_loaded, slot),
             on_error=partial(self.on_slot_error, slot),
         )
 
     def on_posts_loaded(self, slot: Slot, posts: list[Post]) -> None:
+        if slot not in self.sessions:
+            return  # signed out meanwhile
         self.window.panes[slot].show_posts(posts)
         logger.info("slot %s: %d posts shown", slot.value, len(posts))
         self.posts_loaded.emit(slot)
 
     def on_slot_error(self, slot: Slot, exc: BaseException) -> None:
-        if isinstance(exc, SlotConflict):
-            message = self.tr(
-                "@%1 is already signed in to the other pane. One X account can sit in one "
-                "pane only."
-            ).replace("%1", exc.username)
-        else:
-            message = describe_error(exc)
+        from humasdesk.credentials import CorruptSecret
+
+        message = describe_error(exc)
         logger.warning("slot %s failed: %s", slot.value, type(exc).__name__)
-        self.window.panes[slot].show_error(message)
+        pane = self.window.panes[slot]
+        if isinstance(exc, SessionExpired | CorruptSecret):
+            # The pane can no longer act; work queued for it waits for the next sign-in.
+            self.sessions.pop(slot, None)
+            pane.show_signed_out(message)
+            self.signed_out.emit(slot)
+        elif slot not in self.sessions:
+            pane.show_signed_out(message)
+        else:
+            pane.show_error(message)
+        self._show_storage_state()
         self.slot_failed.emit(slot, message)
 
-    def shutdown(self) -> None:
-        for worker in self._workers.values():
-            worker.shutdown(wait=False)
+    # --- sign-in from the pane --------------------------------------------------------------
+
+    def on_pane_sign_in_requested(self, slot: Slot) -> None:
+        if self.service is None or slot in self._attempts:
+            return
+        self._cancelled.discard(slot)
+        self.window.panes[slot].show_signing_in()
+        self._workers[slot].submit(
+            self.service.begin_sign_in,
+            self._sign_in_timeout,
+            on_done=partial(self.on_sign_in_attempt_ready, slot),
+            on_error=partial(self.on_sign_in_failed, slot),
+        )
+
+    def on_sign_in_attempt_ready(self, slot: Slot, attempt: SignInAttempt) -> None:
+        if slot in self._cancelled:
+            attempt.cancel()
+            return
+        self._attempts[slot] = attempt
+        self._workers[slot].submit(
+            self._finish_sign_in,
+            slot,
+            attempt,
+            dict(self.sessions),
+            on_done=partial(self.on_sign_in_finished, slot),
+            on_error=partial(self.on_sign_in_failed, slot),
+        )
+        self._open_url(attempt.url)
+        self.sign_in_started.emit(slot)
+
+    def _finish_sign_in(
+        self, slot: Slot, attempt: SignInAttempt, others: dict[Slot, AccountSession]
+    ) -> AccountSession:
+        assert self.service is not None
+        tokens = attempt.wait_for_tokens()
+        return self.service.complete_sign_in(slot, tokens, others)
+
+    def on_sign_in_finished(self, slot: Slot, session: AccountSession) -> None:
+        self._attempts.pop(slot, None)
+        self.on_slot_signed_in(slot, session)
+
+    def on_sign_in_failed(self, slot: Slot, exc: BaseException) -> None:
+        self._attempts.pop(slot, None)
+        if slot in self._cancelled or (
+            isinstance(exc, OAuthError) and exc.kind is OAuthFailure.CANCELLED
+        ):
+            self._cancelled.discard(slot)
+            self.window.panes[slot].show_signed_out()
+            return
+        logger.info("sign-in failed for slot %s: %s", slot.value, type(exc).__name__)
+        self.on_slot_error(slot, exc)
+
+    def on_pane_sign_in_cancelled(self, slot: Slot) -> None:
+        self._cancelled.add(slot)
+        attempt = self._attempts.pop(slot, None)
+        if attempt is not None:
+            attempt.cancel()  # the listener stops and frees the port at once
+        self.window.panes[slot].show_signed_out()
+
+    # --- sign-out ---------------------------------------------------------------------------
+
+    def on_pane_sign_out_requested(self, slot: Slot) -> None:
+        session = self.sessions.get(slot)
+        if session is None or self.service is None:
+            return
+        if self._confirm_sign_out:
+            answer = QMessageBox.question(
+                self.window,
+                self.tr("Sign out"),
+                self.tr(
+                    "Sign @%1 out of HumasDesk? Its access is revoked at X and its saved "
+                    "sign-in is deleted from this laptop."
+                ).replace("%1", session.account.username),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.sign_out(slot)
+
+    def sign_out(self, slot: Slot) -> None:
+        session = self.sessions.pop(slot, None)
+        if session is None or self.service is None:
+            return
+        self.window.panes[slot].show_signed_out()
+        self._workers[slot].submit(
+            self.service.sign_out,
+            session,
+            on_done=lambda _: self.signed_out.emit(slot),
+            on_error=partial(self.on_sign_out_failed, slot),
+        )
+
+    def on_sign_out_failed(self, slot: Slot, exc: BaseException) -> None:
+        # The secret is deleted either way; say that X could not be told.
+        logger.warning("revoke failed for slot %s: %s", slot.value, type(exc).__name__)
+        self.window.panes[slot].show_signed_out(
+            self.tr(
+                "Signed out on this laptop, but X could not be reached to revoke the access: %1"
+            ).replace("%1", describe_error(exc))
+        )
+        self.signed_out.emit(slot)
+
+    def _sign_out_quietly(self, session: AccountSession) -> None:
+        assert self.service is not None
+        try:
+            self.service.sign_out(session)
+        except Exception as exc:
+            logger.warning("could not sign a duplicate session out: %s", type(exc).__name__)
+
+    # --- storage ----------------------------------------------------------------------------
+
+    def _show_storage_state(self) -> None:
+        store = self.service.store if self.service is not None else None
+        text = ""
+        if store is not None and not store.persistent:
+            text = session_only_warning(getattr(store, "problem", None))
+        for pane in self.window.panes.values():
+            pane.show_storage_warning(text)
+
+    def shutdown(self, timeout: float = 5.0) -> None:
+        """Stop sign-ins and workers. Waits up to `timeout` s for a job in flight (its
+        network call has its own time-out), so nothing is cut off mid-write."""
+        for attempt in list(self._attempts.values()):
+            attempt.cancel()
+        self._attempts.clear()
+        if not shutdown_all(list(self._workers.values()), timeout):
+            logger.warning("a background job was still running at shutdown")

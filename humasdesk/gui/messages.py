@@ -2,13 +2,48 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
 from humasdesk.core import errors
+from humasdesk.core.errors import OAuthFailure
+from humasdesk.services.accounts import OfficeHandleMismatch, SessionExpired
+from humasdesk.services.session import SlotConflict
+
+if TYPE_CHECKING:
+    from humasdesk.credentials import StorageProblem
 
 
 def describe_error(exc: BaseException) -> str:
     """One plain sentence saying what went wrong and what to do."""
+    from humasdesk.credentials import CorruptSecret, SecureStorageUnavailable
+
+    if isinstance(exc, SessionExpired):
+        return QCoreApplication.translate("Errors", "Session ended — sign in again.")
+    if isinstance(exc, SlotConflict):
+        return QCoreApplication.translate(
+            "Errors",
+            "@%1 is already signed in to the other pane. One X account can sit in one pane only.",
+        ).replace("%1", exc.username)
+    if isinstance(exc, OfficeHandleMismatch):
+        return (
+            QCoreApplication.translate(
+                "Errors",
+                "The office pane is set to @%1, but X signed in @%2. Sign in with @%1, "
+                "or change the office account in Settings.",
+            )
+            .replace("%1", exc.expected)
+            .replace("%2", exc.actual)
+        )
+    if isinstance(exc, CorruptSecret):
+        return QCoreApplication.translate(
+            "Errors",
+            "The saved sign-in for this pane was damaged and has been removed. Please sign in "
+            "again.",
+        )
+    if isinstance(exc, SecureStorageUnavailable):
+        return storage_problem_text(exc.problem)
     if isinstance(exc, errors.AuthExpired):
         return QCoreApplication.translate(
             "Errors", "The session with X has ended. Please sign in again."
@@ -57,7 +92,68 @@ def describe_error(exc: BaseException) -> str:
             "%1", str(exc)
         )
     if isinstance(exc, errors.OAuthError):
-        return QCoreApplication.translate("Errors", "Sign-in failed: %1").replace("%1", str(exc))
+        return describe_sign_in_failure(exc)
     return QCoreApplication.translate(
         "Errors", "Something went wrong (%1). Details are in the log file."
     ).replace("%1", type(exc).__name__)
+
+
+def describe_sign_in_failure(exc: errors.OAuthError) -> str:
+    kind = exc.kind
+    if kind is OAuthFailure.DENIED:
+        return QCoreApplication.translate(
+            "Errors", "Access was refused on the X page. Nothing was signed in."
+        )
+    if kind is OAuthFailure.WRONG_STATE:
+        return QCoreApplication.translate(
+            "Errors",
+            "The answer from the browser does not belong to this sign-in and was ignored. "
+            "Please try again.",
+        )
+    if kind is OAuthFailure.TIMED_OUT:
+        return QCoreApplication.translate(
+            "Errors", "No answer from the browser in time. Please try signing in again."
+        )
+    if kind is OAuthFailure.CANCELLED:
+        return QCoreApplication.translate("Errors", "Sign-in cancelled.")
+    if kind is OAuthFailure.PORT_IN_USE:
+        return QCoreApplication.translate(
+            "Errors",
+            "Port %1 on this laptop is used by another program, so X's answer cannot be "
+            "received. Close that program, or change the callback port in Settings (and in "
+            "the agency's X app).",
+        ).replace("%1", str(exc.port))
+    if kind is OAuthFailure.REFUSED:
+        return QCoreApplication.translate("Errors", "X refused the sign-in. Please sign in again.")
+    return QCoreApplication.translate("Errors", "Sign-in failed. Please try again.")
+
+
+def storage_problem_text(problem: StorageProblem | None) -> str:
+    """What to do when tokens cannot be kept in the system keyring."""
+    from humasdesk.credentials import StorageProblem
+
+    if problem is StorageProblem.LOCKED:
+        return QCoreApplication.translate(
+            "Errors",
+            "The system keyring is locked. Unlock it (for example by logging in to the "
+            "desktop again), then restart HumasDesk.",
+        )
+    if problem is StorageProblem.REFUSED:
+        return QCoreApplication.translate(
+            "Errors", "The system keyring refused access. Allow HumasDesk in the keyring."
+        )
+    return QCoreApplication.translate(
+        "Errors",
+        "No secure storage was found. Install a Secret Service provider such as GNOME "
+        "Keyring or KWallet.",
+    )
+
+
+def session_only_warning(problem: StorageProblem | None) -> str:
+    return (
+        QCoreApplication.translate(
+            "Errors", "Not saved: you will need to sign in again after closing the app."
+        )
+        + " "
+        + storage_problem_text(problem)
+    )

@@ -10,7 +10,9 @@ queued signal, so callbacks always run on the GUI thread.
 from __future__ import annotations
 
 import logging
+import sys
 import threading
+import time
 from collections.abc import Callable
 from queue import SimpleQueue
 from typing import Any
@@ -70,6 +72,8 @@ class Worker(QObject):
                 result, error = fn(*args), None
             except Exception as exc:
                 result, error = None, exc
+            if sys.is_finalizing():
+                return  # Python is tearing down: a queued Qt event now would outlive it
             try:
                 self.job_finished.emit((on_done, on_error), result, error)
             except RuntimeError:
@@ -86,9 +90,26 @@ class Worker(QObject):
         elif on_done is not None:
             on_done(result)
 
-    def shutdown(self, wait: bool = False, timeout: float | None = None) -> None:
-        """Drop queued jobs; the running one finishes on its own (network calls time out)."""
+    def shutdown(self, wait: bool = False, timeout: float | None = None) -> bool:
+        """Drop queued jobs; the running one finishes on its own (network calls time out).
+
+        With `wait`, block up to `timeout` seconds for it; returns whether the thread ended.
+        """
         self._closed = True
         self._jobs.put(_STOP)
-        if wait and self._thread is not None:
+        if self._thread is None:
+            return True
+        if wait:
             self._thread.join(timeout)
+        return not self._thread.is_alive()
+
+
+def shutdown_all(workers: list[Worker], timeout: float) -> bool:
+    """Stop every worker, waiting at most `timeout` seconds in all."""
+    for worker in workers:
+        worker.shutdown(wait=False)
+    deadline = time.monotonic() + timeout
+    return all(
+        worker.shutdown(wait=True, timeout=max(0.0, deadline - time.monotonic()))
+        for worker in workers
+    )

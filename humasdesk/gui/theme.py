@@ -29,3 +29,6 @@ def contrast_ratio(fg: str, bg: str) -> float:
     """WCAG 2.x contrast ratio between two #RRGGBB colours."""
     a, b = sorted((relative_luminance(fg), relative_luminance(bg)), reverse=True)
     return (a + 0.05) / (b + 0.05)
+
+
+WARNING_COLOURS = ("#FDECEA", "#8A1C12")  # background, text: session-only tokens, chain breaks

@@ -6,7 +6,7 @@ from typing import Any
 
 from humasdesk.sandbox import problems
 from humasdesk.sandbox.messages import Request
-from humasdesk.sandbox.state import Post, State, User
+from humasdesk.sandbox.state import Media, Post, State, User
 
 TWEET_FIELDS = frozenset(
     "article attachments author_id card_uri community_id context_annotations conversation_id "
@@ -77,6 +77,19 @@ def render_tweet(post: Post, fields: set[str]) -> dict[str, Any]:
     return out
 
 
+def media_type(media: Media) -> str:
+    """X's media `type`: an uploaded GIF is an `animated_gif`, every other image a `photo`."""
+    return "animated_gif" if media.mime == "image/gif" else "photo"
+
+
+def render_media(media: Media, fields: set[str]) -> dict[str, Any]:
+    """An `includes.media` item: `media_key` and `type` always, and what was asked for."""
+    out: dict[str, Any] = {"media_key": media.media_key, "type": media_type(media)}
+    if "alt_text" in fields and media.alt_text is not None:  # X leaves out an unset alt text
+        out["alt_text"] = media.alt_text
+    return out
+
+
 def render_user(user: User, fields: set[str]) -> dict[str, Any]:
     out = user.public()
     optional: dict[str, Any] = {
@@ -94,23 +107,31 @@ def render_user(user: User, fields: set[str]) -> dict[str, Any]:
 
 
 def tweet_response(req: Request, state: State, posts: list[Post]) -> dict[str, Any]:
-    """`data` items plus `includes` for the expansions asked for (users and tweets)."""
+    """`data` items plus `includes` for the expansions asked for (users, tweets and media)."""
     tfields = requested(req, "tweet.fields", TWEET_FIELDS)
     ufields = requested(req, "user.fields", USER_FIELDS)
     expansions = requested(req, "expansions", TWEET_EXPANSIONS)
-    requested(req, "media.fields", MEDIA_FIELDS)
-    data = [render_tweet(p, tfields) for p in posts]
+    mfields = requested(req, "media.fields", MEDIA_FIELDS)
+    # Expanding media keys puts `attachments` on the posts too, as X does.
+    data_fields = tfields | ({"attachments"} if "attachments.media_keys" in expansions else set())
+    data = [render_tweet(p, data_fields) for p in posts]
     user_ids: list[str] = []
     tweets: list[Post] = []
+    media_keys: list[str] = []
     for p in posts:
+        if "attachments.media_keys" in expansions:
+            media_keys += p.media_keys
         if "author_id" in expansions:
             user_ids.append(p.author_id)
         if "in_reply_to_user_id" in expansions and p.in_reply_to_user_id:
             user_ids.append(p.in_reply_to_user_id)
+        refs = [state.posts[r["id"]] for r in p.referenced_tweets if r["id"] in state.posts]
         if "referenced_tweets.id" in expansions:
-            tweets += [state.posts[r["id"]] for r in p.referenced_tweets if r["id"] in state.posts]
-    if "referenced_tweets.id.author_id" in expansions:
-        user_ids += [t.author_id for t in tweets]
+            tweets += refs
+        if "referenced_tweets.id.author_id" in expansions:
+            user_ids += [t.author_id for t in refs]
+        if "referenced_tweets.id.attachments.media_keys" in expansions:
+            media_keys += [k for t in refs for k in t.media_keys]
     includes: dict[str, Any] = {}
     uniq_users = [state.users[u] for u in dict.fromkeys(user_ids) if u in state.users]
     if uniq_users:
@@ -118,4 +139,8 @@ def tweet_response(req: Request, state: State, posts: list[Post]) -> dict[str, A
     if tweets:
         uniq = list({t.id: t for t in tweets}.values())
         includes["tweets"] = [render_tweet(t, tfields) for t in uniq]
+    by_key = {m.media_key: m for m in state.media.values()}
+    uniq_media = [by_key[k] for k in dict.fromkeys(media_keys) if k in by_key]
+    if uniq_media:
+        includes["media"] = [render_media(m, mfields) for m in uniq_media]
     return {"data": data, "includes": includes}

@@ -11,12 +11,14 @@ import logging
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from humasdesk.core.errors import AuthExpired, OAuthError
 from humasdesk.core.models import Slot, TokenSet
-from humasdesk.credentials import CorruptSecret, TokenStorage
 from humasdesk.services.session import AccountSession, SlotConflict, open_session
+
+if TYPE_CHECKING:
+    from humasdesk.credentials import TokenStorage
 
 logger = logging.getLogger(__name__)
 
@@ -148,6 +150,8 @@ class AccountService:
         A secret that is not valid JSON is deleted and reported (CorruptSecret), so the
         pane can sign out cleanly and say why. A refused refresh raises SessionExpired.
         """
+        from humasdesk.credentials import CorruptSecret  # deferred: not needed to paint
+
         try:
             tokens = self.store.load(slot)
         except CorruptSecret:

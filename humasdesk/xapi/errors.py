@@ -24,6 +24,7 @@ from humasdesk.core.errors import (
     NetworkError,
     NotFound,
     OAuthError,
+    OAuthFailure,
     RateLimited,
     ReplyNotAllowed,
     ServerError,
@@ -151,7 +152,7 @@ def _oauthlib_error(exc: BaseException) -> XError | None:
     code = str(getattr(exc, "error", "") or type(exc).__name__)
     # For a server-side error oauthlib's description is X's error_description.
     words = str(getattr(exc, "description", "") or code)[:_MAX_DETAIL]
-    return OAuthError(f"Sign-in with X failed ({code}): {words}")
+    return OAuthError(f"Sign-in with X failed ({code}): {words}", OAuthFailure.REFUSED)
 
 
 def _scrub(error: XError, secrets: Iterable[str | None]) -> XError:

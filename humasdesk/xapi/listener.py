@@ -23,7 +23,7 @@ from types import TracebackType
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from humasdesk.core.errors import OAuthError
+from humasdesk.core.errors import OAuthError, OAuthFailure
 
 logger = logging.getLogger(__name__)
 
@@ -82,7 +82,9 @@ class LoopbackListener:
             reason = exc.strerror or type(exc).__name__
             error = OAuthError(
                 f"Cannot listen for X's sign-in answer on {HOST}:{port} ({reason}). "
-                f"Another program may be using port {port}; close it or choose another port."
+                f"Another program may be using port {port}; close it or choose another port.",
+                OAuthFailure.PORT_IN_USE,
+                port=port,
             )
         else:
             error = None
@@ -110,7 +112,7 @@ class LoopbackListener:
             raise RuntimeError("set expected_state before waiting for the callback")
         with self._lock:
             if self._closed or self._cancelled:
-                raise OAuthError("The sign-in listener is already closed.")
+                raise OAuthError("The sign-in listener is already closed.", OAuthFailure.CANCELLED)
             self._waiting = True
         deadline = time.monotonic() + self.timeout
         selector = selectors.DefaultSelector()
@@ -121,7 +123,8 @@ class LoopbackListener:
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:
                     raise OAuthError(
-                        f"No answer from X's sign-in page within {self.timeout:g} seconds."
+                        f"No answer from X's sign-in page within {self.timeout:g} seconds.",
+                        OAuthFailure.TIMED_OUT,
                     )
                 for key, _ in selector.select(timeout=min(remaining, 1.0)):
                     if key.data == "wake":
@@ -131,7 +134,7 @@ class LoopbackListener:
             with self._lock:
                 result, cancelled = self._result, self._cancelled
             if result is None or cancelled:
-                raise OAuthError("Sign-in was cancelled.")
+                raise OAuthError("Sign-in was cancelled.", OAuthFailure.CANCELLED)
             return result
         finally:
             selector.close()

@@ -21,7 +21,7 @@ from urllib.parse import parse_qs, urlsplit, urlunsplit
 import requests
 import tweepy
 
-from humasdesk.core.errors import OAuthError, XError
+from humasdesk.core.errors import OAuthError, OAuthFailure, XError
 from humasdesk.core.models import TokenSet
 from humasdesk.xapi.errors import error_for_response, map_error
 from humasdesk.xapi.transport import mount_transport, rebase_url
@@ -77,7 +77,10 @@ def _check_token_response(response: requests.Response) -> requests.Response:
         except ValueError:
             body = None
         if not (isinstance(body, dict) and "error" in body):
-            raise OAuthError(f"X refused the token request: {error_for_response(response)}")
+            raise OAuthError(
+                f"X refused the token request: {error_for_response(response)}",
+                OAuthFailure.REFUSED,
+            )
     return response
 
 
@@ -166,10 +169,15 @@ class OAuthFlow:
         query = parse_qs(urlsplit(callback_url).query)
         state = (query.get("state") or [""])[0]
         if state != self._state:
-            raise OAuthError("The sign-in answer does not belong to this sign-in (wrong state).")
+            raise OAuthError(
+                "The sign-in answer does not belong to this sign-in (wrong state).",
+                OAuthFailure.WRONG_STATE,
+            )
         error = (query.get("error") or [""])[0]
         if error == "access_denied":
-            raise OAuthError("Consent was denied on X: HumasDesk was not given access.")
+            raise OAuthError(
+                "Consent was denied on X: HumasDesk was not given access.", OAuthFailure.DENIED
+            )
         if error:
             description = (query.get("error_description") or [""])[0][:200]
             raise OAuthError(f"X refused the sign-in ({error}): {description}".rstrip(": "))
@@ -213,7 +221,10 @@ def refresh_tokens(
     ServerError or RateLimited when it may work later.
     """
     if not tokens.refresh_token:
-        raise OAuthError("No refresh token: sign in again (was offline.access granted?).")
+        raise OAuthError(
+            "No refresh token: sign in again (was offline.access granted?).",
+            OAuthFailure.REFUSED,
+        )
     handler = _handler(client_id, None, None, base_url, timeout)
     try:
         token = handler.refresh_token(

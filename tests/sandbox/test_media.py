@@ -6,7 +6,7 @@ import base64
 
 import pytest
 
-from tests.sandbox.helpers import api, post, sign_in
+from tests.sandbox.helpers import OFFICE_ID, api, post, sign_in
 
 PNG = (
     b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
@@ -138,3 +138,83 @@ def test_upload_needs_media_write(sandbox):
     """Without media.write the upload is refused, as X does."""
     tokens = sign_in(sandbox.base_url, scope="tweet.read tweet.write users.read")
     assert _upload(sandbox.base_url, tokens, PNG).status_code == 403
+
+
+def _alt(base, token, mid, text):
+    body = {"id": mid, "metadata": {"alt_text": {"text": text}}}
+    r = api(base, "POST", "/2/media/metadata", token, json=body)
+    assert r.status_code == 200, r.text
+
+
+MEDIA_PARAMS = {"expansions": "attachments.media_keys", "media.fields": "alt_text"}
+
+
+def test_alt_text_read_back_on_the_post(sandbox, office):
+    """The desk checks the alt text X holds: includes.media carries it, keyed by media_key."""
+    base = sandbox.base_url
+    photo = _upload(base, office, PNG).json()["data"]
+    gif = _upload(base, office, GIF, "tweet_gif").json()["data"]
+    _alt(base, office, photo["id"], "Peta lokasi posko banjir")
+    pid = post(base, office, "Dua lampiran", media={"media_ids": [photo["id"], gif["id"]]})
+    pid = pid.json()["data"]["id"]
+
+    got = api(base, "GET", f"/2/tweets/{pid}", office, params=MEDIA_PARAMS).json()
+    keys = [photo["media_key"], gif["media_key"]]
+    # Expanding the media keys puts them on the post as well, as X does.
+    assert got["data"]["attachments"] == {"media_keys": keys}
+    assert got["includes"]["media"] == [
+        {"media_key": photo["media_key"], "type": "photo", "alt_text": "Peta lokasi posko banjir"},
+        {"media_key": gif["media_key"], "type": "animated_gif"},  # no alt text set: left out
+    ]
+
+    # Without media.fields only the default fields; without the expansion no includes.media.
+    plain = api(
+        base, "GET", f"/2/tweets/{pid}", office, params={"expansions": "attachments.media_keys"}
+    ).json()
+    assert plain["includes"]["media"][0] == {"media_key": photo["media_key"], "type": "photo"}
+    only = {"tweet.fields": "attachments", "media.fields": "alt_text"}
+    fields_only = api(base, "GET", f"/2/tweets/{pid}", office, params=only).json()
+    assert fields_only["data"]["attachments"] == {"media_keys": keys}
+    assert "includes" not in fields_only
+
+
+def test_alt_text_read_back_on_timelines(sandbox, office):
+    """The user-posts and mentions timelines expand media the same way."""
+    base = sandbox.base_url
+    mid = _upload(base, office, JPEG).json()["data"]["id"]
+    _alt(base, office, mid, "Foto kegiatan sosialisasi")
+    assert post(base, office, "Dengan foto", media={"media_ids": [mid]}).status_code == 201
+    assert post(base, office, "Tanpa foto").status_code == 201
+    params = {**MEDIA_PARAMS, "tweet.fields": "attachments"}
+    tl = api(base, "GET", f"/2/users/{OFFICE_ID}/tweets", office, params=params).json()
+    with_media = [t for t in tl["data"] if "attachments" in t]
+    assert [t["text"] for t in with_media] == ["Dengan foto"]
+    assert tl["includes"]["media"] == [
+        {"media_key": "3_" + mid, "type": "photo", "alt_text": "Foto kegiatan sosialisasi"}
+    ]
+
+    personal = sign_in(base, "rina_humas")
+    pmid = _upload(base, personal, PNG).json()["data"]["id"]
+    _alt(base, personal, pmid, "Tangkapan layar pengumuman")
+    r = post(base, personal, "@HumasDemo mohon dicek", media={"media_ids": [pmid]})
+    assert r.status_code == 201
+    mentions = api(base, "GET", f"/2/users/{OFFICE_ID}/mentions", office, params=params).json()
+    expected = {"media_key": "3_" + pmid, "type": "photo", "alt_text": "Tangkapan layar pengumuman"}
+    assert expected in mentions["includes"]["media"]
+
+
+def test_media_of_a_quoted_post_expands(sandbox, office):
+    """referenced_tweets.id.attachments.media_keys brings the quoted post's media."""
+    base = sandbox.base_url
+    mid = _upload(base, office, PNG).json()["data"]["id"]
+    _alt(base, office, mid, "Infografis")
+    src = post(base, office, "Infografis banjir", media={"media_ids": [mid]}).json()["data"]["id"]
+    quote = post(base, office, "Lihat ini", quote_tweet_id=src).json()["data"]["id"]
+    params = {
+        "expansions": "referenced_tweets.id.attachments.media_keys",
+        "media.fields": "alt_text,type,media_key",
+    }
+    got = api(base, "GET", f"/2/tweets/{quote}", office, params=params).json()
+    assert got["includes"]["media"] == [
+        {"media_key": "3_" + mid, "type": "photo", "alt_text": "Infografis"}
+    ]

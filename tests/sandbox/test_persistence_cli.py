@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import signal
@@ -9,10 +10,21 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import requests
 
 from humasdesk.sandbox import Sandbox, cli_main
-from tests.sandbox.helpers import api, control, post, sign_in
+from tests.sandbox.helpers import (
+    CLIENT_ID,
+    TIMEOUT,
+    api,
+    control,
+    exchange,
+    get_code,
+    pkce,
+    post,
+    sign_in,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -28,7 +40,7 @@ def test_state_survives_restart(tmp_path):
         assert state.exists()  # saved as it changes, not only on stop
     finally:
         sb.stop()
-    assert oct(state.stat().st_mode & 0o777) == "0o600"  # it holds sandbox tokens
+    assert oct(state.stat().st_mode & 0o777) == "0o600"  # it holds sandbox token digests
     assert not list(tmp_path.glob("*.tmp"))
     sb2 = Sandbox(state_path=state)
     sb2.start()
@@ -105,3 +117,115 @@ def test_cli_port_in_use_returns_1(capsys):
         assert "--port" in capsys.readouterr().err
     finally:
         sb.stop()
+
+
+def _refresh(base: str, refresh_token: str) -> requests.Response:
+    data = {"grant_type": "refresh_token", "refresh_token": refresh_token, "client_id": CLIENT_ID}
+    return requests.post(base + "/2/oauth2/token", data=data, timeout=TIMEOUT)
+
+
+def test_state_file_holds_no_plaintext_token_or_code(tmp_path):
+    """The state file sits in the user's data directory: no issued token or code may be in it."""
+    data_dir = tmp_path / "data"
+    state = data_dir / "sandbox.json"
+    sb = Sandbox(state_path=state)
+    sb.start()
+    try:
+        base = sb.base_url
+        office, personal = sign_in(base, "HumasDemo"), sign_in(base, "rina_humas")
+        assert _refresh(base, office["refresh_token"]).status_code == 200  # rotation
+        p = pkce()
+        code = get_code(base, p)  # a code handed out and never exchanged
+        used_code = get_code(base, p)
+        assert exchange(base, used_code, p.verifier).status_code == 200
+        issued = control(base, "GET", "tokens").json()["data"]
+        assert post(base, personal, "Sebelum berhenti").status_code == 201
+    finally:
+        sb.stop()
+    secrets_issued = [*issued["access_tokens"], *issued["refresh_tokens"], code, used_code]
+    assert office["access_token"] in secrets_issued and len(issued["refresh_tokens"]) == 4
+    files = [f for f in data_dir.rglob("*") if f.is_file()]
+    assert files == [state]
+    for f in files:
+        raw = f.read_bytes()
+        for secret in secrets_issued:
+            assert secret.encode() not in raw, f"{f.name} holds an issued token or code"
+    saved = json.loads(state.read_text(encoding="utf-8"))
+    digest = hashlib.sha256(office["access_token"].encode()).hexdigest()
+    assert digest in {t["digest"] for t in saved["access_tokens"]}
+    assert all("token" not in t for t in saved["access_tokens"] + saved["refresh_tokens"])
+
+
+def test_tokens_from_before_a_restart_still_work(tmp_path):
+    """The desk restores its sessions from the keyring and calls a restarted sandbox with them."""
+    state = tmp_path / "sandbox.json"
+    sb = Sandbox(state_path=state)
+    sb.start()
+    try:
+        tokens = sign_in(sb.base_url)
+        spare = sign_in(sb.base_url)  # a second sign-in, revoked after the restart
+    finally:
+        sb.stop()
+    sb2 = Sandbox(state_path=state)
+    sb2.start()
+    try:
+        base = sb2.base_url
+        me = api(base, "GET", "/2/users/me", tokens)
+        assert me.status_code == 200, me.text
+        assert me.json()["data"]["username"] == "HumasDemo"
+        fresh = _refresh(base, tokens["refresh_token"])
+        assert fresh.status_code == 200, fresh.text
+        assert api(base, "GET", "/2/users/me", fresh.json()["access_token"]).status_code == 200
+        assert _refresh(base, tokens["refresh_token"]).status_code == 400  # spent by rotation
+        # Only tokens issued since this start are listed (the plaintext is never saved).
+        listed = control(base, "GET", "tokens").json()["data"]
+        assert listed["access_tokens"] == [fresh.json()["access_token"]]
+        assert tokens["access_token"] not in listed["access_tokens"]
+        revoke = {"token": spare["refresh_token"], "client_id": CLIENT_ID}
+        r = requests.post(base + "/2/oauth2/revoke", data=revoke, timeout=TIMEOUT)
+        assert r.status_code == 200
+        assert api(base, "GET", "/2/users/me", spare).status_code == 401
+    finally:
+        sb2.stop()
+
+
+def test_plaintext_tokens_of_an_old_state_file_are_migrated(tmp_path):
+    """A version-1 file (plaintext `token` fields) loads, keeps its sign-ins, and is rewritten."""
+    state = tmp_path / "sandbox.json"
+    sb = Sandbox(state_path=state)
+    sb.start()
+    try:
+        tokens = sign_in(sb.base_url)
+    finally:
+        sb.stop()
+    saved = json.loads(state.read_text(encoding="utf-8"))
+    digests = {
+        hashlib.sha256(tokens[k].encode()).hexdigest(): tokens[k]
+        for k in ("access_token", "refresh_token")
+    }
+    for kind in ("access_tokens", "refresh_tokens"):
+        for t in saved[kind]:
+            t["token"] = digests[t.pop("digest")]
+    saved["version"] = 1
+    state.write_text(json.dumps(saved), encoding="utf-8")
+    assert tokens["access_token"].encode() in state.read_bytes()
+
+    sb2 = Sandbox(state_path=state)
+    sb2.start()
+    try:
+        # Rewritten in the new form as soon as it starts.
+        raw = state.read_bytes()
+        assert tokens["access_token"].encode() not in raw
+        assert tokens["refresh_token"].encode() not in raw
+        assert json.loads(raw)["version"] == 2
+        assert api(sb2.base_url, "GET", "/2/users/me", tokens).status_code == 200
+        assert _refresh(sb2.base_url, tokens["refresh_token"]).status_code == 200
+    finally:
+        sb2.stop()
+
+
+def test_unknown_state_version_is_refused(tmp_path):
+    state = tmp_path / "sandbox.json"
+    state.write_text(json.dumps({"version": 99}), encoding="utf-8")
+    with pytest.raises(ValueError, match="version"):
+        Sandbox(state_path=state).start()

@@ -20,6 +20,7 @@ from humasdesk.credentials import (
     TokenStorage,
     TokenStore,
 )
+from tests.fakes import MemoryKeyring, RaisingKeyring
 
 ACCESS = "AT-secret-7f3a9c1e-access"
 REFRESH = "RT-secret-c0ffee42-refresh"
@@ -39,45 +40,6 @@ PERSONAL = TokenSet(
     user_id="42",
     username="kepala_humas",
 )
-
-
-class MemoryKeyring:
-    """A keyring backend kept in a dict. Duck-typed on purpose: subclassing
-    keyring.backend.KeyringBackend would register it in keyring's global backend list."""
-
-    priority = 1
-
-    def __init__(self) -> None:
-        self.items: dict[tuple[str, str], str] = {}
-        self.calls: list[str] = []
-
-    def get_password(self, service: str, username: str) -> str | None:
-        self.calls.append("get")
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.calls.append("set")
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.calls.append("delete")
-        try:
-            del self.items[(service, username)]
-        except KeyError:
-            raise kerr.PasswordDeleteError("No such password!") from None
-
-
-class RaisingKeyring(MemoryKeyring):
-    """Every call raises `exc`; the message quotes the token, as a careless backend might."""
-
-    def __init__(self, exc: type[Exception]) -> None:
-        super().__init__()
-        self.exc = exc
-
-    def _raise(self, *args: object) -> None:
-        raise self.exc(f"backend failed for {ACCESS} {REFRESH}")
-
-    get_password = set_password = delete_password = _raise  # type: ignore[assignment]
 
 
 class AltPlaintextKeyring(MemoryKeyring):
@@ -300,7 +262,7 @@ def test_minimal_valid_secret(store: TokenStore, backend: MemoryKeyring) -> None
     ],
 )
 def test_backend_errors(exc: type[Exception], problem: StorageProblem) -> None:
-    store = TokenStore(backend=RaisingKeyring(exc))
+    store = TokenStore(backend=RaisingKeyring(exc, f"{ACCESS} {REFRESH}"))
     for call in (
         lambda: store.save(Slot.OFFICE, TOKENS),
         lambda: store.load(Slot.OFFICE),
@@ -318,7 +280,7 @@ def test_backend_errors(exc: type[Exception], problem: StorageProblem) -> None:
 
 
 def test_error_names_slot_and_operation() -> None:
-    store = TokenStore(backend=RaisingKeyring(kerr.KeyringLocked))
+    store = TokenStore(backend=RaisingKeyring(kerr.KeyringLocked, f"{ACCESS} {REFRESH}"))
     with pytest.raises(SecureStorageUnavailable) as info:
         store.save(Slot.PERSONAL, TOKENS)
     assert info.value.slot is Slot.PERSONAL

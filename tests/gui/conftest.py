@@ -1,0 +1,31 @@
+"""GUI tests see the desk as the official does: in Bahasa Indonesia."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
+
+from humasdesk.gui.i18n import install_translators
+
+
+@pytest.fixture(autouse=True, scope="session")
+def indonesian_ui(qapp):
+    translators = install_translators(qapp, "id")
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
+
+
+@pytest.fixture(autouse=True)
+def collect_qt_objects(qapp):
+    """Delete each test's Qt objects while Python is fully alive.
+
+    Left to interpreter shutdown, PySide6 can free them after Python's own objects
+    are gone and abort the run (`bool_dealloc`), which would hide every result.
+    """
+    yield
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    QCoreApplication.processEvents()
