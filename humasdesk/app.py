@@ -54,6 +54,8 @@ class Desk:
 
     def close(self) -> None:
         self.controller.shutdown()
+        if self.controller.service is not None and self.controller.service.log is not None:
+            self.controller.service.log.close()
         if self.backend is not None:
             self.backend.stop()
 
@@ -94,7 +96,11 @@ def build_desk(
     def prepare_service() -> AccountService:
         # Runs on a worker: the sandbox start, the keyring import and its probe are slow.
         from humasdesk.credentials import FallbackTokenStore, TokenStore
+        from humasdesk.store.activity_log import ActivityLog
+        from humasdesk.store.database import ConnectionFactory, open_database
 
+        open_database(paths.database).close()  # create or migrate before anyone writes
+        log = ActivityLog(ConnectionFactory(paths.database))
         base_url = backend.start() if backend is not None else None
         primary = token_store or TokenStore(
             KEYRING_SERVICE_PRACTICE if practice else KEYRING_SERVICE
@@ -108,6 +114,7 @@ def build_desk(
             endpoint,
             FallbackTokenStore(primary),
             office_handle="" if practice else settings.get("office_handle"),
+            log=log,
         )
 
     controller = DeskController(

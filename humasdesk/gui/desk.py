@@ -13,6 +13,7 @@ from functools import partial
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox
 
+from humasdesk.core.activity import VerifyResult
 from humasdesk.core.errors import OAuthError, OAuthFailure
 from humasdesk.core.models import Post, Slot
 from humasdesk.gui.main_window import MainWindow
@@ -67,6 +68,7 @@ class DeskController(QObject):
         self._attempts: dict[Slot, SignInAttempt] = {}
         self._cancelled: set[Slot] = set()
         self._workers = {slot: Worker(f"x-{slot.value}", self) for slot in Slot}
+        self._long_work = Worker("long-work", self)  # chain checks, exports
         for slot, pane in window.panes.items():
             pane.sign_in_requested.connect(partial(self.on_pane_sign_in_requested, slot))
             pane.sign_in_cancelled.connect(partial(self.on_pane_sign_in_cancelled, slot))
@@ -90,6 +92,12 @@ class DeskController(QObject):
     def on_service_ready(self, service: AccountService) -> None:
         self.service = service
         self._show_storage_state()
+        if service.log is not None:
+            self._long_work.submit(
+                service.log.check_at_startup,
+                on_done=self.on_chain_checked,
+                on_error=self.on_chain_check_failed,
+            )
         for slot, worker in self._workers.items():
             worker.submit(
                 self._restore,
@@ -105,8 +113,15 @@ class DeskController(QObject):
 
     def _restore(self, slot: Slot) -> AccountSession | None:
         assert self.service is not None
-        session = self.service.restore(slot)
         handle = self._practice_handles.get(slot)
+        try:
+            session = self.service.restore(slot)
+        except SessionExpired:
+            if not handle:
+                raise
+            # Practice tokens from another emulator state (say, another data
+            # directory): the demo account is always there, so sign in afresh.
+            session = None
         if session is None and handle:
             # Practice mode starts signed in to the demo accounts, without a browser.
             session = self.service.sign_in_headless(slot, handle, {})
@@ -193,7 +208,7 @@ class DeskController(QObject):
             return
         self._attempts[slot] = attempt
         self._workers[slot].submit(
-            self._finish_sign_in,
+            self.service.finish_sign_in,
             slot,
             attempt,
             dict(self.sessions),
@@ -202,13 +217,6 @@ class DeskController(QObject):
         )
         self._open_url(attempt.url)
         self.sign_in_started.emit(slot)
-
-    def _finish_sign_in(
-        self, slot: Slot, attempt: SignInAttempt, others: dict[Slot, AccountSession]
-    ) -> AccountSession:
-        assert self.service is not None
-        tokens = attempt.wait_for_tokens()
-        return self.service.complete_sign_in(slot, tokens, others)
 
     def on_sign_in_finished(self, slot: Slot, session: AccountSession) -> None:
         self._attempts.pop(slot, None)
@@ -280,6 +288,31 @@ class DeskController(QObject):
         except Exception as exc:
             logger.warning("could not sign a duplicate session out: %s", type(exc).__name__)
 
+    # --- the activity log -------------------------------------------------------------------
+
+    def on_chain_checked(self, result: VerifyResult) -> None:
+        if result.ok:
+            logger.info("activity log verified up to entry %d", result.head_seq)
+            return
+        logger.error("activity log chain broken at entry %s", result.first_bad_seq)
+        self.window.show_log_warning(
+            self.tr(
+                "The activity log has been changed outside HumasDesk: entry #%1 does not "
+                "match its record (%2). Keep this laptop as it is and tell your records "
+                "officer."
+            )
+            .replace("%1", str(result.first_bad_seq))
+            .replace("%2", result.reason or "")
+        )
+
+    def on_chain_check_failed(self, exc: BaseException) -> None:
+        logger.error("activity log check failed: %s", type(exc).__name__)
+        self.window.show_log_warning(
+            self.tr("The activity log could not be checked: %1").replace(
+                "%1", describe_error(exc)
+            )
+        )
+
     # --- storage ----------------------------------------------------------------------------
 
     def _show_storage_state(self) -> None:
@@ -296,5 +329,5 @@ class DeskController(QObject):
         for attempt in list(self._attempts.values()):
             attempt.cancel()
         self._attempts.clear()
-        if not shutdown_all(list(self._workers.values()), timeout):
+        if not shutdown_all([*self._workers.values(), self._long_work], timeout):
             logger.warning("a background job was still running at shutdown")

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidg
 
 from humasdesk.core.models import Slot
 from humasdesk.gui.pane import AccountPane
-from humasdesk.gui.theme import PRACTICE_BANNER
+from humasdesk.gui.theme import PRACTICE_BANNER, WARNING_COLOURS
 
 
 class MainWindow(QMainWindow):
@@ -41,6 +41,18 @@ class MainWindow(QMainWindow):
         self.practice_banner.setWordWrap(True)
         self.practice_banner.setVisible(practice)
 
+        # Stays until the official closes the app: a broken chain is not a passing notice.
+        self.log_warning = QLabel(self)
+        self.log_warning.setObjectName("logWarning")
+        self.log_warning.setTextFormat(Qt.TextFormat.PlainText)
+        self.log_warning.setWordWrap(True)
+        background, text = WARNING_COLOURS
+        self.log_warning.setStyleSheet(
+            f"#logWarning {{ background: {background}; color: {text}; padding: 6px;"
+            " font-weight: bold; }"
+        )
+        self.log_warning.setVisible(False)
+
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.panes[Slot.OFFICE])
@@ -51,11 +63,16 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.practice_banner)
+        layout.addWidget(self.log_warning)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         self.resize(1100, 720)
         if practice:
             self.statusBar().showMessage(self.tr("Practice Mode"))
+
+    def show_log_warning(self, text: str) -> None:
+        self.log_warning.setText(text)
+        self.log_warning.setVisible(True)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

@@ -13,12 +13,14 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, TypeVar
 
-from humasdesk.core.errors import AuthExpired, OAuthError
+from humasdesk.core.activity import Action
+from humasdesk.core.errors import AuthExpired, OAuthError, OAuthFailure
 from humasdesk.core.models import Slot, TokenSet
 from humasdesk.services.session import AccountSession, SlotConflict, open_session
 
 if TYPE_CHECKING:
     from humasdesk.credentials import TokenStorage
+    from humasdesk.store.activity_log import ActivityLog
 
 logger = logging.getLogger(__name__)
 
@@ -91,11 +93,18 @@ class AccountService:
         *,
         office_handle: str = "",
         clock: Callable[[], float] = time.time,
+        log: ActivityLog | None = None,
     ) -> None:
         self.endpoint = endpoint
         self.store = store
         self.office_handle = office_handle.lstrip("@").strip()
         self._clock = clock
+        self.log = log
+
+    def _record(self, action: Action, slot: Slot, **fields: object) -> None:
+        """An activity-log entry (never a token: only ids, handles and reasons)."""
+        if self.log is not None:
+            self.log.append(action, slot=slot, **fields)  # type: ignore[arg-type]
 
     # --- sign-in ----------------------------------------------------------------------------
 
@@ -113,12 +122,42 @@ class AccountService:
         session = open_session(slot, tokens, base_url=self.endpoint.base_url)
         try:
             self._check_guards(session, others)
-        except (SlotConflict, OfficeHandleMismatch):
+        except (SlotConflict, OfficeHandleMismatch) as exc:
             self._revoke_quietly(session.tokens)
             session.client.close()
+            self._record(
+                Action.SIGN_IN_FAILED,
+                slot,
+                account_id=session.account.user_id,
+                handle=session.account.username,
+                details={"reason": type(exc).__name__},
+            )
             raise
         self.store.save(slot, session.tokens)
+        self._record(
+            Action.SIGNED_IN,
+            slot,
+            account_id=session.account.user_id,
+            handle=session.account.username,
+            details={"persistent": bool(self.store.persistent)},
+        )
         return session
+
+    def finish_sign_in(
+        self, slot: Slot, attempt: SignInAttempt, others: Mapping[Slot, AccountSession]
+    ) -> AccountSession:
+        """Wait for X's answer to a browser sign-in, then complete it. Failures are logged
+        (a cancel by the official is not a failure)."""
+        try:
+            tokens = attempt.wait_for_tokens()
+        except OAuthError as exc:
+            if exc.kind is not OAuthFailure.CANCELLED:
+                self._record(Action.SIGN_IN_FAILED, slot, details={"reason": exc.kind.value})
+            raise
+        except Exception as exc:
+            self._record(Action.SIGN_IN_FAILED, slot, details={"reason": type(exc).__name__})
+            raise
+        return self.complete_sign_in(slot, tokens, others)
 
     def sign_in_headless(
         self, slot: Slot, handle: str, others: Mapping[Slot, AccountSession]
@@ -190,6 +229,9 @@ class AccountService:
             fresh = refresh_tokens(self.endpoint.client_id, tokens, base_url=self.endpoint.base_url)
         except (OAuthError, AuthExpired):
             logger.info("refresh refused for slot %s", slot.value)
+            self._record(
+                Action.SESSION_EXPIRED, slot, account_id=tokens.user_id, handle=tokens.username
+            )
             raise SessionExpired(slot) from None
         fresh = replace(fresh, user_id=tokens.user_id, username=tokens.username)
         self.store.save(slot, fresh)
@@ -204,6 +246,12 @@ class AccountService:
         finally:
             self.store.delete(session.slot)
             session.client.close()
+            self._record(
+                Action.SIGNED_OUT,
+                session.slot,
+                account_id=session.account.user_id,
+                handle=session.account.username,
+            )
 
     def _revoke(self, tokens: TokenSet) -> None:
         from humasdesk.xapi.oauth import revoke_token

@@ -164,7 +164,96 @@ def _m1_activity_log(db: Database) -> None:
     )
 
 
-MIGRATIONS: tuple[Migration, ...] = (_m1_activity_log,)
+def _m2_desk(db: Database) -> None:
+    """The two-pane desk: outbox (durable sends), drafts, mentions inbox, sync state, usage."""
+    run_script(
+        db.conn,
+        """
+        -- One row per post to send. Every state change is its own committed transaction:
+        -- queued -> sending -> sent | failed | cancelled (failed -> queued on retry).
+        CREATE TABLE outbox (
+            id INTEGER PRIMARY KEY,
+            slot TEXT NOT NULL,
+            account_id TEXT NOT NULL,
+            handle TEXT,
+            state TEXT NOT NULL
+                CHECK (state IN ('queued', 'sending', 'sent', 'failed', 'cancelled')),
+            kind TEXT NOT NULL CHECK (kind IN ('post', 'reply', 'quote', 'thread_part')),
+            text TEXT NOT NULL,
+            reply_to TEXT,
+            quote_of TEXT,
+            thread_id INTEGER,
+            thread_index INTEGER,
+            media TEXT NOT NULL DEFAULT '[]',
+            official_capacity INTEGER NOT NULL DEFAULT 0,
+            not_before TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            outcome_unknown INTEGER NOT NULL DEFAULT 0,
+            last_error_kind TEXT,
+            last_error_text TEXT,
+            next_attempt_at TEXT,
+            x_post_id TEXT,
+            sent_at TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX outbox_slot_state ON outbox(slot, state, id);
+        CREATE INDEX outbox_thread ON outbox(thread_id, thread_index) WHERE thread_id IS NOT NULL;
+
+        CREATE TABLE drafts (
+            slot TEXT PRIMARY KEY,
+            text TEXT NOT NULL DEFAULT '',
+            reply_to TEXT,
+            quote_of TEXT,
+            media TEXT NOT NULL DEFAULT '[]',
+            official_capacity INTEGER NOT NULL DEFAULT 0,
+            thread TEXT NOT NULL DEFAULT '[]',
+            updated_at TEXT NOT NULL
+        );
+
+        -- Citizens' mentions: author and text are personal data (never logged).
+        CREATE TABLE mentions (
+            x_post_id TEXT PRIMARY KEY,
+            slot TEXT NOT NULL,
+            account_id TEXT NOT NULL,
+            author_id TEXT,
+            author_username TEXT,
+            author_name TEXT,
+            text TEXT NOT NULL,
+            created_at TEXT,
+            received_at TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'baru'
+                CHECK (state IN ('baru', 'dibaca', 'dibalas', 'diabaikan')),
+            is_complaint INTEGER NOT NULL DEFAULT 0,
+            replied_post_id TEXT,
+            first_reply_at TEXT,
+            handled_at TEXT
+        );
+        CREATE INDEX mentions_account_order ON mentions(account_id, created_at, x_post_id);
+        CREATE INDEX mentions_unread ON mentions(account_id) WHERE state = 'baru';
+
+        CREATE TABLE mention_sync (
+            account_id TEXT PRIMARY KEY,
+            slot TEXT NOT NULL,
+            newest_id TEXT,
+            synced_at TEXT
+        );
+
+        -- Billed X events per account and calendar month (UTC), for the cost estimate.
+        CREATE TABLE x_usage (
+            account_id TEXT NOT NULL,
+            month TEXT NOT NULL,
+            posts INTEGER NOT NULL DEFAULT 0,
+            url_posts INTEGER NOT NULL DEFAULT 0,
+            reads INTEGER NOT NULL DEFAULT 0,
+            deletes INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (account_id, month)
+        );
+        """,
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (_m1_activity_log, _m2_desk)
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -82,6 +82,14 @@
         <source>Signed out on this laptop, but X could not be reached to revoke the access: %1</source>
         <translation>Sudah keluar di laptop ini, tetapi X tidak dapat dihubungi untuk mencabut aksesnya: %1</translation>
     </message>
+    <message>
+        <source>The activity log has been changed outside HumasDesk: entry #%1 does not match its record (%2). Keep this laptop as it is and tell your records officer.</source>
+        <translation>Log aktivitas telah diubah di luar HumasDesk: entri #%1 tidak cocok dengan catatannya (%2). Biarkan laptop ini apa adanya dan beri tahu petugas arsip Anda.</translation>
+    </message>
+    <message>
+        <source>The activity log could not be checked: %1</source>
+        <translation>Log aktivitas tidak dapat diperiksa: %1</translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>
@@ -118,15 +126,15 @@
         <translation>X menolak tindakan ini: %1</translation>
     </message>
     <message>
-        <source>X&apos;s request limit was reached. Sending resumes at %1.</source>
+        <source>X's request limit was reached. Sending resumes at %1.</source>
         <translation>Batas permintaan X tercapai. Pengiriman dilanjutkan pukul %1.</translation>
     </message>
     <message>
-        <source>X&apos;s request limit was reached. Please wait a moment.</source>
+        <source>X's request limit was reached. Please wait a moment.</source>
         <translation>Batas permintaan X tercapai. Mohon tunggu sebentar.</translation>
     </message>
     <message>
-        <source>The X app&apos;s usage cap is reached. Ask the agency&apos;s X app administrator.</source>
+        <source>The X app's usage cap is reached. Ask the agency's X app administrator.</source>
         <translation>Batas pemakaian aplikasi X tercapai. Hubungi pengelola aplikasi X instansi.</translation>
     </message>
     <message>
@@ -162,7 +170,7 @@
         <translation>Proses masuk dibatalkan.</translation>
     </message>
     <message>
-        <source>Port %1 on this laptop is used by another program, so X&apos;s answer cannot be received. Close that program, or change the callback port in Settings (and in the agency&apos;s X app).</source>
+        <source>Port %1 on this laptop is used by another program, so X's answer cannot be received. Close that program, or change the callback port in Settings (and in the agency's X app).</source>
         <translation>Port %1 di laptop ini dipakai program lain, sehingga jawaban X tidak dapat diterima. Tutup program itu, atau ubah port callback di Pengaturan (dan di aplikasi X instansi).</translation>
     </message>
     <message>

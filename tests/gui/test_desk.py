@@ -9,11 +9,19 @@ import requests
 
 from humasdesk.app import DeskOptions, build_desk
 from humasdesk.core.models import Slot
+from humasdesk.credentials import TokenStore
+from tests.fakes import MemoryKeyring
+
+
+def _store():
+    return TokenStore("humasdesk-test", backend=MemoryKeyring())
 
 
 @pytest.fixture
 def desk(qtbot, sandbox, data_dir):
-    desk = build_desk(DeskOptions(sandbox_url=sandbox.base_url, data_dir=str(data_dir)))
+    desk = build_desk(
+        DeskOptions(sandbox_url=sandbox.base_url, data_dir=str(data_dir)), token_store=_store()
+    )
     qtbot.addWidget(desk.window)
     yield desk
     desk.close()
@@ -60,7 +68,9 @@ def test_window_is_shown_before_the_network_work_finishes(qtbot, sandbox, data_d
         json={"count": 50, "path_prefix": "/2/", "delay_ms": 400},
         timeout=10,
     )
-    desk = build_desk(DeskOptions(sandbox_url=sandbox.base_url, data_dir=str(data_dir)))
+    desk = build_desk(
+        DeskOptions(sandbox_url=sandbox.base_url, data_dir=str(data_dir)), token_store=_store()
+    )
     qtbot.addWidget(desk.window)
     try:
         assert desk.window.isVisible()
@@ -74,7 +84,9 @@ def test_window_is_shown_before_the_network_work_finishes(qtbot, sandbox, data_d
 
 
 def test_unreachable_sandbox_is_reported_in_both_panes(qtbot, data_dir):
-    desk = build_desk(DeskOptions(sandbox_url="http://127.0.0.1:9", data_dir=str(data_dir)))
+    desk = build_desk(
+        DeskOptions(sandbox_url="http://127.0.0.1:9", data_dir=str(data_dir)), token_store=_store()
+    )
     qtbot.addWidget(desk.window)
     try:
         for pane in desk.window.panes.values():

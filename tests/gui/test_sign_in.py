@@ -22,6 +22,8 @@ from humasdesk.gui.desk import DeskController
 from humasdesk.gui.main_window import MainWindow
 from humasdesk.services.accounts import AccountService, XEndpoint
 from humasdesk.services.session import PRACTICE_CLIENT_ID, PRACTICE_HANDLES
+from humasdesk.store.activity_log import ActivityLog, LogFilter
+from humasdesk.store.database import ConnectionFactory, open_database
 from tests.fakes import MemoryKeyring, RaisingKeyring
 
 SERVICE = "humasdesk-test"
@@ -61,7 +63,20 @@ def keyring_backend():
 
 
 @pytest.fixture
-def make_desk(qtbot, sandbox):
+def activity_log(tmp_path):
+    path = tmp_path / "humasdesk.db"
+    open_database(path).close()
+    log = ActivityLog(ConnectionFactory(path))
+    yield log
+    log.close()
+
+
+def actions(log) -> list[tuple[str, str | None]]:
+    return [(str(e.action), e.slot) for e in log.iter_entries(LogFilter())]
+
+
+@pytest.fixture
+def make_desk(qtbot, sandbox, activity_log):
     made = []
 
     def make(
@@ -81,6 +96,7 @@ def make_desk(qtbot, sandbox):
                 XEndpoint(PRACTICE_CLIENT_ID, sandbox.base_url, callback_port),
                 FallbackTokenStore(TokenStore(SERVICE, backend=backend)),
                 office_handle=office_handle,
+                log=activity_log,
             )
 
         controller = DeskController(
@@ -167,6 +183,22 @@ def test_sign_out_revokes_at_x_deletes_the_secret_and_shows_sign_in(
     assert Slot.PERSONAL in controller.sessions  # the other pane is untouched
 
 
+def test_sign_in_and_out_are_in_the_activity_log_without_tokens(
+    qtbot, make_desk, keyring_backend, activity_log, sandbox
+):
+    _, controller = make_desk(keyring_backend)
+    wait_signed_in(qtbot, controller, Slot.OFFICE, Slot.PERSONAL)
+    with qtbot.waitSignal(controller.signed_out, timeout=20000):
+        controller.sign_out(Slot.OFFICE)
+    logged = actions(activity_log)
+    assert sorted(logged[:2]) == [("signed_in", "office"), ("signed_in", "personal")]
+    assert logged[2:] == [("signed_out", "office")]
+    assert activity_log.verify().ok
+    dump = "\n".join(e.canonical_bytes().decode() for e in activity_log.iter_entries(LogFilter()))
+    assert "HumasDemo" in dump
+    assert not any(token in dump for token in issued_tokens(sandbox))
+
+
 # --- sign-in from a pane -----------------------------------------------------------------------
 
 
@@ -210,7 +242,7 @@ def test_pane_shows_progress_and_cancel_frees_the_port(qtbot, make_desk, keyring
     assert Slot.OFFICE not in controller.sessions
 
 
-def test_consent_denied_is_said_plainly(qtbot, make_desk, keyring_backend):
+def test_consent_denied_is_said_plainly(qtbot, make_desk, keyring_backend, activity_log):
     def deny(url: str) -> None:
         redirect, state = callback_of(url)
         requests.get(redirect, params={"error": "access_denied", "state": state}, timeout=10)
@@ -219,6 +251,7 @@ def test_consent_denied_is_said_plainly(qtbot, make_desk, keyring_backend):
     with qtbot.waitSignal(controller.slot_failed, timeout=20000) as failed:
         qtbot.mouseClick(pane.sign_in_button, Qt.MouseButton.LeftButton)
     assert "ditolak" in failed.args[1]
+    assert actions(activity_log) == [("sign_in_failed", "office")]
     assert pane.pages.currentIndex() == 0 and keyring_backend.items == {}
 
 
@@ -303,7 +336,9 @@ def test_office_pane_pinned_to_the_agency_handle(qtbot, make_desk, keyring_backe
 # --- stored tokens going bad -------------------------------------------------------------------
 
 
-def test_revoked_token_on_start_asks_to_sign_in_again(qtbot, make_desk, keyring_backend, sandbox):
+def test_revoked_token_on_start_asks_to_sign_in_again(
+    qtbot, make_desk, keyring_backend, sandbox, activity_log
+):
     _, first = make_desk(keyring_backend)
     wait_signed_in(qtbot, first, Slot.OFFICE, Slot.PERSONAL)
     tokens = first.sessions[Slot.OFFICE].tokens
@@ -317,6 +352,7 @@ def test_revoked_token_on_start_asks_to_sign_in_again(qtbot, make_desk, keyring_
     pane = wait_signed_out_page(qtbot, window, Slot.OFFICE)
     assert pane.status_label.text() == "Sesi berakhir — masuk lagi."
     wait_signed_in(qtbot, second, Slot.PERSONAL)
+    assert ("session_expired", "office") in actions(activity_log)
 
 
 def test_expired_access_token_is_refreshed_on_start_and_the_new_refresh_token_kept(
@@ -357,3 +393,21 @@ def test_no_secure_storage_still_signs_in_for_this_session_and_says_so(
         text = pane.storage_warning.text()
         assert text.startswith("Tidak tersimpan: Anda perlu masuk lagi setelah aplikasi ditutup")
         assert hint in text
+
+
+def test_practice_tokens_from_another_emulator_state_sign_in_afresh(
+    qtbot, make_desk, keyring_backend, sandbox
+):
+    """Practice mode never strands the trainee at 'Sesi berakhir': the demo accounts
+    are always there, so unusable stored practice tokens lead to a fresh sign-in."""
+    _, first = make_desk(keyring_backend)
+    wait_signed_in(qtbot, first, Slot.OFFICE, Slot.PERSONAL)
+    first.shutdown()
+    for token in issued_tokens(sandbox):
+        requests.post(
+            f"{sandbox.base_url}/2/oauth2/revoke",
+            data={"token": token, "client_id": PRACTICE_CLIENT_ID},
+            timeout=10,
+        )
+    _, second = make_desk(keyring_backend)
+    wait_signed_in(qtbot, second, Slot.OFFICE, Slot.PERSONAL)

@@ -1,0 +1,528 @@
+"""The outbox, drafts and X usage counters in SQLite (schema in ``migrations._m2_desk``).
+
+Every state change of an outbox item is one committed transaction, and the changes that race
+(a send starting while the official presses "Batalkan") are compare-and-set updates: a row
+moves to ``sending`` only from ``queued``/``failed`` and to ``cancelled`` only from
+``queued``/``failed``, so exactly one of them wins.
+
+Threads: give the store a ``ConnectionFactory`` and each calling thread gets its own
+connection (like ``ActivityLog``), or one ``Database`` for single-threaded use.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlite_utils import Database
+
+from humasdesk.core.activity import format_ts, parse_ts
+from humasdesk.core.compose import Draft
+from humasdesk.core.cost import UsageCounts
+from humasdesk.core.media import ImageAttachment
+from humasdesk.core.models import Slot
+from humasdesk.store.database import ConnectionFactory, transaction
+
+
+class OutboxState(StrEnum):
+    QUEUED = "queued"
+    SENDING = "sending"
+    SENT = "sent"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+
+class PostKind(StrEnum):
+    POST = "post"
+    REPLY = "reply"
+    QUOTE = "quote"
+    THREAD_PART = "thread_part"
+
+
+@dataclass(frozen=True)
+class OutboxItem:
+    """One post waiting, going, gone or refused."""
+
+    id: int
+    slot: Slot
+    account_id: str
+    handle: str | None
+    state: OutboxState
+    kind: PostKind
+    text: str
+    reply_to: str | None
+    quote_of: str | None
+    thread_id: int | None
+    thread_index: int | None
+    media: tuple[ImageAttachment, ...]
+    official_capacity: bool
+    not_before: datetime  # end of the undo window
+    attempts: int
+    outcome_unknown: bool  # a send may have reached X: look on X before sending again
+    last_error_kind: str | None
+    last_error_text: str | None
+    next_attempt_at: datetime | None  # failed: automatic retry time (None: waits for Retry)
+    x_post_id: str | None
+    sent_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+
+    def undo_seconds_left(self, now: datetime) -> float:
+        """Seconds left to "Batalkan" (0 once the window is over)."""
+        if self.state is not OutboxState.QUEUED:
+            return 0.0
+        return max(0.0, (self.not_before - now).total_seconds())
+
+    @property
+    def will_retry(self) -> bool:
+        return self.state is OutboxState.FAILED and self.next_attempt_at is not None
+
+
+@dataclass(frozen=True)
+class NewOutboxItem:
+    """What ``OutboxStore.add`` stores (ids and times are assigned by the store)."""
+
+    slot: Slot
+    account_id: str
+    handle: str | None
+    kind: PostKind
+    text: str
+    not_before: datetime
+    reply_to: str | None = None
+    quote_of: str | None = None
+    media: tuple[ImageAttachment, ...] = field(default=(), repr=False)
+    official_capacity: bool = False
+
+
+# --- media JSON -------------------------------------------------------------------------------
+
+
+def media_to_json(images: Iterable[ImageAttachment]) -> str:
+    return json.dumps(
+        [
+            {
+                "mime": i.mime,
+                "size": i.size,
+                "alt_text": i.alt_text,
+                "path": i.path,
+                "data": None if i.data is None else base64.b64encode(i.data).decode("ascii"),
+            }
+            for i in images
+        ]
+    )
+
+
+def media_from_json(text: str | None) -> tuple[ImageAttachment, ...]:
+    out = []
+    for d in json.loads(text or "[]"):
+        data = d.get("data")
+        out.append(
+            ImageAttachment(
+                mime=d.get("mime"),
+                size=int(d.get("size") or 0),
+                alt_text=d.get("alt_text") or "",
+                path=d.get("path"),
+                data=None if data is None else base64.b64decode(data),
+            )
+        )
+    return tuple(out)
+
+
+def _ts(value: datetime | None) -> str | None:
+    return None if value is None else format_ts(value)
+
+
+def _dt(value: str | None) -> datetime | None:
+    return None if value is None else parse_ts(value)
+
+
+_COLS = (
+    "id, slot, account_id, handle, state, kind, text, reply_to, quote_of, thread_id, "
+    "thread_index, media, official_capacity, not_before, attempts, outcome_unknown, "
+    "last_error_kind, last_error_text, next_attempt_at, x_post_id, sent_at, created_at, "
+    "updated_at"
+)
+
+
+def _item(row: Sequence[Any]) -> OutboxItem:
+    return OutboxItem(
+        id=int(row[0]),
+        slot=Slot(row[1]),
+        account_id=row[2],
+        handle=row[3],
+        state=OutboxState(row[4]),
+        kind=PostKind(row[5]),
+        text=row[6],
+        reply_to=row[7],
+        quote_of=row[8],
+        thread_id=row[9],
+        thread_index=row[10],
+        media=media_from_json(row[11]),
+        official_capacity=bool(row[12]),
+        not_before=parse_ts(row[13]),
+        attempts=int(row[14]),
+        outcome_unknown=bool(row[15]),
+        last_error_kind=row[16],
+        last_error_text=row[17],
+        next_attempt_at=_dt(row[18]),
+        x_post_id=row[19],
+        sent_at=_dt(row[20]),
+        created_at=parse_ts(row[21]),
+        updated_at=parse_ts(row[22]),
+    )
+
+
+class Connections:
+    """One connection per calling thread from a ``ConnectionFactory``, or one shared
+    ``Database`` (single-threaded use; not closed by ``close()``)."""
+
+    def __init__(self, source: ConnectionFactory | Database) -> None:
+        self._db = source if isinstance(source, Database) else None
+        self._factory = None if isinstance(source, Database) else source
+        self._local = threading.local()
+        self._opened: list[Database] = []
+        self._lock = threading.Lock()
+
+    def conn(self) -> sqlite3.Connection:
+        if self._db is not None:
+            return self._db.conn
+        db = getattr(self._local, "db", None)
+        if db is None:
+            assert self._factory is not None
+            db = self._factory.connect(check_same_thread=False)
+            self._local.db = db
+            with self._lock:
+                self._opened.append(db)
+        return db.conn
+
+    def close(self) -> None:
+        with self._lock:
+            opened, self._opened = self._opened, []
+        for db in opened:
+            db.close()
+        self._local = threading.local()
+
+
+_LIVE = "('queued', 'failed')"  # states a send or a cancel may start from
+
+
+class OutboxStore:
+    """Outbox rows, drafts and usage counters. Each method commits on its own."""
+
+    def __init__(self, source: ConnectionFactory | Database) -> None:
+        self._c = Connections(source)
+
+    def close(self) -> None:
+        self._c.close()
+
+    def _conn(self) -> sqlite3.Connection:
+        return self._c.conn()
+
+    # --- adding and reading -------------------------------------------------------------------
+
+    def add(self, items: Sequence[NewOutboxItem], now: datetime) -> list[OutboxItem]:
+        """Store items as ``queued``, all in one transaction. Several items form a thread:
+        ``thread_id`` is the first item's id, ``thread_index`` 0, 1, 2..."""
+        conn = self._conn()
+        ts = format_ts(now)
+        ids: list[int] = []
+        with transaction(conn):
+            for index, it in enumerate(items):
+                cur = conn.execute(
+                    "INSERT INTO outbox (slot, account_id, handle, state, kind, text, reply_to, "
+                    "quote_of, thread_id, thread_index, media, official_capacity, not_before, "
+                    "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (
+                        str(it.slot), it.account_id, it.handle, OutboxState.QUEUED.value,
+                        it.kind.value, it.text, it.reply_to, it.quote_of,
+                        ids[0] if ids else None, index if len(items) > 1 else None,
+                        media_to_json(it.media), int(it.official_capacity),
+                        format_ts(it.not_before), ts, ts,
+                    ),
+                )  # fmt: skip
+                ids.append(int(cur.lastrowid or 0))
+            if len(ids) > 1:
+                conn.execute(
+                    "UPDATE outbox SET thread_id = ? WHERE id = ?", (ids[0], ids[0])
+                )
+        return [self.get(i) for i in ids]  # type: ignore[misc]
+
+    def get(self, item_id: int) -> OutboxItem | None:
+        row = self._conn().execute(
+            f"SELECT {_COLS} FROM outbox WHERE id = ?",  # noqa: S608
+            (item_id,),
+        ).fetchone()
+        return None if row is None else _item(row)
+
+    def items(
+        self,
+        slot: Slot,
+        states: Iterable[OutboxState] | None = None,
+        *,
+        limit: int = 500,
+    ) -> list[OutboxItem]:
+        """The slot's items, newest first (the Outbox tab)."""
+        sql = f"SELECT {_COLS} FROM outbox WHERE slot = ?"  # noqa: S608
+        args: list[Any] = [str(slot)]
+        if states is not None:
+            wanted = [OutboxState(s).value for s in states]
+            sql += f" AND state IN ({','.join('?' * len(wanted))})"
+            args += wanted
+        sql += " ORDER BY id DESC LIMIT ?"
+        args.append(limit)
+        return [_item(r) for r in self._conn().execute(sql, args)]
+
+    def thread(self, thread_id: int) -> list[OutboxItem]:
+        rows = self._conn().execute(
+            f"SELECT {_COLS} FROM outbox WHERE thread_id = ? ORDER BY thread_index",  # noqa: S608
+            (thread_id,),
+        )
+        return [_item(r) for r in rows]
+
+    def due(self, slot: Slot, now: datetime) -> list[OutboxItem]:
+        """Items to send now, oldest first: past the undo window, not waiting for a retry
+        time, and (for a thread part) with the previous part sent."""
+        ts = format_ts(now)
+        rows = self._conn().execute(
+            f"SELECT {_COLS} FROM outbox o WHERE slot = ? AND not_before <= ? AND ("  # noqa: S608
+            " (state = 'queued' AND (next_attempt_at IS NULL OR next_attempt_at <= ?))"
+            " OR (state = 'failed' AND next_attempt_at IS NOT NULL AND next_attempt_at <= ?))"
+            " AND (thread_id IS NULL OR thread_index = 0 OR EXISTS (SELECT 1 FROM outbox p"
+            "  WHERE p.thread_id = o.thread_id AND p.thread_index = o.thread_index - 1"
+            "  AND p.state = 'sent'))"
+            " ORDER BY id",
+            (str(slot), ts, ts, ts),
+        )
+        return [_item(r) for r in rows]
+
+    def next_wake(self, slot: Slot) -> datetime | None:
+        """When the next queued or auto-retried item of the slot may become due."""
+        row = self._conn().execute(
+            "SELECT MIN(MAX(not_before, IFNULL(next_attempt_at, not_before))) FROM outbox "
+            "WHERE slot = ? AND (state = 'queued' OR (state = 'failed' "
+            "AND next_attempt_at IS NOT NULL))",
+            (str(slot),),
+        ).fetchone()
+        return _dt(row[0]) if row and row[0] else None
+
+    def recent_texts(self, slot: Slot, since: datetime) -> list[OutboxItem]:
+        """Items of the slot that went out or may still go out, created or sent since
+        ``since`` (for the cross-account duplicate rule)."""
+        ts = format_ts(since)
+        rows = self._conn().execute(
+            f"SELECT {_COLS} FROM outbox WHERE slot = ? AND ("  # noqa: S608
+            " state IN ('queued', 'sending', 'sent')"
+            " OR (state = 'failed' AND (next_attempt_at IS NOT NULL OR outcome_unknown = 1)))"
+            " AND MAX(created_at, IFNULL(sent_at, created_at)) >= ? ORDER BY id DESC",
+            (str(slot), ts),
+        )
+        return [_item(r) for r in rows]
+
+    def previous_part(self, item: OutboxItem) -> OutboxItem | None:
+        if item.thread_id is None or not item.thread_index:
+            return None
+        row = self._conn().execute(
+            f"SELECT {_COLS} FROM outbox WHERE thread_id = ? AND thread_index = ?",  # noqa: S608
+            (item.thread_id, item.thread_index - 1),
+        ).fetchone()
+        return None if row is None else _item(row)
+
+    # --- transitions (each committed on its own) ----------------------------------------------
+
+    def mark_sending(self, item_id: int, now: datetime) -> bool:
+        """queued/failed → sending, counting the attempt. False if the item is no longer
+        live (cancelled meanwhile, or already sending/sent)."""
+        conn = self._conn()
+        with transaction(conn):
+            cur = conn.execute(
+                "UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ? "
+                f"WHERE id = ? AND state IN {_LIVE}",
+                (format_ts(now), item_id),
+            )
+        return cur.rowcount == 1
+
+    def mark_sent(self, item_id: int, x_post_id: str | None, now: datetime) -> None:
+        conn = self._conn()
+        ts = format_ts(now)
+        with transaction(conn):
+            conn.execute(
+                "UPDATE outbox SET state = 'sent', x_post_id = ?, sent_at = ?, updated_at = ?, "
+                "next_attempt_at = NULL, outcome_unknown = 0 WHERE id = ?",
+                (x_post_id, ts, ts, item_id),
+            )
+
+    def mark_failed(
+        self,
+        item_id: int,
+        now: datetime,
+        *,
+        kind: str,
+        text: str,
+        next_attempt_at: datetime | None = None,
+        outcome_unknown: bool | None = None,
+    ) -> None:
+        """sending → failed with X's reason. ``next_attempt_at`` schedules an automatic
+        retry (network, 5xx); ``outcome_unknown`` records that the post may be on X."""
+        conn = self._conn()
+        with transaction(conn):
+            conn.execute(
+                "UPDATE outbox SET state = 'failed', last_error_kind = ?, last_error_text = ?, "
+                "next_attempt_at = ?, outcome_unknown = IFNULL(?, outcome_unknown), "
+                "updated_at = ? WHERE id = ?",
+                (
+                    kind, text, _ts(next_attempt_at),
+                    None if outcome_unknown is None else int(outcome_unknown),
+                    format_ts(now), item_id,
+                ),
+            )  # fmt: skip
+
+    def requeue(
+        self,
+        item_id: int,
+        now: datetime,
+        *,
+        next_attempt_at: datetime | None,
+        kind: str | None = None,
+        text: str | None = None,
+        refund_attempt: bool = False,
+    ) -> None:
+        """sending → queued (rate limit, usage cap, sign-in needed): X did not take it."""
+        conn = self._conn()
+        with transaction(conn):
+            conn.execute(
+                "UPDATE outbox SET state = 'queued', next_attempt_at = ?, last_error_kind = ?, "
+                "last_error_text = ?, attempts = attempts - ?, updated_at = ? WHERE id = ?",
+                (_ts(next_attempt_at), kind, text, int(refund_attempt), format_ts(now), item_id),
+            )
+
+    def cancel(self, item_id: int, now: datetime) -> list[OutboxItem]:
+        """queued/failed → cancelled; for a thread part, the part and every later unsent part.
+        Returns the cancelled items (empty when too late: sending, sent or cancelled)."""
+        conn = self._conn()
+        with transaction(conn):
+            row = conn.execute(
+                "SELECT thread_id, thread_index FROM outbox WHERE id = ?", (item_id,)
+            ).fetchone()
+            if row is None:
+                return []
+            thread_id, index = row
+            cur = conn.execute(
+                f"UPDATE outbox SET state = 'cancelled', updated_at = ? WHERE id = ? "
+                f"AND state IN {_LIVE}",
+                (format_ts(now), item_id),
+            )
+            if cur.rowcount != 1:
+                return []
+            ids = [item_id]
+            if thread_id is not None:
+                later = conn.execute(
+                    f"SELECT id FROM outbox WHERE thread_id = ? AND thread_index > ? "
+                    f"AND state IN {_LIVE} ORDER BY thread_index",
+                    (thread_id, index),
+                ).fetchall()
+                for (other,) in later:
+                    conn.execute(
+                        "UPDATE outbox SET state = 'cancelled', updated_at = ? WHERE id = ?",
+                        (format_ts(now), other),
+                    )
+                    ids.append(other)
+        return [self.get(i) for i in ids]  # type: ignore[misc]
+
+    def retry(self, item_id: int, now: datetime) -> bool:
+        """failed → queued, due at once (the Retry button)."""
+        conn = self._conn()
+        with transaction(conn):
+            cur = conn.execute(
+                "UPDATE outbox SET state = 'queued', next_attempt_at = NULL, updated_at = ? "
+                "WHERE id = ? AND state = 'failed'",
+                (format_ts(now), item_id),
+            )
+        return cur.rowcount == 1
+
+    def recover_interrupted(self, slot: Slot, now: datetime) -> list[int]:
+        """Items left ``sending`` by a crash: their outcome is unknown. They become failed
+        with ``outcome_unknown`` and an immediate retry (which looks on X first)."""
+        conn = self._conn()
+        ts = format_ts(now)
+        with transaction(conn):
+            ids = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT id FROM outbox WHERE slot = ? AND state = 'sending'", (str(slot),)
+                )
+            ]
+            for i in ids:
+                conn.execute(
+                    "UPDATE outbox SET state = 'failed', outcome_unknown = 1, "
+                    "last_error_kind = 'interrupted', last_error_text = ?, "
+                    "next_attempt_at = ?, updated_at = ? WHERE id = ?",
+                    ("The desk stopped while sending.", ts, ts, i),
+                )
+        return ids
+
+    # --- drafts -------------------------------------------------------------------------------
+
+    def save_draft(self, draft: Draft, now: datetime) -> None:
+        conn = self._conn()
+        with transaction(conn):
+            conn.execute(
+                "INSERT OR REPLACE INTO drafts (slot, text, reply_to, quote_of, media, "
+                "official_capacity, thread, updated_at) VALUES (?,?,?,?,?,?,?,?)",
+                (
+                    str(draft.slot), draft.text, draft.reply_to, draft.quote_of,
+                    media_to_json(draft.images), int(draft.official_capacity),
+                    json.dumps(list(draft.thread)), format_ts(now),
+                ),
+            )  # fmt: skip
+
+    def load_draft(self, slot: Slot) -> Draft | None:
+        row = self._conn().execute(
+            "SELECT text, reply_to, quote_of, media, official_capacity, thread, updated_at "
+            "FROM drafts WHERE slot = ?",
+            (str(slot),),
+        ).fetchone()
+        if row is None:
+            return None
+        return Draft(
+            slot=slot,
+            text=row[0],
+            reply_to=row[1],
+            quote_of=row[2],
+            images=media_from_json(row[3]),
+            official_capacity=bool(row[4]),
+            thread=tuple(json.loads(row[5] or "[]")),
+            updated_at=parse_ts(row[6]),
+        )
+
+    def clear_draft(self, slot: Slot) -> None:
+        conn = self._conn()
+        with transaction(conn):
+            conn.execute("DELETE FROM drafts WHERE slot = ?", (str(slot),))
+
+    # --- usage (cost estimate) ----------------------------------------------------------------
+
+    def add_usage(self, account_id: str, month: str, counts: UsageCounts) -> None:
+        conn = self._conn()
+        with transaction(conn):
+            conn.execute(
+                "INSERT INTO x_usage (account_id, month, posts, url_posts, reads, deletes) "
+                "VALUES (?,?,?,?,?,?) ON CONFLICT (account_id, month) DO UPDATE SET "
+                "posts = posts + excluded.posts, url_posts = url_posts + excluded.url_posts, "
+                "reads = reads + excluded.reads, deletes = deletes + excluded.deletes",
+                (account_id, month, counts.posts, counts.url_posts, counts.reads, counts.deletes),
+            )
+
+    def usage(self, account_id: str, month: str) -> UsageCounts:
+        row = self._conn().execute(
+            "SELECT posts, url_posts, reads, deletes FROM x_usage WHERE account_id = ? "
+            "AND month = ?",
+            (account_id, month),
+        ).fetchone()
+        return UsageCounts(*row) if row else UsageCounts()
