@@ -1,31 +1,37 @@
 """`humasdesk self-test`: a headless end-to-end run against the X emulator.
 
 Signs both slots in through the real OAuth flow (loopback listener included),
-posts from each, reads mentions, replies to one, and prints one line per step.
-Exit 0 only if every step worked. IT staff run it after installing.
+keeping the tokens in the system keyring the way the desk does, posts from each,
+reads mentions, replies to one, checks the activity log, and signs both slots out
+(revoking at X). Prints one line per step; exit 0 only if every step worked.
+IT staff run it after installing.
+
+It never touches the official's own records: without `--data-dir` it works in a
+fresh temporary directory, and its tokens use their own keyring service name.
 """
 
 from __future__ import annotations
 
 import sys
+import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, TextIO
 
 from humasdesk.core.models import Post, Slot
 from humasdesk.logsetup import configure_logging
-from humasdesk.paths import resolve_data_dir
-from humasdesk.services.session import AccountSession, ensure_distinct, sign_in_practice
+from humasdesk.paths import DataPaths, resolve_data_dir
+from humasdesk.services.session import PRACTICE_CLIENT_ID, PRACTICE_HANDLES, AccountSession
 
 SLOT_NAMES = {Slot.OFFICE: "kantor", Slot.PERSONAL: "pribadi"}
+KEYRING_SERVICE = "humasdesk-selftest"
 
 
 @dataclass
 class StepLog:
     out: TextIO
     failures: int = 0
-    steps: list[str] = field(default_factory=list)
 
     def run(self, label: str, fn: Callable[[], Any]) -> Any:
         started = time.perf_counter()
@@ -45,29 +51,34 @@ class StepLog:
 
 
 def run_self_test(
-    *, data_dir: str | None = None, sandbox_url: str | None = None, out: TextIO | None = None
+    *,
+    data_dir: str | None = None,
+    sandbox_url: str | None = None,
+    out: TextIO | None = None,
+    keyring_backend: Any = None,
 ) -> int:
+    """Run every step; `keyring_backend` replaces the system keyring (tests only)."""
     out = out or sys.stdout
-    paths = resolve_data_dir(data_dir).ensure()
-    configure_logging(paths.logs, console=False)
-    log = StepLog(out)
+    with tempfile.TemporaryDirectory(prefix="humasdesk-selftest-") as scratch:
+        paths = resolve_data_dir(data_dir or scratch).ensure()
+        configure_logging(paths.logs, console=False)
+        log = StepLog(out)
+        sandbox = None
+        if sandbox_url:
+            base_url = sandbox_url.rstrip("/")
+        else:
+            from humasdesk.sandbox import Sandbox
 
-    sandbox = None
-    if sandbox_url:
-        base_url = sandbox_url.rstrip("/")
-    else:
-        from humasdesk.sandbox import Sandbox
-
-        # In memory: the self-test must not add posts to the practice desk's state.
-        sandbox = Sandbox(host="127.0.0.1", port=0)
-        sandbox.start()
-        base_url = sandbox.base_url
-    out.write(f"Emulator X: {base_url}\n")
-    try:
-        _run_steps(log, base_url)
-    finally:
-        if sandbox is not None:
-            sandbox.stop()
+            # In memory: the self-test must not add posts to the practice desk's state.
+            sandbox = Sandbox(host="127.0.0.1", port=0)
+            sandbox.start()
+            base_url = sandbox.base_url
+        out.write(f"Emulator X: {base_url}\nData: {paths.root}\n")
+        try:
+            _run_steps(log, base_url, paths, keyring_backend)
+        finally:
+            if sandbox is not None:
+                sandbox.stop()
     if log.failures:
         out.write(f"Uji mandiri GAGAL: {log.failures} langkah gagal.\n")
         return 1
@@ -75,26 +86,61 @@ def run_self_test(
     return 0
 
 
-def _run_steps(log: StepLog, base_url: str) -> None:
+def _run_steps(log: StepLog, base_url: str, paths: DataPaths, keyring_backend: Any) -> None:
+    from humasdesk.credentials import FallbackTokenStore, TokenStore
+    from humasdesk.services.accounts import AccountService, XEndpoint
+    from humasdesk.store.activity_log import ActivityLog
+    from humasdesk.store.database import ConnectionFactory, open_database
+
+    open_database(paths.database).close()
+    activity = ActivityLog(ConnectionFactory(paths.database))
+    store = FallbackTokenStore(TokenStore(KEYRING_SERVICE, backend=keyring_backend))
+    service = AccountService(XEndpoint(PRACTICE_CLIENT_ID, base_url, 0), store, log=activity)
+    try:
+        _account_steps(log, service, store)
+        log.run("periksa rantai log aktivitas", lambda: _verify(activity))
+    finally:
+        activity.close()
+
+
+def _account_steps(log: StepLog, service: Any, store: Any) -> None:
+    def where() -> tuple[None, str]:
+        status = store.check()
+        if store.persistent:
+            return None, f"keyring sistem ({status.backend_name})"
+        raise RuntimeError(f"tidak ada penyimpanan aman: {status.problem}")
+
+    log.run("penyimpanan token", where)
+
     sessions: dict[Slot, AccountSession] = {}
     for slot in Slot:
 
         def sign_in(slot: Slot = slot) -> tuple[AccountSession, str]:
-            session = sign_in_practice(slot, base_url=base_url)
-            ensure_distinct(sessions, session)
+            session = service.sign_in_headless(slot, PRACTICE_HANDLES[slot], sessions)
             return session, f"@{session.account.username}"
 
         session = log.run(f"masuk slot {SLOT_NAMES[slot]} (OAuth 2.0 PKCE)", sign_in)
         if session is not None:
             sessions[slot] = session
 
+    for slot in list(sessions):
+
+        def restore(slot: Slot = slot) -> tuple[None, str]:
+            restored = service.restore(slot)
+            if restored is None or restored.account.user_id != sessions[slot].account.user_id:
+                raise AssertionError("the stored token does not restore the account")
+            restored.client.close()
+            return None, "token tersimpan dapat dipakai lagi"
+
+        log.run(f"pulihkan slot {SLOT_NAMES[slot]} dari penyimpanan", restore)
+
     stamp = time.strftime("%Y-%m-%d %H:%M:%S")
     for slot, session in sessions.items():
         text = f"Uji mandiri HumasDesk ({SLOT_NAMES[slot]}) {stamp}"
 
         def post(session: AccountSession = session, text: str = text) -> tuple[Post, str]:
-            created = session.client.create_post(text)
-            fetched = session.client.get_post(created.id)
+            created = service.call(session, lambda s: s.client.create_post(text))
+            fetched = service.call(session, lambda s: s.client.get_post(created.id))
             if fetched.text != text:
                 raise AssertionError("the post on X differs from what was sent")
             return created, f"id {created.id}"
@@ -104,7 +150,9 @@ def _run_steps(log: StepLog, base_url: str) -> None:
     for slot, session in sessions.items():
 
         def read_mentions(session: AccountSession = session) -> tuple[list[Post], str]:
-            page = session.client.mentions(session.account.user_id, max_results=10)
+            page = service.call(
+                session, lambda s: s.client.mentions(s.account.user_id, max_results=10)
+            )
             if not page.posts:
                 raise AssertionError("no mentions to read")
             return list(page.posts), f"{page.result_count} mention"
@@ -113,9 +161,29 @@ def _run_steps(log: StepLog, base_url: str) -> None:
         if slot is Slot.OFFICE and mentions:
 
             def reply(session: AccountSession = session, target: Post = mentions[0]):
-                created = session.client.create_post(
-                    f"Terima kasih atas pertanyaannya. ({stamp})", reply_to=target.id
+                created = service.call(
+                    session,
+                    lambda s: s.client.create_post(
+                        f"Terima kasih atas pertanyaannya. ({stamp})", reply_to=target.id
+                    ),
                 )
                 return created, f"balasan {created.id} untuk {target.id}"
 
             log.run("balas satu mention dari slot kantor", reply)
+
+    for slot, session in sessions.items():
+
+        def sign_out(slot: Slot = slot, session: AccountSession = session) -> tuple[None, str]:
+            service.sign_out(session)
+            if store.load(slot) is not None:
+                raise AssertionError("the token is still stored after sign-out")
+            return None, "token dicabut di X dan dihapus"
+
+        log.run(f"keluar slot {SLOT_NAMES[slot]}", sign_out)
+
+
+def _verify(activity: Any) -> tuple[None, str]:
+    result = activity.verify()
+    if not result.ok:
+        raise AssertionError(f"entry {result.first_bad_seq}: {result.reason}")
+    return None, f"{result.checked} entri utuh"
