@@ -123,6 +123,7 @@ def build_desk(
         open_url=open_url,
         practice_handles=PRACTICE_HANDLES if practice else None,
         sign_in_timeout=sign_in_timeout,
+        settings=settings,
         parent=window,
     )
 

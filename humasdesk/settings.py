@@ -1,8 +1,8 @@
-"""Settings, declared once: key, default, type. Stored as JSON in the data directory.
+"""Settings, declared once: key, default, type, label, and how to check a value.
 
-No secret ever goes here (tokens live in the keyring only). Writes go to a
-temporary file first and are renamed into place, so a crash never leaves a
-half-written settings file.
+The settings dialog is built from `SPECS`. No secret ever goes here (tokens live
+in the keyring only). Writes go to a temporary file first and are renamed into
+place, so a crash never leaves a half-written settings file.
 """
 
 from __future__ import annotations
@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,29 +21,119 @@ logger = logging.getLogger(__name__)
 ENV_CLIENT_ID = "HUMASDESK_X_CLIENT_ID"
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks a constant for lupdate; the GUI translates it with context "Settings"."""
+    return text
+
+
+_HANDLE = re.compile(r"^@?[A-Za-z0-9_]{1,15}$")
+_CLIENT_ID = re.compile(r"^[A-Za-z0-9_.:-]{1,200}$")
+
+
+def _port(value: int) -> str | None:
+    if not 1024 <= value <= 65535:
+        return QT_TRANSLATE_NOOP("Settings", "The port must be between 1024 and 65535.")
+    return None
+
+
+def _handle(value: str) -> str | None:
+    if value and not _HANDLE.match(value.strip()):
+        return QT_TRANSLATE_NOOP(
+            "Settings", "An X handle has 1 to 15 letters, digits or underscores."
+        )
+    return None
+
+
+def _client_id(value: str) -> str | None:
+    if value and not _CLIENT_ID.match(value.strip()):
+        return QT_TRANSLATE_NOOP(
+            "Settings", "The client id has letters, digits and - _ . : only, without spaces."
+        )
+    return None
+
+
 @dataclass(frozen=True)
 class SettingSpec:
     key: str
     default: Any
     kind: type
+    label: str  # English source; the GUI translates it (context "Settings")
+    hint: str = ""
+    choices: tuple[tuple[str, str], ...] = ()  # (value, English label)
+    validate: Callable[[Any], str | None] | None = None
+    restart: bool = False  # takes effect after HumasDesk is started again
 
 
 SPECS: tuple[SettingSpec, ...] = (
-    SettingSpec("x_client_id", "", str),
-    SettingSpec("callback_port", 8765, int),
-    SettingSpec("language", "id", str),
-    SettingSpec("office_handle", "", str),
+    SettingSpec(
+        "x_client_id",
+        "",
+        str,
+        QT_TRANSLATE_NOOP("Settings", "X app client id"),
+        QT_TRANSLATE_NOOP(
+            "Settings",
+            "From the agency's X developer app (Native App, OAuth 2.0). Empty: practice mode.",
+        ),
+        validate=_client_id,
+        restart=True,
+    ),
+    SettingSpec(
+        "callback_port",
+        8765,
+        int,
+        QT_TRANSLATE_NOOP("Settings", "Callback port"),
+        QT_TRANSLATE_NOOP(
+            "Settings", "Register http://127.0.0.1:<port>/callback in the agency's X app."
+        ),
+        validate=_port,
+        restart=True,
+    ),
+    SettingSpec(
+        "office_handle",
+        "",
+        str,
+        QT_TRANSLATE_NOOP("Settings", "Office account handle"),
+        QT_TRANSLATE_NOOP(
+            "Settings", "If set, only this X account can be signed in to the office pane."
+        ),
+        validate=_handle,
+        restart=True,
+    ),
+    SettingSpec(
+        "language",
+        "id",
+        str,
+        QT_TRANSLATE_NOOP("Settings", "Language"),
+        choices=(
+            ("id", QT_TRANSLATE_NOOP("Settings", "Bahasa Indonesia")),
+            ("en", QT_TRANSLATE_NOOP("Settings", "English")),
+        ),
+        restart=True,
+    ),
 )
 _BY_KEY = {spec.key: spec for spec in SPECS}
+
+
+def spec(key: str) -> SettingSpec:
+    return _BY_KEY[key]
+
+
+def problem(key: str, value: Any) -> str | None:
+    """Why `value` is not acceptable for `key` (English source text), or None."""
+    s = _BY_KEY[key]
+    if not isinstance(value, s.kind):
+        return QT_TRANSLATE_NOOP("Settings", "This value has the wrong type.")
+    if s.choices and value not in {v for v, _ in s.choices}:
+        return QT_TRANSLATE_NOOP("Settings", "Choose one of the listed values.")
+    return s.validate(value) if s.validate else None
 
 
 class Settings:
     def __init__(self, path: Path, values: dict[str, Any] | None = None) -> None:
         self.path = path
-        self._values = {spec.key: spec.default for spec in SPECS}
+        self._values = {s.key: s.default for s in SPECS}
         for key, value in (values or {}).items():
-            spec = _BY_KEY.get(key)
-            if spec is not None and isinstance(value, spec.kind):
+            if key in _BY_KEY and problem(key, value) is None:
                 self._values[key] = value
 
     @classmethod
@@ -59,9 +151,9 @@ class Settings:
         return self._values[key]
 
     def set(self, key: str, value: Any) -> None:
-        spec = _BY_KEY[key]
-        if not isinstance(value, spec.kind):
-            raise TypeError(f"{key} takes {spec.kind.__name__}")
+        reason = problem(key, value)
+        if reason is not None:
+            raise ValueError(f"{key}: {reason}")
         self._values[key] = value
 
     @property

@@ -9,8 +9,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from functools import partial
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox
 
 from humasdesk.core.activity import VerifyResult
@@ -18,10 +19,15 @@ from humasdesk.core.errors import OAuthError, OAuthFailure
 from humasdesk.core.models import Post, Slot
 from humasdesk.gui.main_window import MainWindow
 from humasdesk.gui.messages import describe_error, session_only_warning
+from humasdesk.gui.settings_dialog import SettingsDialog
 from humasdesk.gui.tasks import Worker, shutdown_all
 from humasdesk.services.accounts import AccountService, SessionExpired, SignInAttempt
 from humasdesk.services.session import AccountSession, ensure_distinct
 from humasdesk.services.timeline import recent_posts
+from humasdesk.settings import Settings
+
+if TYPE_CHECKING:
+    from humasdesk.credentials import StorageStatus
 
 logger = logging.getLogger(__name__)
 
@@ -54,6 +60,7 @@ class DeskController(QObject):
         practice_handles: Mapping[Slot, str] | None = None,
         sign_in_timeout: float = 300,
         confirm_sign_out: bool = True,
+        settings: Settings | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -63,6 +70,9 @@ class DeskController(QObject):
         self._practice_handles = dict(practice_handles or {})
         self._sign_in_timeout = sign_in_timeout
         self._confirm_sign_out = confirm_sign_out
+        self.settings = settings
+        self.settings_dialog: SettingsDialog | None = None
+        window.action_settings.triggered.connect(self.on_action_settings_triggered)
         self.service: AccountService | None = None
         self.sessions: dict[Slot, AccountSession] = {}
         self._attempts: dict[Slot, SignInAttempt] = {}
@@ -312,6 +322,39 @@ class DeskController(QObject):
                 "%1", describe_error(exc)
             )
         )
+
+    # --- settings ---------------------------------------------------------------------------
+
+    def on_action_settings_triggered(self) -> None:
+        if self.settings is None:
+            return
+        dialog = SettingsDialog(self.settings, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.settings_saved.connect(self.on_settings_saved)
+        self.settings_dialog = dialog
+        if self.service is not None:
+            self._long_work.submit(
+                self.service.store.status, on_done=self.on_storage_status_read, on_error=None
+            )
+        dialog.open()
+
+    def on_storage_status_read(self, status: StorageStatus) -> None:
+        dialog = self.settings_dialog
+        if dialog is None or not dialog.isVisible() or self.service is None:
+            return
+        if self.service.store.persistent:
+            text = self.tr("the system keyring (%1)").replace("%1", status.backend_name)
+        else:
+            text = session_only_warning(getattr(self.service.store, "problem", None))
+        dialog.set_storage_text(text)
+
+    def on_settings_saved(self, restart: bool) -> None:
+        message = (
+            self.tr("Settings saved. Changes take effect after HumasDesk is started again.")
+            if restart
+            else self.tr("Settings saved.")
+        )
+        self.window.statusBar().showMessage(message, 10000)
 
     # --- storage ----------------------------------------------------------------------------
 

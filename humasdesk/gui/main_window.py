@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QPaintEvent
+from PySide6.QtGui import QAction, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from humasdesk.core.models import Slot
@@ -66,6 +66,16 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.log_warning)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
+        menu = self.menuBar().addMenu(self.tr("&HumasDesk"))
+        self.action_settings = QAction(self.tr("&Settings…"), self)
+        self.action_settings.setShortcut(QKeySequence("Ctrl+,"))
+        self.action_settings.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.action_quit = QAction(self.tr("&Quit HumasDesk"), self)
+        self.action_quit.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        self.action_quit.triggered.connect(self.close)
+        menu.addAction(self.action_settings)
+        menu.addSeparator()
+        menu.addAction(self.action_quit)
         self.resize(1100, 720)
         if practice:
             self.statusBar().showMessage(self.tr("Practice Mode"))

@@ -44,3 +44,21 @@ def test_client_id_from_environment_wins(tmp_path, monkeypatch):
     assert s.x_client_id == "from-file"
     monkeypatch.setenv("HUMASDESK_X_CLIENT_ID", "from-env")
     assert s.x_client_id == "from-env"
+
+
+def test_invalid_values_are_refused_with_a_reason(tmp_path):
+    import pytest
+
+    s = Settings(tmp_path / "settings.json")
+    for key, value in (
+        ("callback_port", 80),
+        ("callback_port", 70000),
+        ("office_handle", "Humas Demo!"),
+        ("x_client_id", "has spaces in it"),
+        ("language", "fr"),
+    ):
+        with pytest.raises(ValueError, match=key):
+            s.set(key, value)
+    s.set("office_handle", "@HumasDemo")
+    s.set("callback_port", 9100)
+    assert s.get("office_handle") == "@HumasDemo"

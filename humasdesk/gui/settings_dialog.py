@@ -1,0 +1,140 @@
+"""The settings dialog, built from `humasdesk.settings.SPECS`.
+
+It also shows where sign-in tokens live (the keyring backend, or memory only),
+which the official cannot see anywhere else.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from humasdesk.settings import SPECS, Settings, SettingSpec, problem
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Settings", text)
+
+
+class SettingsDialog(QDialog):
+    """Signals:
+    settings_saved(bool): the settings were saved; True if a restart is needed.
+    """
+
+    settings_saved = Signal(bool)
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.setWindowTitle(self.tr("Settings"))
+        self.setObjectName("settingsDialog")
+        self.editors: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+
+        form = QFormLayout()
+        for s in SPECS:
+            editor = self._editor(s)
+            editor.setAccessibleName(_tr(s.label))
+            self.editors[s.key] = editor
+            label = QLabel(_tr(s.label), self)
+            label.setBuddy(editor)
+            column = QVBoxLayout()
+            column.setSpacing(2)
+            column.addWidget(editor)
+            if s.hint:
+                hint = QLabel(_tr(s.hint), self)
+                hint.setWordWrap(True)
+                hint.setStyleSheet("color: palette(placeholder-text);")
+                column.addWidget(hint)
+            error = QLabel(self)
+            error.setStyleSheet("color: #8A1C12;")
+            error.setWordWrap(True)
+            error.setVisible(False)
+            self.errors[s.key] = error
+            column.addWidget(error)
+            form.addRow(label, column)
+
+        self.storage_label = QLabel(self.tr("Where sign-in tokens are kept: checking…"), self)
+        self.storage_label.setObjectName("storageLabel")
+        self.storage_label.setWordWrap(True)
+        self.storage_label.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons.accepted.connect(self.on_buttons_accepted)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.storage_label)
+        layout.addWidget(self.buttons)
+        self.validate()
+
+    def _editor(self, s: SettingSpec) -> QWidget:
+        value = self.settings.get(s.key)
+        if s.choices:
+            combo = QComboBox(self)
+            for choice, label in s.choices:
+                combo.addItem(_tr(label), choice)
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+            combo.currentIndexChanged.connect(self.validate)
+            return combo
+        if s.kind is int:
+            spin = QSpinBox(self)
+            spin.setRange(1, 65535)
+            spin.setValue(value)
+            spin.valueChanged.connect(self.validate)
+            return spin
+        line = QLineEdit(str(value), self)
+        line.textChanged.connect(self.validate)
+        return line
+
+    def value(self, key: str) -> Any:
+        editor = self.editors[key]
+        if isinstance(editor, QComboBox):
+            return editor.currentData()
+        if isinstance(editor, QSpinBox):
+            return editor.value()
+        assert isinstance(editor, QLineEdit)
+        return editor.text().strip()
+
+    def validate(self) -> bool:
+        ok = True
+        for s in SPECS:
+            reason = problem(s.key, self.value(s.key))
+            self.errors[s.key].setText(_tr(reason) if reason else "")
+            self.errors[s.key].setVisible(reason is not None)
+            ok = ok and reason is None
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(ok)
+        return ok
+
+    def set_storage_text(self, text: str) -> None:
+        self.storage_label.setText(self.tr("Where sign-in tokens are kept: %1").replace("%1", text))
+
+    def on_buttons_accepted(self) -> None:
+        if not self.validate():
+            return
+        restart = False
+        for s in SPECS:
+            new = self.value(s.key)
+            if new != self.settings.get(s.key):
+                restart = restart or s.restart
+                self.settings.set(s.key, new)
+        self.settings.save()
+        self.settings_saved.emit(restart)
+        self.accept()
