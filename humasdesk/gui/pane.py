@@ -88,8 +88,8 @@ class AccountHeader(QFrame):
     def set_account(self, account: Account | None) -> None:
         if account is None:
             self.avatar.setText("…")
-            self.name_label.setText(self.role_text())
-            self.handle_label.setText(self.tr("Not signed in"))
+            self.name_label.setText(self.tr("Not signed in"))
+            self.handle_label.setText("")
         else:
             self.avatar.setText(initials(account.name))
             self.name_label.setText(account.name)

@@ -104,3 +104,25 @@ def test_practice_desk_shows_office_left_and_personal_right(xvfb_display, sandbo
     # Both colour bands are on screen, and every office pixel is left of every personal one.
     assert len(office) > 200 and len(personal) > 200
     assert max(office) < min(personal)
+
+
+@pytest.mark.xvfb
+def test_screenshot_scenes_render_in_a_real_window(xvfb_display):
+    """The sign-in and keyring states render in a real X11 window; the pictures are kept
+    under build/screenshots/ for people to look at (scripts/screenshots.py)."""
+    env = dict(os.environ, DISPLAY=xvfb_display, QT_QPA_PLATFORM="xcb")
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "screenshots.py"), str(SCREENSHOTS)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    for name in ("desk-practice.png", "pane-signing-in.png", "session-only-warning.png"):
+        image = QImage(str(SCREENSHOTS / name))
+        assert not image.isNull() and image.width() >= 1000, name
+    # The signing-in scene shows the office colour band and the personal pane's sign-in button.
+    signing_in = QImage(str(SCREENSHOTS / "pane-signing-in.png"))
+    assert _columns_of_colour(signing_in, SLOT_COLOURS[Slot.OFFICE])
+    assert _columns_of_colour(signing_in, SLOT_COLOURS[Slot.PERSONAL])
