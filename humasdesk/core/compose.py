@@ -105,16 +105,12 @@ class ThreadCheck:
     parts: tuple[ComposeCheck, ...]
 
 
-def check_thread(
-    texts: Sequence[str], images: Sequence[ImageAttachment] = ()
-) -> ThreadCheck:
+def check_thread(texts: Sequence[str], images: Sequence[ImageAttachment] = ()) -> ThreadCheck:
     """Check a thread; ``images`` go with its first post."""
     if not texts:
         empty = check_post("")
         return ThreadCheck(ok=False, parts=(empty,))
-    parts = tuple(
-        check_post(t, images if i == 0 else ()) for i, t in enumerate(texts)
-    )
+    parts = tuple(check_post(t, images if i == 0 else ()) for i, t in enumerate(texts))
     return ThreadCheck(ok=all(p.ok for p in parts), parts=parts)
 
 
@@ -133,6 +129,4 @@ class Draft:
 
     @property
     def is_empty(self) -> bool:
-        return not self.text.strip() and not self.images and not any(
-            t.strip() for t in self.thread
-        )
+        return not self.text.strip() and not self.images and not any(t.strip() for t in self.thread)

@@ -1,4 +1,4 @@
-""""The same or nearly the same text" (X's rule against posting one content from two accounts).
+"""Same or nearly the same text: X's rule against posting one content from two accounts).
 
 The rule (pure; used before a post is queued):
 
@@ -31,9 +31,7 @@ def normalise(text: str) -> str:
     """The comparison form of a post text (see the module docstring)."""
     t = unicodedata.normalize("NFKC", text).casefold()
     t = _URL_RE.sub(" url ", t)
-    t = "".join(
-        " " if unicodedata.category(ch)[0] in "PSZC" else ch for ch in t
-    )
+    t = "".join(" " if unicodedata.category(ch)[0] in "PSZC" else ch for ch in t)
     return _SPACE_RE.sub(" ", t).strip()
 
 

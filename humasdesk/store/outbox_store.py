@@ -249,16 +249,18 @@ class OutboxStore:
                 )  # fmt: skip
                 ids.append(int(cur.lastrowid or 0))
             if len(ids) > 1:
-                conn.execute(
-                    "UPDATE outbox SET thread_id = ? WHERE id = ?", (ids[0], ids[0])
-                )
+                conn.execute("UPDATE outbox SET thread_id = ? WHERE id = ?", (ids[0], ids[0]))
         return [self.get(i) for i in ids]  # type: ignore[misc]
 
     def get(self, item_id: int) -> OutboxItem | None:
-        row = self._conn().execute(
-            f"SELECT {_COLS} FROM outbox WHERE id = ?",  # noqa: S608
-            (item_id,),
-        ).fetchone()
+        row = (
+            self._conn()
+            .execute(
+                f"SELECT {_COLS} FROM outbox WHERE id = ?",  # noqa: S608
+                (item_id,),
+            )
+            .fetchone()
+        )
         return None if row is None else _item(row)
 
     def items(
@@ -304,12 +306,16 @@ class OutboxStore:
 
     def next_wake(self, slot: Slot) -> datetime | None:
         """When the next queued or auto-retried item of the slot may become due."""
-        row = self._conn().execute(
-            "SELECT MIN(MAX(not_before, IFNULL(next_attempt_at, not_before))) FROM outbox "
-            "WHERE slot = ? AND (state = 'queued' OR (state = 'failed' "
-            "AND next_attempt_at IS NOT NULL))",
-            (str(slot),),
-        ).fetchone()
+        row = (
+            self._conn()
+            .execute(
+                "SELECT MIN(MAX(not_before, IFNULL(next_attempt_at, not_before))) FROM outbox "
+                "WHERE slot = ? AND (state = 'queued' OR (state = 'failed' "
+                "AND next_attempt_at IS NOT NULL))",
+                (str(slot),),
+            )
+            .fetchone()
+        )
         return _dt(row[0]) if row and row[0] else None
 
     def recent_texts(self, slot: Slot, since: datetime) -> list[OutboxItem]:
@@ -328,11 +334,26 @@ class OutboxStore:
     def previous_part(self, item: OutboxItem) -> OutboxItem | None:
         if item.thread_id is None or not item.thread_index:
             return None
-        row = self._conn().execute(
-            f"SELECT {_COLS} FROM outbox WHERE thread_id = ? AND thread_index = ?",  # noqa: S608
-            (item.thread_id, item.thread_index - 1),
-        ).fetchone()
+        row = (
+            self._conn()
+            .execute(
+                f"SELECT {_COLS} FROM outbox WHERE thread_id = ? AND thread_index = ?",  # noqa: S608
+                (item.thread_id, item.thread_index - 1),
+            )
+            .fetchone()
+        )
         return None if row is None else _item(row)
+
+    def claimed(self, x_post_ids: Iterable[str]) -> set[str]:
+        """Which of these X post ids already belong to an outbox item (as its sent post)."""
+        ids = list(x_post_ids)
+        if not ids:
+            return set()
+        rows = self._conn().execute(
+            f"SELECT x_post_id FROM outbox WHERE x_post_id IN ({','.join('?' * len(ids))})",  # noqa: S608
+            ids,
+        )
+        return {r[0] for r in rows}
 
     # --- transitions (each committed on its own) ----------------------------------------------
 
@@ -342,7 +363,7 @@ class OutboxStore:
         conn = self._conn()
         with transaction(conn):
             cur = conn.execute(
-                "UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ? "
+                "UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ? "  # noqa: S608
                 f"WHERE id = ? AND state IN {_LIVE}",
                 (format_ts(now), item_id),
             )
@@ -414,7 +435,7 @@ class OutboxStore:
                 return []
             thread_id, index = row
             cur = conn.execute(
-                f"UPDATE outbox SET state = 'cancelled', updated_at = ? WHERE id = ? "
+                f"UPDATE outbox SET state = 'cancelled', updated_at = ? WHERE id = ? "  # noqa: S608
                 f"AND state IN {_LIVE}",
                 (format_ts(now), item_id),
             )
@@ -423,7 +444,7 @@ class OutboxStore:
             ids = [item_id]
             if thread_id is not None:
                 later = conn.execute(
-                    f"SELECT id FROM outbox WHERE thread_id = ? AND thread_index > ? "
+                    f"SELECT id FROM outbox WHERE thread_id = ? AND thread_index > ? "  # noqa: S608
                     f"AND state IN {_LIVE} ORDER BY thread_index",
                     (thread_id, index),
                 ).fetchall()
@@ -483,11 +504,15 @@ class OutboxStore:
             )  # fmt: skip
 
     def load_draft(self, slot: Slot) -> Draft | None:
-        row = self._conn().execute(
-            "SELECT text, reply_to, quote_of, media, official_capacity, thread, updated_at "
-            "FROM drafts WHERE slot = ?",
-            (str(slot),),
-        ).fetchone()
+        row = (
+            self._conn()
+            .execute(
+                "SELECT text, reply_to, quote_of, media, official_capacity, thread, updated_at "
+                "FROM drafts WHERE slot = ?",
+                (str(slot),),
+            )
+            .fetchone()
+        )
         if row is None:
             return None
         return Draft(
@@ -520,9 +545,13 @@ class OutboxStore:
             )
 
     def usage(self, account_id: str, month: str) -> UsageCounts:
-        row = self._conn().execute(
-            "SELECT posts, url_posts, reads, deletes FROM x_usage WHERE account_id = ? "
-            "AND month = ?",
-            (account_id, month),
-        ).fetchone()
+        row = (
+            self._conn()
+            .execute(
+                "SELECT posts, url_posts, reads, deletes FROM x_usage WHERE account_id = ? "
+                "AND month = ?",
+                (account_id, month),
+            )
+            .fetchone()
+        )
         return UsageCounts(*row) if row else UsageCounts()

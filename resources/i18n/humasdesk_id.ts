@@ -68,6 +68,81 @@
     </message>
 </context>
 <context>
+    <name>Composer</name>
+    <message>
+        <source>Cancel the reply</source>
+        <translation>Batalkan balasan</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Gambar</translation>
+    </message>
+    <message>
+        <source>Add image…</source>
+        <translation>Tambah gambar…</translation>
+    </message>
+    <message>
+        <source>Remove image</source>
+        <translation>Hapus gambar</translation>
+    </message>
+    <message>
+        <source>Add to thread</source>
+        <translation>Tambah ke utas</translation>
+    </message>
+    <message>
+        <source>Official capacity (kapasitas jabatan)</source>
+        <translation>Kapasitas jabatan</translation>
+    </message>
+    <message>
+        <source>Said as an official: included in the supervisor's report.</source>
+        <translation>Disampaikan sebagai pejabat: disertakan dalam laporan untuk atasan.</translation>
+    </message>
+    <message>
+        <source>Send as @%1</source>
+        <translation>Kirim sebagai @%1</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Kirim</translation>
+    </message>
+    <message>
+        <source>Replying to: %1</source>
+        <translation>Membalas: %1</translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation>gambar</translation>
+    </message>
+    <message>
+        <source>(no description yet)</source>
+        <translation>(belum ada deskripsi)</translation>
+    </message>
+    <message>
+        <source>Add image</source>
+        <translation>Tambah gambar</translation>
+    </message>
+    <message>
+        <source>Images (%1)</source>
+        <translation>Gambar (%1)</translation>
+    </message>
+    <message>
+        <source>The file could not be read.</source>
+        <translation>Berkas tidak dapat dibaca.</translation>
+    </message>
+    <message>
+        <source>X allows at most 4 images per post; %1 image(s) not added.</source>
+        <translation>X mengizinkan paling banyak 4 gambar per kiriman; %1 gambar tidak ditambahkan.</translation>
+    </message>
+    <message>
+        <source>Image description</source>
+        <translation>Deskripsi gambar</translation>
+    </message>
+    <message>
+        <source>Describe the image for readers who cannot see it (alt text):</source>
+        <translation>Jelaskan gambar ini untuk pembaca yang tidak dapat melihatnya (teks alternatif):</translation>
+    </message>
+</context>
+<context>
     <name>DeskController</name>
     <message>
         <source>Sign out</source>
@@ -89,6 +164,18 @@
     <message>
         <source>The activity log could not be checked: %1</source>
         <translation>Log aktivitas tidak dapat diperiksa: %1</translation>
+    </message>
+    <message>
+        <source>the system keyring (%1)</source>
+        <translation>keyring sistem (%1)</translation>
+    </message>
+    <message>
+        <source>Settings saved. Changes take effect after HumasDesk is started again.</source>
+        <translation>Pengaturan disimpan. Perubahan berlaku setelah HumasDesk dijalankan ulang.</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Pengaturan disimpan.</translation>
     </message>
 </context>
 <context>
@@ -209,8 +296,460 @@
         <translation>Mode Latihan: kiriman masuk ke emulator X bawaan di laptop ini, bukan ke X sungguhan.</translation>
     </message>
     <message>
+        <source>&amp;HumasDesk</source>
+        <translation>&amp;HumasDesk</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Pengaturan…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit HumasDesk</source>
+        <translation>&amp;Keluar dari HumasDesk</translation>
+    </message>
+    <message>
         <source>Practice Mode</source>
         <translation>Mode Latihan</translation>
+    </message>
+</context>
+<context>
+    <name>PostEditor</name>
+    <message>
+        <source>Write a post…</source>
+        <translation>Tulis kiriman…</translation>
+    </message>
+    <message>
+        <source>Post text</source>
+        <translation>Teks kiriman</translation>
+    </message>
+    <message>
+        <source>Characters used</source>
+        <translation>Karakter terpakai</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <source>&lt; 1 h</source>
+        <translation>&lt; 1 jam</translation>
+    </message>
+    <message>
+        <source>1–4 h</source>
+        <translation>1–4 jam</translation>
+    </message>
+    <message>
+        <source>4–24 h</source>
+        <translation>4–24 jam</translation>
+    </message>
+    <message>
+        <source>1–3 d</source>
+        <translation>1–3 hari</translation>
+    </message>
+    <message>
+        <source>&gt; 3 d</source>
+        <translation>&gt; 3 hari</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>From the start date (inclusive) up to the end (exclusive). Replies, tags and resolutions after the end still count for mentions received in the period, up to the moment the report describes.</source>
+        <translation>Dari tanggal awal (termasuk) sampai akhir periode (tidak termasuk). Balasan, penandaan, dan penyelesaian setelah akhir periode tetap dihitung untuk mention yang diterima dalam periode, sampai saat yang digambarkan laporan.</translation>
+    </message>
+    <message>
+        <source>Posts</source>
+        <translation>Kiriman</translation>
+    </message>
+    <message>
+        <source>Posts sent in the period that are not replies. A post deleted later still counts: it was published.</source>
+        <translation>Kiriman dalam periode yang bukan balasan. Kiriman yang kemudian dihapus tetap dihitung: kiriman itu sudah terbit.</translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation>Balasan</translation>
+    </message>
+    <message>
+        <source>Replies sent in the period, including replies logged as posts.</source>
+        <translation>Balasan yang dikirim dalam periode, termasuk balasan yang tercatat sebagai kiriman.</translation>
+    </message>
+    <message>
+        <source>Mentions received</source>
+        <translation>Mention diterima</translation>
+    </message>
+    <message>
+        <source>Distinct mentions of the account received in the period (a mention logged twice counts once).</source>
+        <translation>Mention berbeda yang diterima akun dalam periode (mention yang tercatat dua kali dihitung sekali).</translation>
+    </message>
+    <message>
+        <source>Mentions answered</source>
+        <translation>Mention dijawab</translation>
+    </message>
+    <message>
+        <source>Mentions received in the period that the same account replied to, at or after the mention; the reply may fall after the end of the period. The answered share is answered ÷ received.</source>
+        <translation>Mention yang diterima dalam periode dan dibalas oleh akun yang sama, pada atau setelah waktu mention; balasan boleh jatuh setelah akhir periode. Persentase dijawab = dijawab ÷ diterima.</translation>
+    </message>
+    <message>
+        <source>Time to first response</source>
+        <translation>Waktu tanggapan pertama</translation>
+    </message>
+    <message>
+        <source>Time of the account's earliest reply minus the time of the mention, over the answered mentions. Median and 90th percentile by the nearest-rank method: for n sorted values the p-th percentile is the value at rank ⌈p/100 · n⌉, so the median of an even count is the lower middle value and every figure is an actual response time.</source>
+        <translation>Waktu balasan paling awal dari akun dikurangi waktu mention, atas mention yang dijawab. Median dan persentil ke-90 dengan metode peringkat terdekat (nearest rank): untuk n nilai terurut, persentil ke-p adalah nilai pada peringkat ⌈p/100 · n⌉, sehingga median dari jumlah genap adalah nilai tengah yang lebih kecil dan setiap angka adalah waktu tanggapan yang sungguh terjadi.</translation>
+    </message>
+    <message>
+        <source>Two-way ratio</source>
+        <translation>Rasio dua arah</translation>
+    </message>
+    <message>
+        <source>Replies ÷ posts (not shown when there were no posts).</source>
+        <translation>Balasan ÷ kiriman (tidak ditampilkan bila tidak ada kiriman).</translation>
+    </message>
+    <message>
+        <source>Complaints (aduan)</source>
+        <translation>Aduan</translation>
+    </message>
+    <message>
+        <source>Mentions received in the period that the account tagged as aduan. Measured against the SP4N-LAPOR! service times: first response within 3 days (answered within 3 × 24 hours; otherwise answered late, unanswered and overdue, or unanswered and still within 3 days), and resolution within 5, 14 and 60 days (time from the mention until it was marked handled; cumulative counts, so a complaint resolved in 4 days counts in all three).</source>
+        <translation>Mention yang diterima dalam periode dan ditandai akun sebagai aduan. Diukur terhadap waktu layanan SP4N-LAPOR!: tanggapan pertama dalam 3 hari (dijawab dalam 3 × 24 jam; selain itu dijawab terlambat, belum dijawab dan melewati batas, atau belum dijawab dan masih dalam 3 hari), serta penyelesaian dalam 5, 14, dan 60 hari (waktu dari mention sampai ditandai selesai; hitungan kumulatif, sehingga aduan yang selesai dalam 4 hari terhitung di ketiganya).</translation>
+    </message>
+    <message>
+        <source>Chain head hash</source>
+        <translation>Hash ujung rantai</translation>
+    </message>
+    <message>
+        <source>The SHA-256 hash of the last entry of the activity log. Each entry's hash covers the previous one, so changing, removing or inserting any entry changes it. The command humasdesk verify checks the log and the signed export files against it.</source>
+        <translation>Hash SHA-256 dari entri terakhir log aktivitas. Hash setiap entri mencakup entri sebelumnya, sehingga mengubah, menghapus, atau menyisipkan entri mana pun akan mengubahnya. Perintah humasdesk verify memeriksa log dan berkas ekspor bertanda tangan terhadap hash ini.</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 menit</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 jam %2 menit</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 hari %2 jam</translation>
+    </message>
+    <message>
+        <source>Office account</source>
+        <translation>Akun Kantor</translation>
+    </message>
+    <message>
+        <source>Personal account</source>
+        <translation>Akun Pribadi</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Akun</translation>
+    </message>
+    <message>
+        <source>In reply to: “%1”</source>
+        <translation>Menanggapi: “%1”</translation>
+    </message>
+    <message>
+        <source>(text erased)</source>
+        <translation>(teks telah dihapus)</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Balasan</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Kiriman</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Teks</translation>
+    </message>
+    <message>
+        <source>Posts and replies per day</source>
+        <translation>Kiriman dan balasan per hari</translation>
+    </message>
+    <message>
+        <source>Posts and replies per week</source>
+        <translation>Kiriman dan balasan per minggu</translation>
+    </message>
+    <message>
+        <source>Week starting (day/month)</source>
+        <translation>Minggu mulai (tanggal/bulan)</translation>
+    </message>
+    <message>
+        <source>Posts and replies per month</source>
+        <translation>Kiriman dan balasan per bulan</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Jumlah</translation>
+    </message>
+    <message>
+        <source>Mentions received and answered</source>
+        <translation>Mention diterima dan dijawab</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Diterima</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Dijawab</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>Aduan</translation>
+    </message>
+    <message>
+        <source>Complaints answered ≤ 3 d</source>
+        <translation>Aduan dijawab ≤ 3 hari</translation>
+    </message>
+    <message>
+        <source>Mentions</source>
+        <translation>Mention</translation>
+    </message>
+    <message>
+        <source>Answered mentions</source>
+        <translation>Mention dijawab</translation>
+    </message>
+    <message>
+        <source>%1 of %2 (%3)</source>
+        <translation>%1 dari %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Generated</source>
+        <translation>Dibuat</translation>
+    </message>
+    <message>
+        <source>Entries in this export</source>
+        <translation>Jumlah entri dalam ekspor ini</translation>
+    </message>
+    <message>
+        <source>Activity log head</source>
+        <translation>Ujung log aktivitas</translation>
+    </message>
+    <message>
+        <source>entry no. %1</source>
+        <translation>entri ke-%1</translation>
+    </message>
+    <message>
+        <source>Signing key fingerprint</source>
+        <translation>Sidik jari kunci penanda tangan</translation>
+    </message>
+    <message>
+        <source>Made with</source>
+        <translation>Dibuat dengan</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Akun</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Handle</source>
+        <translation>Nama pengguna</translation>
+    </message>
+    <message>
+        <source>All activity of the personal account is included (chosen by the official).</source>
+        <translation>Seluruh aktivitas akun pribadi disertakan (atas pilihan pejabat).</translation>
+    </message>
+    <message>
+        <source>Of the personal account, only posts marked as made in official capacity (kapasitas jabatan) are included.</source>
+        <translation>Dari akun pribadi, hanya kiriman yang ditandai dibuat dalam kapasitas jabatan yang disertakan.</translation>
+    </message>
+    <message>
+        <source>The personal account's activity is not included.</source>
+        <translation>Aktivitas akun pribadi tidak disertakan.</translation>
+    </message>
+    <message>
+        <source>There were no entries in this period.</source>
+        <translation>Tidak ada entri pada periode ini.</translation>
+    </message>
+    <message>
+        <source>Figures per account</source>
+        <translation>Ringkasan per akun</translation>
+    </message>
+    <message>
+        <source>Time to first response, median</source>
+        <translation>Waktu tanggapan pertama, median</translation>
+    </message>
+    <message>
+        <source>Time to first response, 90th percentile</source>
+        <translation>Waktu tanggapan pertama, persentil ke-90</translation>
+    </message>
+    <message>
+        <source>Two-way ratio (replies ÷ posts)</source>
+        <translation>Rasio dua arah (balasan ÷ kiriman)</translation>
+    </message>
+    <message>
+        <source>Complaints (aduan) against SP4N-LAPOR! service times</source>
+        <translation>Aduan terhadap waktu layanan SP4N-LAPOR!</translation>
+    </message>
+    <message>
+        <source>Complaints received</source>
+        <translation>Aduan diterima</translation>
+    </message>
+    <message>
+        <source>First response within 3 days</source>
+        <translation>Tanggapan pertama dalam 3 hari</translation>
+    </message>
+    <message>
+        <source>Answered after 3 days</source>
+        <translation>Dijawab setelah 3 hari</translation>
+    </message>
+    <message>
+        <source>Unanswered, over 3 days</source>
+        <translation>Belum dijawab, lewat 3 hari</translation>
+    </message>
+    <message>
+        <source>Unanswered, within 3 days so far</source>
+        <translation>Belum dijawab, masih dalam 3 hari</translation>
+    </message>
+    <message>
+        <source>Resolved within 5 days</source>
+        <translation>Selesai dalam 5 hari</translation>
+    </message>
+    <message>
+        <source>Resolved within 14 days</source>
+        <translation>Selesai dalam 14 hari</translation>
+    </message>
+    <message>
+        <source>Resolved within 60 days</source>
+        <translation>Selesai dalam 60 hari</translation>
+    </message>
+    <message>
+        <source>Not resolved yet</source>
+        <translation>Belum selesai</translation>
+    </message>
+    <message>
+        <source>Figures as of %1. Definitions are in the appendix.</source>
+        <translation>Angka per %1. Definisi ada di lampiran.</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Grafik</translation>
+    </message>
+    <message>
+        <source>Response times are counted from the entries in this export; mentions answered after the period appear when their replies are included.</source>
+        <translation>Waktu tanggapan dihitung dari entri dalam ekspor ini; mention yang dijawab setelah periode muncul bila balasannya ikut diekspor.</translation>
+    </message>
+    <message>
+        <source>Posts and replies</source>
+        <translation>Kiriman dan balasan</translation>
+    </message>
+    <message>
+        <source>… and %1 more entries; see the CSV/XLSX export.</source>
+        <translation>… dan %1 entri lainnya; lihat ekspor CSV/XLSX.</translation>
+    </message>
+    <message>
+        <source>No posts or replies in this period.</source>
+        <translation>Tidak ada kiriman atau balasan pada periode ini.</translation>
+    </message>
+    <message>
+        <source>Appendix: definitions</source>
+        <translation>Lampiran: definisi</translation>
+    </message>
+    <message>
+        <source>Times are shown in %1. To check this export, run: humasdesk verify &lt;file&gt;</source>
+        <translation>Waktu ditampilkan dalam %1. Untuk memeriksa ekspor ini, jalankan: humasdesk verify &lt;berkas&gt;</translation>
+    </message>
+    <message>
+        <source>Social Media Activity Report</source>
+        <translation>Laporan Aktivitas Media Sosial</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>The port must be between 1024 and 65535.</source>
+        <translation>Port harus antara 1024 dan 65535.</translation>
+    </message>
+    <message>
+        <source>An X handle has 1 to 15 letters, digits or underscores.</source>
+        <translation>Handle X terdiri atas 1 sampai 15 huruf, angka, atau garis bawah.</translation>
+    </message>
+    <message>
+        <source>The client id has letters, digits and - _ . : only, without spaces.</source>
+        <translation>Client id hanya berisi huruf, angka, dan - _ . : tanpa spasi.</translation>
+    </message>
+    <message>
+        <source>X app client id</source>
+        <translation>Client id aplikasi X</translation>
+    </message>
+    <message>
+        <source>From the agency's X developer app (Native App, OAuth 2.0). Empty: practice mode.</source>
+        <translation>Dari aplikasi pengembang X milik instansi (Native App, OAuth 2.0). Kosong: Mode Latihan.</translation>
+    </message>
+    <message>
+        <source>Callback port</source>
+        <translation>Port callback</translation>
+    </message>
+    <message>
+        <source>Register http://127.0.0.1:&lt;port&gt;/callback in the agency's X app.</source>
+        <translation>Daftarkan http://127.0.0.1:&lt;port&gt;/callback di aplikasi X instansi.</translation>
+    </message>
+    <message>
+        <source>Office account handle</source>
+        <translation>Handle akun kantor</translation>
+    </message>
+    <message>
+        <source>If set, only this X account can be signed in to the office pane.</source>
+        <translation>Jika diisi, hanya akun X ini yang dapat masuk di panel kantor.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Bahasa</translation>
+    </message>
+    <message>
+        <source>Bahasa Indonesia</source>
+        <translation>Bahasa Indonesia</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>This value has the wrong type.</source>
+        <translation>Jenis nilai ini salah.</translation>
+    </message>
+    <message>
+        <source>Choose one of the listed values.</source>
+        <translation>Pilih salah satu nilai yang tersedia.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Pengaturan</translation>
+    </message>
+    <message>
+        <source>Where sign-in tokens are kept: checking…</source>
+        <translation>Tempat token masuk disimpan: sedang diperiksa…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Where sign-in tokens are kept: %1</source>
+        <translation>Tempat token masuk disimpan: %1</translation>
     </message>
 </context>
 </TS>

@@ -15,6 +15,7 @@ transparency) `scale` times the logical size, so the chart is sharp at the print
 
 from __future__ import annotations
 
+import html
 import math
 from dataclasses import dataclass
 
@@ -22,6 +23,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSizeF, Qt, QThrea
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 
 WHITE = QColor("#FFFFFF")
+_SLACK = 1.3  # QtCharts needs more room for a label than QFontMetrics measures
 INK = QColor("#1F2933")
 GRID = QColor("#D9DEE3")
 
@@ -41,6 +43,7 @@ class BarChart:
     categories: tuple[str, ...]
     series: tuple[Series, ...]
     y_label: str = ""
+    x_label: str = ""
 
 
 def qtcharts_usable() -> bool:
@@ -69,24 +72,35 @@ def _image(size: QSizeF, scale: float) -> QImage:
 
 
 def _nice_max(value: float) -> tuple[float, int]:
-    """An axis maximum ≥ value with a round step, and the number of ticks."""
+    """An axis maximum ≥ value on a round integer step (1, 2, 5 × 10ⁿ), and its tick count."""
     if value <= 0:
-        return 1.0, 2
-    exponent = math.floor(math.log10(value))
-    for step_base in (1, 2, 5, 10):
-        step = step_base * 10**exponent / 2 if value < 5 else step_base * 10 ** (exponent - 1)
-        step = max(step, 1.0)  # counts: integer steps
-        ticks = math.ceil(value / step)
-        if ticks <= 6:
-            return step * ticks, ticks
-    return value, 5
+        return 1.0, 1
+    exponent = max(0, math.floor(math.log10(value)) - 1)
+    for k in range(exponent, exponent + 3):
+        for base in (1, 2, 5):
+            step = base * 10**k
+            ticks = max(1, math.ceil(value / step))
+            if ticks <= 6:
+                return float(step * ticks), ticks
+    return float(value), 1
+
+
+def _wrap(text: str, width: float, metrics: QFontMetricsF) -> list[str]:
+    """`text` in lines of at most `width` (words are never split)."""
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and metrics.horizontalAdvance(lines[-1] + " " + word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [""]
 
 
 def _label_stride(categories: tuple[str, ...], width: float, metrics: QFontMetricsF) -> int:
-    """Show every n-th category label so that labels don't overlap."""
-    if not categories:
+    """Show every n-th category label so that labels don't overlap (a few labels wrap)."""
+    if len(categories) <= 8:
         return 1
-    widest = max(metrics.horizontalAdvance(c) for c in categories) + 6
+    widest = max(metrics.horizontalAdvance(c) for c in categories) * _SLACK + 8
     per = width / len(categories)
     return max(1, math.ceil(widest / per)) if per > 0 else 1
 
@@ -94,9 +108,9 @@ def _label_stride(categories: tuple[str, ...], width: float, metrics: QFontMetri
 def render_qtcharts(chart: BarChart, size: QSizeF, scale: float) -> QImage:
     """Render with QtCharts (QApplication, GUI thread only)."""
     from PySide6.QtCharts import (
-        QBarCategoryAxis,
         QBarSeries,
         QBarSet,
+        QCategoryAxis,
         QChart,
         QValueAxis,
     )
@@ -105,7 +119,10 @@ def render_qtcharts(chart: BarChart, size: QSizeF, scale: float) -> QImage:
     qchart = QChart()
     qchart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
     qchart.setBackgroundBrush(WHITE)
-    qchart.setTitle(chart.title)
+    qchart.setTitle(f"<span>{html.escape(chart.title)}</span>")
+    qchart.setBackgroundRoundness(0)
+    qchart.setDropShadowEnabled(False)
+    qchart.setBackgroundPen(QPen(Qt.PenStyle.NoPen))
     title_font = QFont(qchart.titleFont())
     title_font.setPointSizeF(10)
     title_font.setBold(True)
@@ -113,7 +130,7 @@ def render_qtcharts(chart: BarChart, size: QSizeF, scale: float) -> QImage:
     bars = QBarSeries()
     top = 0.0
     for s in chart.series:
-        bar_set = QBarSet(s.name)
+        bar_set = QBarSet(f"<span>{html.escape(s.name)}</span>")
         bar_set.setColor(QColor(s.colour))
         bar_set.setBorderColor(QColor(s.colour))
         bar_set.append(list(s.values))
@@ -124,17 +141,28 @@ def render_qtcharts(chart: BarChart, size: QSizeF, scale: float) -> QImage:
     small = QFont(qchart.titleFont())
     small.setBold(False)
     small.setPointSizeF(7.5)
-    x_axis = QBarCategoryAxis()
     metrics = QFontMetricsF(small)
-    stride = _label_stride(chart.categories, size.width() - 80, metrics)
-    # QBarCategoryAxis needs unique labels; blank ones are made unique with spaces.
-    x_axis.append(
-        [c if i % stride == 0 else " " * (i + 1) for i, c in enumerate(chart.categories)]
-    )
+    plot_width = size.width() - 90
+    stride = _label_stride(chart.categories, plot_width, metrics)
+    # A QCategoryAxis (not QBarCategoryAxis) so that a label shown only every n-th bar gets
+    # the width of n bars instead of being elided to "...". Its labels are rich text ("< 1 h"
+    # would vanish as a broken tag), so they are escaped; long labels wrap onto lines.
+    x_axis = QCategoryAxis()
+    x_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+    n = len(chart.categories)
+    x_axis.setRange(-0.5, max(0, n - 1) + 0.5)
+    x_axis.setStartValue(-0.5)
+    room = plot_width / max(1, n) * stride
+    for i in range(0, n, stride):
+        lines = _wrap(chart.categories[i], room / _SLACK - 6, metrics)
+        # unique keys: the zero-width spaces are invisible
+        label = "<br>".join(html.escape(line) for line in lines) + "\u200b" * i
+        x_axis.append(label, float(i))
     x_axis.setLabelsFont(small)
     x_axis.setGridLineVisible(False)
-    if any(metrics.horizontalAdvance(c) > 60 for c in chart.categories):
-        x_axis.setLabelsAngle(-45)
+    if chart.x_label:
+        x_axis.setTitleText(f"<span>{html.escape(chart.x_label)}</span>")
+        x_axis.setTitleFont(small)
     y_axis = QValueAxis()
     y_max, ticks = _nice_max(top)
     y_axis.setRange(0, y_max)
@@ -143,7 +171,7 @@ def render_qtcharts(chart: BarChart, size: QSizeF, scale: float) -> QImage:
     y_axis.setLabelsFont(small)
     y_axis.setGridLineColor(GRID)
     if chart.y_label:
-        y_axis.setTitleText(chart.y_label)
+        y_axis.setTitleText(f"<span>{html.escape(chart.y_label)}</span>")
         y_axis.setTitleFont(small)
     qchart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
     qchart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
@@ -191,7 +219,8 @@ def render_painted(chart: BarChart, size: QSizeF, scale: float) -> QImage:
     top_val = max((v for s in chart.series for v in s.values), default=0.0)
     y_max, ticks = _nice_max(top_val)
     legend_h = 18 if chart.series else 0
-    left, right, top, bottom = 44.0, w - 12, 32.0, h - 30 - legend_h
+    x_title_h = 14 if chart.x_label else 0
+    left, right, top, bottom = 44.0, w - 12, 32.0, h - 30 - legend_h - x_title_h
     if chart.y_label:
         p.save()
         p.translate(10, (top + bottom) / 2)
@@ -228,12 +257,21 @@ def render_painted(chart: BarChart, size: QSizeF, scale: float) -> QImage:
             if i % stride == 0:
                 p.setPen(INK)
                 centre = left + (i + 0.5) * slot
-                label_w = fm.horizontalAdvance(category) + 4
+                label_w = max(slot * stride, fm.horizontalAdvance(category) + 4)
+                if len(chart.categories) <= 8:
+                    label_w = slot
                 p.drawText(
-                    QRectF(centre - label_w / 2, bottom + 3, label_w, 14),
-                    Qt.AlignmentFlag.AlignHCenter,
+                    QRectF(centre - label_w / 2, bottom + 3, label_w, 28),
+                    Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap,
                     category,
                 )
+    if chart.x_label:
+        p.setPen(INK)
+        p.drawText(
+            QRectF(left, bottom + 17, right - left, 14),
+            Qt.AlignmentFlag.AlignHCenter,
+            chart.x_label,
+        )
     # legend
     x = left
     for s in chart.series:

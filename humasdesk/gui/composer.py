@@ -1,0 +1,335 @@
+"""A pane's composer: plain text, the weighted counter, images with alt text, a thread,
+reply context, and a send button that names the account.
+
+The composer only checks and asks; the controller queues. Signals:
+    send_requested(Draft): the official asked to send what the composer holds.
+    draft_changed(Draft): the text, images or options changed (saved, debounced).
+    reply_cancelled(): the official dropped the reply context.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from humasdesk.core.compose import ComposeCheck, ComposeProblem, Draft, check_post
+from humasdesk.core.media import MAX_IMAGES, ImageAttachment
+from humasdesk.core.models import Slot
+from humasdesk.gui.theme import SLOT_COLOURS, TEXT_ON_SLOT
+
+IMAGE_FILTER = "*.png *.jpg *.jpeg *.gif *.webp"
+_WARN, _OVER = "#7A4B00", "#8A1C12"
+
+
+def problem_text(problem: ComposeProblem) -> str:
+    t = QCoreApplication.translate
+    return {
+        ComposeProblem.EMPTY: t("Composer", "Write something to send."),
+        ComposeProblem.TOO_LONG: t("Composer", "The post is longer than X allows."),
+        ComposeProblem.INVALID_CHARACTERS: t(
+            "Composer", "The text holds characters that X refuses."
+        ),
+        ComposeProblem.TOO_MANY_IMAGES: t("Composer", "X allows at most 4 images per post."),
+        ComposeProblem.IMAGE_MISSING_ALT: t(
+            "Composer", "Each image needs a description (alt text) for readers who cannot see it."
+        ),
+        ComposeProblem.IMAGE_UNSUPPORTED: t(
+            "Composer", "Only PNG, JPEG, GIF and WebP images can be posted."
+        ),
+        ComposeProblem.IMAGE_TOO_LARGE: t(
+            "Composer", "An image is too large for X (5 MB; GIF 15 MB)."
+        ),
+        ComposeProblem.ALT_TOO_LONG: t(
+            "Composer", "An image description is longer than 1,000 characters."
+        ),
+    }[problem]
+
+
+class PostEditor(QWidget):
+    """One post's text with its counter."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = QPlainTextEdit(self)
+        self.edit.setTabChangesFocus(True)
+        self.edit.setPlaceholderText(self.tr("Write a post…"))
+        self.edit.setAccessibleName(self.tr("Post text"))
+        self.edit.setFixedHeight(84)
+        self.counter = QLabel(self)
+        self.counter.setAccessibleName(self.tr("Characters used"))
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        box.addWidget(self.edit)
+        box.addWidget(self.counter, 0, Qt.AlignmentFlag.AlignRight)
+
+    def text(self) -> str:
+        return self.edit.toPlainText()
+
+    def show_check(self, check: ComposeCheck) -> None:
+        self.counter.setText(f"{check.weighted_length}/{check.max_length}")
+        colour = _OVER if check.remaining < 0 else _WARN if check.near_limit else ""
+        self.counter.setStyleSheet(f"color: {colour}; font-weight: bold;" if colour else "")
+
+
+class Composer(QWidget):
+    send_requested = Signal(object)
+    draft_changed = Signal(object)
+    reply_cancelled = Signal()
+
+    def __init__(self, slot: Slot, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.slot = slot
+        self.handle = ""
+        self.reply_to: str | None = None
+        self.images: list[ImageAttachment] = []
+        self.parts: list[PostEditor] = []
+        self._loading = False
+
+        self.reply_banner = QLabel(self)
+        self.reply_banner.setTextFormat(Qt.TextFormat.PlainText)  # a citizen's words
+        self.reply_banner.setWordWrap(True)
+        self.reply_banner.setObjectName("replyBanner")
+        self.reply_banner.setStyleSheet(
+            f"#replyBanner {{ border-left: 4px solid {SLOT_COLOURS[slot]}; padding: 4px; }}"
+        )
+        self.cancel_reply_button = QToolButton(self)
+        self.cancel_reply_button.setText("×")
+        self.cancel_reply_button.setAccessibleName(self.tr("Cancel the reply"))
+        self.cancel_reply_button.clicked.connect(self.on_cancel_reply_button_clicked)
+        reply_row = QHBoxLayout()
+        reply_row.addWidget(self.reply_banner, 1)
+        reply_row.addWidget(self.cancel_reply_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.reply_row = QWidget(self)
+        self.reply_row.setLayout(reply_row)
+        self.reply_row.setVisible(False)
+
+        self.parts_box = QVBoxLayout()
+        self.parts_box.setSpacing(4)
+
+        self.image_list = QListWidget(self)
+        self.image_list.setAccessibleName(self.tr("Images"))
+        self.image_list.setMaximumHeight(70)
+        self.image_list.setVisible(False)
+        self.image_list.itemActivated.connect(self.on_image_list_item_activated)
+
+        self.add_image_button = QPushButton(self.tr("Add image…"), self)
+        self.add_image_button.clicked.connect(self.on_add_image_button_clicked)
+        self.remove_image_button = QPushButton(self.tr("Remove image"), self)
+        self.remove_image_button.clicked.connect(self.on_remove_image_button_clicked)
+        self.remove_image_button.setVisible(False)
+        self.add_part_button = QPushButton(self.tr("Add to thread"), self)
+        self.add_part_button.clicked.connect(self.on_add_part_button_clicked)
+        self.official_capacity = QCheckBox(self.tr("Official capacity (kapasitas jabatan)"), self)
+        self.official_capacity.setToolTip(
+            self.tr("Said as an official: included in the supervisor's report.")
+        )
+        self.official_capacity.setVisible(slot is Slot.PERSONAL)
+        self.official_capacity.toggled.connect(self.on_content_changed)
+
+        self.problems_label = QLabel(self)
+        self.problems_label.setWordWrap(True)
+        self.problems_label.setStyleSheet(f"color: {_OVER};")
+        self.send_button = QPushButton(self)
+        self.send_button.setObjectName("sendButton")
+        self.send_button.setStyleSheet(
+            f"#sendButton {{ background: {SLOT_COLOURS[slot]}; color: {TEXT_ON_SLOT};"
+            " padding: 6px 14px; font-weight: bold; border-radius: 4px; }"
+            "#sendButton:disabled { background: #9AA3AD; }"
+        )
+        self.send_button.clicked.connect(self.on_send_button_clicked)
+        shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.on_send_button_clicked)
+        enter = QShortcut(QKeySequence("Ctrl+Enter"), self)
+        enter.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        enter.activated.connect(self.on_send_button_clicked)
+
+        tools = QHBoxLayout()
+        tools.addWidget(self.add_image_button)
+        tools.addWidget(self.remove_image_button)
+        tools.addWidget(self.add_part_button)
+        tools.addWidget(self.official_capacity)
+        tools.addStretch(1)
+        tools.addWidget(self.send_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 4)
+        layout.addWidget(self.reply_row)
+        layout.addLayout(self.parts_box)
+        layout.addWidget(self.image_list)
+        layout.addWidget(self.problems_label)
+        layout.addLayout(tools)
+
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(800)  # save drafts while typing, not on every key
+        self._save_timer.timeout.connect(lambda: self.draft_changed.emit(self.draft()))
+        self._add_part()
+        self.set_handle("")
+
+    # --- content ----------------------------------------------------------------------------
+
+    def _add_part(self) -> PostEditor:
+        editor = PostEditor(self)
+        editor.edit.textChanged.connect(self.on_content_changed)
+        self.parts.append(editor)
+        self.parts_box.addWidget(editor)
+        return editor
+
+    def set_handle(self, handle: str) -> None:
+        self.handle = handle
+        self.send_button.setText(self.tr("Send as @%1").replace("%1", handle) if handle else
+                                 self.tr("Send"))  # fmt: skip
+        self.refresh()
+
+    def draft(self) -> Draft:
+        texts = [p.text() for p in self.parts]
+        return Draft(
+            slot=self.slot,
+            text=texts[0],
+            reply_to=self.reply_to,
+            images=tuple(self.images),
+            official_capacity=self.official_capacity.isChecked(),
+            thread=tuple(texts[1:]),
+        )
+
+    def load_draft(self, draft: Draft, reply_preview: str = "") -> None:
+        self._loading = True
+        try:
+            while len(self.parts) > 1:
+                self.parts.pop().deleteLater()
+            self.parts[0].edit.setPlainText(draft.text)
+            for text in draft.thread:
+                self._add_part().edit.setPlainText(text)
+            self.images = list(draft.images)
+            self.official_capacity.setChecked(draft.official_capacity)
+            self.set_reply(draft.reply_to, reply_preview)
+        finally:
+            self._loading = False
+        self.refresh()
+
+    def clear(self) -> None:
+        self.load_draft(Draft(slot=self.slot))
+
+    def set_reply(self, post_id: str | None, preview: str = "") -> None:
+        self.reply_to = post_id
+        self.reply_banner.setText(self.tr("Replying to: %1").replace("%1", preview))
+        self.reply_row.setVisible(post_id is not None)
+        self.add_part_button.setEnabled(post_id is None)
+
+    def add_image(self, image: ImageAttachment) -> None:
+        self.images.append(image)
+        self.on_content_changed()
+
+    # --- checks -----------------------------------------------------------------------------
+
+    def checks(self) -> list[ComposeCheck]:
+        return [
+            check_post(p.text(), self.images if i == 0 else (), reply_to=self.reply_to)
+            for i, p in enumerate(self.parts)
+        ]
+
+    def refresh(self) -> None:
+        checks = self.checks()
+        problems: list[ComposeProblem] = []
+        for editor, check in zip(self.parts, checks, strict=True):
+            editor.show_check(check)
+            problems.extend(p for p in check.problems if p not in problems)
+        self.image_list.clear()
+        for image in self.images:
+            name = (image.path or "").rsplit("/", 1)[-1] or self.tr("image")
+            alt = image.alt_text or self.tr("(no description yet)")
+            QListWidgetItem(f"{name} — {alt}", self.image_list)
+        self.image_list.setVisible(bool(self.images))
+        self.remove_image_button.setVisible(bool(self.images))
+        self.add_image_button.setEnabled(len(self.images) < MAX_IMAGES)
+        shown = [p for p in problems if p is not ComposeProblem.EMPTY]
+        self.problems_label.setText("\n".join(problem_text(p) for p in shown))
+        self.problems_label.setVisible(bool(shown))
+        self.send_button.setEnabled(bool(self.handle) and all(c.ok for c in checks))
+
+    def on_content_changed(self) -> None:
+        self.refresh()
+        if not self._loading:
+            self._save_timer.start()
+
+    # --- actions ----------------------------------------------------------------------------
+
+    def on_send_button_clicked(self) -> None:
+        self.refresh()
+        if self.send_button.isEnabled():
+            self.send_requested.emit(self.draft())
+
+    def on_cancel_reply_button_clicked(self) -> None:
+        self.set_reply(None)
+        self.reply_cancelled.emit()
+        self.on_content_changed()
+
+    def on_add_part_button_clicked(self) -> None:
+        self._add_part().edit.setFocus()
+        self.refresh()
+
+    def on_add_image_button_clicked(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Add image"), "", self.tr("Images (%1)").replace("%1", IMAGE_FILTER)
+        )
+        skipped = max(0, len(self.images) + len(paths) - MAX_IMAGES)
+        for path in paths[: len(paths) - skipped]:
+            try:
+                with open(path, "rb") as fh:
+                    data = fh.read(16 * 1024 * 1024)
+            except OSError:
+                self.show_notice(self.tr("The file could not be read."))
+                continue
+            image = ImageAttachment.from_bytes(data, path=path)
+            self.add_image(image.with_alt(self.ask_alt_text(image)))
+        if skipped:
+            self.show_notice(
+                self.tr("X allows at most 4 images per post; %1 image(s) not added.").replace(
+                    "%1", str(skipped)
+                )
+            )
+
+    def show_notice(self, text: str) -> None:
+        """A message under the text that stays until the next change."""
+        self.problems_label.setText(text)
+        self.problems_label.setVisible(True)
+
+    def ask_alt_text(self, image: ImageAttachment) -> str:
+        """Ask for a description; an empty answer keeps the image and blocks sending."""
+        text, ok = QInputDialog.getMultiLineText(
+            self,
+            self.tr("Image description"),
+            self.tr("Describe the image for readers who cannot see it (alt text):"),
+            image.alt_text,
+        )
+        return text.strip() if ok else image.alt_text
+
+    def on_image_list_item_activated(self, item: QListWidgetItem) -> None:
+        row = self.image_list.row(item)
+        image = self.images[row]
+        self.images[row] = image.with_alt(self.ask_alt_text(image))
+        self.on_content_changed()
+
+    def on_remove_image_button_clicked(self) -> None:
+        row = self.image_list.currentRow()
+        if row < 0:
+            row = len(self.images) - 1
+        if 0 <= row < len(self.images):
+            del self.images[row]
+            self.on_content_changed()
