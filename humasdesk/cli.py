@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from humasdesk import __version__
 
-SUBCOMMANDS = ("sandbox", "self-test")
+SUBCOMMANDS = ("sandbox", "self-test", "export", "verify")
 
 
 def _desk_parser() -> argparse.ArgumentParser:
@@ -47,6 +47,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         from humasdesk.sandbox import cli_main
 
         return cli_main(args[1:])
+    if args and args[0] == "export":
+        from humasdesk.exportcli import export_main
+
+        return export_main(args[1:])
+    if args and args[0] == "verify":
+        from humasdesk.exportcli import verify_main
+
+        return verify_main(args[1:])
     if args and args[0] == "self-test":
         from humasdesk.selftest import run_self_test
 

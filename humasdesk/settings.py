@@ -30,6 +30,22 @@ _HANDLE = re.compile(r"^@?[A-Za-z0-9_]{1,15}$")
 _CLIENT_ID = re.compile(r"^[A-Za-z0-9_.:-]{1,200}$")
 
 
+def _undo(value: int) -> str | None:
+    if not 0 <= value <= 60:
+        return QT_TRANSLATE_NOOP("Settings", "The undo window is 0 to 60 seconds.")
+    return None
+
+
+def _rate(value: str) -> str | None:
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        ok = Decimal(value.strip().replace(",", ".")) >= 0
+    except InvalidOperation:
+        ok = False
+    return None if ok else QT_TRANSLATE_NOOP("Settings", "Enter a price in US dollars, e.g. 0.015.")
+
+
 def _port(value: int) -> str | None:
     if not 1024 <= value <= 65535:
         return QT_TRANSLATE_NOOP("Settings", "The port must be between 1024 and 65535.")
@@ -62,6 +78,9 @@ class SettingSpec:
     choices: tuple[tuple[str, str], ...] = ()  # (value, English label)
     validate: Callable[[Any], str | None] | None = None
     restart: bool = False  # takes effect after HumasDesk is started again
+    shown: bool = True  # False: remembered by the desk, not edited in the dialog
+    minimum: int = 0
+    maximum: int = 65535
 
 
 SPECS: tuple[SettingSpec, ...] = (
@@ -87,6 +106,7 @@ SPECS: tuple[SettingSpec, ...] = (
         ),
         validate=_port,
         restart=True,
+        minimum=1,
     ),
     SettingSpec(
         "office_handle",
@@ -110,6 +130,51 @@ SPECS: tuple[SettingSpec, ...] = (
         ),
         restart=True,
     ),
+)
+SPECS += (
+    SettingSpec(
+        "confirm_office_posts",
+        True,
+        bool,
+        QT_TRANSLATE_NOOP("Settings", "Confirm every post from the office account"),
+        QT_TRANSLATE_NOOP(
+            "Settings", "Shows the account, its colour and the text before it is queued."
+        ),
+    ),
+    SettingSpec(
+        "undo_seconds",
+        10,
+        int,
+        QT_TRANSLATE_NOOP("Settings", "Undo window (seconds)"),
+        QT_TRANSLATE_NOOP(
+            "Settings", "Each post waits this long in the outbox, with a Cancel button."
+        ),
+        validate=_undo,
+        maximum=60,
+    ),
+    SettingSpec(
+        "rate_post",
+        "0.015",
+        str,
+        QT_TRANSLATE_NOOP("Settings", "X price per post (USD)"),
+        validate=_rate,
+    ),
+    SettingSpec(
+        "rate_post_with_url",
+        "0.20",
+        str,
+        QT_TRANSLATE_NOOP("Settings", "X price per post with a link (USD)"),
+        validate=_rate,
+    ),
+    SettingSpec(
+        "rate_read",
+        "0.005",
+        str,
+        QT_TRANSLATE_NOOP("Settings", "X price per post read (USD)"),
+        validate=_rate,
+    ),
+    SettingSpec("single_pane", False, bool, "single pane", shown=False),
+    SettingSpec("window_geometry", "", str, "window geometry", shown=False),
 )
 _BY_KEY = {spec.key: spec for spec in SPECS}
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -22,6 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from humasdesk.settings import SPECS, Settings, SettingSpec, problem
+
+SHOWN = tuple(s for s in SPECS if s.shown)
 
 
 def _tr(text: str) -> str:
@@ -44,7 +47,7 @@ class SettingsDialog(QDialog):
         self.errors: dict[str, QLabel] = {}
 
         form = QFormLayout()
-        for s in SPECS:
+        for s in SHOWN:
             editor = self._editor(s)
             editor.setAccessibleName(_tr(s.label))
             self.editors[s.key] = editor
@@ -94,9 +97,14 @@ class SettingsDialog(QDialog):
             combo.setCurrentIndex(max(0, combo.findData(value)))
             combo.currentIndexChanged.connect(self.validate)
             return combo
+        if s.kind is bool:
+            box = QCheckBox(self)
+            box.setChecked(value)
+            box.toggled.connect(self.validate)
+            return box
         if s.kind is int:
             spin = QSpinBox(self)
-            spin.setRange(1, 65535)
+            spin.setRange(s.minimum, s.maximum)
             spin.setValue(value)
             spin.valueChanged.connect(self.validate)
             return spin
@@ -110,12 +118,14 @@ class SettingsDialog(QDialog):
             return editor.currentData()
         if isinstance(editor, QSpinBox):
             return editor.value()
+        if isinstance(editor, QCheckBox):
+            return editor.isChecked()
         assert isinstance(editor, QLineEdit)
         return editor.text().strip()
 
     def validate(self) -> bool:
         ok = True
-        for s in SPECS:
+        for s in SHOWN:
             reason = problem(s.key, self.value(s.key))
             self.errors[s.key].setText(_tr(reason) if reason else "")
             self.errors[s.key].setVisible(reason is not None)
@@ -130,7 +140,7 @@ class SettingsDialog(QDialog):
         if not self.validate():
             return
         restart = False
-        for s in SPECS:
+        for s in SHOWN:
             new = self.value(s.key)
             if new != self.settings.get(s.key):
                 restart = restart or s.restart

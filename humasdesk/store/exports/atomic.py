@@ -21,7 +21,9 @@ from typing import BinaryIO
 class AtomicOutput:
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
-        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".part", dir=self.path.parent)
+        fd, tmp = tempfile.mkstemp(
+            prefix=f".{self.path.name}.", suffix=".part", dir=self.path.parent
+        )
         self.tmp_path = Path(tmp)
         self.file: BinaryIO = os.fdopen(fd, "w+b")
         self.committed = False

@@ -21,6 +21,7 @@ from datetime import datetime
 from typing import Any
 
 from humasdesk.core.activity import CANONICAL_VERSION, format_ts
+from humasdesk.store.exports.sigfile import format_fingerprint
 
 
 @dataclass(frozen=True)
@@ -49,4 +50,23 @@ class ExportManifest:
             value = d[key]
             d[key] = None if value is None else format_ts(value)
         d["accounts"] = list(self.accounts)
+        return d
+
+    def report_fields(self) -> dict[str, Any]:
+        """The manifest in the keys the PDF report (`humasdesk.gui.report`) reads:
+        ``period_start``/``period_end`` (aware datetimes, end exclusive), ``generated_at``,
+        ``entry_count``, ``head_seq``, ``head_hash``, ``fingerprint`` (grouped, ``3F2A 9C01
+        …``), ``app_version``, ``include_personal``, ``accounts``
+        (``[{"slot": …}]``), plus every `to_dict` field."""
+        d = self.to_dict()
+        d.update(
+            period_start=self.period_from,
+            period_end=self.period_to,
+            generated_at=self.generated_at,
+            entry_count=self.entries,
+            head_seq=self.log_head_seq,
+            head_hash=self.log_head_hash,
+            fingerprint=format_fingerprint(self.signing_key_fingerprint),
+            accounts=[{"slot": s} for s in self.accounts],
+        )
         return d

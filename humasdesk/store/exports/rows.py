@@ -159,9 +159,7 @@ def local_time(ts: datetime, tz: tzinfo | None) -> datetime:
     return ts.astimezone(tz) if tz is not None else ts.astimezone()
 
 
-def row_values(
-    entry: ActivityEntry, masker: CitizenMasker, tz: tzinfo | None
-) -> dict[str, Any]:
+def row_values(entry: ActivityEntry, masker: CitizenMasker, tz: tzinfo | None) -> dict[str, Any]:
     """One entry as the column values (typed: int seq, aware local datetime, strings)."""
     slot = None if entry.slot is None else str(entry.slot)
     return {
@@ -182,10 +180,14 @@ def row_values(
     }
 
 
+_HANDLE = re.compile(r"@\w{1,50}")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def defuse_formula(value: str) -> str:
     """Prefix ``'`` to text a spreadsheet would run as a formula (citizen text is untrusted).
-    The JSON Lines export keeps the exact text."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    A bare X handle (``@name``) is left alone: it cannot run. The JSON Lines export keeps
+    the exact text."""
+    if value.startswith(_FORMULA_START) and not _HANDLE.fullmatch(value):
+        return "'" + value
+    return value

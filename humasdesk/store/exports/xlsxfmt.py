@@ -9,6 +9,8 @@ chain head, key fingerprint). Strings are never turned into formulas or links.
 
 from __future__ import annotations
 
+import contextlib
+import os
 from collections.abc import Callable, Iterable, Mapping
 from datetime import tzinfo
 from typing import Any, BinaryIO
@@ -61,6 +63,37 @@ def write_xlsx(
     if tmpdir is not None:
         options["tmpdir"] = tmpdir
     wb = xlsxwriter.Workbook(out, options)
+    try:
+        return _fill(wb, entries, masker=masker, tz=tz, info=info, on_entry=on_entry)
+    except BaseException:
+        _abandon(wb)
+        raise
+
+
+def _abandon(wb: Any) -> None:
+    """Close and delete xlsxwriter's constant-memory row files (they hold the rows, citizens'
+    data included) when the workbook is not finished."""
+    wb.fileclosed = True  # nothing more will be written
+    for ws in wb.worksheets():
+        fh = getattr(ws, "row_data_fh", None)
+        if fh is not None:
+            with contextlib.suppress(OSError):
+                fh.close()
+        name = getattr(ws, "row_data_filename", None)
+        if name:
+            with contextlib.suppress(OSError):
+                os.unlink(name)
+
+
+def _fill(
+    wb: Any,
+    entries: Iterable[ActivityEntry],
+    *,
+    masker: CitizenMasker,
+    tz: tzinfo | None,
+    info: Info | None,
+    on_entry: Callable[[ActivityEntry], None] | None,
+) -> int:
     head = wb.add_format({"bold": True, "bg_color": "#DDE4EE", "border": 1})
     when = wb.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"})
     ws = wb.add_worksheet("aktivitas")
