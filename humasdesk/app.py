@@ -21,12 +21,13 @@ from humasdesk.gui.main_window import MainWindow
 from humasdesk.logsetup import configure_logging
 from humasdesk.paths import DataPaths, resolve_data_dir
 from humasdesk.practice import PracticeBackend
-from humasdesk.services.accounts import AccountService, XEndpoint
+from humasdesk.services.accounts import XEndpoint
 from humasdesk.services.session import PRACTICE_CLIENT_ID, PRACTICE_HANDLES
 from humasdesk.settings import Settings
 
 if TYPE_CHECKING:
     from humasdesk.credentials import TokenStorage
+    from humasdesk.services.desk_services import DeskServices
 
 logger = logging.getLogger(__name__)
 
@@ -54,8 +55,8 @@ class Desk:
 
     def close(self) -> None:
         self.controller.shutdown()
-        if self.controller.service is not None and self.controller.service.log is not None:
-            self.controller.service.log.close()
+        if self.controller.services is not None:
+            self.controller.services.close()
         if self.backend is not None:
             self.backend.stop()
 
@@ -93,14 +94,11 @@ def build_desk(
     backend = PracticeBackend(paths, external_url=sandbox_url) if practice else None
     window = MainWindow(practice=practice)
 
-    def prepare_service() -> AccountService:
+    def prepare_services() -> DeskServices:
         # Runs on a worker: the sandbox start, the keyring import and its probe are slow.
         from humasdesk.credentials import FallbackTokenStore, TokenStore
-        from humasdesk.store.activity_log import ActivityLog
-        from humasdesk.store.database import ConnectionFactory, open_database
+        from humasdesk.services.desk_services import build_desk_services, rates_from
 
-        open_database(paths.database).close()  # create or migrate before anyone writes
-        log = ActivityLog(ConnectionFactory(paths.database))
         base_url = backend.start() if backend is not None else None
         primary = token_store or TokenStore(
             KEYRING_SERVICE_PRACTICE if practice else KEYRING_SERVICE
@@ -110,16 +108,20 @@ def build_desk(
             base_url=base_url,
             callback_port=0 if practice else settings.get("callback_port"),
         )
-        return AccountService(
+        return build_desk_services(
+            paths.database,
             endpoint,
             FallbackTokenStore(primary),
             office_handle="" if practice else settings.get("office_handle"),
-            log=log,
+            undo_s=settings.get("undo_seconds"),
+            rates=rates_from(
+                {k: settings.get(k) for k in ("rate_post", "rate_post_with_url", "rate_read")}
+            ),
         )
 
     controller = DeskController(
         window,
-        prepare_service=prepare_service,
+        prepare_services=prepare_services,
         open_url=open_url,
         practice_handles=PRACTICE_HANDLES if practice else None,
         sign_in_timeout=sign_in_timeout,

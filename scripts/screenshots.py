@@ -111,7 +111,9 @@ def main() -> int:
         sandbox.start()
         try:
             scene = Scene(sandbox, MemoryKeyring(), practice=True)
-            wait_until(lambda: all(p.post_model.rowCount() for p in scene.window.panes.values()))
+            panes = scene.window.panes.values()
+            wait_until(lambda: all(p.pages.count() > 2 and p.posts_view.model.rowCount()
+                                   for p in panes))  # fmt: skip
             scene.shoot(opts.outdir / "desk-practice.png")
             scene.close()
 

@@ -36,24 +36,27 @@ _WARN, _OVER = "#7A4B00", "#8A1C12"
 
 
 def problem_text(problem: ComposeProblem) -> str:
-    t = QCoreApplication.translate
     return {
-        ComposeProblem.EMPTY: t("Composer", "Write something to send."),
-        ComposeProblem.TOO_LONG: t("Composer", "The post is longer than X allows."),
-        ComposeProblem.INVALID_CHARACTERS: t(
+        ComposeProblem.EMPTY: QCoreApplication.translate("Composer", "Write something to send."),
+        ComposeProblem.TOO_LONG: QCoreApplication.translate(
+            "Composer", "The post is longer than X allows."
+        ),
+        ComposeProblem.INVALID_CHARACTERS: QCoreApplication.translate(
             "Composer", "The text holds characters that X refuses."
         ),
-        ComposeProblem.TOO_MANY_IMAGES: t("Composer", "X allows at most 4 images per post."),
-        ComposeProblem.IMAGE_MISSING_ALT: t(
+        ComposeProblem.TOO_MANY_IMAGES: QCoreApplication.translate(
+            "Composer", "X allows at most 4 images per post."
+        ),
+        ComposeProblem.IMAGE_MISSING_ALT: QCoreApplication.translate(
             "Composer", "Each image needs a description (alt text) for readers who cannot see it."
         ),
-        ComposeProblem.IMAGE_UNSUPPORTED: t(
+        ComposeProblem.IMAGE_UNSUPPORTED: QCoreApplication.translate(
             "Composer", "Only PNG, JPEG, GIF and WebP images can be posted."
         ),
-        ComposeProblem.IMAGE_TOO_LARGE: t(
+        ComposeProblem.IMAGE_TOO_LARGE: QCoreApplication.translate(
             "Composer", "An image is too large for X (5 MB; GIF 15 MB)."
         ),
-        ComposeProblem.ALT_TOO_LONG: t(
+        ComposeProblem.ALT_TOO_LONG: QCoreApplication.translate(
             "Composer", "An image description is longer than 1,000 characters."
         ),
     }[problem]

@@ -14,25 +14,28 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox
 
-from humasdesk.core.activity import VerifyResult
 from humasdesk.core.errors import OAuthError, OAuthFailure
-from humasdesk.core.models import Post, Slot
+from humasdesk.core.models import Slot
 from humasdesk.gui.main_window import MainWindow
 from humasdesk.gui.messages import describe_error, session_only_warning
-from humasdesk.gui.settings_dialog import SettingsDialog
 from humasdesk.gui.tasks import Worker, shutdown_all
 from humasdesk.services.accounts import AccountService, SessionExpired, SignInAttempt
 from humasdesk.services.session import AccountSession, ensure_distinct
-from humasdesk.services.timeline import recent_posts
 from humasdesk.settings import Settings
 
 if TYPE_CHECKING:
+    from humasdesk.core.activity import VerifyResult
     from humasdesk.credentials import StorageStatus
+    from humasdesk.gui.confirm_dialog import ConfirmPost
+    from humasdesk.gui.settings_dialog import SettingsDialog
+    from humasdesk.gui.slot_desk import SlotDesk
+    from humasdesk.services.desk_services import DeskServices
+    from humasdesk.services.outbox import RecentPost
 
 logger = logging.getLogger(__name__)
 
-#: Brings X up (starts the practice sandbox if needed) and returns the account service.
-PrepareService = Callable[[], AccountService]
+#: Brings X up (starts the practice sandbox if needed) and returns the desk's services.
+PrepareServices = Callable[[], "DeskServices"]
 OpenUrl = Callable[[str], object]
 
 
@@ -55,25 +58,29 @@ class DeskController(QObject):
         self,
         window: MainWindow,
         *,
-        prepare_service: PrepareService,
+        prepare_services: PrepareServices,
         open_url: OpenUrl,
         practice_handles: Mapping[Slot, str] | None = None,
         sign_in_timeout: float = 300,
         confirm_sign_out: bool = True,
         settings: Settings | None = None,
+        confirm: ConfirmPost | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.window = window
-        self._prepare_service = prepare_service
+        self._prepare_services = prepare_services
         self._open_url = open_url
         self._practice_handles = dict(practice_handles or {})
         self._sign_in_timeout = sign_in_timeout
         self._confirm_sign_out = confirm_sign_out
         self.settings = settings
-        self.settings_dialog: SettingsDialog | None = None
+        self.settings_dialog: SettingsDialog | None = None  # open, if any
         window.action_settings.triggered.connect(self.on_action_settings_triggered)
         self.service: AccountService | None = None
+        self.services: DeskServices | None = None
+        self.slot_desks: dict[Slot, SlotDesk] = {}
+        self._confirm_post = confirm  # None: the real dialog (SlotDesk's default)
         self.sessions: dict[Slot, AccountSession] = {}
         self._attempts: dict[Slot, SignInAttempt] = {}
         self._cancelled: set[Slot] = set()
@@ -92,22 +99,39 @@ class DeskController(QObject):
             self._prepare, on_done=self.on_service_ready, on_error=self.on_service_failed
         )
 
-    def _prepare(self) -> AccountService:
-        service = self._prepare_service()
-        check = getattr(service.store, "check", None)
+    def _prepare(self) -> DeskServices:
+        services = self._prepare_services()
+        check = getattr(services.accounts.store, "check", None)
         if check is not None:
             check()  # probe the keyring here, on the worker: it may show an unlock prompt
-        return service
+        return services
 
-    def on_service_ready(self, service: AccountService) -> None:
-        self.service = service
-        self._show_storage_state()
-        if service.log is not None:
-            self._long_work.submit(
-                service.log.check_at_startup,
-                on_done=self.on_chain_checked,
-                on_error=self.on_chain_check_failed,
+    def on_service_ready(self, services: DeskServices) -> None:
+        from humasdesk.gui.slot_desk import SlotDesk  # deferred: not needed to paint
+
+        self.services = services
+        self.service = services.accounts
+        settings = self.settings
+        for slot, pane in self.window.panes.items():
+            self.slot_desks[slot] = SlotDesk(
+                slot,
+                pane,
+                self._workers[slot],
+                services,
+                other_recent=partial(self._recent_posts_of_other, slot),
+                confirm_office_posts=(
+                    settings.get("confirm_office_posts") if settings is not None else True
+                ),
+                confirm=self._confirm_post,
+                parent=self,
             )
+            self.slot_desks[slot].posts_shown.connect(self.on_slot_desk_posts_shown)
+        self._show_storage_state()
+        self._long_work.submit(
+            services.log.check_at_startup,
+            on_done=self.on_chain_checked,
+            on_error=self.on_chain_check_failed,
+        )
         for slot, worker in self._workers.items():
             worker.submit(
                 self._restore,
@@ -158,27 +182,33 @@ class DeskController(QObject):
         self.sessions[slot] = session
         logger.info("slot %s signed in (user id %s)", slot.value, session.account.user_id)
         self.window.panes[slot].show_account(session.account)
+        for other_slot, pane in self.window.panes.items():
+            if other_slot is not slot:
+                pane.other_handle = session.account.username
+        self.slot_desks[slot].attach(session)
         self.session_opened.emit(slot)
-        self.refresh_posts(slot)
 
     def refresh_posts(self, slot: Slot) -> None:
-        session = self.sessions.get(slot)
-        if session is None or self.service is None:
-            return
-        self._workers[slot].submit(
-            self.service.call,
-            session,
-            recent_posts,
-            on_done=partial(self.on_posts_loaded, slot),
-            on_error=partial(self.on_slot_error, slot),
-        )
+        desk = self.slot_desks.get(slot)
+        if desk is not None:
+            desk.refresh_posts()
 
-    def on_posts_loaded(self, slot: Slot, posts: list[Post]) -> None:
-        if slot not in self.sessions:
-            return  # signed out meanwhile
-        self.window.panes[slot].show_posts(posts)
-        logger.info("slot %s: %d posts shown", slot.value, len(posts))
+    def on_slot_desk_posts_shown(self, slot: Slot, count: int) -> None:
+        logger.info("slot %s: %d posts shown", slot.value, count)
         self.posts_loaded.emit(slot)
+
+    def _recent_posts_of_other(self, slot: Slot) -> list[RecentPost]:
+        """The other pane's posts fetched from X (the outbox also knows what the desk sent)."""
+        from humasdesk.services.outbox import RecentPost
+
+        out: list[RecentPost] = []
+        for other_slot, desk in self.slot_desks.items():
+            if other_slot is slot:
+                continue
+            for post in desk.posts:
+                if post.created_at is not None:
+                    out.append(RecentPost(other_slot, post.text, post.created_at, post.id))
+        return out
 
     def on_slot_error(self, slot: Slot, exc: BaseException) -> None:
         from humasdesk.credentials import CorruptSecret
@@ -189,6 +219,8 @@ class DeskController(QObject):
         if isinstance(exc, SessionExpired | CorruptSecret):
             # The pane can no longer act; work queued for it waits for the next sign-in.
             self.sessions.pop(slot, None)
+            if slot in self.slot_desks:
+                self.slot_desks[slot].detach()
             pane.show_signed_out(message)
             self.signed_out.emit(slot)
         elif slot not in self.sessions:
@@ -273,6 +305,7 @@ class DeskController(QObject):
         session = self.sessions.pop(slot, None)
         if session is None or self.service is None:
             return
+        self.slot_desks[slot].detach()
         self.window.panes[slot].show_signed_out()
         self._workers[slot].submit(
             self.service.sign_out,
@@ -318,9 +351,7 @@ class DeskController(QObject):
     def on_chain_check_failed(self, exc: BaseException) -> None:
         logger.error("activity log check failed: %s", type(exc).__name__)
         self.window.show_log_warning(
-            self.tr("The activity log could not be checked: %1").replace(
-                "%1", describe_error(exc)
-            )
+            self.tr("The activity log could not be checked: %1").replace("%1", describe_error(exc))
         )
 
     # --- settings ---------------------------------------------------------------------------
@@ -328,6 +359,8 @@ class DeskController(QObject):
     def on_action_settings_triggered(self) -> None:
         if self.settings is None:
             return
+        from humasdesk.gui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.settings, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.settings_saved.connect(self.on_settings_saved)
@@ -372,5 +405,7 @@ class DeskController(QObject):
         for attempt in list(self._attempts.values()):
             attempt.cancel()
         self._attempts.clear()
+        for desk in self.slot_desks.values():
+            desk.shutdown()
         if not shutdown_all([*self._workers.values(), self._long_work], timeout):
             logger.warning("a background job was still running at shutdown")

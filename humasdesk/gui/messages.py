@@ -8,8 +8,6 @@ from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
 from humasdesk.core import errors
 from humasdesk.core.errors import OAuthFailure
-from humasdesk.services.accounts import OfficeHandleMismatch, SessionExpired
-from humasdesk.services.session import SlotConflict
 
 if TYPE_CHECKING:
     from humasdesk.credentials import StorageProblem
@@ -18,6 +16,8 @@ if TYPE_CHECKING:
 def describe_error(exc: BaseException) -> str:
     """One plain sentence saying what went wrong and what to do."""
     from humasdesk.credentials import CorruptSecret, SecureStorageUnavailable
+    from humasdesk.services.accounts import OfficeHandleMismatch, SessionExpired
+    from humasdesk.services.session import SlotConflict
 
     if isinstance(exc, SessionExpired):
         return QCoreApplication.translate("Errors", "Session ended — sign in again.")

@@ -12,23 +12,28 @@ Signals:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QListView,
     QProgressBar,
     QPushButton,
     QStackedWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from humasdesk.core.models import Account, Post, Slot
-from humasdesk.gui.post_model import PostListModel
 from humasdesk.gui.theme import SLOT_COLOURS, TEXT_ON_SLOT, WARNING_COLOURS
+
+if TYPE_CHECKING:
+    from decimal import Decimal
+
+    from humasdesk.services.posting import Quota
 
 
 def initials(name: str) -> str:
@@ -65,11 +70,15 @@ class AccountHeader(QFrame):
             label.setTextFormat(Qt.TextFormat.PlainText)  # names come from X
         self.sign_out_button = QPushButton(self.tr("Sign out"), self)
         self.sign_out_button.setVisible(False)
+        self.quota_label = QLabel(self)
+        self.quota_label.setObjectName("quotaLabel")
+        self.quota_label.setStyleSheet("font-size: 8pt;")
 
         names = QVBoxLayout()
         names.setSpacing(0)
         names.addWidget(self.name_label)
         names.addWidget(self.handle_label)
+        names.addWidget(self.quota_label)
         side = QVBoxLayout()
         side.addWidget(self.role_label, 0, Qt.AlignmentFlag.AlignRight)
         side.addWidget(self.sign_out_button, 0, Qt.AlignmentFlag.AlignRight)
@@ -132,15 +141,26 @@ class AccountPane(QWidget):
         self.status_label.setWordWrap(True)
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
 
+        self.offline_label = QLabel(self)
+        self.offline_label.setObjectName("offlineLabel")
+        self.offline_label.setTextFormat(Qt.TextFormat.PlainText)
+        background, text = WARNING_COLOURS
+        self.offline_label.setStyleSheet(
+            f"#offlineLabel {{ background: {background}; color: {text}; padding: 4px;"
+            " font-weight: bold; }"
+        )
+        self.offline_label.setVisible(False)
+
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self._build_signed_out_page())
         self.pages.addWidget(self._build_signing_in_page())
-        self.pages.addWidget(self._build_posts_page())
+        self.other_handle = ""  # the other pane's account, for messages
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.header)
         layout.addWidget(self.storage_warning)
+        layout.addWidget(self.offline_label)
         layout.addWidget(self.status_label)
         layout.addWidget(self.pages, 1)
         self.show_loading()
@@ -168,13 +188,11 @@ class AccountPane(QWidget):
 
     def _build_signing_in_page(self) -> QWidget:
         page = QWidget(self)
-        self.signing_in_label = QLabel(
-            self.tr(
-                "Waiting for approval in the browser… Approve HumasDesk on the X page that "
-                "opened, then come back here."
-            ),
-            page,
+        self.waiting_text = self.tr(
+            "Waiting for approval in the browser… Approve HumasDesk on the X page that "
+            "opened, then come back here."
         )
+        self.signing_in_label = QLabel(self.waiting_text, page)
         self.signing_in_label.setWordWrap(True)
         self.signing_in_progress = QProgressBar(page)
         self.signing_in_progress.setRange(0, 0)  # busy: we cannot know how long the official takes
@@ -189,26 +207,46 @@ class AccountPane(QWidget):
         box.addStretch(2)
         return page
 
-    def _build_posts_page(self) -> QWidget:
+    def _build_account_page(self) -> None:
+        """Composer and tabs, built on the first sign-in (off the first-paint path)."""
+        from humasdesk.gui.composer import Composer
+        from humasdesk.gui.inbox_view import InboxView
+        from humasdesk.gui.outbox_view import OutboxView
+        from humasdesk.gui.posts_view import PostsView
+
         page = QWidget(self)
-        self.posts_title = QLabel(self.tr("Recent posts"), page)
-        self.posts_title.setStyleSheet("font-weight: bold;")
-        self.post_model = PostListModel(self)
-        self.post_list = QListView(page)
-        self.post_list.setModel(self.post_model)
-        self.post_list.setWordWrap(True)
-        # Re-lay out rows on resize, or wrapped posts get cut off with an ellipsis.
-        self.post_list.setResizeMode(QListView.ResizeMode.Adjust)
-        self.post_list.setAlternatingRowColors(True)
-        self.post_list.setSpacing(2)
-        self.post_list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
-        self.post_list.setAccessibleName(self.tr("Recent posts"))
-        self.posts_title.setBuddy(self.post_list)
+        self.composer = Composer(self.slot, page)
+        self.inbox_view = InboxView(self.slot, page)
+        self.posts_view = PostsView(self.slot, page)
+        self.outbox_view = OutboxView(self.slot, page)
+        self.tabs = QTabWidget(page)
+        self.tabs.setObjectName("paneTabs")
+        self.tabs.addTab(self.inbox_view, "")
+        self.tabs.addTab(self.posts_view, self.tr("Posts"))
+        self.tabs.addTab(self.outbox_view, "")
+        self.inbox_view.unread_changed.connect(self.on_inbox_view_unread_changed)
+        self.outbox_view.pending_changed.connect(self.on_outbox_view_pending_changed)
+        self.on_inbox_view_unread_changed(0)
+        self.on_outbox_view_pending_changed(0)
         box = QVBoxLayout(page)
         box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(self.posts_title)
-        box.addWidget(self.post_list, 1)
-        return page
+        box.addWidget(self.composer)
+        box.addWidget(self.tabs, 1)
+        self.pages.addWidget(page)  # index 2
+
+    def on_inbox_view_unread_changed(self, unread: int) -> None:
+        text = (
+            self.tr("Mentions (%1)").replace("%1", str(unread)) if unread else self.tr("Mentions")
+        )
+        self.tabs.setTabText(0, text)
+
+    def on_outbox_view_pending_changed(self, pending: int) -> None:
+        text = self.tr("Outbox (%1)").replace("%1", str(pending)) if pending else self.tr("Outbox")
+        self.tabs.setTabText(2, text)
+
+    def show_tab(self, name: str) -> None:
+        pages = {"mentions": self.inbox_view, "posts": self.posts_view, "outbox": self.outbox_view}
+        self.tabs.setCurrentWidget(pages[name])
 
     # --- states -----------------------------------------------------------------------------
 
@@ -217,31 +255,42 @@ class AccountPane(QWidget):
         self.status_label.setVisible(bool(text))
 
     def show_loading(self) -> None:
-        self.pages.setCurrentIndex(2)
-        self._status(self.tr("Signing in…"))
+        self.pages.setCurrentIndex(1 if self.pages.count() < 3 else 2)
+        self.signing_in_progress.setVisible(True)
+        self.cancel_sign_in_button.setVisible(False)
+        self.signing_in_label.setText(self.tr("Signing in…"))
+        self._status("")
 
     def show_signed_out(self, reason: str = "") -> None:
         self.account = None
         self.header.set_account(None)
-        self.post_model.set_posts([])
+        self.header.quota_label.setText("")
+        if self.pages.count() > 2:
+            self.composer.set_handle("")
+        self.offline_label.setVisible(False)
         self.pages.setCurrentIndex(0)
         self._status(reason or self.tr("Not signed in."))
         self.sign_in_button.setEnabled(True)
 
     def show_signing_in(self) -> None:
         self.pages.setCurrentIndex(1)
+        self.signing_in_label.setText(self.waiting_text)
+        self.cancel_sign_in_button.setVisible(True)
         self._status("")
         self.cancel_sign_in_button.setFocus()
 
     def show_account(self, account: Account) -> None:
+        if self.pages.count() < 3:
+            self._build_account_page()
         self.account = account
         self.header.set_account(account)
+        self.posts_view.set_handle(account.username)
         self.pages.setCurrentIndex(2)
         self._status(self.tr("Loading posts…"))
 
     def show_posts(self, posts: Sequence[Post]) -> None:
-        self.post_model.set_posts(posts)
-        self._status("" if posts else self.tr("No posts yet."))
+        self.posts_view.set_posts(posts)
+        self._status("")
 
     def show_error(self, message: str) -> None:
         self._status(message)
@@ -249,3 +298,33 @@ class AccountPane(QWidget):
     def show_storage_warning(self, text: str) -> None:
         self.storage_warning.setText(text)
         self.storage_warning.setVisible(bool(text))
+
+    def show_offline(self, waiting: int | None) -> None:
+        """`waiting`: posts held back while X cannot be reached (None: online)."""
+        if waiting is None:
+            self.offline_label.setVisible(False)
+            return
+        self.offline_label.setText(
+            self.tr("Offline — %1 post(s) waiting").replace("%1", str(waiting))
+        )
+        self.offline_label.setVisible(True)
+
+    def show_quota(self, quota: Quota | None, cost: Decimal | None) -> None:
+        """X's rate-limit state for posting and reading, and this month's estimated cost."""
+        parts = []
+        if quota is not None and quota.posting is not None:
+            parts.append(
+                self.tr("Posting: %1/%2 left")
+                .replace("%1", str(quota.posting.remaining))
+                .replace("%2", str(quota.posting.limit))
+            )
+        if quota is not None and quota.mentions is not None:
+            parts.append(
+                self.tr("Reading: %1/%2 left")
+                .replace("%1", str(quota.mentions.remaining))
+                .replace("%2", str(quota.mentions.limit))
+            )
+        if cost is not None:
+            amount = QLocale().toString(float(cost), "f", 2)
+            parts.append(self.tr("Cost this month ≈ US$%1").replace("%1", amount))
+        self.header.quota_label.setText(" · ".join(parts))

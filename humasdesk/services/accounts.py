@@ -13,7 +13,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, TypeVar
 
-from humasdesk.core.activity import Action
 from humasdesk.core.errors import AuthExpired, OAuthError, OAuthFailure
 from humasdesk.core.models import Slot, TokenSet
 from humasdesk.services.session import AccountSession, SlotConflict, open_session
@@ -101,7 +100,7 @@ class AccountService:
         self._clock = clock
         self.log = log
 
-    def _record(self, action: Action, slot: Slot, **fields: object) -> None:
+    def _record(self, action: str, slot: Slot, **fields: object) -> None:
         """An activity-log entry (never a token: only ids, handles and reasons)."""
         if self.log is not None:
             self.log.append(action, slot=slot, **fields)  # type: ignore[arg-type]
@@ -126,7 +125,7 @@ class AccountService:
             self._revoke_quietly(session.tokens)
             session.client.close()
             self._record(
-                Action.SIGN_IN_FAILED,
+                "sign_in_failed",
                 slot,
                 account_id=session.account.user_id,
                 handle=session.account.username,
@@ -135,7 +134,7 @@ class AccountService:
             raise
         self.store.save(slot, session.tokens)
         self._record(
-            Action.SIGNED_IN,
+            "signed_in",
             slot,
             account_id=session.account.user_id,
             handle=session.account.username,
@@ -152,10 +151,10 @@ class AccountService:
             tokens = attempt.wait_for_tokens()
         except OAuthError as exc:
             if exc.kind is not OAuthFailure.CANCELLED:
-                self._record(Action.SIGN_IN_FAILED, slot, details={"reason": exc.kind.value})
+                self._record("sign_in_failed", slot, details={"reason": exc.kind.value})
             raise
         except Exception as exc:
-            self._record(Action.SIGN_IN_FAILED, slot, details={"reason": type(exc).__name__})
+            self._record("sign_in_failed", slot, details={"reason": type(exc).__name__})
             raise
         return self.complete_sign_in(slot, tokens, others)
 
@@ -230,7 +229,7 @@ class AccountService:
         except (OAuthError, AuthExpired):
             logger.info("refresh refused for slot %s", slot.value)
             self._record(
-                Action.SESSION_EXPIRED, slot, account_id=tokens.user_id, handle=tokens.username
+                "session_expired", slot, account_id=tokens.user_id, handle=tokens.username
             )
             raise SessionExpired(slot) from None
         fresh = replace(fresh, user_id=tokens.user_id, username=tokens.username)
@@ -247,7 +246,7 @@ class AccountService:
             self.store.delete(session.slot)
             session.client.close()
             self._record(
-                Action.SIGNED_OUT,
+                "signed_out",
                 session.slot,
                 account_id=session.account.user_id,
                 handle=session.account.username,

@@ -47,8 +47,40 @@
         <translation>Batal</translation>
     </message>
     <message>
-        <source>Recent posts</source>
-        <translation>Kiriman terbaru</translation>
+        <source>Posts</source>
+        <translation>Kiriman</translation>
+    </message>
+    <message>
+        <source>Mentions (%1)</source>
+        <translation>Mention (%1)</translation>
+    </message>
+    <message>
+        <source>Mentions</source>
+        <translation>Mention</translation>
+    </message>
+    <message>
+        <source>Outbox (%1)</source>
+        <translation>Kotak keluar (%1)</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Kotak keluar</translation>
+    </message>
+    <message>
+        <source>Offline — %1 post(s) waiting</source>
+        <translation>Offline — %1 kiriman menunggu</translation>
+    </message>
+    <message>
+        <source>Posting: %1/%2 left</source>
+        <translation>Kirim: sisa %1/%2</translation>
+    </message>
+    <message>
+        <source>Reading: %1/%2 left</source>
+        <translation>Baca: sisa %1/%2</translation>
+    </message>
+    <message>
+        <source>Cost this month ≈ US$%1</source>
+        <translation>Biaya bulan ini ≈ US$%1</translation>
     </message>
     <message>
         <source>Signing in…</source>
@@ -62,13 +94,41 @@
         <source>Loading posts…</source>
         <translation>Memuat kiriman…</translation>
     </message>
-    <message>
-        <source>No posts yet.</source>
-        <translation>Belum ada kiriman.</translation>
-    </message>
 </context>
 <context>
     <name>Composer</name>
+    <message>
+        <source>Write something to send.</source>
+        <translation>Tulis sesuatu untuk dikirim.</translation>
+    </message>
+    <message>
+        <source>The post is longer than X allows.</source>
+        <translation>Kiriman lebih panjang daripada yang diizinkan X.</translation>
+    </message>
+    <message>
+        <source>The text holds characters that X refuses.</source>
+        <translation>Teks berisi karakter yang ditolak X.</translation>
+    </message>
+    <message>
+        <source>X allows at most 4 images per post.</source>
+        <translation>X mengizinkan paling banyak 4 gambar per kiriman.</translation>
+    </message>
+    <message>
+        <source>Each image needs a description (alt text) for readers who cannot see it.</source>
+        <translation>Setiap gambar memerlukan deskripsi (teks alternatif) untuk pembaca yang tidak dapat melihatnya.</translation>
+    </message>
+    <message>
+        <source>Only PNG, JPEG, GIF and WebP images can be posted.</source>
+        <translation>Hanya gambar PNG, JPEG, GIF, dan WebP yang dapat dikirim.</translation>
+    </message>
+    <message>
+        <source>An image is too large for X (5 MB; GIF 15 MB).</source>
+        <translation>Gambar terlalu besar untuk X (5 MB; GIF 15 MB).</translation>
+    </message>
+    <message>
+        <source>An image description is longer than 1,000 characters.</source>
+        <translation>Deskripsi gambar lebih dari 1.000 karakter.</translation>
+    </message>
     <message>
         <source>Cancel the reply</source>
         <translation>Batalkan balasan</translation>
@@ -143,10 +203,45 @@
     </message>
 </context>
 <context>
+    <name>ConfirmPostDialog</name>
+    <message>
+        <source>Office account</source>
+        <translation>Akun Kantor</translation>
+    </message>
+    <message>
+        <source>Personal account</source>
+        <translation>Akun Pribadi</translation>
+    </message>
+    <message>
+        <source>Send as @%1?</source>
+        <translation>Kirim sebagai @%1?</translation>
+    </message>
+    <message>
+        <source>This will be published from @%1 for everyone to see:</source>
+        <translation>Ini akan diterbitkan dari @%1 dan dapat dilihat semua orang:</translation>
+    </message>
+    <message>
+        <source>Text to be sent</source>
+        <translation>Teks yang akan dikirim</translation>
+    </message>
+    <message>
+        <source>(with %1 image(s))</source>
+        <translation>(dengan %1 gambar)</translation>
+    </message>
+    <message>
+        <source>Send as @%1</source>
+        <translation>Kirim sebagai @%1</translation>
+    </message>
+    <message>
+        <source>Back to editing</source>
+        <translation>Kembali menyunting</translation>
+    </message>
+</context>
+<context>
     <name>DeskController</name>
     <message>
         <source>Sign out</source>
-        <extracomment>Brings X up (starts the practice sandbox if needed) and returns the account service.</extracomment>
+        <extracomment>Brings X up (starts the practice sandbox if needed) and returns the desk's services.</extracomment>
         <translation>Keluar</translation>
     </message>
     <message>
@@ -290,6 +385,81 @@
     </message>
 </context>
 <context>
+    <name>InboxView</name>
+    <message>
+        <source>No mentions yet.</source>
+        <translation>Belum ada mention.</translation>
+    </message>
+    <message>
+        <source>Mentions</source>
+        <translation>Mention</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Balas</translation>
+    </message>
+    <message>
+        <source>Reply to the selected mention</source>
+        <translation>Balas mention yang dipilih</translation>
+    </message>
+    <message>
+        <source>Mark handled</source>
+        <translation>Tandai ditangani</translation>
+    </message>
+    <message>
+        <source>Mark the selected mention as handled</source>
+        <translation>Tandai mention yang dipilih sebagai sudah ditangani</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>Abaikan</translation>
+    </message>
+    <message>
+        <source>Ignore the selected mention</source>
+        <translation>Abaikan mention yang dipilih</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>Aduan</translation>
+    </message>
+    <message>
+        <source>Tag the selected mention as a complaint</source>
+        <translation>Tandai mention yang dipilih sebagai aduan</translation>
+    </message>
+    <message>
+        <source>An aduan is measured against the SP4N-LAPOR! service times in the report.</source>
+        <translation>Aduan diukur terhadap waktu layanan SP4N-LAPOR! dalam laporan.</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <comment>mention state</comment>
+        <translation>Baru</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <comment>mention state</comment>
+        <translation>Dibaca</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <comment>mention state</comment>
+        <translation>Dibalas</translation>
+    </message>
+    <message>
+        <source>Ignored</source>
+        <comment>mention state</comment>
+        <translation>Diabaikan</translation>
+    </message>
+    <message>
+        <source>Unknown author</source>
+        <translation>Penulis tidak dikenal</translation>
+    </message>
+    <message>
+        <source>Handled</source>
+        <translation>Ditangani</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Practice Mode: posts go to the built-in X emulator on this laptop, not to the real X.</source>
@@ -313,6 +483,134 @@
     </message>
 </context>
 <context>
+    <name>OutboxView</name>
+    <message>
+        <source>No connection to X.</source>
+        <extracomment>States the official can still stop (the store cancels from these). Not out yet and not given up: what the Outbox tab counts.</extracomment>
+        <translation>Tidak ada koneksi ke X.</translation>
+    </message>
+    <message>
+        <source>X had a server problem.</source>
+        <translation>Server X sedang bermasalah.</translation>
+    </message>
+    <message>
+        <source>HumasDesk stopped while sending; X is checked before sending again.</source>
+        <translation>HumasDesk berhenti saat mengirim; X diperiksa dulu sebelum mengirim ulang.</translation>
+    </message>
+    <message>
+        <source>X's request limit was reached.</source>
+        <translation>Batas permintaan X tercapai.</translation>
+    </message>
+    <message>
+        <source>The X app's usage cap is reached.</source>
+        <translation>Batas pemakaian aplikasi X tercapai.</translation>
+    </message>
+    <message>
+        <source>Sign in again to send.</source>
+        <translation>Masuk kembali untuk mengirim.</translation>
+    </message>
+    <message>
+        <source>X refused it: this account already posted the same text.</source>
+        <translation>X menolaknya: akun ini sudah mengirim teks yang sama.</translation>
+    </message>
+    <message>
+        <source>X refused the reply: replies are only allowed to posts that mention this account.</source>
+        <translation>X menolak balasan: balasan hanya diizinkan untuk kiriman yang menyebut akun ini.</translation>
+    </message>
+    <message>
+        <source>X refused the post as invalid.</source>
+        <translation>X menolak kiriman karena tidak valid.</translation>
+    </message>
+    <message>
+        <source>X refused the post.</source>
+        <translation>X menolak kiriman.</translation>
+    </message>
+    <message>
+        <source>The post being answered or quoted no longer exists.</source>
+        <translation>Kiriman yang dibalas atau dikutip sudah tidak ada.</translation>
+    </message>
+    <message>
+        <source>Another X account is signed in to this pane; this post was not sent.</source>
+        <translation>Akun X lain sedang masuk di panel ini; kiriman ini tidak dikirim.</translation>
+    </message>
+    <message>
+        <source>The previous post of this thread was not sent.</source>
+        <translation>Kiriman sebelumnya dalam utas ini belum terkirim.</translation>
+    </message>
+    <message>
+        <source>Sending failed.</source>
+        <translation>Gagal mengirim.</translation>
+    </message>
+    <message>
+        <source>Retrying at %1.</source>
+        <translation>Dicoba lagi pukul %1.</translation>
+    </message>
+    <message>
+        <source>Sending in %1 s</source>
+        <translation>Dikirim dalam %1 dtk</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Menunggu</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Mengirim…</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Terkirim</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Gagal: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Dibatalkan</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Balasan</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>Kutipan</translation>
+    </message>
+    <message>
+        <source>Thread, part %1</source>
+        <translation>Utas, bagian %1</translation>
+    </message>
+    <message>
+        <source>X said: %1</source>
+        <translation>Keterangan dari X: %1</translation>
+    </message>
+    <message>
+        <source>The outbox is empty.</source>
+        <translation>Kotak keluar kosong.</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Kotak keluar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batalkan</translation>
+    </message>
+    <message>
+        <source>Cancel sending the selected post</source>
+        <translation>Batalkan pengiriman kiriman yang dipilih</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Coba lagi</translation>
+    </message>
+    <message>
+        <source>Retry sending the selected post</source>
+        <translation>Coba kirim ulang kiriman yang dipilih</translation>
+    </message>
+</context>
+<context>
     <name>PostEditor</name>
     <message>
         <source>Write a post…</source>
@@ -325,6 +623,57 @@
     <message>
         <source>Characters used</source>
         <translation>Karakter terpakai</translation>
+    </message>
+</context>
+<context>
+    <name>PostsView</name>
+    <message>
+        <source>No posts yet.</source>
+        <translation>Belum ada kiriman.</translation>
+    </message>
+    <message>
+        <source>Posts</source>
+        <translation>Kiriman</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Delete the selected post from X</source>
+        <translation>Hapus kiriman yang dipilih dari X</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Muat ulang</translation>
+    </message>
+    <message>
+        <source>Reload the posts from X</source>
+        <translation>Muat ulang kiriman dari X</translation>
+    </message>
+    <message>
+        <source>this account</source>
+        <translation>akun ini</translation>
+    </message>
+    <message>
+        <source>Delete this post of %1 from X?
+
+"%2"
+
+This cannot be undone.</source>
+        <translation>Hapus kiriman %1 ini dari X?
+
+"%2"
+
+Tindakan ini tidak dapat dibatalkan.</translation>
+    </message>
+    <message>
+        <source>Delete post</source>
+        <translation>Hapus kiriman</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Jangan hapus</translation>
     </message>
 </context>
 <context>
@@ -673,6 +1022,14 @@
 <context>
     <name>Settings</name>
     <message>
+        <source>The undo window is 0 to 60 seconds.</source>
+        <translation>Jendela pembatalan 0 sampai 60 detik.</translation>
+    </message>
+    <message>
+        <source>Enter a price in US dollars, e.g. 0.015.</source>
+        <translation>Masukkan harga dalam dolar AS, misalnya 0.015.</translation>
+    </message>
+    <message>
         <source>The port must be between 1024 and 65535.</source>
         <translation>Port harus antara 1024 dan 65535.</translation>
     </message>
@@ -721,6 +1078,34 @@
         <translation>English</translation>
     </message>
     <message>
+        <source>Confirm every post from the office account</source>
+        <translation>Konfirmasi setiap kiriman dari akun kantor</translation>
+    </message>
+    <message>
+        <source>Shows the account, its colour and the text before it is queued.</source>
+        <translation>Menampilkan akun, warnanya, dan teksnya sebelum masuk antrean.</translation>
+    </message>
+    <message>
+        <source>Undo window (seconds)</source>
+        <translation>Jendela pembatalan (detik)</translation>
+    </message>
+    <message>
+        <source>Each post waits this long in the outbox, with a Cancel button.</source>
+        <translation>Setiap kiriman menunggu selama ini di kotak keluar, dengan tombol Batalkan.</translation>
+    </message>
+    <message>
+        <source>X price per post (USD)</source>
+        <translation>Harga X per kiriman (USD)</translation>
+    </message>
+    <message>
+        <source>X price per post with a link (USD)</source>
+        <translation>Harga X per kiriman bertautan (USD)</translation>
+    </message>
+    <message>
+        <source>X price per post read (USD)</source>
+        <translation>Harga X per kiriman yang dibaca (USD)</translation>
+    </message>
+    <message>
         <source>This value has the wrong type.</source>
         <translation>Jenis nilai ini salah.</translation>
     </message>
@@ -750,6 +1135,34 @@
     <message>
         <source>Where sign-in tokens are kept: %1</source>
         <translation>Tempat token masuk disimpan: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SlotDesk</name>
+    <message>
+        <source>This text was already sent or queued from @%1 in the last 24 hours. X does not allow the same content from several accounts.</source>
+        <extracomment>Even with nothing due, look at the outbox this often (a retry time may have come).</extracomment>
+        <translation>Teks ini sudah dikirim atau diantrekan dari @%1 dalam 24 jam terakhir. X tidak mengizinkan konten yang sama dari beberapa akun.</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>Tidak dikirim</translation>
+    </message>
+    <message>
+        <source>Repost it from @%1 instead?</source>
+        <translation>Repost kiriman itu dari @%1 saja?</translation>
+    </message>
+    <message>
+        <source>Session ended — sign in again. Queued posts wait and are not lost.</source>
+        <translation>Sesi berakhir — masuk lagi. Kiriman dalam antrean menunggu dan tidak hilang.</translation>
+    </message>
+    <message>
+        <source>Too late to cancel: the post is already being sent.</source>
+        <translation>Terlambat untuk membatalkan: kiriman sedang dikirim.</translation>
+    </message>
+    <message>
+        <source>Could not sync mentions: %1 Trying again later.</source>
+        <translation>Mention tidak dapat disinkronkan: %1 Akan dicoba lagi nanti.</translation>
     </message>
 </context>
 </TS>

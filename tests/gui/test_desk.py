@@ -27,11 +27,14 @@ def desk(qtbot, sandbox, data_dir):
     desk.close()
 
 
+def _posts_shown(pane) -> int:
+    view = getattr(pane, "posts_view", None)
+    return view.model.rowCount() if view is not None else 0
+
+
 def _wait_loaded(qtbot, desk):
     panes = desk.window.panes
-    qtbot.waitUntil(
-        lambda: all(p.post_model.rowCount() > 0 for p in panes.values()), timeout=20000
-    )
+    qtbot.waitUntil(lambda: all(_posts_shown(p) > 0 for p in panes.values()), timeout=20000)
 
 
 def test_window_shows_office_left_personal_right_with_their_accounts(qtbot, desk):
@@ -55,7 +58,7 @@ def test_each_pane_lists_exactly_its_own_accounts_posts(qtbot, desk, sandbox):
         on_x = requests.get(
             f"{sandbox.base_url}/_sandbox/posts", params={"author": handle}, timeout=10
         ).json()["data"]
-        model = desk.window.panes[slot].post_model
+        model = desk.window.panes[slot].posts_view.model
         shown = [model.post_at(row).id for row in range(model.rowCount())]
         expected = sorted((p["id"] for p in on_x), key=int, reverse=True)[: len(shown)]
         assert shown == expected, f"{handle}: pane shows other posts than X has"
@@ -76,8 +79,11 @@ def test_window_is_shown_before_the_network_work_finishes(qtbot, sandbox, data_d
         assert desk.window.isVisible()
         qtbot.wait(50)
         pane = desk.window.panes[Slot.OFFICE]
-        assert pane.post_model.rowCount() == 0
-        assert pane.status_label.text() in ("Sedang masuk…", "Memuat kiriman…")
+        assert _posts_shown(pane) == 0
+        assert pane.pages.currentIndex() in (1, 2)  # signing in, or loading the posts
+        assert pane.signing_in_progress.isVisible() or pane.status_label.text() == (
+            "Memuat kiriman…"
+        )
         _wait_loaded(qtbot, desk)
     finally:
         desk.close()
@@ -103,6 +109,7 @@ def test_html_in_a_post_is_shown_as_literal_text(qtbot, desk, sandbox):
     text = '<b>tebal</b> <img src="x"> <a href="file:///etc/passwd">tautan</a>'
     session.client.create_post(text)
     desk.controller.refresh_posts(Slot.OFFICE)
-    qtbot.waitUntil(lambda: pane.post_model.post_at(0).text == text, timeout=10000)
-    display = pane.post_model.index(0).data()
+    model = pane.posts_view.model
+    qtbot.waitUntil(lambda: model.post_at(0).text == text, timeout=10000)
+    display = model.index(0).data()
     assert display.startswith(text)  # the raw markup is what the list shows

@@ -20,7 +20,8 @@ from humasdesk.core.models import Slot
 from humasdesk.credentials import FallbackTokenStore, TokenStore
 from humasdesk.gui.desk import DeskController
 from humasdesk.gui.main_window import MainWindow
-from humasdesk.services.accounts import AccountService, XEndpoint
+from humasdesk.services.accounts import XEndpoint
+from humasdesk.services.desk_services import DeskServices, build_desk_services
 from humasdesk.services.session import PRACTICE_CLIENT_ID, PRACTICE_HANDLES
 from humasdesk.store.activity_log import ActivityLog, LogFilter
 from humasdesk.store.database import ConnectionFactory, open_database
@@ -71,12 +72,20 @@ def activity_log(tmp_path):
     log.close()
 
 
+SIGN_ACTIONS = {"signed_in", "signed_out", "sign_in_failed", "session_expired"}
+
+
 def actions(log) -> list[tuple[str, str | None]]:
-    return [(str(e.action), e.slot) for e in log.iter_entries(LogFilter())]
+    """The sign-in related entries (mention syncs add their own)."""
+    return [
+        (str(e.action), e.slot)
+        for e in log.iter_entries(LogFilter())
+        if str(e.action) in SIGN_ACTIONS
+    ]
 
 
 @pytest.fixture
-def make_desk(qtbot, sandbox, activity_log):
+def make_desk(qtbot, sandbox, activity_log, tmp_path):
     made = []
 
     def make(
@@ -91,17 +100,17 @@ def make_desk(qtbot, sandbox, activity_log):
         window = MainWindow(practice=practice)
         qtbot.addWidget(window)
 
-        def prepare() -> AccountService:
-            return AccountService(
+        def prepare() -> DeskServices:
+            return build_desk_services(
+                tmp_path / "humasdesk.db",
                 XEndpoint(PRACTICE_CLIENT_ID, sandbox.base_url, callback_port),
                 FallbackTokenStore(TokenStore(SERVICE, backend=backend)),
                 office_handle=office_handle,
-                log=activity_log,
             )
 
         controller = DeskController(
             window,
-            prepare_service=prepare,
+            prepare_services=prepare,
             open_url=browser or Browser(),
             practice_handles=PRACTICE_HANDLES if practice else None,
             sign_in_timeout=timeout,
@@ -116,6 +125,8 @@ def make_desk(qtbot, sandbox, activity_log):
     yield make
     for controller in made:
         controller.shutdown()
+        if controller.services is not None:
+            controller.services.close()
 
 
 def wait_signed_in(qtbot, controller, *slots):

@@ -1,0 +1,1 @@
+"""Item models for the pane's list views (inbox, outbox, own posts)."""

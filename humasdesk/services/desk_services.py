@@ -1,0 +1,87 @@
+"""Everything the desk's panes use, built once over one database file.
+
+The composition root (`app.py`) and the tests build it the same way, so what is
+tested is what runs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from humasdesk.core.cost import CostRates
+from humasdesk.credentials import TokenStorage
+from humasdesk.services.accounts import AccountService, XEndpoint
+from humasdesk.services.mentions import MentionSync
+from humasdesk.services.outbox import Outbox, Sender
+from humasdesk.services.posting import UsageMeter
+from humasdesk.store.activity_log import ActivityLog
+from humasdesk.store.database import ConnectionFactory, open_database
+from humasdesk.store.mentions_store import MentionsStore
+from humasdesk.store.outbox_store import OutboxStore
+
+
+@dataclass
+class DeskServices:
+    accounts: AccountService
+    log: ActivityLog
+    outbox: Outbox
+    sender: Sender
+    mentions: MentionSync
+    usage: UsageMeter
+    outbox_store: OutboxStore
+    mentions_store: MentionsStore
+
+    def close(self) -> None:
+        self.log.close()
+        self.outbox_store.close()
+        self.mentions_store.close()
+
+
+def rates_from(values: dict[str, str]) -> CostRates:
+    """X's prices from settings (strings like "0.015"; a comma works as the decimal mark)."""
+
+    def dec(key: str, default: Decimal) -> Decimal:
+        try:
+            return Decimal(values.get(key, "").strip().replace(",", "."))
+        except ArithmeticError:
+            return default
+
+    base = CostRates()
+    return CostRates(
+        post=dec("rate_post", base.post),
+        post_with_url=dec("rate_post_with_url", base.post_with_url),
+        read=dec("rate_read", base.read),
+        delete=base.delete,
+    )
+
+
+def build_desk_services(
+    database: Path,
+    endpoint: XEndpoint,
+    token_store: TokenStorage,
+    *,
+    office_handle: str = "",
+    undo_s: float = 10,
+    rates: CostRates | None = None,
+) -> DeskServices:
+    """Create or migrate the database, then wire the services over it (one connection
+    per thread: the panes' workers each get their own)."""
+    open_database(database).close()
+    factory = ConnectionFactory(database)
+    log = ActivityLog(factory)
+    outbox_store = OutboxStore(factory)
+    mentions_store = MentionsStore(factory)
+    usage = UsageMeter(outbox_store, rates=rates or CostRates())
+    accounts = AccountService(endpoint, token_store, office_handle=office_handle, log=log)
+    return DeskServices(
+        accounts=accounts,
+        log=log,
+        outbox=Outbox(outbox_store, undo_s=undo_s),
+        sender=Sender(outbox_store, log, mentions=mentions_store, usage=usage),
+        mentions=MentionSync(mentions_store, log, usage=usage),
+        usage=usage,
+        outbox_store=outbox_store,
+        mentions_store=mentions_store,
+    )
