@@ -12,6 +12,7 @@ import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QByteArray
 from PySide6.QtWidgets import QApplication
 
 from humasdesk import __version__
@@ -52,6 +53,17 @@ class Desk:
     controller: DeskController
     backend: PracticeBackend | None
     paths: DataPaths
+    settings: Settings
+
+    def remember_layout(self) -> None:
+        """Keep the window's place, size and pane mode for the next start."""
+        geometry = bytes(self.window.saveGeometry().toBase64().data()).decode("ascii")
+        self.settings.set("window_geometry", geometry)
+        self.settings.set("single_pane", self.window.single_pane)
+        try:
+            self.settings.save()
+        except OSError as exc:
+            logger.warning("could not save the window layout: %s", type(exc).__name__)
 
     def close(self) -> None:
         self.controller.shutdown()
@@ -93,6 +105,9 @@ def build_desk(
     practice = options.sandbox or bool(sandbox_url) or not settings.x_client_id
     backend = PracticeBackend(paths, external_url=sandbox_url) if practice else None
     window = MainWindow(practice=practice)
+    if settings.get("window_geometry"):
+        window.restoreGeometry(QByteArray.fromBase64(settings.get("window_geometry").encode()))
+    window.set_single_pane(settings.get("single_pane"))
 
     def prepare_services() -> DeskServices:
         # Runs on a worker: the sandbox start, the keyring import and its probe are slow.
@@ -138,12 +153,14 @@ def build_desk(
 
     window.first_painted.connect(after_first_paint)
     window.show()
-    return Desk(app, window, controller, backend, paths)
+    return Desk(app, window, controller, backend, paths, settings)
 
 
 def run_desk(options: DeskOptions) -> int:
     desk = build_desk(options)
     try:
-        return desk.app.exec()
+        code = desk.app.exec()
+        desk.remember_layout()
+        return code
     finally:
         desk.close()

@@ -24,8 +24,10 @@ from humasdesk.credentials import FallbackTokenStore, TokenStore
 from humasdesk.gui.desk import DeskController
 from humasdesk.gui.i18n import install_translators
 from humasdesk.gui.main_window import MainWindow
+from humasdesk.gui.pane import AccountPane
 from humasdesk.sandbox import Sandbox
-from humasdesk.services.accounts import AccountService, XEndpoint
+from humasdesk.services.accounts import XEndpoint
+from humasdesk.services.desk_services import DeskServices, build_desk_services
 from humasdesk.services.session import PRACTICE_CLIENT_ID, PRACTICE_HANDLES
 
 
@@ -66,20 +68,26 @@ def settle(ms: int = 300) -> None:
 
 
 class Scene:
-    def __init__(self, sandbox: Sandbox, backend: object, *, practice: bool) -> None:
+    def __init__(self, sandbox: Sandbox, backend: object, workdir: Path, *, practice: bool) -> None:
         self.window = MainWindow(practice=True)
+        self.services: DeskServices | None = None
+        database = workdir / f"scene-{id(self)}.db"
 
-        def prepare() -> AccountService:
-            return AccountService(
+        def prepare() -> DeskServices:
+            self.services = build_desk_services(
+                database,
                 XEndpoint(PRACTICE_CLIENT_ID, sandbox.base_url, 0),
                 FallbackTokenStore(TokenStore("humasdesk-screenshots", backend=backend)),
+                undo_s=30,
             )
+            return self.services
 
         self.controller = DeskController(
             self.window,
-            prepare_service=prepare,
+            prepare_services=prepare,
             open_url=lambda url: None,  # no browser on the virtual screen
             practice_handles=PRACTICE_HANDLES if practice else None,
+            confirm=lambda *args: True,  # the scenes show the desk, not the dialog
             parent=self.window,
         )
         self.window.resize(1280, 760)
@@ -93,6 +101,8 @@ class Scene:
 
     def close(self) -> None:
         self.controller.shutdown()
+        if self.services is not None:
+            self.services.close()
         self.window.close()
 
 
@@ -106,18 +116,35 @@ def main() -> int:
     keep = install_translators(app, opts.lang)  # noqa: F841 (translators must stay alive)
     from keyring.backends.fail import Keyring as NoKeyring
 
-    with tempfile.TemporaryDirectory():
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
         sandbox = Sandbox(host="127.0.0.1", port=0)
         sandbox.start()
         try:
-            scene = Scene(sandbox, MemoryKeyring(), practice=True)
-            panes = scene.window.panes.values()
-            wait_until(lambda: all(p.pages.count() > 2 and p.posts_view.model.rowCount()
-                                   for p in panes))  # fmt: skip
+            scene = Scene(sandbox, MemoryKeyring(), work, practice=True)
+            panes = scene.window.panes
+
+            def populated(p: AccountPane) -> bool:
+                return (
+                    p.pages.count() > 2
+                    and p.posts_view.model.rowCount() > 0
+                    and p.inbox_view.model.rowCount() > 0
+                )
+
+            wait_until(lambda: all(populated(p) for p in panes.values()))
+            personal = panes[Slot.PERSONAL]
+            personal.composer.parts[0].edit.setPlainText(
+                "Terima kasih kepada warga yang hadir di forum konsultasi publik hari ini."
+            )
+            personal.composer.on_send_button_clicked()
+            wait_until(lambda: personal.outbox_view.model.rowCount() > 0)
+            panes[Slot.OFFICE].composer.parts[0].edit.setPlainText(
+                "Layanan pengaduan dibuka Senin–Jumat pukul 08.00–16.00 WIB."
+            )
             scene.shoot(opts.outdir / "desk-practice.png")
             scene.close()
 
-            scene = Scene(sandbox, MemoryKeyring(), practice=False)
+            scene = Scene(sandbox, MemoryKeyring(), work, practice=False)
             pane = scene.window.panes[Slot.OFFICE]
             wait_until(lambda: pane.pages.currentIndex() == 0)
             pane.sign_in_button.click()
@@ -125,7 +152,7 @@ def main() -> int:
             scene.shoot(opts.outdir / "pane-signing-in.png")
             scene.close()
 
-            scene = Scene(sandbox, NoKeyring(), practice=True)
+            scene = Scene(sandbox, NoKeyring(), work, practice=True)
             wait_until(lambda: len(scene.controller.sessions) == 2)
             wait_until(lambda: scene.window.panes[Slot.OFFICE].storage_warning.isVisible())
             scene.shoot(opts.outdir / "session-only-warning.png")

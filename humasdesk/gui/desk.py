@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from humasdesk.credentials import StorageStatus
     from humasdesk.gui.confirm_dialog import ConfirmPost
     from humasdesk.gui.settings_dialog import SettingsDialog
-    from humasdesk.gui.slot_desk import SlotDesk
+    from humasdesk.gui.slot_desk import Ask, SlotDesk
     from humasdesk.services.desk_services import DeskServices
     from humasdesk.services.outbox import RecentPost
 
@@ -65,6 +65,7 @@ class DeskController(QObject):
         confirm_sign_out: bool = True,
         settings: Settings | None = None,
         confirm: ConfirmPost | None = None,
+        ask: Ask | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -81,6 +82,7 @@ class DeskController(QObject):
         self.services: DeskServices | None = None
         self.slot_desks: dict[Slot, SlotDesk] = {}
         self._confirm_post = confirm  # None: the real dialog (SlotDesk's default)
+        self._ask = ask
         self.sessions: dict[Slot, AccountSession] = {}
         self._attempts: dict[Slot, SignInAttempt] = {}
         self._cancelled: set[Slot] = set()
@@ -123,6 +125,7 @@ class DeskController(QObject):
                     settings.get("confirm_office_posts") if settings is not None else True
                 ),
                 confirm=self._confirm_post,
+                ask=self._ask,
                 parent=self,
             )
             self.slot_desks[slot].posts_shown.connect(self.on_slot_desk_posts_shown)

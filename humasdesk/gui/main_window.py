@@ -76,9 +76,57 @@ class MainWindow(QMainWindow):
         menu.addAction(self.action_settings)
         menu.addSeparator()
         menu.addAction(self.action_quit)
+
+        view = self.menuBar().addMenu(self.tr("&View"))
+        self.action_single_pane = QAction(self.tr("&One pane at a time"), self)
+        self.action_single_pane.setCheckable(True)
+        self.action_single_pane.toggled.connect(self.set_single_pane)
+        self.action_show_office = QAction(self.tr("Show the &office account"), self)
+        self.action_show_office.setShortcut(QKeySequence("Ctrl+1"))
+        self.action_show_office.triggered.connect(lambda: self.focus_pane(Slot.OFFICE))
+        self.action_show_personal = QAction(self.tr("Show the &personal account"), self)
+        self.action_show_personal.setShortcut(QKeySequence("Ctrl+2"))
+        self.action_show_personal.triggered.connect(lambda: self.focus_pane(Slot.PERSONAL))
+        self.action_switch_pane = QAction(self.tr("&Switch pane"), self)
+        self.action_switch_pane.setShortcut(QKeySequence("Ctrl+Tab"))
+        self.action_switch_pane.triggered.connect(self.switch_pane)
+        for action in (
+            self.action_single_pane,
+            self.action_show_office,
+            self.action_show_personal,
+            self.action_switch_pane,
+        ):
+            view.addAction(action)
+        self.current_slot = Slot.OFFICE
         self.resize(1100, 720)
         if practice:
             self.statusBar().showMessage(self.tr("Practice Mode"))
+
+    # --- layout -----------------------------------------------------------------------------
+
+    @property
+    def single_pane(self) -> bool:
+        return self.action_single_pane.isChecked()
+
+    def set_single_pane(self, on: bool) -> None:
+        """Small screens: one pane at a time (Ctrl+1 / Ctrl+2 / Ctrl+Tab switch)."""
+        if self.action_single_pane.isChecked() != on:
+            self.action_single_pane.setChecked(on)  # comes back here through toggled
+            return
+        for slot, pane in self.panes.items():
+            pane.setVisible(not on or slot is self.current_slot)
+
+    def focus_pane(self, slot: Slot) -> None:
+        self.current_slot = slot
+        if self.single_pane:
+            for other, pane in self.panes.items():
+                pane.setVisible(other is slot)
+        pane = self.panes[slot]
+        composer = getattr(pane, "composer", None)
+        (composer.parts[0].edit if composer is not None else pane).setFocus()
+
+    def switch_pane(self) -> None:
+        self.focus_pane(Slot.PERSONAL if self.current_slot is Slot.OFFICE else Slot.OFFICE)
 
     def show_log_warning(self, text: str) -> None:
         self.log_warning.setText(text)

@@ -23,7 +23,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from humasdesk.core.models import Post, Slot
 from humasdesk.gui.confirm_dialog import confirm_post
@@ -49,6 +49,14 @@ T = TypeVar("T")
 OUTBOX_RECHECK_MS = 30_000
 OUTBOX_ITEMS_SHOWN = 200
 INBOX_SHOWN = 500
+
+
+Ask = Callable[[QWidget, str, str], bool]
+
+
+def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
+    answer = QMessageBox.question(parent, title, text)
+    return answer == QMessageBox.StandardButton.Yes
 
 
 @dataclass(frozen=True)
@@ -83,6 +91,7 @@ class SlotDesk(QObject):
         other_recent: Callable[[], list[RecentPost]],  # what the other pane posted lately
         confirm_office_posts: bool = True,
         confirm: ConfirmPost | None = None,
+        ask: Ask | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -93,6 +102,7 @@ class SlotDesk(QObject):
         self._other_recent = other_recent
         self.confirm_office_posts = confirm_office_posts
         self._confirm_post = confirm or confirm_post
+        self._ask = ask or ask_yes_no
         self.session: AccountSession | None = None
         self.posts: list[Post] = []
         self._sending = False
@@ -207,18 +217,14 @@ class SlotDesk(QObject):
             "This text was already sent or queued from @%1 in the last 24 hours. X does not "
             "allow the same content from several accounts."
         ).replace("%1", other_handle)
+        self.pane.composer.show_notice(text)  # the text stays in the composer
         self.queue_refused.emit(self.slot, text)
         if duplicate.other_post_id is None or self.session is None:
-            QMessageBox.information(self.pane, self.tr("Not sent"), text)
             return
-        answer = QMessageBox.question(
-            self.pane,
-            self.tr("Not sent"),
-            text
-            + "\n\n"
-            + self.tr("Repost it from @%1 instead?").replace("%1", self.session.account.username),
+        question = self.tr("Repost it from @%1 instead?").replace(
+            "%1", self.session.account.username
         )
-        if answer == QMessageBox.StandardButton.Yes:
+        if self._ask(self.pane, self.tr("Not sent"), text + "\n\n" + question):
             from humasdesk.services.posting import repost
 
             session = self.session
@@ -283,6 +289,7 @@ class SlotDesk(QObject):
             )
         if any(o.status is SendStatus.SENT for o in outcomes):
             self.refresh_posts()
+            self.refresh_inbox()  # a sent reply turns its mention to "dibalas"
         self.sending_finished.emit(self.slot)
 
     def on_send_timer_timeout(self) -> None:
@@ -341,9 +348,9 @@ class SlotDesk(QObject):
             self._sync, session, on_done=self.on_sync_done, on_error=self.on_sync_failed
         )
 
-    def _sync(self, session: AccountSession) -> tuple[SyncResult, InboxState]:
+    def _sync(self, session: AccountSession) -> tuple[SyncResult, InboxState, OutboxState]:
         result = self.services.mentions.sync(session, call=self._call)
-        return result, self._inbox_state(session)
+        return result, self._inbox_state(session), self._outbox_state()
 
     def _inbox_state(self, session: AccountSession) -> InboxState:
         mentions = self.services.mentions
@@ -353,10 +360,11 @@ class SlotDesk(QObject):
             unread=mentions.unread_count(account_id),
         )
 
-    def on_sync_done(self, result: tuple[SyncResult, InboxState]) -> None:
+    def on_sync_done(self, result: tuple[SyncResult, InboxState, OutboxState]) -> None:
         self._syncing = False
-        sync, inbox = result
+        sync, inbox, outbox = result
         self.pane.inbox_view.set_mentions(inbox.mentions)
+        self.pane.show_quota(outbox.quota, outbox.cost)
         if sync.error is not None:
             self.pane.inbox_view.show_sync_status(
                 self.tr("Could not sync mentions: %1 Trying again later.").replace(
@@ -392,6 +400,9 @@ class SlotDesk(QObject):
             return self._inbox_state(session)
 
         self.worker.submit(job, on_done=self.on_inbox_changed, on_error=self.on_job_failed)
+
+    def refresh_inbox(self) -> None:
+        self._mention_job(lambda: None)
 
     def on_inbox_changed(self, inbox: InboxState) -> None:
         self.pane.inbox_view.set_mentions(inbox.mentions)

@@ -478,6 +478,26 @@
         <translation>&amp;Keluar dari HumasDesk</translation>
     </message>
     <message>
+        <source>&amp;View</source>
+        <translation>&amp;Tampilan</translation>
+    </message>
+    <message>
+        <source>&amp;One pane at a time</source>
+        <translation>&amp;Satu panel sekaligus</translation>
+    </message>
+    <message>
+        <source>Show the &amp;office account</source>
+        <translation>Tampilkan akun &amp;kantor</translation>
+    </message>
+    <message>
+        <source>Show the &amp;personal account</source>
+        <translation>Tampilkan akun &amp;pribadi</translation>
+    </message>
+    <message>
+        <source>&amp;Switch pane</source>
+        <translation>&amp;Ganti panel</translation>
+    </message>
+    <message>
         <source>Practice Mode</source>
         <translation>Mode Latihan</translation>
     </message>

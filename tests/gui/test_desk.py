@@ -96,8 +96,9 @@ def test_unreachable_sandbox_is_reported_in_both_panes(qtbot, data_dir):
     qtbot.addWidget(desk.window)
     try:
         for pane in desk.window.panes.values():
-            qtbot.waitUntil(lambda p=pane: "tidak dapat dihubungi" in p.status_label.text(),
-                            timeout=20000)
+            qtbot.waitUntil(
+                lambda p=pane: "tidak dapat dihubungi" in p.status_label.text(), timeout=20000
+            )
     finally:
         desk.close()
 

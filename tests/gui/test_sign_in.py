@@ -8,8 +8,7 @@ Secret Service has its own tests in tests/keyring/).
 from __future__ import annotations
 
 import socket
-import threading
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
 import requests
@@ -17,140 +16,21 @@ from keyring import errors as kerr
 from PySide6.QtCore import Qt
 
 from humasdesk.core.models import Slot
-from humasdesk.credentials import FallbackTokenStore, TokenStore
-from humasdesk.gui.desk import DeskController
-from humasdesk.gui.main_window import MainWindow
-from humasdesk.services.accounts import XEndpoint
-from humasdesk.services.desk_services import DeskServices, build_desk_services
-from humasdesk.services.session import PRACTICE_CLIENT_ID, PRACTICE_HANDLES
-from humasdesk.store.activity_log import ActivityLog, LogFilter
-from humasdesk.store.database import ConnectionFactory, open_database
-from tests.fakes import MemoryKeyring, RaisingKeyring
-
-SERVICE = "humasdesk-test"
-
-
-class Browser:
-    """Stands in for the system browser: records URLs and acts on them in a thread."""
-
-    def __init__(self, action=None):
-        self.urls: list[str] = []
-        self.action = action
-        self.threads: list[threading.Thread] = []
-
-    def __call__(self, url: str) -> None:
-        self.urls.append(url)
-        if self.action is not None:
-            thread = threading.Thread(target=self.action, args=(url,), daemon=True)
-            thread.start()
-            self.threads.append(thread)
-
-
-def approve_as(handle: str):
-    def act(url: str) -> None:
-        requests.get(f"{url}&sandbox_user={handle}", timeout=10)
-
-    return act
-
-
-def callback_of(url: str) -> tuple[str, str]:
-    query = parse_qs(urlsplit(url).query)
-    return query["redirect_uri"][0], query["state"][0]
-
-
-@pytest.fixture
-def keyring_backend():
-    return MemoryKeyring()
-
-
-@pytest.fixture
-def activity_log(tmp_path):
-    path = tmp_path / "humasdesk.db"
-    open_database(path).close()
-    log = ActivityLog(ConnectionFactory(path))
-    yield log
-    log.close()
-
-
-SIGN_ACTIONS = {"signed_in", "signed_out", "sign_in_failed", "session_expired"}
-
-
-def actions(log) -> list[tuple[str, str | None]]:
-    """The sign-in related entries (mention syncs add their own)."""
-    return [
-        (str(e.action), e.slot)
-        for e in log.iter_entries(LogFilter())
-        if str(e.action) in SIGN_ACTIONS
-    ]
-
-
-@pytest.fixture
-def make_desk(qtbot, sandbox, activity_log, tmp_path):
-    made = []
-
-    def make(
-        backend,
-        *,
-        browser=None,
-        practice=True,
-        office_handle="",
-        callback_port=0,
-        timeout=20.0,
-    ):
-        window = MainWindow(practice=practice)
-        qtbot.addWidget(window)
-
-        def prepare() -> DeskServices:
-            return build_desk_services(
-                tmp_path / "humasdesk.db",
-                XEndpoint(PRACTICE_CLIENT_ID, sandbox.base_url, callback_port),
-                FallbackTokenStore(TokenStore(SERVICE, backend=backend)),
-                office_handle=office_handle,
-            )
-
-        controller = DeskController(
-            window,
-            prepare_services=prepare,
-            open_url=browser or Browser(),
-            practice_handles=PRACTICE_HANDLES if practice else None,
-            sign_in_timeout=timeout,
-            confirm_sign_out=False,
-            parent=window,
-        )
-        window.show()
-        controller.start()
-        made.append(controller)
-        return window, controller
-
-    yield make
-    for controller in made:
-        controller.shutdown()
-        if controller.services is not None:
-            controller.services.close()
-
-
-def wait_signed_in(qtbot, controller, *slots):
-    qtbot.waitUntil(lambda: all(s in controller.sessions for s in slots), timeout=20000)
-
-
-def wait_signed_out_page(qtbot, window, slot):
-    pane = window.panes[slot]
-    qtbot.waitUntil(lambda: pane.pages.currentIndex() == 0, timeout=20000)
-    return pane
-
-
-def issued_tokens(sandbox) -> list[str]:
-    data = requests.get(f"{sandbox.base_url}/_sandbox/tokens", timeout=10).json()["data"]
-    return data["access_tokens"] + data["refresh_tokens"]
-
-
-def me_status(sandbox, access_token: str) -> int:
-    return requests.get(
-        f"{sandbox.base_url}/2/users/me",
-        headers={"Authorization": f"Bearer {access_token}"},
-        timeout=10,
-    ).status_code
-
+from humasdesk.credentials import TokenStore
+from humasdesk.services.session import PRACTICE_CLIENT_ID
+from humasdesk.store.activity_log import LogFilter
+from tests.fakes import RaisingKeyring
+from tests.gui.helpers import (
+    SERVICE,
+    Browser,
+    actions,
+    approve_as,
+    callback_of,
+    issued_tokens,
+    me_status,
+    wait_signed_in,
+    wait_signed_out_page,
+)
 
 # --- practice start, restore, sign-out ---------------------------------------------------------
 
@@ -278,9 +158,7 @@ def test_wrong_state_is_refused_and_the_wait_goes_on_until_time_out(
         )
 
     browser = Browser(forge)
-    _, controller, pane = _signed_out_desk(
-        qtbot, make_desk, keyring_backend, browser, timeout=2
-    )
+    _, controller, pane = _signed_out_desk(qtbot, make_desk, keyring_backend, browser, timeout=2)
     with qtbot.waitSignal(controller.slot_failed, timeout=20000) as failed:
         qtbot.mouseClick(pane.sign_in_button, Qt.MouseButton.LeftButton)
     assert answers == [400]

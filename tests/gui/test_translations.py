@@ -35,7 +35,10 @@ def test_every_string_in_the_code_has_an_indonesian_translation(tmp_path):
     sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "humasdesk").rglob("*.py"))
     subprocess.run(
         [_tool("lupdate"), "-locations", "none", *sources, "-ts", str(fresh)],
-        cwd=ROOT, check=True, capture_output=True, timeout=120,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        timeout=120,
     )
     untranslated = [src for src, tr in _messages(fresh).items() if not tr]
     assert untranslated == [], "run scripts/i18n.py and translate these in the .ts"
@@ -43,7 +46,5 @@ def test_every_string_in_the_code_has_an_indonesian_translation(tmp_path):
 
 def test_compiled_translation_is_up_to_date(tmp_path):
     qm = tmp_path / "humasdesk_id.qm"
-    subprocess.run(
-        [_tool("lrelease"), "-silent", str(TS), "-qm", str(qm)], check=True, timeout=60
-    )
+    subprocess.run([_tool("lrelease"), "-silent", str(TS), "-qm", str(qm)], check=True, timeout=60)
     assert qm.read_bytes() == TS.with_suffix(".qm").read_bytes(), "run scripts/i18n.py --release"

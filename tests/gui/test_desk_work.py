@@ -1,0 +1,300 @@
+"""The two-pane desk at work: compose, confirm, undo, reply, delete, refusals.
+
+Each test drives the real panes and controller offscreen; the posts land on (or stay
+off) the sandbox over real HTTP, which is what each test checks, as the official
+would on X.
+"""
+
+from __future__ import annotations
+
+import requests
+from PySide6.QtCore import Qt
+
+from humasdesk.core.media import ImageAttachment
+from humasdesk.core.models import Slot
+from humasdesk.store.activity_log import LogFilter
+from tests.gui.conftest import Confirmations
+from tests.gui.helpers import wait_signed_in
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+def posts_on_x(sandbox, handle: str) -> list[dict]:
+    return requests.get(
+        f"{sandbox.base_url}/_sandbox/posts", params={"author": handle}, timeout=10
+    ).json()["data"]
+
+
+def texts_on_x(sandbox, handle: str) -> list[str]:
+    return [p["text"] for p in posts_on_x(sandbox, handle)]
+
+
+def ready(qtbot, make_desk, keyring_backend, **kwargs):
+    window, controller = make_desk(keyring_backend, **kwargs)
+    wait_signed_in(qtbot, controller, Slot.OFFICE, Slot.PERSONAL)
+    for pane in window.panes.values():
+        qtbot.waitUntil(lambda p=pane: p.composer.send_button.isEnabled() is False, timeout=5000)
+        qtbot.waitUntil(lambda p=pane: p.composer.handle != "", timeout=5000)
+    return window, controller
+
+
+def type_and_send(qtbot, pane, text: str) -> None:
+    pane.composer.parts[0].edit.setPlainText(text)
+    assert pane.composer.send_button.isEnabled()
+    qtbot.mouseClick(pane.composer.send_button, Qt.MouseButton.LeftButton)
+
+
+def test_office_post_is_confirmed_then_sent_after_the_undo_window(
+    qtbot, make_desk, keyring_backend, sandbox, activity_log
+):
+    confirm = Confirmations(answer=True)
+    window, _ = ready(qtbot, make_desk, keyring_backend, confirm=confirm)
+    office = window.panes[Slot.OFFICE]
+    assert office.composer.send_button.text() == "Kirim sebagai @HumasDemo"
+    text = "Layanan perizinan daring dibuka kembali mulai Senin."
+    type_and_send(qtbot, office, text)
+    assert confirm.asked == [(Slot.OFFICE, "HumasDemo")]
+    qtbot.waitUntil(lambda: text in texts_on_x(sandbox, "HumasDemo"), timeout=15000)
+    assert text not in texts_on_x(sandbox, "rina_humas")
+    assert office.composer.parts[0].text() == ""  # the composer is clear for the next one
+    qtbot.waitUntil(
+        lambda: any(p.text == text for p in office.posts_view.model.all_items()), timeout=10000
+    )
+    sent = [e for e in activity_log.iter_entries(LogFilter()) if str(e.action) == "post_sent"]
+    assert [(e.slot, e.text) for e in sent] == [("office", text)]
+
+
+def test_declined_confirmation_queues_nothing_and_keeps_the_text(
+    qtbot, make_desk, keyring_backend, sandbox
+):
+    window, _ = ready(qtbot, make_desk, keyring_backend, confirm=Confirmations(answer=False))
+    office = window.panes[Slot.OFFICE]
+    type_and_send(qtbot, office, "Draf yang belum jadi")
+    qtbot.wait(600)
+    assert office.composer.parts[0].text() == "Draf yang belum jadi"
+    assert office.outbox_view.model.rowCount() == 0
+    assert "Draf yang belum jadi" not in texts_on_x(sandbox, "HumasDemo")
+
+
+def test_personal_post_needs_no_confirmation_and_carries_official_capacity(
+    qtbot, make_desk, keyring_backend, sandbox, activity_log
+):
+    confirm = Confirmations()
+    window, _ = ready(qtbot, make_desk, keyring_backend, confirm=confirm)
+    personal = window.panes[Slot.PERSONAL]
+    assert personal.composer.official_capacity.isVisible()
+    assert not window.panes[Slot.OFFICE].composer.official_capacity.isVisible()
+    personal.composer.official_capacity.setChecked(True)
+    type_and_send(qtbot, personal, "Selamat Hari Guru Nasional untuk seluruh pendidik.")
+    qtbot.waitUntil(
+        lambda: (
+            "Selamat Hari Guru Nasional untuk seluruh pendidik."
+            in texts_on_x(sandbox, "rina_humas")
+        ),
+        timeout=15000,
+    )
+    assert confirm.asked == []
+    sent = [e for e in activity_log.iter_entries(LogFilter()) if str(e.action) == "post_sent"]
+    assert sent[-1].slot == "personal" and sent[-1].details.get("official_capacity") is True
+
+
+def test_undo_returns_the_text_to_the_composer_and_nothing_reaches_x(
+    qtbot, make_desk, keyring_backend, sandbox
+):
+    window, _ = ready(qtbot, make_desk, keyring_backend, undo_s=30)
+    personal = window.panes[Slot.PERSONAL]
+    text = "Kiriman yang ingin saya batalkan"
+    type_and_send(qtbot, personal, text)
+    outbox = personal.outbox_view
+    qtbot.waitUntil(lambda: outbox.model.rowCount() == 1, timeout=10000)
+    assert personal.tabs.currentWidget() is outbox
+    row_text = outbox.model.index(0).data()
+    assert "Dikirim dalam" in row_text  # the visible countdown
+    outbox.select(outbox.model.item_row(0).id)
+    qtbot.mouseClick(outbox.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: personal.composer.parts[0].text() == text, timeout=10000)
+    qtbot.wait(300)
+    assert text not in texts_on_x(sandbox, "rina_humas")
+
+
+def test_a_thread_goes_out_in_order(qtbot, make_desk, keyring_backend, sandbox):
+    window, _ = ready(qtbot, make_desk, keyring_backend)
+    personal = window.panes[Slot.PERSONAL]
+    personal.composer.parts[0].edit.setPlainText("Utas 1/2: jadwal layanan pekan ini.")
+    personal.composer.on_add_part_button_clicked()
+    personal.composer.parts[1].edit.setPlainText("Utas 2/2: loket buka pukul 08.00 WIB.")
+    qtbot.mouseClick(personal.composer.send_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: "Utas 2/2: loket buka pukul 08.00 WIB." in texts_on_x(sandbox, "rina_humas"),
+        timeout=20000,
+    )
+    posts = {p["text"]: p["id"] for p in posts_on_x(sandbox, "rina_humas")}
+    second = requests.get(f"{sandbox.base_url}/_sandbox/posts", timeout=10).json()["data"]
+    assert int(posts["Utas 1/2: jadwal layanan pekan ini."]) < int(
+        posts["Utas 2/2: loket buka pukul 08.00 WIB."]
+    )
+    assert second
+
+
+def test_reply_from_the_inbox_answers_the_citizen_and_marks_it_replied(
+    qtbot, make_desk, keyring_backend, sandbox
+):
+    window, _ = ready(qtbot, make_desk, keyring_backend)
+    office = window.panes[Slot.OFFICE]
+    inbox = office.inbox_view
+    qtbot.waitUntil(lambda: inbox.model.rowCount() > 0, timeout=15000)
+    assert "Mention (" in office.tabs.tabText(0)  # unread count on the tab
+    mention = inbox.model.mention_at(0)
+    inbox.select(mention.x_post_id)
+    qtbot.mouseClick(inbox.reply_button, Qt.MouseButton.LeftButton)
+    assert office.composer.reply_row.isVisible()
+    assert mention.author_username in office.composer.reply_banner.text()
+    type_and_send(qtbot, office, "Terima kasih, laporan Anda kami teruskan ke unit terkait.")
+    qtbot.waitUntil(
+        lambda: (
+            inbox.model.mention_at(inbox.model.index_of(mention.x_post_id).row()).state.value
+            == "dibalas"
+        ),
+        timeout=20000,
+    )
+
+
+def test_html_in_a_citizens_mention_is_shown_as_literal_text(
+    qtbot, make_desk, keyring_backend, sandbox
+):
+    hostile = '<b>tebal</b> <img src="http://x/y.png"> <a href="file:///etc/passwd">klik</a>'
+    requests.post(
+        f"{sandbox.base_url}/_sandbox/mentions",
+        json={"to": "HumasDemo", "from": "warga_03", "text": f"@HumasDemo {hostile}"},
+        timeout=10,
+    )
+    window, _ = ready(qtbot, make_desk, keyring_backend)
+    inbox = window.panes[Slot.OFFICE].inbox_view
+    qtbot.waitUntil(lambda: inbox.model.rowCount() > 0, timeout=15000)
+    shown = [inbox.model.index(r).data() for r in range(inbox.model.rowCount())]
+    assert any(hostile in row for row in shown)
+
+
+def test_delete_asks_first_then_removes_the_post_from_x(
+    qtbot, make_desk, keyring_backend, sandbox, activity_log
+):
+    window, _ = ready(qtbot, make_desk, keyring_backend)
+    office = window.panes[Slot.OFFICE]
+    view = office.posts_view
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0, timeout=15000)
+    target = view.model.post_at(0)
+    asked: list[str] = []
+    view.confirm = lambda text: asked.append(text) or True
+    view.post_list.setCurrentIndex(view.model.index(0))
+    qtbot.mouseClick(view.delete_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: target.text not in texts_on_x(sandbox, "HumasDemo"), timeout=15000)
+    assert asked and target.text[:40] in asked[0]
+    deleted = [e for e in activity_log.iter_entries(LogFilter()) if str(e.action) == "post_deleted"]
+    assert [e.x_post_id for e in deleted] == [target.id]
+
+
+def test_same_text_from_the_other_account_is_refused_with_repost_offered(
+    qtbot, make_desk, keyring_backend, sandbox
+):
+    offers: list[str] = []
+    window, controller = ready(
+        qtbot, make_desk, keyring_backend, ask=lambda parent, title, text: offers.append(text)
+    )
+    text = "Pengumuman: pendaftaran beasiswa diperpanjang hingga 5 Desember."
+    type_and_send(qtbot, window.panes[Slot.OFFICE], text)
+    qtbot.waitUntil(lambda: text in texts_on_x(sandbox, "HumasDemo"), timeout=15000)
+    personal = window.panes[Slot.PERSONAL]
+    with qtbot.waitSignal(controller.slot_desks[Slot.PERSONAL].queue_refused, timeout=10000) as r:
+        type_and_send(qtbot, personal, text + " ")
+    assert "@HumasDemo" in r.args[1] and "beberapa akun" in r.args[1]
+    assert personal.composer.parts[0].text() == text + " "  # nothing lost
+    assert offers and "Repost" in offers[0]
+    qtbot.wait(600)
+    assert text not in texts_on_x(sandbox, "rina_humas")
+
+
+def test_composer_refuses_bad_input_and_says_why(qtbot, make_desk, keyring_backend):
+    window, _ = ready(qtbot, make_desk, keyring_backend)
+    composer = window.panes[Slot.PERSONAL].composer
+    composer.parts[0].edit.setPlainText("   \n  ")
+    assert not composer.send_button.isEnabled()  # whitespace only
+    composer.parts[0].edit.setPlainText("a" * 281)
+    assert not composer.send_button.isEnabled()
+    assert composer.parts[0].counter.text() == "281/280"
+    assert "lebih panjang" in composer.problems_label.text()
+    composer.parts[0].edit.setPlainText("Foto kegiatan hari ini")
+    composer.add_image(ImageAttachment.from_bytes(PNG, path="/tmp/a.png"))
+    assert not composer.send_button.isEnabled()  # no description yet: asks, keeps the image
+    assert "deskripsi" in composer.problems_label.text() and len(composer.images) == 1
+    composer.add_image(ImageAttachment.from_bytes(b"bukan gambar", path="/tmp/b.txt"))
+    assert "PNG, JPEG, GIF" in composer.problems_label.text()
+    composer.images = []
+    for i in range(5):
+        composer.add_image(ImageAttachment.from_bytes(PNG, alt_text=f"foto {i}"))
+    assert not composer.send_button.isEnabled()
+    assert "paling banyak 4 gambar" in composer.problems_label.text()
+    assert not composer.add_image_button.isEnabled()
+
+
+def test_network_drop_mid_send_keeps_the_post_and_it_goes_out_once(
+    qtbot, make_desk, keyring_backend, sandbox
+):
+    window, _ = ready(qtbot, make_desk, keyring_backend)
+    requests.post(
+        f"{sandbox.base_url}/_sandbox/faults",
+        json={"count": 1, "path_prefix": "/2/tweets", "drop_connection": True,
+              "after_commit": True},
+        timeout=10,
+    )  # fmt: skip
+    text = "Kiriman saat jaringan kantor putus sebentar."
+    type_and_send(qtbot, window.panes[Slot.PERSONAL], text)
+    qtbot.waitUntil(lambda: text in texts_on_x(sandbox, "rina_humas"), timeout=30000)
+    qtbot.wait(1500)
+    assert texts_on_x(sandbox, "rina_humas").count(text) == 1
+
+
+def test_x_refusing_a_reply_shows_the_reason_in_indonesian(
+    qtbot, make_desk, keyring_backend, sandbox
+):
+    window, _ = ready(qtbot, make_desk, keyring_backend)
+    personal = window.panes[Slot.PERSONAL]
+    # A post of the office account that does not mention @rina_humas: X refuses a reply.
+    target = posts_on_x(sandbox, "HumasDemo")[0]
+    personal.composer.set_reply(target["id"], "@HumasDemo: …")
+    type_and_send(qtbot, personal, "Balasan yang akan ditolak X")
+    outbox = personal.outbox_view
+    qtbot.waitUntil(
+        lambda: outbox.model.rowCount() > 0 and outbox.model.item_row(0).state.value == "failed",
+        timeout=20000,
+    )
+    assert "hanya diizinkan untuk kiriman yang menyebut akun ini" in outbox.model.index(0).data()
+
+
+def test_single_pane_mode_switches_with_the_keyboard(qtbot, make_desk, keyring_backend):
+    window, _ = ready(qtbot, make_desk, keyring_backend)
+    office, personal = window.panes[Slot.OFFICE], window.panes[Slot.PERSONAL]
+    assert office.isVisible() and personal.isVisible()
+    window.set_single_pane(True)
+    assert office.isVisible() and not personal.isVisible()
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert personal.isVisible() and not office.isVisible()
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert office.isVisible() and not personal.isVisible()
+    window.action_switch_pane.trigger()
+    assert personal.isVisible() and not office.isVisible()
+    window.set_single_pane(False)
+    assert office.isVisible() and personal.isVisible()
+
+
+def test_draft_survives_a_restart(qtbot, make_desk, keyring_backend):
+    window, controller = ready(qtbot, make_desk, keyring_backend)
+    composer = window.panes[Slot.PERSONAL].composer
+    composer.parts[0].edit.setPlainText("Draf panjang yang belum selesai ditulis")
+    qtbot.wait(1500)  # drafts are saved while typing (debounced)
+    controller.shutdown()
+    window2, _ = ready(qtbot, make_desk, keyring_backend)
+    composer2 = window2.panes[Slot.PERSONAL].composer
+    qtbot.waitUntil(
+        lambda: composer2.parts[0].text() == "Draf panjang yang belum selesai ditulis",
+        timeout=10000,
+    )
