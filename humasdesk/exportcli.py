@@ -121,7 +121,7 @@ _FAILURE_ID = {
 }
 
 
-def _pdf_writer() -> Callable[..., None] | None:
+def pdf_report_writer() -> Callable[..., None] | None:
     """The Qt report writer adapted to the service's `pdf_writer` contract (None when this
     build has no report module)."""
     try:
@@ -180,7 +180,7 @@ def export_main(argv: Sequence[str], *, keyring_backend: Any = None) -> int:
 
     pdf_writer = None
     if ns.format == ExportFormat.PDF:
-        pdf_writer = _pdf_writer()
+        pdf_writer = pdf_report_writer()
         if pdf_writer is None:
             _err(prog, "galat: " + _FAILURE_ID["no_pdf_writer"])
             return EXIT_FAILURE

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TextIO
 
-from humasdesk.core.models import Post, Slot
+from humasdesk.core.models import Slot
 from humasdesk.logsetup import configure_logging
 from humasdesk.paths import DataPaths, resolve_data_dir
 from humasdesk.services.session import PRACTICE_CLIENT_ID, PRACTICE_HANDLES, AccountSession
@@ -88,22 +88,25 @@ def run_self_test(
 
 def _run_steps(log: StepLog, base_url: str, paths: DataPaths, keyring_backend: Any) -> None:
     from humasdesk.credentials import FallbackTokenStore, TokenStore
-    from humasdesk.services.accounts import AccountService, XEndpoint
-    from humasdesk.store.activity_log import ActivityLog
-    from humasdesk.store.database import ConnectionFactory, open_database
+    from humasdesk.services.accounts import XEndpoint
+    from humasdesk.services.desk_services import build_desk_services
 
-    open_database(paths.database).close()
-    activity = ActivityLog(ConnectionFactory(paths.database))
     store = FallbackTokenStore(TokenStore(KEYRING_SERVICE, backend=keyring_backend))
-    service = AccountService(XEndpoint(PRACTICE_CLIENT_ID, base_url, 0), store, log=activity)
+    services = build_desk_services(
+        paths.database, XEndpoint(PRACTICE_CLIENT_ID, base_url, 0), store, undo_s=0
+    )
     try:
-        _account_steps(log, service, store)
-        log.run("periksa rantai log aktivitas", lambda: _verify(activity))
+        sessions = _account_steps(log, services, store)
+        _export_steps(log, services, paths, keyring_backend)
+        log.run("periksa rantai log aktivitas", lambda: _verify(services.log))
+        _sign_out_steps(log, services, store, sessions)
     finally:
-        activity.close()
+        services.close()
 
 
-def _account_steps(log: StepLog, service: Any, store: Any) -> None:
+def _account_steps(log: StepLog, services: Any, store: Any) -> dict[Slot, AccountSession]:
+    accounts = services.accounts
+
     def where() -> tuple[None, str]:
         status = store.check()
         if store.persistent:
@@ -116,7 +119,7 @@ def _account_steps(log: StepLog, service: Any, store: Any) -> None:
     for slot in Slot:
 
         def sign_in(slot: Slot = slot) -> tuple[AccountSession, str]:
-            session = service.sign_in_headless(slot, PRACTICE_HANDLES[slot], sessions)
+            session = accounts.sign_in_headless(slot, PRACTICE_HANDLES[slot], sessions)
             return session, f"@{session.account.username}"
 
         session = log.run(f"masuk slot {SLOT_NAMES[slot]} (OAuth 2.0 PKCE)", sign_in)
@@ -126,7 +129,7 @@ def _account_steps(log: StepLog, service: Any, store: Any) -> None:
     for slot in list(sessions):
 
         def restore(slot: Slot = slot) -> tuple[None, str]:
-            restored = service.restore(slot)
+            restored = accounts.restore(slot)
             if restored is None or restored.account.user_id != sessions[slot].account.user_id:
                 raise AssertionError("the stored token does not restore the account")
             restored.client.close()
@@ -138,43 +141,97 @@ def _account_steps(log: StepLog, service: Any, store: Any) -> None:
     for slot, session in sessions.items():
         text = f"Uji mandiri HumasDesk ({SLOT_NAMES[slot]}) {stamp}"
 
-        def post(session: AccountSession = session, text: str = text) -> tuple[Post, str]:
-            created = service.call(session, lambda s: s.client.create_post(text))
-            fetched = service.call(session, lambda s: s.client.get_post(created.id))
+        def post(session: AccountSession = session, text: str = text) -> tuple[str, str]:
+            queued = services.outbox.enqueue(session.slot, session.account, text, undo_s=0)
+            if not queued.ok:
+                raise AssertionError(f"the outbox refused the post: {queued.refusal}")
+            post_id = _send(services, session)
+            fetched = accounts.call(session, lambda s: s.client.get_post(post_id))
             if fetched.text != text:
                 raise AssertionError("the post on X differs from what was sent")
-            return created, f"id {created.id}"
+            return post_id, f"id {post_id}"
 
-        log.run(f"kirim dari slot {SLOT_NAMES[slot]}", post)
+        log.run(f"kirim dari slot {SLOT_NAMES[slot]} (lewat kotak keluar)", post)
 
     for slot, session in sessions.items():
 
-        def read_mentions(session: AccountSession = session) -> tuple[list[Post], str]:
-            page = service.call(
-                session, lambda s: s.client.mentions(s.account.user_id, max_results=10)
-            )
-            if not page.posts:
+        def read_mentions(session: AccountSession = session) -> tuple[Any, str]:
+            result = services.mentions.sync(session, call=accounts.call)
+            if result.error is not None:
+                raise result.error
+            inbox = services.mentions.inbox(session.account.user_id)
+            if not inbox:
                 raise AssertionError("no mentions to read")
-            return list(page.posts), f"{page.result_count} mention"
+            return inbox, f"{len(inbox)} mention"
 
-        mentions = log.run(f"baca mention slot {SLOT_NAMES[slot]}", read_mentions)
-        if slot is Slot.OFFICE and mentions:
+        inbox = log.run(f"sinkronkan mention slot {SLOT_NAMES[slot]}", read_mentions)
+        if slot is Slot.OFFICE and inbox:
 
-            def reply(session: AccountSession = session, target: Post = mentions[0]):
-                created = service.call(
-                    session,
-                    lambda s: s.client.create_post(
-                        f"Terima kasih atas pertanyaannya. ({stamp})", reply_to=target.id
-                    ),
-                )
-                return created, f"balasan {created.id} untuk {target.id}"
+            def reply(session: AccountSession = session, target: Any = inbox[0]):
+                queued = services.mentions.reply(
+                    session, services.outbox, target, f"Terima kasih atas pertanyaannya. ({stamp})",
+                    undo_s=0,
+                )  # fmt: skip
+                if not queued.ok:
+                    raise AssertionError(f"the outbox refused the reply: {queued.refusal}")
+                post_id = _send(services, session)
+                return post_id, f"balasan {post_id} untuk {target.x_post_id}"
 
             log.run("balas satu mention dari slot kantor", reply)
+    return sessions
 
+
+def _send(services: Any, session: AccountSession) -> str:
+    """Send what is due for the account; the id of the post X accepted."""
+    from humasdesk.services.outbox import SendStatus
+
+    outcomes = services.sender.send_due(session, call=services.accounts.call)
+    sent = [o for o in outcomes if o.status is SendStatus.SENT and o.x_post_id]
+    if not sent:
+        problems = ", ".join(f"{o.status.value}: {o.message or ''}" for o in outcomes)
+        raise AssertionError(f"nothing was sent ({problems or 'no outcome'})")
+    return sent[-1].x_post_id
+
+
+def _export_steps(log: StepLog, services: Any, paths: DataPaths, keyring_backend: Any) -> None:
+    """Every export format, each signed and then verified as a supervisor would."""
+    from humasdesk.credentials.signing import PUBLIC_KEY_FILENAME, ExportSigner
+    from humasdesk.exportcli import pdf_report_writer
+    from humasdesk.services.export import ExportOptions, export_activity
+    from humasdesk.store.exports.check import verify_export
+
+    signer = ExportSigner(
+        service=KEYRING_SERVICE,
+        backend=keyring_backend,
+        public_key_path=paths.root / PUBLIC_KEY_FILENAME,
+    )
+    out_dir = paths.root / "self-test-exports"
+    out_dir.mkdir(exist_ok=True)
+    for fmt in ("csv", "xlsx", "jsonl", "pdf"):
+
+        def export(fmt: str = fmt) -> tuple[None, str]:
+            result = export_activity(
+                services.log,
+                ExportOptions(fmt=fmt),
+                out_dir / f"laporan.{fmt}",
+                signer=signer,
+                pdf_writer=pdf_report_writer() if fmt == "pdf" else None,
+            )
+            check = verify_export(result.path, expected_public_key=signer.public_key_bytes)
+            if check.problems or not check.key_known:
+                raise AssertionError(f"the export does not verify: {check.problems}")
+            return None, f"{result.entries} entri, tanda tangan sah"
+
+        log.run(f"ekspor {fmt.upper()} dan verifikasi", export)
+
+
+def _sign_out_steps(
+    log: StepLog, services: Any, store: Any, sessions: dict[Slot, AccountSession]
+) -> None:
     for slot, session in sessions.items():
 
         def sign_out(slot: Slot = slot, session: AccountSession = session) -> tuple[None, str]:
-            service.sign_out(session)
+            services.accounts.sign_out(session)
             if store.load(slot) is not None:
                 raise AssertionError("the token is still stored after sign-out")
             return None, "token dicabut di X dan dihapus"

@@ -36,8 +36,10 @@ def test_self_test_passes_with_the_real_keyring(tmp_path):
     )
     assert result.returncode == 0, result.stdout + result.stderr
     steps = [line for line in result.stdout.splitlines() if line.startswith(("OK", "GAGAL"))]
-    assert len(steps) == 13 and all(line.startswith("OK") for line in steps), result.stdout
+    assert len(steps) == 17 and all(line.startswith("OK") for line in steps), result.stdout
     assert "keyring sistem" in result.stdout
+    for fmt in ("CSV", "XLSX", "JSONL", "PDF"):
+        assert f"OK    ekspor {fmt} dan verifikasi" in result.stdout
 
 
 def test_no_token_anywhere_after_signing_both_slots_in_and_out(qtbot, sandbox, tmp_path, caplog):
