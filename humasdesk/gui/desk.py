@@ -130,6 +130,14 @@ class DeskController(QObject):
             )
             self.slot_desks[slot].posts_shown.connect(self.on_slot_desk_posts_shown)
         self._show_storage_state()
+        moved = services.open_report.moved_aside
+        if moved is not None:
+            self.window.show_log_warning(
+                self.tr(
+                    "The database was damaged. It was moved aside, not deleted, to %1 "
+                    "(give it to your IT staff), and a new one was started."
+                ).replace("%1", str(moved))
+            )
         self._long_work.submit(
             services.log.check_at_startup,
             on_done=self.on_chain_checked,

@@ -44,6 +44,29 @@ def describe_error(exc: BaseException) -> str:
         )
     if isinstance(exc, SecureStorageUnavailable):
         return storage_problem_text(exc.problem)
+    from humasdesk.store.migrations import DatabaseTooNew
+    from humasdesk.store.safety import DatabaseUnusable, Unusable
+
+    if isinstance(exc, DatabaseUnusable):
+        if exc.reason is Unusable.NO_SPACE:
+            return QCoreApplication.translate(
+                "Errors", "The disk is full. Free some space, then start HumasDesk again."
+            )
+        if exc.reason is Unusable.READ_ONLY:
+            return QCoreApplication.translate(
+                "Errors",
+                "The data folder %1 cannot be written. Ask IT staff to give your account write "
+                "access, or start HumasDesk with another --data-dir.",
+            ).replace("%1", str(exc.path.parent))
+        return QCoreApplication.translate(
+            "Errors", "The database %1 cannot be opened. Details are in the log file."
+        ).replace("%1", str(exc.path))
+    if isinstance(exc, DatabaseTooNew):
+        return QCoreApplication.translate(
+            "Errors",
+            "The database was written by a newer HumasDesk. Install the newer version; the "
+            "database was not changed.",
+        )
     if isinstance(exc, errors.AuthExpired):
         return QCoreApplication.translate(
             "Errors", "The session with X has ended. Please sign in again."

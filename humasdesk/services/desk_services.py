@@ -17,9 +17,10 @@ from humasdesk.services.mentions import MentionSync
 from humasdesk.services.outbox import Outbox, Sender
 from humasdesk.services.posting import UsageMeter
 from humasdesk.store.activity_log import ActivityLog
-from humasdesk.store.database import ConnectionFactory, open_database
+from humasdesk.store.database import ConnectionFactory
 from humasdesk.store.mentions_store import MentionsStore
 from humasdesk.store.outbox_store import OutboxStore
+from humasdesk.store.safety import OpenReport, open_checked
 
 
 @dataclass
@@ -32,6 +33,7 @@ class DeskServices:
     usage: UsageMeter
     outbox_store: OutboxStore
     mentions_store: MentionsStore
+    open_report: OpenReport
 
     def close(self) -> None:
         self.log.close()
@@ -66,9 +68,9 @@ def build_desk_services(
     undo_s: float = 10,
     rates: CostRates | None = None,
 ) -> DeskServices:
-    """Create or migrate the database, then wire the services over it (one connection
-    per thread: the panes' workers each get their own)."""
-    open_database(database).close()
+    """Check, create or migrate the database (a damaged one is moved aside), then wire the
+    services over it (one connection per thread: the panes' workers each get their own)."""
+    report = open_checked(database)
     factory = ConnectionFactory(database)
     log = ActivityLog(factory)
     outbox_store = OutboxStore(factory)
@@ -84,4 +86,5 @@ def build_desk_services(
         usage=usage,
         outbox_store=outbox_store,
         mentions_store=mentions_store,
+        open_report=report,
     )

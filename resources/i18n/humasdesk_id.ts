@@ -240,8 +240,12 @@
 <context>
     <name>DeskController</name>
     <message>
-        <source>Sign out</source>
+        <source>The database was damaged. It was moved aside, not deleted, to %1 (give it to your IT staff), and a new one was started.</source>
         <extracomment>Brings X up (starts the practice sandbox if needed) and returns the desk's services.</extracomment>
+        <translation>Basis data rusak. Basis data itu dipindahkan, tidak dihapus, ke %1 (serahkan kepada staf TI Anda), dan basis data baru dimulai.</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
         <translation>Keluar</translation>
     </message>
     <message>
@@ -290,6 +294,22 @@
     <message>
         <source>The saved sign-in for this pane was damaged and has been removed. Please sign in again.</source>
         <translation>Data masuk yang tersimpan untuk panel ini rusak dan telah dihapus. Silakan masuk lagi.</translation>
+    </message>
+    <message>
+        <source>The disk is full. Free some space, then start HumasDesk again.</source>
+        <translation>Disk penuh. Kosongkan sebagian ruang, lalu jalankan HumasDesk lagi.</translation>
+    </message>
+    <message>
+        <source>The data folder %1 cannot be written. Ask IT staff to give your account write access, or start HumasDesk with another --data-dir.</source>
+        <translation>Folder data %1 tidak dapat ditulisi. Minta staf TI memberi akun Anda hak tulis, atau jalankan HumasDesk dengan --data-dir lain.</translation>
+    </message>
+    <message>
+        <source>The database %1 cannot be opened. Details are in the log file.</source>
+        <translation>Basis data %1 tidak dapat dibuka. Rinciannya ada di berkas log.</translation>
+    </message>
+    <message>
+        <source>The database was written by a newer HumasDesk. Install the newer version; the database was not changed.</source>
+        <translation>Basis data ditulis oleh HumasDesk versi lebih baru. Pasang versi yang lebih baru; basis data tidak diubah.</translation>
     </message>
     <message>
         <source>The session with X has ended. Please sign in again.</source>

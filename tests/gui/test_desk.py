@@ -114,3 +114,23 @@ def test_html_in_a_post_is_shown_as_literal_text(qtbot, desk, sandbox):
     qtbot.waitUntil(lambda: model.post_at(0).text == text, timeout=10000)
     display = model.index(0).data()
     assert display.startswith(text)  # the raw markup is what the list shows
+
+
+def test_damaged_database_is_moved_aside_and_the_official_is_told(qtbot, sandbox, data_dir):
+    """A damaged database never stops the desk nor disappears: it is moved aside, a new
+    one starts, and a warning says where the old one went."""
+    (data_dir / "humasdesk.db").write_bytes(b"rusak" * 1000)
+    desk = build_desk(
+        DeskOptions(sandbox_url=sandbox.base_url, data_dir=str(data_dir)), token_store=_store()
+    )
+    qtbot.addWidget(desk.window)
+    try:
+        warning = desk.window.log_warning
+        qtbot.waitUntil(warning.isVisible, timeout=20000)
+        assert "dipindahkan" in warning.text()
+        moved = [p for p in data_dir.iterdir() if p.name.startswith("humasdesk.db.damaged-")]
+        assert len(moved) == 1 and moved[0].read_bytes() == b"rusak" * 1000
+        assert str(moved[0]) in warning.text()
+        _wait_loaded(qtbot, desk)  # and the desk works on the new database
+    finally:
+        desk.close()
