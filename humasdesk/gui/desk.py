@@ -11,8 +11,8 @@ from collections.abc import Callable, Mapping
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from humasdesk.core.errors import OAuthError, OAuthFailure
 from humasdesk.core.models import Slot
@@ -32,7 +32,39 @@ if TYPE_CHECKING:
     from humasdesk.services.desk_services import DeskServices
     from humasdesk.services.outbox import RecentPost
 
+ClosePrompt = Callable[[QWidget, int], str]  # -> "wait" | "leave" | "cancel"
+
 logger = logging.getLogger(__name__)
+
+
+def ask_how_to_close(parent: QWidget, pending: int) -> str:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(QCoreApplication.translate("DeskController", "Posts still waiting"))
+    box.setText(
+        QCoreApplication.translate(
+            "DeskController",
+            "%1 post(s) are still waiting to be sent. Wait until they are sent, or close now "
+            "and send them the next time HumasDesk starts? Nothing is lost either way.",
+        ).replace("%1", str(pending))
+    )
+    wait = box.addButton(
+        QCoreApplication.translate("DeskController", "Wait, then close"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
+    leave = box.addButton(
+        QCoreApplication.translate("DeskController", "Close, send next time"),
+        QMessageBox.ButtonRole.DestructiveRole,
+    )
+    box.addButton(
+        QCoreApplication.translate("DeskController", "Keep working"),
+        QMessageBox.ButtonRole.RejectRole,
+    )
+    box.setDefaultButton(wait)
+    box.exec()
+    clicked = box.clickedButton()
+    return "wait" if clicked is wait else "leave" if clicked is leave else "cancel"
+
 
 #: Brings X up (starts the practice sandbox if needed) and returns the desk's services.
 PrepareServices = Callable[[], "DeskServices"]
@@ -66,6 +98,7 @@ class DeskController(QObject):
         settings: Settings | None = None,
         confirm: ConfirmPost | None = None,
         ask: Ask | None = None,
+        close_prompt: ClosePrompt | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -83,6 +116,9 @@ class DeskController(QObject):
         self.slot_desks: dict[Slot, SlotDesk] = {}
         self._confirm_post = confirm  # None: the real dialog (SlotDesk's default)
         self._ask = ask
+        self._close_prompt = close_prompt or ask_how_to_close
+        self._close_when_sent = False
+        window.close_guard = self.on_window_closing
         self.sessions: dict[Slot, AccountSession] = {}
         self._attempts: dict[Slot, SignInAttempt] = {}
         self._cancelled: set[Slot] = set()
@@ -129,6 +165,7 @@ class DeskController(QObject):
                 parent=self,
             )
             self.slot_desks[slot].posts_shown.connect(self.on_slot_desk_posts_shown)
+            self.slot_desks[slot].sending_finished.connect(self.on_slot_desk_sending_finished)
         self._show_storage_state()
         moved = services.open_report.moved_aside
         if moved is not None:
@@ -364,6 +401,39 @@ class DeskController(QObject):
         self.window.show_log_warning(
             self.tr("The activity log could not be checked: %1").replace("%1", describe_error(exc))
         )
+
+    # --- closing ----------------------------------------------------------------------------
+
+    def pending_posts(self) -> int:
+        """Posts that will still go out: queued, sending, or failed with a retry planned
+        (a post X refused is not waiting for anything)."""
+        count = 0
+        for desk in self.slot_desks.values():
+            if not hasattr(desk.pane, "outbox_view"):
+                continue
+            for item in desk.pane.outbox_view.model.all_items():
+                state = item.state.value
+                count += state in ("queued", "sending") or (state == "failed" and item.will_retry)
+        return count
+
+    def on_window_closing(self) -> bool:
+        """Posts still waiting: wait for them, or leave them queued for next time (they
+        are safe in the database either way). True lets the window close."""
+        pending = self.pending_posts()
+        if pending == 0 or self._close_when_sent:
+            return True
+        choice = self._close_prompt(self.window, pending)
+        if choice == "wait":
+            self._close_when_sent = True
+            self.window.statusBar().showMessage(
+                self.tr("HumasDesk closes when the waiting posts have been sent.")
+            )
+            return False
+        return choice == "leave"
+
+    def on_slot_desk_sending_finished(self, slot: Slot) -> None:
+        if self._close_when_sent and self.pending_posts() == 0:
+            self.window.close()
 
     # --- settings ---------------------------------------------------------------------------
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QPaintEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from humasdesk.core.models import Slot
@@ -98,6 +100,8 @@ class MainWindow(QMainWindow):
         ):
             view.addAction(action)
         self.current_slot = Slot.OFFICE
+        # Asked before the window closes; False keeps it open (posts still waiting).
+        self.close_guard: Callable[[], bool] | None = None
         self.resize(1100, 720)
         if practice:
             self.statusBar().showMessage(self.tr("Practice Mode"))
@@ -131,6 +135,12 @@ class MainWindow(QMainWindow):
     def show_log_warning(self, text: str) -> None:
         self.log_warning.setText(text)
         self.log_warning.setVisible(True)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.close_guard is not None and not self.close_guard():
+            event.ignore()
+            return
+        super().closeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

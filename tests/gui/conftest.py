@@ -84,6 +84,7 @@ def make_desk(qtbot, sandbox, activity_log, tmp_path):
         undo_s=0.3,
         confirm=None,
         ask=None,
+        close_prompt=None,
     ):
         window = MainWindow(practice=practice)
         qtbot.addWidget(window)
@@ -106,6 +107,7 @@ def make_desk(qtbot, sandbox, activity_log, tmp_path):
             confirm_sign_out=False,
             confirm=confirm or Confirmations(),
             ask=ask or (lambda parent, title, text: False),
+            close_prompt=close_prompt or (lambda parent, pending: "leave"),
             parent=window,
         )
         window.show()
@@ -115,6 +117,7 @@ def make_desk(qtbot, sandbox, activity_log, tmp_path):
 
     yield make
     for controller in made:
+        controller.window.close_guard = None  # teardown closes without asking
         controller.shutdown()
         if controller.services is not None:
             controller.services.close()

@@ -298,3 +298,51 @@ def test_draft_survives_a_restart(qtbot, make_desk, keyring_backend):
         lambda: composer2.parts[0].text() == "Draf panjang yang belum selesai ditulis",
         timeout=10000,
     )
+
+
+def test_closing_with_posts_waiting_can_leave_them_for_next_time(
+    qtbot, make_desk, keyring_backend, sandbox
+):
+    """Closing never loses a queued post: left in the outbox, it goes out on the next start."""
+    asked: list[int] = []
+    window, controller = ready(
+        qtbot, make_desk, keyring_backend, undo_s=4,
+        close_prompt=lambda parent, pending: asked.append(pending) or "leave",
+    )  # fmt: skip
+    personal = window.panes[Slot.PERSONAL]
+    text = "Kiriman yang ditinggal di kotak keluar saat aplikasi ditutup."
+    type_and_send(qtbot, personal, text)
+    qtbot.waitUntil(lambda: personal.outbox_view.pending_count() == 1, timeout=10000)
+    assert window.close()
+    assert asked == [1]
+    controller.shutdown()
+    assert text not in texts_on_x(sandbox, "rina_humas")
+    ready(qtbot, make_desk, keyring_backend, undo_s=0)  # next start
+    qtbot.waitUntil(lambda: text in texts_on_x(sandbox, "rina_humas"), timeout=45000)
+
+
+def test_closing_can_wait_until_the_posts_are_sent(qtbot, make_desk, keyring_backend, sandbox):
+    window, _ = ready(
+        qtbot, make_desk, keyring_backend, undo_s=1,
+        close_prompt=lambda parent, pending: "wait",
+    )  # fmt: skip
+    office = window.panes[Slot.OFFICE]
+    text = "Pengumuman terakhir sebelum laptop ditutup."
+    type_and_send(qtbot, office, text)
+    qtbot.waitUntil(lambda: office.outbox_view.pending_count() == 1, timeout=10000)
+    assert not window.close()  # stays open while the post waits
+    assert window.isVisible()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=20000)
+    assert text in texts_on_x(sandbox, "HumasDemo")
+
+
+def test_cancel_on_close_keeps_working(qtbot, make_desk, keyring_backend):
+    window, _ = ready(
+        qtbot, make_desk, keyring_backend, undo_s=30,
+        close_prompt=lambda parent, pending: "cancel",
+    )  # fmt: skip
+    type_and_send(qtbot, window.panes[Slot.PERSONAL], "Masih bekerja")
+    qtbot.waitUntil(
+        lambda: window.panes[Slot.PERSONAL].outbox_view.pending_count() == 1, timeout=10000
+    )
+    assert not window.close() and window.isVisible()
