@@ -25,11 +25,19 @@ FILE_MODE = 0o600
 
 
 def _ensure_private_file(path: Path) -> None:
-    """Create the database file 0600 before SQLite does (SQLite would use the umask)."""
-    if str(path) == ":memory:":
+    """Create the database file 0600 before SQLite does (SQLite would use the umask).
+
+    Only when it is missing: opening and closing the file while SQLite has it open
+    would drop this process's POSIX locks on it, and another process could then
+    checkpoint and delete the WAL that holds committed entries.
+    """
+    if str(path) == ":memory:" or path.exists():
         return
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd = os.open(path, os.O_CREAT | os.O_RDWR, FILE_MODE)
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_RDWR, FILE_MODE)
+    except FileExistsError:
+        return  # another thread created it first
     os.close(fd)
     if os.name == "posix":
         os.chmod(path, FILE_MODE)
