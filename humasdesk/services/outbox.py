@@ -676,7 +676,6 @@ class Sender:
         thread_of: str | None = None,
     ) -> SendOutcome:
         now = self._clock()
-        self.store.mark_sent(item.id, x_post_id, now)
         is_reply = item.kind is PostKind.REPLY
         details: dict[str, Any] = {"outbox_id": item.id}
         if item.official_capacity:
@@ -697,16 +696,21 @@ class Sender:
             details["found_on_x"] = True
         if item.attempts > 1:
             details["attempts"] = item.attempts
-        self.log.append(
-            Action.REPLY_SENT if is_reply else Action.POST_SENT,
-            slot=item.slot,
-            account_id=item.account_id,
-            handle=item.handle,
-            x_post_id=x_post_id,
-            in_reply_to=item.reply_to if is_reply else None,
-            text=item.text,
-            details=details,
-        )
+        # The record first, then the outbox state: a crash between the two leaves the item
+        # "sending", so the next start finds the post on X and marks it sent without a
+        # second entry. The other order could leave a sent post with no record at all.
+        if x_post_id is None or not self.log.has_post_entry(x_post_id):
+            self.log.append(
+                Action.REPLY_SENT if is_reply else Action.POST_SENT,
+                slot=item.slot,
+                account_id=item.account_id,
+                handle=item.handle,
+                x_post_id=x_post_id,
+                in_reply_to=item.reply_to if is_reply else None,
+                text=item.text,
+                details=details,
+            )
+        self.store.mark_sent(item.id, x_post_id, now)
         if not found_on_x:
             url = has_url(item.text)
             self.usage.record(item.account_id, UsageCounts(posts=int(not url), url_posts=int(url)))

@@ -492,6 +492,19 @@ class ActivityLog:
         logger.info("erased personal fields of %d activity entries", len(erased))
         return len(erased)
 
+    def has_post_entry(self, x_post_id: str) -> bool:
+        """Whether a `post_sent`/`reply_sent` entry for this X post exists already."""
+        row = (
+            self._conn()
+            .execute(
+                "SELECT 1 FROM activity WHERE x_post_id = ? "
+                "AND action IN ('post_sent', 'reply_sent') LIMIT 1",
+                (x_post_id,),
+            )
+            .fetchone()
+        )
+        return row is not None
+
     def seqs_for_citizen(self, citizen_handle: str) -> list[int]:
         """Seqs of entries that still hold this citizen handle (for erasure and access reports)."""
         rows = self._conn().execute(

@@ -253,7 +253,77 @@ def _m2_desk(db: Database) -> None:
     )
 
 
-MIGRATIONS: tuple[Migration, ...] = (_m1_activity_log, _m2_desk)
+def _m3_privacy(db: Database) -> None:
+    """Citizens' data and records: the data-subject requests register, erasure runs, the
+    mentions whose citizen data was erased, and export/erasure leases
+    (`humasdesk.store.privacy_store`)."""
+    run_script(
+        db.conn,
+        """
+        CREATE TABLE privacy_requests (
+            id INTEGER PRIMARY KEY,
+            handle TEXT NOT NULL,
+            kind TEXT NOT NULL
+                CHECK (kind IN ('access', 'correction', 'restriction', 'erasure')),
+            received_at TEXT NOT NULL,
+            deadline TEXT,
+            status TEXT NOT NULL DEFAULT 'open'
+                CHECK (status IN ('open', 'granted', 'refused')),
+            reason TEXT,
+            closed_at TEXT,
+            note TEXT
+        );
+        CREATE INDEX privacy_requests_handle ON privacy_requests(handle);
+        CREATE INDEX privacy_requests_open ON privacy_requests(deadline) WHERE status = 'open';
+
+        CREATE TABLE privacy_erasure_runs (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            trigger TEXT NOT NULL,
+            data_class TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            log_count INTEGER NOT NULL DEFAULT 0,
+            mention_count INTEGER NOT NULL DEFAULT 0,
+            request_id INTEGER REFERENCES privacy_requests(id)
+        );
+
+        CREATE TABLE privacy_erased_mentions (
+            x_post_id TEXT PRIMARY KEY,
+            erased_at TEXT NOT NULL,
+            run_id INTEGER REFERENCES privacy_erasure_runs(id)
+        );
+
+        -- Advisory leases: an erasure does not start while an export holds one, and the
+        -- other way round. Stale leases (expired, or their process gone) are ignored.
+        CREATE TABLE privacy_leases (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('export', 'erasure')),
+            purpose TEXT NOT NULL,
+            pid INTEGER,
+            acquired_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL
+        );
+        """,
+    )
+
+
+def _m4_sent_post_index(db: Database) -> None:
+    """Find a post's log entry by its X id: a send recorded before a crash is not
+    recorded twice when the desk finds the post on X after restarting."""
+    run_script(
+        db.conn,
+        """
+        CREATE INDEX activity_x_post ON activity(x_post_id) WHERE x_post_id IS NOT NULL;
+        """,
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    _m1_activity_log,
+    _m2_desk,
+    _m3_privacy,
+    _m4_sent_post_index,
+)
 LATEST_VERSION = len(MIGRATIONS)
 
 
