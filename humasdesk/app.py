@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from humasdesk import __version__
@@ -20,7 +21,7 @@ from humasdesk.gui.desk import DeskController, OpenUrl
 from humasdesk.gui.i18n import install_translators
 from humasdesk.gui.main_window import MainWindow
 from humasdesk.logsetup import configure_logging
-from humasdesk.paths import DataPaths, resolve_data_dir
+from humasdesk.paths import DataPaths, resolve_data_dir, resources_dir
 from humasdesk.practice import PracticeBackend
 from humasdesk.services.accounts import XEndpoint
 from humasdesk.services.session import PRACTICE_CLIENT_ID, PRACTICE_HANDLES
@@ -98,6 +99,8 @@ def build_desk(
     app.setApplicationName("HumasDesk")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("HumasDesk")
+    app.setDesktopFileName("humasdesk")  # matches resources/humasdesk.desktop (Wayland)
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "humasdesk.svg")))
     language = options.lang or settings.get("language")
     app._humasdesk_translators = install_translators(app, language)  # type: ignore[attr-defined]
 
@@ -141,6 +144,7 @@ def build_desk(
         practice_handles=PRACTICE_HANDLES if practice else None,
         sign_in_timeout=sign_in_timeout,
         settings=settings,
+        data_root=paths.root,
         parent=window,
     )
 

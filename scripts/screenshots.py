@@ -100,6 +100,7 @@ class Scene:
         print(path)
 
     def close(self) -> None:
+        self.window.close_guard = None  # a scene's queued post stays queued: no question
         self.controller.shutdown()
         if self.services is not None:
             self.services.close()

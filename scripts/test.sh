@@ -12,6 +12,7 @@ APT_PACKAGES=(
   libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-image0 libxcb-render-util0
   libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0
   libegl1 libgl1 libfontconfig1 libdbus-1-3 fontconfig fonts-dejavu-core
+  binutils desktop-file-utils
 )
 
 missing=()
@@ -35,7 +36,7 @@ if [[ ! -x .venv/bin/python ]]; then
   "$PYTHON" -m venv .venv
 fi
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
-.venv/bin/python -m pip install -q -e '.[test]'
+.venv/bin/python -m pip install -q -e '.[test,build]'
 
 echo "== ruff check"
 .venv/bin/ruff check .
@@ -47,6 +48,12 @@ set +e
 timeout --kill-after=30 3000 \
   tests/keyring/run_with_secret_service.sh .venv/bin/python -m pytest "$@"
 status=$?
+if [[ $status -eq 0 && $# -eq 0 ]]; then
+  echo "== packaging: PyInstaller build + frozen self-test (real Secret Service)"
+  timeout --kill-after=30 900 \
+    tests/keyring/run_with_secret_service.sh .venv/bin/python -m pytest -m packaging tests/packaging
+  status=$?
+fi
 set -e
 if [[ $status -eq 5 ]]; then
   echo "pytest collected no tests: that is a failure." >&2

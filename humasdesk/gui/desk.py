@@ -9,8 +9,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -96,6 +98,7 @@ class DeskController(QObject):
         sign_in_timeout: float = 300,
         confirm_sign_out: bool = True,
         settings: Settings | None = None,
+        data_root: Path | None = None,
         confirm: ConfirmPost | None = None,
         ask: Ask | None = None,
         close_prompt: ClosePrompt | None = None,
@@ -109,6 +112,11 @@ class DeskController(QObject):
         self._sign_in_timeout = sign_in_timeout
         self._confirm_sign_out = confirm_sign_out
         self.settings = settings
+        self.data_root = data_root
+        self.log_window: QWidget | None = None
+        self.export_dialog: QWidget | None = None
+        window.action_log.triggered.connect(self.on_action_log_triggered)
+        window.action_export.triggered.connect(self.on_action_export_triggered)
         self.settings_dialog: SettingsDialog | None = None  # open, if any
         window.action_settings.triggered.connect(self.on_action_settings_triggered)
         self.service: AccountService | None = None
@@ -133,6 +141,9 @@ class DeskController(QObject):
 
     def start(self) -> None:
         """Bring X and the token store up, then restore both slots, in the background."""
+        from humasdesk.gui.pane import warm_up
+
+        self._long_work.submit(warm_up)
         self._workers[Slot.OFFICE].submit(
             self._prepare, on_done=self.on_service_ready, on_error=self.on_service_failed
         )
@@ -167,6 +178,8 @@ class DeskController(QObject):
             self.slot_desks[slot].posts_shown.connect(self.on_slot_desk_posts_shown)
             self.slot_desks[slot].sending_finished.connect(self.on_slot_desk_sending_finished)
         self._show_storage_state()
+        self.window.action_log.setEnabled(True)
+        self.window.action_export.setEnabled(True)
         moved = services.open_report.moved_aside
         if moved is not None:
             self.window.show_log_warning(
@@ -402,6 +415,60 @@ class DeskController(QObject):
             self.tr("The activity log could not be checked: %1").replace("%1", describe_error(exc))
         )
 
+    # --- the activity log and exports -------------------------------------------------------
+
+    def on_action_log_triggered(self) -> None:
+        if self.services is None:
+            return
+        if self.log_window is None:
+            from humasdesk.gui.log_view import LogView
+
+            view = LogView(self.services.log)
+            view.setWindowTitle(self.tr("HumasDesk — activity log"))
+            view.resize(1000, 640)
+            self.log_window = view
+        else:
+            self.log_window.refresh()
+        self.log_window.show()
+        self.log_window.raise_()
+        self.log_window.activateWindow()
+
+    def on_action_export_triggered(self) -> None:
+        if self.services is None:
+            return
+        from humasdesk.credentials.signing import PUBLIC_KEY_FILENAME, ExportSigner
+        from humasdesk.gui.export_dialog import ExportDialog
+
+        key_path = self.data_root / PUBLIC_KEY_FILENAME if self.data_root else None
+        dialog = ExportDialog(
+            self.services.log,
+            signer_factory=lambda: ExportSigner(public_key_path=key_path),
+            default_dir=Path.home(),
+            parent=self.window,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.export_dialog = dialog
+        dialog.open()
+
+    def signing_key_text(self) -> str:
+        """The export key's fingerprint from the public key file (no keyring access)."""
+        from humasdesk.credentials.signing import PUBLIC_KEY_FILENAME
+        from humasdesk.store.exports.sigfile import (
+            SignatureFileError,
+            fingerprint_of,
+            format_fingerprint,
+            read_public_key_file,
+        )
+
+        path = self.data_root / PUBLIC_KEY_FILENAME if self.data_root else None
+        try:
+            key = read_public_key_file(path) if path is not None else None
+        except (OSError, SignatureFileError):
+            key = None
+        if key is None:
+            return self.tr("not made yet (made at the first export)")
+        return format_fingerprint(fingerprint_of(key))
+
     # --- closing ----------------------------------------------------------------------------
 
     def pending_posts(self) -> int:
@@ -443,6 +510,7 @@ class DeskController(QObject):
         from humasdesk.gui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.settings, self.window)
+        dialog.set_signing_key_text(self.signing_key_text())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.settings_saved.connect(self.on_settings_saved)
         self.settings_dialog = dialog
@@ -454,8 +522,8 @@ class DeskController(QObject):
 
     def on_storage_status_read(self, status: StorageStatus) -> None:
         dialog = self.settings_dialog
-        if dialog is None or not dialog.isVisible() or self.service is None:
-            return
+        if dialog is None or not shiboken6.isValid(dialog) or self.service is None:
+            return  # closed (and deleted) before the keyring answered
         if self.service.store.persistent:
             text = self.tr("the system keyring (%1)").replace("%1", status.backend_name)
         else:
@@ -488,5 +556,10 @@ class DeskController(QObject):
         self._attempts.clear()
         for desk in self.slot_desks.values():
             desk.shutdown()
-        if not shutdown_all([*self._workers.values(), self._long_work], timeout):
+        workers = [*self._workers.values(), self._long_work]
+        log_view = self.log_window
+        if log_view is not None:
+            workers.append(log_view.worker)
+            log_view.close()
+        if not shutdown_all(workers, timeout):
             logger.warning("a background job was still running at shutdown")

@@ -75,6 +75,15 @@ class MainWindow(QMainWindow):
         self.action_quit = QAction(self.tr("&Quit HumasDesk"), self)
         self.action_quit.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         self.action_quit.triggered.connect(self.close)
+        self.action_log = QAction(self.tr("Activity &log…"), self)
+        self.action_log.setShortcut(QKeySequence("Ctrl+L"))
+        self.action_export = QAction(self.tr("&Export a report…"), self)
+        self.action_export.setShortcut(QKeySequence("Ctrl+E"))
+        for action in (self.action_log, self.action_export):
+            action.setEnabled(False)  # until the database is open
+        menu.addAction(self.action_log)
+        menu.addAction(self.action_export)
+        menu.addSeparator()
         menu.addAction(self.action_settings)
         menu.addSeparator()
         menu.addAction(self.action_quit)

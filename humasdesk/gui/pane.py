@@ -36,6 +36,19 @@ if TYPE_CHECKING:
     from humasdesk.services.posting import Quota
 
 
+def warm_up() -> None:
+    """Import the account page's modules and build the post-length rules (a large URL
+    pattern) on a worker, so the first sign-in and the first keystroke do not stall the
+    GUI thread. Creates no widgets."""
+    import humasdesk.gui.composer
+    import humasdesk.gui.inbox_view
+    import humasdesk.gui.outbox_view
+    import humasdesk.gui.posts_view  # noqa: F401
+    from humasdesk.core.textlength import parse_post
+
+    parse_post("Selamat pagi https://www.contoh.go.id #layanan @warga")
+
+
 def initials(name: str) -> str:
     parts = [p for p in name.split() if p[:1].isalnum()]
     return "".join(p[0] for p in parts[:2]).upper() or "?"

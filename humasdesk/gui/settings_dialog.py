@@ -69,6 +69,13 @@ class SettingsDialog(QDialog):
             column.addWidget(error)
             form.addRow(label, column)
 
+        self.signing_key_label = QLabel(self)
+        self.signing_key_label.setObjectName("signingKeyLabel")
+        self.signing_key_label.setWordWrap(True)
+        self.signing_key_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        self.signing_key_label.setVisible(False)
         self.storage_label = QLabel(self.tr("Where sign-in tokens are kept: checking…"), self)
         self.storage_label.setObjectName("storageLabel")
         self.storage_label.setWordWrap(True)
@@ -85,6 +92,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.storage_label)
+        layout.addWidget(self.signing_key_label)
         layout.addWidget(self.buttons)
         self.validate()
 
@@ -135,6 +143,13 @@ class SettingsDialog(QDialog):
 
     def set_storage_text(self, text: str) -> None:
         self.storage_label.setText(self.tr("Where sign-in tokens are kept: %1").replace("%1", text))
+
+    def set_signing_key_text(self, text: str) -> None:
+        """The export signing key's fingerprint: supervisors compare it with the report's."""
+        self.signing_key_label.setText(
+            self.tr("Export signing key fingerprint: %1").replace("%1", text)
+        )
+        self.signing_key_label.setVisible(True)
 
     def on_buttons_accepted(self) -> None:
         if not self.validate():

@@ -240,6 +240,26 @@
 <context>
     <name>DeskController</name>
     <message>
+        <source>Posts still waiting</source>
+        <translation>Kiriman masih menunggu</translation>
+    </message>
+    <message>
+        <source>%1 post(s) are still waiting to be sent. Wait until they are sent, or close now and send them the next time HumasDesk starts? Nothing is lost either way.</source>
+        <translation>%1 kiriman masih menunggu untuk dikirim. Tunggu sampai terkirim, atau tutup sekarang dan kirim saat HumasDesk dijalankan lagi? Tidak ada yang hilang.</translation>
+    </message>
+    <message>
+        <source>Wait, then close</source>
+        <translation>Tunggu, lalu tutup</translation>
+    </message>
+    <message>
+        <source>Close, send next time</source>
+        <translation>Tutup, kirim nanti</translation>
+    </message>
+    <message>
+        <source>Keep working</source>
+        <translation>Lanjut bekerja</translation>
+    </message>
+    <message>
         <source>The database was damaged. It was moved aside, not deleted, to %1 (give it to your IT staff), and a new one was started.</source>
         <extracomment>Brings X up (starts the practice sandbox if needed) and returns the desk's services.</extracomment>
         <translation>Basis data rusak. Basis data itu dipindahkan, tidak dihapus, ke %1 (serahkan kepada staf TI Anda), dan basis data baru dimulai.</translation>
@@ -263,6 +283,18 @@
     <message>
         <source>The activity log could not be checked: %1</source>
         <translation>Log aktivitas tidak dapat diperiksa: %1</translation>
+    </message>
+    <message>
+        <source>HumasDesk — activity log</source>
+        <translation>HumasDesk — log aktivitas</translation>
+    </message>
+    <message>
+        <source>not made yet (made at the first export)</source>
+        <translation>belum dibuat (dibuat saat ekspor pertama)</translation>
+    </message>
+    <message>
+        <source>HumasDesk closes when the waiting posts have been sent.</source>
+        <translation>HumasDesk akan ditutup setelah kiriman yang menunggu terkirim.</translation>
     </message>
     <message>
         <source>the system keyring (%1)</source>
@@ -405,6 +437,205 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export the activity log</source>
+        <translation>Ekspor log aktivitas</translation>
+    </message>
+    <message>
+        <source>Export format</source>
+        <translation>Format ekspor</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>XLSX (Excel)</source>
+        <translation>XLSX (Excel)</translation>
+    </message>
+    <message>
+        <source>JSON Lines</source>
+        <translation>JSON Lines</translation>
+    </message>
+    <message>
+        <source>PDF report</source>
+        <translation>PDF laporan</translation>
+    </message>
+    <message>
+        <source>Period start</source>
+        <translation>Awal periode</translation>
+    </message>
+    <message>
+        <source>Period end</source>
+        <translation>Akhir periode</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Akun</translation>
+    </message>
+    <message>
+        <source>Office only</source>
+        <translation>Kantor saja</translation>
+    </message>
+    <message>
+        <source>Office + Personal</source>
+        <translation>Kantor + Pribadi</translation>
+    </message>
+    <message>
+        <source>Include the whole personal account</source>
+        <translation>Sertakan seluruh akun pribadi</translation>
+    </message>
+    <message>
+        <source>Unticked (the default), the supervisor's export holds the office account and only those personal posts marked as official capacity (kapasitas jabatan).</source>
+        <translation>Tanpa centang (bawaan), ekspor untuk atasan hanya memuat akun kantor dan kiriman akun pribadi yang ditandai kapasitas jabatan.</translation>
+    </message>
+    <message>
+        <source>Output file</source>
+        <translation>Berkas tujuan</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Pilih…</translation>
+    </message>
+    <message>
+        <source>Choose the output file</source>
+        <translation>Pilih berkas tujuan</translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation>Kemajuan ekspor</translation>
+    </message>
+    <message>
+        <source>Export status</source>
+        <translation>Status ekspor</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Ekspor</translation>
+    </message>
+    <message>
+        <source>Start the export</source>
+        <translation>Mulai ekspor</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Cancel the running export</source>
+        <translation>Batalkan ekspor yang berjalan</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Buka folder</translation>
+    </message>
+    <message>
+        <source>Open the folder of the export</source>
+        <translation>Buka folder berkas ekspor</translation>
+    </message>
+    <message>
+        <source>&amp;Format</source>
+        <translation>&amp;Format</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>s.d.</translation>
+    </message>
+    <message>
+        <source>&amp;Period</source>
+        <translation>&amp;Periode</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts</source>
+        <translation>&amp;Akun</translation>
+    </message>
+    <message>
+        <source>&amp;Output file</source>
+        <translation>&amp;Berkas tujuan</translation>
+    </message>
+    <message>
+        <source>The start date is after the end date; correct the period.</source>
+        <translation>Tanggal awal jatuh setelah tanggal akhir; perbaiki periodenya.</translation>
+    </message>
+    <message>
+        <source>Choose the file to export to.</source>
+        <translation>Pilih berkas tujuan ekspor.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; give the export a file name.</source>
+        <translation>%1 adalah folder; beri nama berkas untuk ekspor.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist; choose another folder.</source>
+        <translation>Folder %1 tidak ada; pilih folder lain.</translation>
+    </message>
+    <message>
+        <source>These export settings are not valid (%1).</source>
+        <translation>Pengaturan ekspor ini tidak sah (%1).</translation>
+    </message>
+    <message>
+        <source>%v of %m entries checked</source>
+        <translation>%v dari %m entri diperiksa</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Mengekspor…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Membatalkan…</translation>
+    </message>
+    <message>
+        <source>Save the export as</source>
+        <translation>Simpan ekspor sebagai</translation>
+    </message>
+    <message>
+        <source>Export files (*%1)</source>
+        <translation>Berkas ekspor (*%1)</translation>
+    </message>
+    <message>
+        <source>Export finished: %1
+%2 entries; signature in %3.
+Signing key fingerprint: %4</source>
+        <translation>Ekspor selesai: %1
+%2 entri; tanda tangan di %3.
+Sidik jari kunci tanda tangan: %4</translation>
+    </message>
+    <message>
+        <source>The export could not be recorded in the activity log.</source>
+        <translation>Ekspor tidak dapat dicatat di log aktivitas.</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was left behind.</source>
+        <translation>Ekspor dibatalkan; tidak ada berkas yang tertinggal.</translation>
+    </message>
+    <message>
+        <source>The export failed (%1).</source>
+        <translation>Ekspor gagal (%1).</translation>
+    </message>
+    <message>
+        <source>The disk is full: there is not enough space for %1. Free some space or choose another location.</source>
+        <translation>Disk penuh: tidak cukup ruang untuk %1. Kosongkan ruang atau pilih lokasi lain.</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be written to. Choose another folder.</source>
+        <translation>Folder %1 tidak dapat ditulisi. Pilih folder lain.</translation>
+    </message>
+    <message>
+        <source>The signing key could not be read from the system keyring. Unlock the keyring (GNOME Keyring/KWallet) and try again.</source>
+        <translation>Kunci tanda tangan tidak dapat dibaca dari keyring sistem. Buka kunci keyring (GNOME Keyring/KWallet) lalu ulangi.</translation>
+    </message>
+    <message>
+        <source>The PDF report is not available in this version; choose another format.</source>
+        <translation>Laporan PDF belum tersedia di versi ini; pilih format lain.</translation>
+    </message>
+    <message>
+        <source>The PDF report could not be made (%1); try another format.</source>
+        <translation>Laporan PDF gagal dibuat (%1); coba format lain.</translation>
+    </message>
+</context>
+<context>
     <name>InboxView</name>
     <message>
         <source>No mentions yet.</source>
@@ -480,6 +711,267 @@
     </message>
 </context>
 <context>
+    <name>LogEntryDialog</name>
+    <message>
+        <source>Log entry %1</source>
+        <translation>Entri log %1</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nomor</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Waktu (UTC)</translation>
+    </message>
+    <message>
+        <source>Account slot</source>
+        <translation>Slot akun</translation>
+    </message>
+    <message>
+        <source>Handle</source>
+        <translation>Handle</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aksi</translation>
+    </message>
+    <message>
+        <source>X post ID</source>
+        <translation>ID kiriman X</translation>
+    </message>
+    <message>
+        <source>In reply to</source>
+        <translation>Membalas</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Teks</translation>
+    </message>
+    <message>
+        <source>Citizen</source>
+        <translation>Warga</translation>
+    </message>
+    <message>
+        <source>Citizen's text</source>
+        <translation>Teks warga</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Rincian</translation>
+    </message>
+    <message>
+        <source>Previous hash</source>
+        <translation>Hash sebelumnya</translation>
+    </message>
+    <message>
+        <source>Hash</source>
+        <translation>Hash</translation>
+    </message>
+    <message>
+        <source>View on X</source>
+        <translation>Lihat di X</translation>
+    </message>
+    <message>
+        <source>Open this post on X in the browser</source>
+        <translation>Buka kiriman ini di X pada peramban</translation>
+    </message>
+</context>
+<context>
+    <name>LogTableModel</name>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Akun</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aksi</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Teks</translation>
+    </message>
+    <message>
+        <source>Citizen</source>
+        <translation>Warga</translation>
+    </message>
+    <message>
+        <source>Post sent</source>
+        <translation>Kiriman terkirim</translation>
+    </message>
+    <message>
+        <source>Reply sent</source>
+        <translation>Balasan terkirim</translation>
+    </message>
+    <message>
+        <source>Post failed</source>
+        <translation>Kiriman gagal</translation>
+    </message>
+    <message>
+        <source>Post deleted</source>
+        <translation>Kiriman dihapus</translation>
+    </message>
+    <message>
+        <source>Mention received</source>
+        <translation>Mention diterima</translation>
+    </message>
+    <message>
+        <source>Mention handled</source>
+        <translation>Mention ditangani</translation>
+    </message>
+    <message>
+        <source>Mention ignored</source>
+        <translation>Mention diabaikan</translation>
+    </message>
+    <message>
+        <source>Mention tagged</source>
+        <translation>Mention ditandai</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Masuk</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>Keluar</translation>
+    </message>
+    <message>
+        <source>Sign-in failed</source>
+        <translation>Gagal masuk</translation>
+    </message>
+    <message>
+        <source>Session expired</source>
+        <translation>Sesi berakhir</translation>
+    </message>
+    <message>
+        <source>Export made</source>
+        <translation>Ekspor dibuat</translation>
+    </message>
+    <message>
+        <source>Log chain broken</source>
+        <translation>Rantai log rusak</translation>
+    </message>
+    <message>
+        <source>Personal data erased</source>
+        <translation>Data pribadi dihapus</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Kantor</translation>
+    </message>
+    <message>
+        <source>Personal</source>
+        <translation>Pribadi</translation>
+    </message>
+    <message>
+        <source>(text erased)</source>
+        <translation>(teks telah dihapus)</translation>
+    </message>
+    <message>
+        <source>(erased)</source>
+        <translation>(telah dihapus)</translation>
+    </message>
+</context>
+<context>
+    <name>LogView</name>
+    <message>
+        <source>From date</source>
+        <translation>Tanggal awal</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>Tanggal akhir</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Akun</translation>
+    </message>
+    <message>
+        <source>All accounts</source>
+        <translation>Semua</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aksi</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>Semua</translation>
+    </message>
+    <message>
+        <source>Search the post and mention text</source>
+        <translation>Cari di teks kiriman dan mention</translation>
+    </message>
+    <message>
+        <source>Search text…</source>
+        <translation>Cari teks…</translation>
+    </message>
+    <message>
+        <source>Reset filters</source>
+        <translation>Atur ulang filter</translation>
+    </message>
+    <message>
+        <source>Show the whole log again</source>
+        <translation>Tampilkan seluruh log lagi</translation>
+    </message>
+    <message>
+        <source>Number of entries</source>
+        <translation>Jumlah entri</translation>
+    </message>
+    <message>
+        <source>Activity log entries</source>
+        <translation>Entri log aktivitas</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Dari</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;Sampai</translation>
+    </message>
+    <message>
+        <source>A&amp;ccount</source>
+        <translation>A&amp;kun</translation>
+    </message>
+    <message>
+        <source>Actio&amp;n</source>
+        <translation>Ak&amp;si</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Cari</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Memuat…</translation>
+    </message>
+    <message>
+        <source>any date</source>
+        <translation>kapan saja</translation>
+    </message>
+    <message>
+        <source>%1 entries</source>
+        <translation>%1 entri</translation>
+    </message>
+    <message>
+        <source>The activity log could not be read (%1). Try again with Reset filters.</source>
+        <translation>Log aktivitas tidak dapat dibaca (%1). Coba lagi dengan Atur ulang filter.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Practice Mode: posts go to the built-in X emulator on this laptop, not to the real X.</source>
@@ -496,6 +988,14 @@
     <message>
         <source>&amp;Quit HumasDesk</source>
         <translation>&amp;Keluar dari HumasDesk</translation>
+    </message>
+    <message>
+        <source>Activity &amp;log…</source>
+        <translation>&amp;Log aktivitas…</translation>
+    </message>
+    <message>
+        <source>&amp;Export a report…</source>
+        <translation>&amp;Ekspor laporan…</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -1175,6 +1675,10 @@ Tindakan ini tidak dapat dibatalkan.</translation>
     <message>
         <source>Where sign-in tokens are kept: %1</source>
         <translation>Tempat token masuk disimpan: %1</translation>
+    </message>
+    <message>
+        <source>Export signing key fingerprint: %1</source>
+        <translation>Sidik jari kunci tanda tangan ekspor: %1</translation>
     </message>
 </context>
 <context>

@@ -346,3 +346,30 @@ def test_cancel_on_close_keeps_working(qtbot, make_desk, keyring_backend):
         lambda: window.panes[Slot.PERSONAL].outbox_view.pending_count() == 1, timeout=10000
     )
     assert not window.close() and window.isVisible()
+
+
+def test_log_view_and_export_open_from_the_menu(qtbot, make_desk, keyring_backend):
+    """The activity log and the export dialog are one shortcut away once the desk is up."""
+    window, controller = ready(qtbot, make_desk, keyring_backend)
+    qtbot.waitUntil(window.action_log.isEnabled, timeout=10000)
+    window.action_log.trigger()
+    view = controller.log_window
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0, timeout=10000)
+    assert view.isVisible()
+    actions = {view.model.entry_at(r).action for r in range(view.model.rowCount())}
+    assert "signed_in" in actions
+    window.action_export.trigger()
+    assert controller.export_dialog is not None and controller.export_dialog.isVisible()
+    controller.export_dialog.close()
+
+
+def test_settings_show_the_export_key_fingerprint(qtbot, make_desk, keyring_backend, tmp_path):
+    from humasdesk.settings import Settings
+
+    window, controller = ready(qtbot, make_desk, keyring_backend)
+    controller.settings = Settings(tmp_path / "settings.json")
+    window.action_settings.trigger()
+    dialog = controller.settings_dialog
+    assert dialog.signing_key_label.isVisible()
+    assert "belum dibuat" in dialog.signing_key_label.text()  # no export yet: no key file
+    dialog.close()
