@@ -51,6 +51,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from humasdesk.exportcli import export_main
 
         return export_main(args[1:])
+    if args and args[0] == "privacy":
+        from humasdesk.privacycli import privacy_main
+
+        return privacy_main(args[1:])
     if args and args[0] == "verify":
         from humasdesk.exportcli import verify_main
 

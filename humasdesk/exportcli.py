@@ -138,6 +138,10 @@ def pdf_report_writer() -> Callable[..., None] | None:
 def export_main(argv: Sequence[str], *, keyring_backend: Any = None) -> int:
     """`humasdesk export …`; returns the exit code. `keyring_backend` is for tests."""
     prog = "humasdesk export"
+    if any(a == "--about" or a.startswith("--about=") for a in argv):
+        from humasdesk.privacycli import about_main  # access report for one person
+
+        return about_main(argv, keyring_backend=keyring_backend)
     ns = _parse(export_parser(), argv)
     if isinstance(ns, int):
         return ns

@@ -1,0 +1,617 @@
+"""SQLite side of citizens' data and records (schema in ``migrations._m3_privacy``).
+
+* ``privacy_requests`` — the data-subject requests register (access, correction,
+  restriction, erasure): received, deadline, open → granted | refused with a reason.
+* ``privacy_erasure_runs`` / ``privacy_erased_mentions`` — what each erasure did to the
+  mentions inbox (the activity log records its own erasures in the chain).
+* ``privacy_leases`` — advisory leases so that an erasure never runs while an export is
+  being written (and no export starts while an erasure runs). Taking a lease is one
+  ``BEGIN IMMEDIATE`` transaction that checks for a conflicting live lease and inserts its
+  own, so two processes cannot both win. Exports may overlap each other; an erasure
+  excludes everything. A lease is *stale* (ignored) once past ``expires_at`` or when its
+  process (``pid``, same laptop) no longer exists — a crash never blocks erasure for good.
+
+Also the queries the privacy services need over the activity log and the inbox (read-only
+on ``activity``; the log itself is only changed through `ActivityLog`), and the deletions a
+handover makes in the office slot's inbox, outbox and draft.
+
+Citizens' handles and texts are never logged here; log lines carry counts and ids only.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlite_utils import Database
+
+from humasdesk.core.activity import format_ts, parse_ts
+from humasdesk.core.privacy import PrivacyError, RequestKind, RequestStatus
+from humasdesk.store.database import ConnectionFactory, transaction
+from humasdesk.store.outbox_store import Connections
+
+logger = logging.getLogger(__name__)
+
+EXPORT = "export"
+ERASURE = "erasure"
+DEFAULT_LEASE_TTL = timedelta(hours=2)
+_IN_CHUNK = 500
+
+
+class LeaseConflict(PrivacyError):
+    """Another export or erasure holds a lease that excludes this one."""
+
+    code = "lease_conflict"
+
+    def __init__(self, wanted: str, held: str, purpose: str) -> None:
+        if wanted == ERASURE and held == EXPORT:
+            msg = (
+                f"ekspor sedang berjalan ({purpose}); penghapusan ditunda — tunggu ekspor "
+                "selesai lalu ulangi"
+            )
+        elif wanted == EXPORT:
+            msg = f"penghapusan data sedang berjalan ({purpose}); ulangi ekspor setelah selesai"
+        else:
+            msg = f"penghapusan lain sedang berjalan ({purpose}); tunggu hingga selesai"
+        super().__init__(msg)
+        self.wanted = wanted
+        self.held = held
+        self.purpose = purpose
+
+
+class RequestNotFound(PrivacyError):
+    code = "request_not_found"
+
+    def __init__(self, request_id: int) -> None:
+        super().__init__(f"permintaan nomor {request_id} tidak ada di register")
+        self.request_id = request_id
+
+
+class RequestNotOpen(PrivacyError):
+    code = "request_not_open"
+
+    def __init__(self, request_id: int, status: str) -> None:
+        super().__init__(f"permintaan nomor {request_id} sudah ditutup ({status})")
+        self.request_id = request_id
+
+
+@dataclass(frozen=True)
+class DataRequest:
+    id: int
+    handle: str  # normalised (no @, lower case)
+    kind: RequestKind
+    received_at: datetime
+    deadline: datetime | None
+    status: RequestStatus
+    reason: str | None
+    closed_at: datetime | None
+    note: str | None
+
+    def __repr__(self) -> str:  # no personal data in reprs
+        return f"DataRequest(id={self.id}, kind={self.kind.value}, status={self.status.value})"
+
+
+@dataclass(frozen=True)
+class MentionRecord:
+    """Everything the desk knows about one citizen mention, from the log and the inbox."""
+
+    x_post_id: str
+    slot: str | None
+    ts: datetime
+    log_seqs: tuple[int, ...]  # mention_received entries whose personal fields are held
+    erased_log_seqs: tuple[int, ...]  # … whose personal fields are already erased
+    row_held: bool  # the inbox row still holds the author and text
+    answered: bool
+    complaint: bool
+    handled: bool
+
+    @property
+    def held(self) -> bool:
+        return bool(self.log_seqs) or self.row_held
+
+
+@dataclass(frozen=True)
+class MentionRow:
+    """An inbox row as an access report shows it (the subject's own data)."""
+
+    x_post_id: str
+    slot: str
+    account_id: str
+    author_id: str | None
+    author_username: str | None
+    author_name: str | None
+    text: str
+    created_at: datetime | None
+    received_at: datetime
+    state: str
+    is_complaint: bool
+    replied_post_id: str | None
+    first_reply_at: datetime | None
+    handled_at: datetime | None
+
+    def __repr__(self) -> str:
+        return f"MentionRow(x_post_id={self.x_post_id!r})"
+
+
+def _dt(v: str | None) -> datetime | None:
+    return None if v is None else parse_ts(v)
+
+
+def _request(row: Sequence[Any]) -> DataRequest:
+    return DataRequest(
+        id=int(row[0]),
+        handle=row[1],
+        kind=RequestKind(row[2]),
+        received_at=parse_ts(row[3]),
+        deadline=_dt(row[4]),
+        status=RequestStatus(row[5]),
+        reason=row[6],
+        closed_at=_dt(row[7]),
+        note=row[8],
+    )
+
+
+_REQ_COLS = "id, handle, kind, received_at, deadline, status, reason, closed_at, note"
+_MENTION_COLS = (
+    "x_post_id, slot, account_id, author_id, author_username, author_name, text, created_at, "
+    "received_at, state, is_complaint, replied_post_id, first_reply_at, handled_at"
+)
+
+
+def _pid_alive(pid: int | None) -> bool:
+    if pid is None or pid <= 0:
+        return True  # unknown: trust the expiry only
+    if os.name != "posix":
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _chunks(values: Sequence[Any]) -> Iterator[Sequence[Any]]:
+    for i in range(0, len(values), _IN_CHUNK):
+        yield values[i : i + _IN_CHUNK]
+
+
+class PrivacyStore:
+    """Requests register, erasure bookkeeping, leases, and privacy queries."""
+
+    def __init__(self, source: ConnectionFactory | Database) -> None:
+        self._c = Connections(source)
+
+    def close(self) -> None:
+        self._c.close()
+
+    def _conn(self) -> sqlite3.Connection:
+        return self._c.conn()
+
+    # -- leases ---------------------------------------------------------------------------
+    def acquire_lease(
+        self,
+        kind: str,
+        purpose: str,
+        now: datetime,
+        *,
+        ttl: timedelta = DEFAULT_LEASE_TTL,
+        pid: int | None = None,
+    ) -> int:
+        """Take a lease (``export`` or ``erasure``) or raise `LeaseConflict`."""
+        if kind not in (EXPORT, ERASURE):
+            raise ValueError(f"unknown lease kind {kind!r}")
+        pid = os.getpid() if pid is None else pid
+        conn = self._conn()
+        with transaction(conn):
+            rows = conn.execute(
+                "SELECT id, kind, purpose, pid, expires_at FROM privacy_leases"
+            ).fetchall()
+            for lid, held, held_purpose, held_pid, expires_at in rows:
+                if parse_ts(expires_at) <= now or not _pid_alive(held_pid):
+                    conn.execute("DELETE FROM privacy_leases WHERE id = ?", (lid,))
+                    logger.info("stale %s lease %d removed", held, lid)
+                    continue
+                if kind == ERASURE or held == ERASURE:
+                    raise LeaseConflict(kind, held, held_purpose)
+            cur = conn.execute(
+                "INSERT INTO privacy_leases (kind, purpose, pid, acquired_at, expires_at) "
+                "VALUES (?,?,?,?,?)",
+                (kind, purpose, pid, format_ts(now), format_ts(now + ttl)),
+            )
+            return int(cur.lastrowid or 0)
+
+    def release_lease(self, lease_id: int) -> None:
+        conn = self._conn()
+        with transaction(conn):
+            conn.execute("DELETE FROM privacy_leases WHERE id = ?", (lease_id,))
+
+    @contextmanager
+    def lease(
+        self, kind: str, purpose: str, now: datetime, *, ttl: timedelta = DEFAULT_LEASE_TTL
+    ) -> Iterator[int]:
+        lid = self.acquire_lease(kind, purpose, now, ttl=ttl)
+        try:
+            yield lid
+        finally:
+            self.release_lease(lid)
+
+    def live_leases(self, now: datetime) -> list[tuple[str, str]]:
+        rows = self._conn().execute("SELECT kind, purpose, pid, expires_at FROM privacy_leases")
+        return [(k, p) for k, p, pid, exp in rows if parse_ts(exp) > now and _pid_alive(pid)]
+
+    # -- requests register ----------------------------------------------------------------
+    def add_request(
+        self,
+        handle: str,
+        kind: RequestKind,
+        received_at: datetime,
+        deadline: datetime | None,
+        note: str | None = None,
+    ) -> DataRequest:
+        conn = self._conn()
+        with transaction(conn):
+            cur = conn.execute(
+                "INSERT INTO privacy_requests (handle, kind, received_at, deadline, note) "
+                "VALUES (?,?,?,?,?)",
+                (
+                    handle,
+                    RequestKind(kind).value,
+                    format_ts(received_at),
+                    None if deadline is None else format_ts(deadline),
+                    note,
+                ),
+            )
+            rid = int(cur.lastrowid or 0)
+        req = self.get_request(rid)
+        assert req is not None
+        return req
+
+    def get_request(self, request_id: int) -> DataRequest | None:
+        row = (
+            self._conn()
+            .execute(
+                f"SELECT {_REQ_COLS} FROM privacy_requests WHERE id = ?",  # noqa: S608
+                (request_id,),
+            )
+            .fetchone()
+        )
+        return None if row is None else _request(row)
+
+    def requests(
+        self, *, status: RequestStatus | None = None, handle: str | None = None
+    ) -> list[DataRequest]:
+        sql = f"SELECT {_REQ_COLS} FROM privacy_requests WHERE 1"  # noqa: S608
+        args: list[Any] = []
+        if status is not None:
+            sql += " AND status = ?"
+            args.append(RequestStatus(status).value)
+        if handle is not None:
+            sql += " AND handle = ?"
+            args.append(handle)
+        sql += " ORDER BY id"
+        return [_request(r) for r in self._conn().execute(sql, args)]
+
+    def close_request(
+        self, request_id: int, status: RequestStatus, reason: str | None, closed_at: datetime
+    ) -> DataRequest:
+        """open → granted | refused (compare-and-set: closing twice raises)."""
+        status = RequestStatus(status)
+        if status is RequestStatus.OPEN:
+            raise ValueError("a request closes as granted or refused")
+        conn = self._conn()
+        with transaction(conn):
+            cur = conn.execute(
+                "UPDATE privacy_requests SET status = ?, reason = ?, closed_at = ? "
+                "WHERE id = ? AND status = 'open'",
+                (status.value, reason, format_ts(closed_at), request_id),
+            )
+            if cur.rowcount != 1:
+                row = conn.execute(
+                    "SELECT status FROM privacy_requests WHERE id = ?", (request_id,)
+                ).fetchone()
+                if row is None:
+                    raise RequestNotFound(request_id)
+                raise RequestNotOpen(request_id, row[0])
+        req = self.get_request(request_id)
+        assert req is not None
+        return req
+
+    # -- erasure bookkeeping ----------------------------------------------------------------
+    def record_run(
+        self,
+        *,
+        at: datetime,
+        trigger: str,
+        data_class: str,
+        reason: str,
+        log_count: int,
+        mention_count: int,
+        request_id: int | None = None,
+    ) -> int:
+        conn = self._conn()
+        with transaction(conn):
+            cur = conn.execute(
+                "INSERT INTO privacy_erasure_runs (at, trigger, data_class, reason, log_count, "
+                "mention_count, request_id) VALUES (?,?,?,?,?,?,?)",
+                (format_ts(at), trigger, data_class, reason, log_count, mention_count, request_id),
+            )
+            return int(cur.lastrowid or 0)
+
+    def erase_mentions(self, x_post_ids: Iterable[str], now: datetime) -> int:
+        """Erase the author and text of these inbox rows (the row, its state and times stay,
+        so counts are kept). Rows already erased are skipped. Returns how many were erased."""
+        ids = sorted(set(x_post_ids))
+        conn = self._conn()
+        n = 0
+        with transaction(conn):
+            for chunk in _chunks(ids):
+                marks = ",".join("?" * len(chunk))
+                held = [
+                    r[0]
+                    for r in conn.execute(
+                        f"SELECT x_post_id FROM mentions WHERE x_post_id IN ({marks}) "  # noqa: S608
+                        "AND x_post_id NOT IN (SELECT x_post_id FROM privacy_erased_mentions)",
+                        list(chunk),
+                    )
+                ]
+                if not held:
+                    continue
+                marks = ",".join("?" * len(held))
+                conn.execute(
+                    "UPDATE mentions SET author_id = NULL, author_username = NULL, "  # noqa: S608
+                    f"author_name = NULL, text = '' WHERE x_post_id IN ({marks})",
+                    held,
+                )
+                conn.executemany(
+                    "INSERT INTO privacy_erased_mentions (x_post_id, erased_at) VALUES (?, ?)",
+                    [(x, format_ts(now)) for x in held],
+                )
+                n += len(held)
+        logger.info("erased citizen fields of %d inbox rows", n)
+        return n
+
+    # -- queries over the log and the inbox ----------------------------------------------------
+    def mention_records(self) -> list[MentionRecord]:
+        """Every citizen mention the desk knows (log and inbox), with the facts that decide
+        its data class. Read in one snapshot."""
+        conn = self._conn()
+        conn.execute("BEGIN")
+        try:
+            answered = {
+                r[0]
+                for r in conn.execute(
+                    "SELECT in_reply_to FROM activity WHERE action = 'reply_sent' "
+                    "AND in_reply_to IS NOT NULL"
+                )
+            }
+            handled = {
+                r[0]
+                for r in conn.execute(
+                    "SELECT x_post_id FROM activity WHERE action = 'mention_handled'"
+                )
+            }
+            tagged: dict[str, bool] = {}
+            for x, details in conn.execute(
+                "SELECT x_post_id, details FROM activity WHERE action = 'mention_tagged' "
+                "ORDER BY seq"
+            ):
+                try:
+                    d = json.loads(details or "{}")
+                except ValueError:
+                    d = {}
+                tagged[x] = not bool(d.get("removed"))
+            facts: dict[str, dict[str, Any]] = {}
+            for seq, ts, slot, x, erased_at, has_personal in conn.execute(
+                "SELECT a.seq, a.ts, a.slot, a.x_post_id, p.erased_at, p.seq IS NOT NULL "
+                "FROM activity a LEFT JOIN activity_personal p ON p.seq = a.seq "
+                "WHERE a.action = 'mention_received' ORDER BY a.seq"
+            ):
+                if x is None:
+                    continue
+                f = facts.setdefault(
+                    x, {"slot": slot, "ts": parse_ts(ts), "seqs": [], "erased": [], "row": False}
+                )
+                if has_personal and erased_at is None:
+                    f["seqs"].append(seq)
+                elif has_personal:
+                    f["erased"].append(seq)
+            erased_rows = {
+                r[0] for r in conn.execute("SELECT x_post_id FROM privacy_erased_mentions")
+            }
+            for row in conn.execute(
+                "SELECT x_post_id, slot, created_at, received_at, state, is_complaint, "
+                "replied_post_id, first_reply_at, handled_at FROM mentions"
+            ):
+                x, slot, created, received, state, is_c, replied, first_reply, h_at = row
+                f = facts.setdefault(
+                    x,
+                    {
+                        "slot": slot,
+                        "ts": parse_ts(created or received),
+                        "seqs": [],
+                        "erased": [],
+                        "row": False,
+                    },
+                )
+                f["row"] = x not in erased_rows
+                if state == "dibalas" or replied or first_reply:
+                    answered.add(x)
+                if h_at:
+                    handled.add(x)
+                if is_c:
+                    tagged[x] = True
+        finally:
+            conn.execute("COMMIT")
+        return [
+            MentionRecord(
+                x_post_id=x,
+                slot=f["slot"],
+                ts=f["ts"],
+                log_seqs=tuple(f["seqs"]),
+                erased_log_seqs=tuple(f["erased"]),
+                row_held=f["row"],
+                answered=x in answered,
+                complaint=tagged.get(x, False),
+                handled=x in handled,
+            )
+            for x, f in facts.items()
+        ]
+
+    def personal_seqs_for_handle(self, handle: str) -> list[int]:
+        """Seqs of log entries that still hold this (normalised) citizen handle."""
+        rows = self._conn().execute(
+            "SELECT seq FROM activity_personal WHERE citizen_handle IS NOT NULL "
+            "AND lower(ltrim(citizen_handle, '@')) = ? ORDER BY seq",
+            (handle,),
+        )
+        return [r[0] for r in rows]
+
+    def mention_rows_for_handle(self, handle: str) -> list[MentionRow]:
+        rows = self._conn().execute(
+            f"SELECT {_MENTION_COLS} FROM mentions WHERE author_username IS NOT NULL "  # noqa: S608
+            "AND lower(ltrim(author_username, '@')) = ? ORDER BY received_at, x_post_id",
+            (handle,),
+        )
+        return [
+            MentionRow(
+                x_post_id=r[0],
+                slot=r[1],
+                account_id=r[2],
+                author_id=r[3],
+                author_username=r[4],
+                author_name=r[5],
+                text=r[6],
+                created_at=_dt(r[7]),
+                received_at=parse_ts(r[8]),
+                state=r[9],
+                is_complaint=bool(r[10]),
+                replied_post_id=r[11],
+                first_reply_at=_dt(r[12]),
+                handled_at=_dt(r[13]),
+            )
+            for r in rows
+        ]
+
+    def handles_in_mentions(self, start: datetime, end: datetime) -> list[tuple[str, str]]:
+        """(x_post_id, author_username) of inbox rows received in [start, end) that still
+        hold an author."""
+        rows = self._conn().execute(
+            "SELECT x_post_id, author_username FROM mentions WHERE author_username IS NOT NULL "
+            "AND IFNULL(created_at, received_at) >= ? AND IFNULL(created_at, received_at) < ?",
+            (format_ts(start), format_ts(end)),
+        )
+        return [(r[0], r[1]) for r in rows]
+
+    def texts_of_mentions(self, x_post_ids: Iterable[str]) -> list[str]:
+        ids = sorted(set(x_post_ids))
+        out: list[str] = []
+        for chunk in _chunks(ids):
+            marks = ",".join("?" * len(chunk))
+            out += [
+                r[0]
+                for r in self._conn().execute(
+                    f"SELECT text FROM mentions WHERE x_post_id IN ({marks})",  # noqa: S608
+                    list(chunk),
+                )
+            ]
+        return out
+
+    # -- handover ---------------------------------------------------------------------------------
+    def busy_outbox(self, slot: str) -> int:
+        """Posts of `slot` still queued or being sent (a handover waits for them)."""
+        row = (
+            self._conn()
+            .execute(
+                "SELECT count(*) FROM outbox WHERE slot = ? AND state IN ('queued', 'sending')",
+                (slot,),
+            )
+            .fetchone()
+        )
+        return int(row[0])
+
+    def delete_slot_local_data(self, slot: str, mention_ids: Iterable[str]) -> dict[str, int]:
+        """Remove the slot's inbox rows named in `mention_ids`, its finished outbox rows, its
+        draft and its mention-sync state, in one transaction. Returns counts per table."""
+        ids = sorted(set(mention_ids))
+        conn = self._conn()
+        counts = {"mentions": 0, "outbox": 0, "drafts": 0, "mention_sync": 0}
+        with transaction(conn):
+            for chunk in _chunks(ids):
+                marks = ",".join("?" * len(chunk))
+                cur = conn.execute(
+                    f"DELETE FROM mentions WHERE slot = ? AND x_post_id IN ({marks})",  # noqa: S608
+                    [slot, *chunk],
+                )
+                counts["mentions"] += cur.rowcount
+            counts["outbox"] = conn.execute(
+                "DELETE FROM outbox WHERE slot = ? AND state IN ('sent', 'failed', 'cancelled')",
+                (slot,),
+            ).rowcount
+            counts["drafts"] = conn.execute("DELETE FROM drafts WHERE slot = ?", (slot,)).rowcount
+            counts["mention_sync"] = conn.execute(
+                "DELETE FROM mention_sync WHERE slot = ?", (slot,)
+            ).rowcount
+        logger.info("handover removed local %s data: %s", slot, counts)
+        return counts
+
+    def slot_personal_seqs(self, slot: str, max_seq: int) -> list[int]:
+        """Seqs up to `max_seq` of the slot's entries whose personal fields are still held."""
+        rows = self._conn().execute(
+            "SELECT p.seq FROM activity_personal p JOIN activity a ON a.seq = p.seq "
+            "WHERE a.slot = ? AND p.erased_at IS NULL AND p.seq <= ? ORDER BY p.seq",
+            (slot, max_seq),
+        )
+        return [r[0] for r in rows]
+
+    def slot_mention_ids(self, slot: str, max_seq: int) -> set[str]:
+        """X post ids of the slot's mentions recorded in the log up to `max_seq`."""
+        rows = self._conn().execute(
+            "SELECT x_post_id FROM activity WHERE action = 'mention_received' AND slot = ? "
+            "AND seq <= ? AND x_post_id IS NOT NULL",
+            (slot, max_seq),
+        )
+        return {r[0] for r in rows}
+
+    def erased_seqs(self, seqs: Iterable[int]) -> set[int]:
+        """Which of `seqs` had personal fields that are now erased."""
+        wanted = sorted(set(int(s) for s in seqs))
+        out: set[int] = set()
+        for chunk in _chunks(wanted):
+            marks = ",".join("?" * len(chunk))
+            out |= {
+                r[0]
+                for r in self._conn().execute(
+                    f"SELECT seq FROM activity_personal WHERE erased_at IS NOT NULL "  # noqa: S608
+                    f"AND seq IN ({marks})",
+                    list(chunk),
+                )
+            }
+        return out
+
+    def remaining_slot_mentions(self, slot: str) -> int:
+        row = (
+            self._conn().execute("SELECT count(*) FROM mentions WHERE slot = ?", (slot,)).fetchone()
+        )
+        return int(row[0])
+
+
+__all__ = [
+    "ERASURE",
+    "EXPORT",
+    "DataRequest",
+    "LeaseConflict",
+    "MentionRecord",
+    "MentionRow",
+    "PrivacyStore",
+    "RequestNotFound",
+    "RequestNotOpen",
+]
