@@ -349,8 +349,18 @@ def export_activity(
             )
             metrics = compute_metrics(entries(), period)
             data.file.close()
+
+            def masked() -> Iterator[ActivityEntry]:
+                # The report quotes citizens' mentions: same privacy as the other formats.
+                for e in entries():
+                    yield replace(
+                        e,
+                        citizen_handle=masker.handle(e.citizen_handle),
+                        citizen_text=masker.text(e.citizen_text),
+                    )
+
             try:
-                pdf_writer(entries, metrics, manifest, data.tmp_path)
+                pdf_writer(masked, metrics, manifest, data.tmp_path)
             except (_Cancelled, OSError):
                 raise
             except Exception as exc:

@@ -279,3 +279,23 @@ def test_pdf_goes_through_the_callers_writer_and_is_signed(log, signer, tmp_path
     with pytest.raises(ExportFailed) as info:
         run(log, signer, tmp_path / "tanpa.pdf", "pdf")
     assert info.value.reason is FailureReason.NO_PDF_WRITER
+
+
+def test_pdf_report_gets_citizens_data_masked_by_default(log, signer, tmp_path):
+    """The PDF report quotes citizens' mentions; by default a supervisor must see neither a
+    citizen's handle nor their phone number or e-mail address, as in the other formats."""
+    from tests.exports.conftest import CITIZEN_TEXT
+
+    quoted: list[tuple[str | None, str | None]] = []
+
+    def writer(entries, metrics, manifest, path):
+        quoted.extend((e.citizen_handle, e.citizen_text) for e in entries() if e.citizen_text)
+        Path(path).write_bytes(b"%PDF-1.4\n%%EOF\n")
+
+    run(log, signer, tmp_path / "laporan.pdf", "pdf", pdf_writer=writer)
+    assert quoted, "the test log has a citizen's mention"
+    for handle, text in quoted:
+        assert handle.startswith("warga-")
+        assert "081234567890" not in text and "warga@contoh.id" not in text
+        assert "[telepon]" in text and "[email]" in text
+    assert CITIZEN_TEXT not in [t for _, t in quoted]
