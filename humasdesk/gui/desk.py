@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QSystemTrayIcon, QWidget
 
 from humasdesk.core.errors import OAuthError, OAuthFailure
 from humasdesk.core.models import Slot
@@ -126,6 +126,8 @@ class DeskController(QObject):
         self._ask = ask
         self._close_prompt = close_prompt or ask_how_to_close
         self._close_when_sent = False
+        self._synced_once: set[Slot] = set()
+        self._tray_icon: QSystemTrayIcon | None = None
         window.close_guard = self.on_window_closing
         self.sessions: dict[Slot, AccountSession] = {}
         self._attempts: dict[Slot, SignInAttempt] = {}
@@ -177,6 +179,7 @@ class DeskController(QObject):
             )
             self.slot_desks[slot].posts_shown.connect(self.on_slot_desk_posts_shown)
             self.slot_desks[slot].sending_finished.connect(self.on_slot_desk_sending_finished)
+            self.slot_desks[slot].mentions_synced.connect(self.on_slot_desk_mentions_synced)
         self._show_storage_state()
         self.window.action_log.setEnabled(True)
         self.window.action_export.setEnabled(True)
@@ -468,6 +471,37 @@ class DeskController(QObject):
         if key is None:
             return self.tr("not made yet (made at the first export)")
         return format_fingerprint(fingerprint_of(key))
+
+    # --- notifications ------------------------------------------------------------------------
+
+    def on_slot_desk_mentions_synced(self, slot: Slot, new: int) -> None:
+        """Tell the official about new mentions that arrive while the desk is open (the
+        first sync after sign-in only fills the inbox). Counts only: no citizen's words."""
+        first = slot not in self._synced_once
+        self._synced_once.add(slot)
+        session = self.sessions.get(slot)
+        if first or new <= 0 or session is None:
+            return
+        text = self.tr("%1 new mention(s) for @%2").replace("%1", str(new)).replace(
+            "%2", session.account.username
+        )
+        self.window.statusBar().showMessage(text, 15000)
+        tray = self._tray()
+        if tray is not None:
+            tray.showMessage("HumasDesk", text)
+
+    def _tray(self) -> QSystemTrayIcon | None:
+        if self._tray_icon is None and QSystemTrayIcon.isSystemTrayAvailable():
+            self._tray_icon = QSystemTrayIcon(self.window.windowIcon(), self)
+            self._tray_icon.setToolTip("HumasDesk")
+            self._tray_icon.activated.connect(self.on_tray_activated)
+            self._tray_icon.show()
+        return self._tray_icon
+
+    def on_tray_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        self.window.showNormal()
+        self.window.raise_()
+        self.window.activateWindow()
 
     # --- closing ----------------------------------------------------------------------------
 

@@ -293,6 +293,10 @@
         <translation>belum dibuat (dibuat saat ekspor pertama)</translation>
     </message>
     <message>
+        <source>%1 new mention(s) for @%2</source>
+        <translation>%1 mention baru untuk @%2</translation>
+    </message>
+    <message>
         <source>HumasDesk closes when the waiting posts have been sent.</source>
         <translation>HumasDesk akan ditutup setelah kiriman yang menunggu terkirim.</translation>
     </message>

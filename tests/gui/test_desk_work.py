@@ -373,3 +373,22 @@ def test_settings_show_the_export_key_fingerprint(qtbot, make_desk, keyring_back
     assert dialog.signing_key_label.isVisible()
     assert "belum dibuat" in dialog.signing_key_label.text()  # no export yet: no key file
     dialog.close()
+
+
+def test_new_mentions_while_open_are_announced_without_their_words(
+    qtbot, make_desk, keyring_backend, sandbox
+):
+    window, controller = ready(qtbot, make_desk, keyring_backend)
+    office_desk = controller.slot_desks[Slot.OFFICE]
+    qtbot.waitUntil(lambda: window.panes[Slot.OFFICE].inbox_view.model.rowCount() > 0)
+    for n in range(3):
+        requests.post(
+            f"{sandbox.base_url}/_sandbox/mentions",
+            json={"to": "HumasDemo", "from": "warga_02", "text": f"Nomor antrean saya {n}?"},
+            timeout=10,
+        )
+    with qtbot.waitSignal(office_desk.mentions_synced, timeout=10000):
+        office_desk.sync_now()
+    message = window.statusBar().currentMessage()
+    assert message == "3 mention baru untuk @HumasDemo"
+    assert "antrean" not in message and "warga_02" not in message
