@@ -46,6 +46,12 @@ def _rate(value: str) -> str | None:
     return None if ok else QT_TRANSLATE_NOOP("Settings", "Enter a price in US dollars, e.g. 0.015.")
 
 
+def _days(value: int) -> str | None:
+    if value < 1:
+        return QT_TRANSLATE_NOOP("Settings", "A period of at least one day is needed.")
+    return None
+
+
 def _port(value: int) -> str | None:
     if not 1024 <= value <= 65535:
         return QT_TRANSLATE_NOOP("Settings", "The port must be between 1024 and 65535.")
@@ -79,6 +85,7 @@ class SettingSpec:
     validate: Callable[[Any], str | None] | None = None
     restart: bool = False  # takes effect after HumasDesk is started again
     shown: bool = True  # False: remembered by the desk, not edited in the dialog
+    section: str = "general"  # the settings dialog's tab: general, x, privacy
     minimum: int = 0
     maximum: int = 65535
 
@@ -95,6 +102,7 @@ SPECS: tuple[SettingSpec, ...] = (
         ),
         validate=_client_id,
         restart=True,
+        section="x",
     ),
     SettingSpec(
         "callback_port",
@@ -107,6 +115,7 @@ SPECS: tuple[SettingSpec, ...] = (
         validate=_port,
         restart=True,
         minimum=1,
+        section="x",
     ),
     SettingSpec(
         "office_handle",
@@ -118,6 +127,7 @@ SPECS: tuple[SettingSpec, ...] = (
         ),
         validate=_handle,
         restart=True,
+        section="x",
     ),
     SettingSpec(
         "language",
@@ -158,6 +168,7 @@ SPECS += (
         str,
         QT_TRANSLATE_NOOP("Settings", "X price per post (USD)"),
         validate=_rate,
+        section="x",
     ),
     SettingSpec(
         "rate_post_with_url",
@@ -165,6 +176,7 @@ SPECS += (
         str,
         QT_TRANSLATE_NOOP("Settings", "X price per post with a link (USD)"),
         validate=_rate,
+        section="x",
     ),
     SettingSpec(
         "rate_read",
@@ -172,6 +184,50 @@ SPECS += (
         str,
         QT_TRANSLATE_NOOP("Settings", "X price per post read (USD)"),
         validate=_rate,
+        section="x",
+    ),
+    SettingSpec(
+        "agency_name",
+        "",
+        str,
+        QT_TRANSLATE_NOOP("Settings", "Agency (data controller)"),
+        QT_TRANSLATE_NOOP("Settings", "Printed on exports and in the privacy notice."),
+        section="privacy",
+    ),
+    SettingSpec("unit_name", "", str, QT_TRANSLATE_NOOP("Settings", "Unit"), section="privacy"),
+    SettingSpec(
+        "dpo_contact",
+        "",
+        str,
+        QT_TRANSLATE_NOOP("Settings", "Data protection officer (contact)"),
+        section="privacy",
+    ),
+    SettingSpec(
+        "retention_unanswered_mention_days",
+        365,
+        int,
+        QT_TRANSLATE_NOOP("Settings", "Keep unanswered citizens' mentions (days)"),
+        QT_TRANSLATE_NOOP(
+            "Settings",
+            "After this, the handle and words of mentions never answered nor tagged are "
+            "erased; counts are kept. Answered mentions, complaints and office posts are "
+            "records and are never erased automatically.",
+        ),
+        validate=_days,
+        minimum=1,
+        maximum=36500,
+        section="privacy",
+    ),
+    SettingSpec(
+        "retention_record_review_days",
+        730,
+        int,
+        QT_TRANSLATE_NOOP("Settings", "Offer records for disposal review after (days)"),
+        QT_TRANSLATE_NOOP("Settings", "Set from the agency's records retention schedule (JRA)."),
+        validate=_days,
+        minimum=1,
+        maximum=36500,
+        section="privacy",
     ),
     SettingSpec("single_pane", False, bool, "single pane", shown=False),
     SettingSpec("window_geometry", "", str, "window geometry", shown=False),

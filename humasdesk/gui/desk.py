@@ -192,6 +192,9 @@ class DeskController(QObject):
                 ).replace("%1", str(moved))
             )
         self._long_work.submit(
+            self._scheduled_retention, services, on_error=self.on_retention_failed
+        )
+        self._long_work.submit(
             services.log.check_at_startup,
             on_done=self.on_chain_checked,
             on_error=self.on_chain_check_failed,
@@ -471,6 +474,27 @@ class DeskController(QObject):
         if key is None:
             return self.tr("not made yet (made at the first export)")
         return format_fingerprint(fingerprint_of(key))
+
+    # --- retention ----------------------------------------------------------------------------
+
+    def _scheduled_retention(self, services: DeskServices) -> None:
+        from datetime import UTC, datetime
+
+        from humasdesk.core.privacy import RetentionPolicy
+
+        values = {}
+        if self.settings is not None:
+            values = {
+                k: self.settings.get(k)
+                for k in ("retention_unanswered_mention_days", "retention_record_review_days")
+            }
+        report = services.run_retention(RetentionPolicy.from_settings(values), datetime.now(UTC))
+        if report is not None:
+            logger.info("retention: personal data erased from %d entries", report.count)
+
+    def on_retention_failed(self, exc: BaseException) -> None:
+        # An export holding the lease, for instance: the schedule runs again next start.
+        logger.warning("scheduled retention did not run: %s", type(exc).__name__)
 
     # --- notifications ------------------------------------------------------------------------
 

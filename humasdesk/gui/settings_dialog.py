@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -46,8 +48,18 @@ class SettingsDialog(QDialog):
         self.editors: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
 
-        form = QFormLayout()
+        self.tabs = QTabWidget(self)
+        forms: dict[str, QFormLayout] = {}
+        for section, title in (
+            ("general", self.tr("General")),
+            ("x", self.tr("X app")),
+            ("privacy", self.tr("Privacy")),
+        ):
+            page = QWidget(self.tabs)
+            forms[section] = QFormLayout(page)
+            self.tabs.addTab(page, title)
         for s in SHOWN:
+            form = forms[s.section]
             editor = self._editor(s)
             editor.setAccessibleName(_tr(s.label))
             self.editors[s.key] = editor
@@ -89,8 +101,15 @@ class SettingsDialog(QDialog):
         self.buttons.accepted.connect(self.on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
 
+        self.privacy_notice = QPlainTextEdit(self)
+        self.privacy_notice.setReadOnly(True)
+        self.privacy_notice.setAccessibleName(self.tr("Privacy notice"))
+        self.privacy_notice.setMinimumHeight(150)
+        forms["privacy"].addRow(QLabel(self.tr("Privacy notice"), self), self.privacy_notice)
+        self.update_privacy_notice()
+
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(self.tabs)
         layout.addWidget(self.storage_label)
         layout.addWidget(self.signing_key_label)
         layout.addWidget(self.buttons)
@@ -131,6 +150,33 @@ class SettingsDialog(QDialog):
         assert isinstance(editor, QLineEdit)
         return editor.text().strip()
 
+    def update_privacy_notice(self) -> None:
+        """What the desk holds about citizens, why, and for how long (UU 27/2022)."""
+        unset = self.tr("(not set yet)")
+        text = (
+            self.tr(
+                "Controller of citizens' data held for the office account: %1 (%2).\n"
+                "Data protection officer: %3.\n\n"
+                "What is kept: the handles and words of citizens who mention the two "
+                "accounts, the replies, and when they were sent, to answer citizens and to "
+                "report on public communication.\n"
+                "Legal basis: the agency's public duties and authority (UU 27/2022, Pasal "
+                "20 ayat 2) and its records obligations (UU 43/2009).\n\n"
+                "Retention: the handle and words of mentions never answered nor tagged are "
+                "erased after %4 days (counts are kept). Answered mentions, complaints and "
+                "office posts are records: they are offered for disposal review after %5 "
+                "days and never erased automatically.\n\n"
+                "A citizen may ask what is held about them, and for correction, restriction "
+                "or erasure: record the request (humasdesk privacy requests) within 3×24 hours."
+            )
+            .replace("%1", self.value("agency_name") or unset)
+            .replace("%2", self.value("unit_name") or unset)
+            .replace("%3", self.value("dpo_contact") or unset)
+            .replace("%4", str(self.value("retention_unanswered_mention_days")))
+            .replace("%5", str(self.value("retention_record_review_days")))
+        )
+        self.privacy_notice.setPlainText(text)
+
     def validate(self) -> bool:
         ok = True
         for s in SHOWN:
@@ -138,6 +184,8 @@ class SettingsDialog(QDialog):
             self.errors[s.key].setText(_tr(reason) if reason else "")
             self.errors[s.key].setVisible(reason is not None)
             ok = ok and reason is None
+        if hasattr(self, "privacy_notice"):
+            self.update_privacy_notice()
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(ok)
         return ok
 

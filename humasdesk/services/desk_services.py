@@ -7,8 +7,10 @@ tested is what runs.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from humasdesk.core.cost import CostRates
 from humasdesk.credentials import TokenStorage
@@ -20,7 +22,12 @@ from humasdesk.store.activity_log import ActivityLog
 from humasdesk.store.database import ConnectionFactory
 from humasdesk.store.mentions_store import MentionsStore
 from humasdesk.store.outbox_store import OutboxStore
+from humasdesk.store.privacy_store import PrivacyStore
 from humasdesk.store.safety import OpenReport, open_checked
+
+if TYPE_CHECKING:
+    from humasdesk.core.privacy import RetentionPolicy
+    from humasdesk.services.privacy import ErasureReport
 
 
 @dataclass
@@ -34,8 +41,21 @@ class DeskServices:
     outbox_store: OutboxStore
     mentions_store: MentionsStore
     open_report: OpenReport
+    privacy: PrivacyStore
+
+    def run_retention(self, policy: RetentionPolicy, now: datetime) -> ErasureReport | None:
+        """The configured retention schedule (UU 27/2022): erase the handle and words of
+        unanswered, untagged mentions past the period. None when nothing is due, so a
+        start-up with nothing to erase adds nothing to the log. Raises `LeaseConflict`
+        while an export runs (try again later; nothing was erased)."""
+        from humasdesk.services.privacy import apply_retention, preview_retention
+
+        if preview_retention(self.privacy, policy, now).mentions == 0:
+            return None
+        return apply_retention(self.log, self.privacy, policy, now, trigger="schedule")
 
     def close(self) -> None:
+        self.privacy.close()
         self.log.close()
         self.outbox_store.close()
         self.mentions_store.close()
@@ -87,4 +107,5 @@ def build_desk_services(
         outbox_store=outbox_store,
         mentions_store=mentions_store,
         open_report=report,
+        privacy=PrivacyStore(factory),
     )

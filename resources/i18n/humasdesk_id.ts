@@ -1574,6 +1574,10 @@ Tindakan ini tidak dapat dibatalkan.</translation>
         <translation>Masukkan harga dalam dolar AS, misalnya 0.015.</translation>
     </message>
     <message>
+        <source>A period of at least one day is needed.</source>
+        <translation>Diperlukan masa minimal satu hari.</translation>
+    </message>
+    <message>
         <source>The port must be between 1024 and 65535.</source>
         <translation>Port harus antara 1024 dan 65535.</translation>
     </message>
@@ -1650,6 +1654,38 @@ Tindakan ini tidak dapat dibatalkan.</translation>
         <translation>Harga X per kiriman yang dibaca (USD)</translation>
     </message>
     <message>
+        <source>Agency (data controller)</source>
+        <translation>Instansi (pengendali data)</translation>
+    </message>
+    <message>
+        <source>Printed on exports and in the privacy notice.</source>
+        <translation>Dicetak pada ekspor dan pemberitahuan privasi.</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit kerja</translation>
+    </message>
+    <message>
+        <source>Data protection officer (contact)</source>
+        <translation>Petugas pelindungan data pribadi (kontak)</translation>
+    </message>
+    <message>
+        <source>Keep unanswered citizens' mentions (days)</source>
+        <translation>Simpan mention warga yang tidak dibalas (hari)</translation>
+    </message>
+    <message>
+        <source>After this, the handle and words of mentions never answered nor tagged are erased; counts are kept. Answered mentions, complaints and office posts are records and are never erased automatically.</source>
+        <translation>Setelah itu, nama pengguna dan kata-kata mention yang tidak pernah dibalas atau ditandai dihapus; jumlahnya tetap dicatat. Mention yang dibalas, aduan, dan kiriman akun kantor adalah arsip dan tidak pernah dihapus otomatis.</translation>
+    </message>
+    <message>
+        <source>Offer records for disposal review after (days)</source>
+        <translation>Ajukan arsip untuk penilaian pemusnahan setelah (hari)</translation>
+    </message>
+    <message>
+        <source>Set from the agency's records retention schedule (JRA).</source>
+        <translation>Diisi sesuai Jadwal Retensi Arsip (JRA) instansi.</translation>
+    </message>
+    <message>
         <source>This value has the wrong type.</source>
         <translation>Jenis nilai ini salah.</translation>
     </message>
@@ -1665,6 +1701,18 @@ Tindakan ini tidak dapat dibatalkan.</translation>
         <translation>Pengaturan</translation>
     </message>
     <message>
+        <source>General</source>
+        <translation>Umum</translation>
+    </message>
+    <message>
+        <source>X app</source>
+        <translation>Aplikasi X</translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation>Privasi</translation>
+    </message>
+    <message>
         <source>Where sign-in tokens are kept: checking…</source>
         <translation>Tempat token masuk disimpan: sedang diperiksa…</translation>
     </message>
@@ -1675,6 +1723,34 @@ Tindakan ini tidak dapat dibatalkan.</translation>
     <message>
         <source>Cancel</source>
         <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Privacy notice</source>
+        <translation>Pemberitahuan privasi</translation>
+    </message>
+    <message>
+        <source>(not set yet)</source>
+        <translation>(belum diisi)</translation>
+    </message>
+    <message>
+        <source>Controller of citizens' data held for the office account: %1 (%2).
+Data protection officer: %3.
+
+What is kept: the handles and words of citizens who mention the two accounts, the replies, and when they were sent, to answer citizens and to report on public communication.
+Legal basis: the agency's public duties and authority (UU 27/2022, Pasal 20 ayat 2) and its records obligations (UU 43/2009).
+
+Retention: the handle and words of mentions never answered nor tagged are erased after %4 days (counts are kept). Answered mentions, complaints and office posts are records: they are offered for disposal review after %5 days and never erased automatically.
+
+A citizen may ask what is held about them, and for correction, restriction or erasure: record the request (humasdesk privacy requests) within 3×24 hours.</source>
+        <translation>Pengendali data warga untuk akun kantor: %1 (%2).
+Petugas pelindungan data pribadi: %3.
+
+Yang disimpan: nama pengguna dan kata-kata warga yang menyebut kedua akun, balasannya, serta waktunya, untuk menjawab warga dan melaporkan komunikasi publik.
+Dasar hukum: pelaksanaan tugas dan kewenangan instansi (UU 27/2022, Pasal 20 ayat 2) serta kewajiban kearsipan (UU 43/2009).
+
+Masa retensi: nama pengguna dan kata-kata mention yang tidak pernah dibalas atau ditandai dihapus setelah %4 hari (jumlahnya tetap dicatat). Mention yang dibalas, aduan, dan kiriman akun kantor adalah arsip: diajukan untuk penilaian pemusnahan setelah %5 hari dan tidak pernah dihapus otomatis.
+
+Warga dapat meminta data yang disimpan tentang dirinya, serta perbaikan, pembatasan, atau penghapusan: catat permintaannya (humasdesk privacy requests) dalam 3×24 jam.</translation>
     </message>
     <message>
         <source>Where sign-in tokens are kept: %1</source>

@@ -39,7 +39,7 @@ def test_invalid_port_and_handle_block_saving_and_say_why(qtbot, tmp_path):
     dialog.editors["callback_port"].setValue(8765)
     dialog.editors["office_handle"].setText("Humas Demo!")
     assert not _save_button(dialog).isEnabled()
-    assert dialog.errors["office_handle"].isVisible()
+    assert not dialog.errors["office_handle"].isHidden()  # shown on the "Aplikasi X" tab
     dialog.editors["office_handle"].setText("")
     assert _save_button(dialog).isEnabled()
     assert not (tmp_path / "settings.json").exists()  # nothing saved until Save
@@ -52,3 +52,31 @@ def test_storage_location_is_shown(qtbot, tmp_path):
     assert dialog.storage_label.text() == (
         "Tempat token masuk disimpan: keyring sistem (Secret Service)"
     )
+
+
+def test_privacy_tab_shows_the_notice_with_the_values_in_force(qtbot, tmp_path):
+    """Settings → Privasi: controller, DPO contact, legal basis and retention, as set."""
+    dialog = SettingsDialog(Settings.load(tmp_path / "settings.json"))
+    qtbot.addWidget(dialog)
+    assert [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())] == [
+        "Umum", "Aplikasi X", "Privasi",
+    ]  # fmt: skip
+    dialog.editors["agency_name"].setText("Kementerian Demo")
+    dialog.editors["dpo_contact"].setText("ppdp@demo.go.id")
+    dialog.editors["retention_unanswered_mention_days"].setValue(180)
+    notice = dialog.privacy_notice.toPlainText()
+    assert "Kementerian Demo" in notice and "ppdp@demo.go.id" in notice
+    assert "180 hari" in notice and "UU 27/2022" in notice
+
+
+def test_retention_of_zero_days_is_refused(qtbot, tmp_path):
+    dialog = SettingsDialog(Settings.load(tmp_path / "settings.json"))
+    qtbot.addWidget(dialog)
+    spin = dialog.editors["retention_unanswered_mention_days"]
+    assert spin.minimum() == 1  # the editor cannot even go below one day
+    import pytest
+
+    from humasdesk.settings import Settings as S
+
+    with pytest.raises(ValueError, match="retention_unanswered_mention_days"):
+        S(tmp_path / "s.json").set("retention_unanswered_mention_days", 0)
