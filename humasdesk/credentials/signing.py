@@ -21,13 +21,14 @@ from __future__ import annotations
 
 import base64
 import binascii
-import hashlib
 import logging
 import os
 import tempfile
 import threading
 from pathlib import Path
 from typing import Any
+
+from humasdesk.core.fingerprint import fingerprint_of, format_fingerprint
 
 from . import backends
 from .errors import SecureStorageUnavailable, StorageProblem
@@ -50,16 +51,6 @@ class SigningKeyUnreadable(Exception):
             "The export signing key in the system keyring is unreadable; remove the "
             f"'{KEY_USERNAME}' entry in the keyring manager to make a new key."
         )
-
-
-def fingerprint_of(public_key: bytes) -> str:
-    """Lowercase hex SHA-256 of a raw public key (same definition as the signature file)."""
-    return hashlib.sha256(public_key).hexdigest()
-
-
-def group_fingerprint(fingerprint: str) -> str:
-    fp = fingerprint.upper()
-    return " ".join(fp[i : i + 4] for i in range(0, len(fp), 4))
 
 
 class ExportSigner:
@@ -190,7 +181,7 @@ class ExportSigner:
     @property
     def fingerprint_display(self) -> str:
         """The fingerprint for people: ``3F2A 9C01 …`` (16 groups of four)."""
-        return group_fingerprint(self.fingerprint)
+        return format_fingerprint(self.fingerprint)
 
     def sign(self, message: bytes) -> bytes:
         """The 64-byte Ed25519 signature of `message`.

@@ -458,13 +458,9 @@ class DeskController(QObject):
 
     def signing_key_text(self) -> str:
         """The export key's fingerprint from the public key file (no keyring access)."""
+        from humasdesk.core.fingerprint import fingerprint_of, format_fingerprint
         from humasdesk.credentials.signing import PUBLIC_KEY_FILENAME
-        from humasdesk.store.exports.sigfile import (
-            SignatureFileError,
-            fingerprint_of,
-            format_fingerprint,
-            read_public_key_file,
-        )
+        from humasdesk.store.exports.sigfile import SignatureFileError, read_public_key_file
 
         path = self.data_root / PUBLIC_KEY_FILENAME if self.data_root else None
         try:
@@ -506,8 +502,10 @@ class DeskController(QObject):
         session = self.sessions.get(slot)
         if first or new <= 0 or session is None:
             return
-        text = self.tr("%1 new mention(s) for @%2").replace("%1", str(new)).replace(
-            "%2", session.account.username
+        text = (
+            self.tr("%1 new mention(s) for @%2")
+            .replace("%1", str(new))
+            .replace("%2", session.account.username)
         )
         self.window.statusBar().showMessage(text, 15000)
         tray = self._tray()

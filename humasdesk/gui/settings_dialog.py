@@ -84,9 +84,7 @@ class SettingsDialog(QDialog):
         self.signing_key_label = QLabel(self)
         self.signing_key_label.setObjectName("signingKeyLabel")
         self.signing_key_label.setWordWrap(True)
-        self.signing_key_label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-        )
+        self.signing_key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.signing_key_label.setVisible(False)
         self.storage_label = QLabel(self.tr("Where sign-in tokens are kept: checking…"), self)
         self.storage_label.setObjectName("storageLabel")

@@ -40,6 +40,7 @@ from typing import Any
 
 from humasdesk import __version__
 from humasdesk.core.activity import ActivityEntry, format_ts
+from humasdesk.core.fingerprint import fingerprint_of
 from humasdesk.core.privacy import (
     ACTION_ACCESS_REPORT,
     REQUEST_KIND_LABELS,
@@ -508,7 +509,7 @@ def write_access_report(
         public_key = signer.public_key_bytes
     except (SecureStorageUnavailable, SigningKeyUnreadable) as exc:
         raise ExportFailed(FailureReason.KEYRING, f"cannot sign the report: {exc}") from None
-    fingerprint = sigfile.fingerprint_of(public_key)
+    fingerprint = fingerprint_of(public_key)
     manifest = _manifest(report, fmt, header, fingerprint)
     data = sig = None
     what = out.name

@@ -228,9 +228,7 @@ class AccountService:
             fresh = refresh_tokens(self.endpoint.client_id, tokens, base_url=self.endpoint.base_url)
         except (OAuthError, AuthExpired):
             logger.info("refresh refused for slot %s", slot.value)
-            self._record(
-                "session_expired", slot, account_id=tokens.user_id, handle=tokens.username
-            )
+            self._record("session_expired", slot, account_id=tokens.user_id, handle=tokens.username)
             raise SessionExpired(slot) from None
         fresh = replace(fresh, user_id=tokens.user_id, username=tokens.username)
         self.store.save(slot, fresh)

@@ -43,6 +43,7 @@ from typing import Protocol
 
 from humasdesk import __version__
 from humasdesk.core.activity import Action, ActivityEntry, format_ts
+from humasdesk.core.fingerprint import fingerprint_of
 from humasdesk.core.metrics import MetricsReport, Period, compute_metrics
 from humasdesk.credentials.errors import SecureStorageUnavailable
 from humasdesk.credentials.signing import SigningKeyUnreadable
@@ -252,7 +253,7 @@ def export_activity(
         raise ExportFailed(FailureReason.KEYRING, f"cannot sign the export: {exc}") from None
     except SigningKeyUnreadable as exc:
         raise ExportFailed(FailureReason.KEYRING, str(exc)) from None
-    fingerprint = sigfile.fingerprint_of(public_key)
+    fingerprint = fingerprint_of(public_key)
 
     head = log.head()
     sql_filter = LogFilter(start=opts.start, end=opts.end)

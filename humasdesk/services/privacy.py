@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from humasdesk.core.activity import Action, format_ts
+from humasdesk.core.fingerprint import format_fingerprint
 from humasdesk.core.models import Slot
 from humasdesk.core.privacy import (
     ACTION_BREACH_KIT,
@@ -77,7 +78,6 @@ from humasdesk.services.export import (
 )
 from humasdesk.store.activity_log import ActivityLog, LogFilter
 from humasdesk.store.exports.check import ExportCheck, Status, verify_export
-from humasdesk.store.exports.sigfile import format_fingerprint
 from humasdesk.store.privacy_store import (
     ERASURE,
     EXPORT,

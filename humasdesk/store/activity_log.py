@@ -32,7 +32,6 @@ import logging
 import os
 import re
 import sqlite3
-import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -57,7 +56,7 @@ from humasdesk.core.activity import (
     personal_problem,
 )
 from humasdesk.core.models import Slot
-from humasdesk.store.database import ConnectionFactory, transaction
+from humasdesk.store.database import ConnectionFactory, Connections, transaction
 
 logger = logging.getLogger(__name__)
 
@@ -270,36 +269,15 @@ class ActivityLog:
     ) -> None:
         self._clock: Clock = clock or (lambda: datetime.now(UTC))
         self._salt = salt_source
-        self._db: Database | None = None
-        self._factory: ConnectionFactory | None = None
-        if isinstance(source, Database):
-            self._db = source
-        else:
-            self._factory = source
-        self._local = threading.local()
-        self._opened: list[Database] = []
-        self._lock = threading.Lock()
+        self._connections = Connections(source)
 
     # -- connections -------------------------------------------------------------------
     def _conn(self) -> sqlite3.Connection:
-        if self._db is not None:
-            return self._db.conn
-        db = getattr(self._local, "db", None)
-        if db is None:
-            assert self._factory is not None
-            db = self._factory.connect(check_same_thread=False)
-            self._local.db = db
-            with self._lock:
-                self._opened.append(db)
-        return db.conn
+        return self._connections.conn()
 
     def close(self) -> None:
         """Close the connections this log opened (from any thread, once they are idle)."""
-        with self._lock:
-            opened, self._opened = self._opened, []
-        for db in opened:
-            db.close()
-        self._local = threading.local()
+        self._connections.close()
 
     def __enter__(self) -> ActivityLog:
         return self

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -138,3 +139,34 @@ def quick_check(db: Database, *, max_errors: int = 20) -> QuickCheck:
     if not ok:
         logger.warning("database quick_check found %d problem(s)", len(messages))
     return QuickCheck(ok=ok, messages=() if ok else messages)
+
+
+class Connections:
+    """One connection per calling thread from a ``ConnectionFactory``, or one shared
+    ``Database`` (single-threaded use; not closed by ``close()``)."""
+
+    def __init__(self, source: ConnectionFactory | Database) -> None:
+        self._db = source if isinstance(source, Database) else None
+        self._factory = None if isinstance(source, Database) else source
+        self._local = threading.local()
+        self._opened: list[Database] = []
+        self._lock = threading.Lock()
+
+    def conn(self) -> sqlite3.Connection:
+        if self._db is not None:
+            return self._db.conn
+        db = getattr(self._local, "db", None)
+        if db is None:
+            assert self._factory is not None
+            db = self._factory.connect(check_same_thread=False)
+            self._local.db = db
+            with self._lock:
+                self._opened.append(db)
+        return db.conn
+
+    def close(self) -> None:
+        with self._lock:
+            opened, self._opened = self._opened, []
+        for db in opened:
+            db.close()
+        self._local = threading.local()

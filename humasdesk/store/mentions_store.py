@@ -17,8 +17,7 @@ from sqlite_utils import Database
 
 from humasdesk.core.activity import format_ts, parse_ts
 from humasdesk.core.models import Post, Slot
-from humasdesk.store.database import ConnectionFactory, transaction
-from humasdesk.store.outbox_store import Connections
+from humasdesk.store.database import ConnectionFactory, Connections, transaction
 
 
 class MentionState(StrEnum):

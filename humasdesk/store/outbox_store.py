@@ -14,7 +14,6 @@ from __future__ import annotations
 import base64
 import json
 import sqlite3
-import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -28,7 +27,7 @@ from humasdesk.core.compose import Draft
 from humasdesk.core.cost import UsageCounts
 from humasdesk.core.media import ImageAttachment
 from humasdesk.core.models import Slot
-from humasdesk.store.database import ConnectionFactory, transaction
+from humasdesk.store.database import ConnectionFactory, Connections, transaction
 
 
 class OutboxState(StrEnum):
@@ -177,37 +176,6 @@ def _item(row: Sequence[Any]) -> OutboxItem:
         created_at=parse_ts(row[21]),
         updated_at=parse_ts(row[22]),
     )
-
-
-class Connections:
-    """One connection per calling thread from a ``ConnectionFactory``, or one shared
-    ``Database`` (single-threaded use; not closed by ``close()``)."""
-
-    def __init__(self, source: ConnectionFactory | Database) -> None:
-        self._db = source if isinstance(source, Database) else None
-        self._factory = None if isinstance(source, Database) else source
-        self._local = threading.local()
-        self._opened: list[Database] = []
-        self._lock = threading.Lock()
-
-    def conn(self) -> sqlite3.Connection:
-        if self._db is not None:
-            return self._db.conn
-        db = getattr(self._local, "db", None)
-        if db is None:
-            assert self._factory is not None
-            db = self._factory.connect(check_same_thread=False)
-            self._local.db = db
-            with self._lock:
-                self._opened.append(db)
-        return db.conn
-
-    def close(self) -> None:
-        with self._lock:
-            opened, self._opened = self._opened, []
-        for db in opened:
-            db.close()
-        self._local = threading.local()
 
 
 _LIVE = "('queued', 'failed')"  # states a send or a cancel may start from

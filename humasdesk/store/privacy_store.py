@@ -34,8 +34,7 @@ from sqlite_utils import Database
 
 from humasdesk.core.activity import format_ts, parse_ts
 from humasdesk.core.privacy import PrivacyError, RequestKind, RequestStatus
-from humasdesk.store.database import ConnectionFactory, transaction
-from humasdesk.store.outbox_store import Connections
+from humasdesk.store.database import ConnectionFactory, Connections, transaction
 
 logger = logging.getLogger(__name__)
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from humasdesk.cli import main
+from humasdesk.core.fingerprint import format_fingerprint
 from humasdesk.credentials.signing import ExportSigner
 from humasdesk.store.exports import sigfile
 from tests.fakes import MemoryKeyring
@@ -86,7 +87,7 @@ def test_signature_from_another_key(tmp_path, capsys):
     assert main(["verify", str(out)]) == 1
     line = capsys.readouterr().out
     assert "ditandatangani kunci lain" in line
-    assert sigfile.format_fingerprint(other.fingerprint, groups=4) in line
+    assert format_fingerprint(other.fingerprint, groups=4) in line
 
 
 def test_given_pubkey_is_checked(tmp_path, capsys, data_dir):

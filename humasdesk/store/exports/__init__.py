@@ -13,6 +13,7 @@ and checks signature *files*).
 * `check` — `verify_export(path)`: signature, key, and for JSON Lines the entries' hashes.
 """
 
+from humasdesk.core.fingerprint import fingerprint_of, format_fingerprint
 from humasdesk.store.exports.atomic import AtomicOutput
 from humasdesk.store.exports.check import ExportCheck, verify_export
 from humasdesk.store.exports.manifest import ExportManifest
@@ -24,8 +25,6 @@ from humasdesk.store.exports.rows import (
 from humasdesk.store.exports.sigfile import (
     SIG_SUFFIX,
     SignatureFileError,
-    fingerprint_of,
-    format_fingerprint,
     read_public_key_file,
 )
 

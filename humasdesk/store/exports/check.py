@@ -22,6 +22,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from humasdesk.core.fingerprint import fingerprint_of
 from humasdesk.store.exports import sigfile
 from humasdesk.store.exports.jsonl import check_jsonl
 
@@ -84,7 +85,7 @@ def verify_export(
     p = Path(path)
     result = ExportCheck(path=p)
     if expected_public_key is not None:
-        result.expected_fingerprint = sigfile.fingerprint_of(expected_public_key)
+        result.expected_fingerprint = fingerprint_of(expected_public_key)
     if not p.is_file():
         result.problems.append((Problem.NO_FILE, f"{p.name} does not exist"))
         return result
@@ -98,7 +99,7 @@ def verify_export(
         result.problems.append((Problem.SIGNATURE_UNREADABLE, str(exc)))
         return result
     public_key = sigfile.public_key_of(doc)
-    result.fingerprint = sigfile.fingerprint_of(public_key)
+    result.fingerprint = fingerprint_of(public_key)
     result.manifest = doc["manifest"]
     if not sigfile.signature_valid(doc):
         result.problems.append(

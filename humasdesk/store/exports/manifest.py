@@ -21,7 +21,7 @@ from datetime import datetime
 from typing import Any
 
 from humasdesk.core.activity import CANONICAL_VERSION, format_ts
-from humasdesk.store.exports.sigfile import format_fingerprint
+from humasdesk.core.fingerprint import format_fingerprint
 
 
 @dataclass(frozen=True)

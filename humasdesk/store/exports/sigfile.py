@@ -38,6 +38,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from humasdesk.core.fingerprint import fingerprint_of
+
 SIG_SUFFIX = ".sig"
 SIG_FORMAT = "humasdesk-export-signature"
 SIG_VERSION = 1
@@ -47,20 +49,6 @@ SIGNING_CONTEXT = b"humasdesk-export-signature-v1\n"
 
 class SignatureFileError(ValueError):
     """A signature or public-key file that cannot be used (not one of ours, unreadable)."""
-
-
-def fingerprint_of(public_key: bytes) -> str:
-    """Lowercase hex SHA-256 of the raw 32-byte public key."""
-    return hashlib.sha256(public_key).hexdigest()
-
-
-def format_fingerprint(fingerprint: str, groups: int | None = None) -> str:
-    """``3F2A 9C01 …``: upper-case hex in groups of four (all of them, or the first `groups`)."""
-    fp = fingerprint.upper()
-    parts = [fp[i : i + 4] for i in range(0, len(fp), 4)]
-    if groups is not None and groups < len(parts):
-        return " ".join(parts[:groups]) + " …"
-    return " ".join(parts)
 
 
 def digest_stream(stream: BinaryIO, chunk: int = 1 << 20) -> tuple[int, str]:
