@@ -17,18 +17,18 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from humasdesk import __version__
-from humasdesk.gui.desk import DeskController, OpenUrl
 from humasdesk.gui.i18n import install_translators
 from humasdesk.gui.main_window import MainWindow
 from humasdesk.logsetup import configure_logging
 from humasdesk.paths import DataPaths, resolve_data_dir, resources_dir
 from humasdesk.practice import PracticeBackend
-from humasdesk.services.accounts import XEndpoint
-from humasdesk.services.session import PRACTICE_CLIENT_ID, PRACTICE_HANDLES
 from humasdesk.settings import Settings
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from humasdesk.credentials import TokenStorage
+    from humasdesk.gui.desk import DeskController
     from humasdesk.services.desk_services import DeskServices
 
 logger = logging.getLogger(__name__)
@@ -51,10 +51,10 @@ class DeskOptions:
 class Desk:
     app: QApplication
     window: MainWindow
-    controller: DeskController
     backend: PracticeBackend | None
     paths: DataPaths
     settings: Settings
+    controller: DeskController | None = None  # made once the window has painted
 
     def remember_layout(self) -> None:
         """Keep the window's place, size and pane mode for the next start."""
@@ -67,9 +67,10 @@ class Desk:
             logger.warning("could not save the window layout: %s", type(exc).__name__)
 
     def close(self) -> None:
-        self.controller.shutdown()
-        if self.controller.services is not None:
-            self.controller.services.close()
+        if self.controller is not None:
+            self.controller.shutdown()
+            if self.controller.services is not None:
+                self.controller.services.close()
         if self.backend is not None:
             self.backend.stop()
 
@@ -85,7 +86,7 @@ def build_desk(
     options: DeskOptions,
     *,
     token_store: TokenStorage | None = None,
-    open_url: OpenUrl = open_in_browser,
+    open_url: Callable[[str], object] = open_in_browser,
     sign_in_timeout: float = 300,
 ) -> Desk:
     """Create and show the window; sign-in and loading start once it has painted.
@@ -115,7 +116,9 @@ def build_desk(
     def prepare_services() -> DeskServices:
         # Runs on a worker: the sandbox start, the keyring import and its probe are slow.
         from humasdesk.credentials import FallbackTokenStore, TokenStore
+        from humasdesk.services.accounts import XEndpoint
         from humasdesk.services.desk_services import build_desk_services, rates_from
+        from humasdesk.services.session import PRACTICE_CLIENT_ID
 
         base_url = backend.start() if backend is not None else None
         primary = token_store or TokenStore(
@@ -137,27 +140,32 @@ def build_desk(
             ),
         )
 
-    controller = DeskController(
-        window,
-        prepare_services=prepare_services,
-        open_url=open_url,
-        practice_handles=PRACTICE_HANDLES if practice else None,
-        sign_in_timeout=sign_in_timeout,
-        settings=settings,
-        data_root=paths.root,
-        parent=window,
-    )
+    desk = Desk(app, window, backend, paths, settings)
 
     def after_first_paint() -> None:
-        # Logging to file, sign-in and loading (tweepy, the sandbox, the network) wait
-        # until the window has painted, so the official sees the desk at once.
+        # The controller and everything behind it (logging to file, the services, tweepy,
+        # the sandbox, the network) come after the window has painted, so the official
+        # sees the desk at once.
+        from humasdesk.gui.desk import DeskController
+        from humasdesk.services.session import PRACTICE_HANDLES
+
         configure_logging(paths.logs)
         logger.info("desk started (practice=%s)", practice)
-        controller.start()
+        desk.controller = DeskController(
+            window,
+            prepare_services=prepare_services,
+            open_url=open_url,
+            practice_handles=PRACTICE_HANDLES if practice else None,
+            sign_in_timeout=sign_in_timeout,
+            settings=settings,
+            data_root=paths.root,
+            parent=window,
+        )
+        desk.controller.start()
 
     window.first_painted.connect(after_first_paint)
     window.show()
-    return Desk(app, window, controller, backend, paths, settings)
+    return desk
 
 
 def run_desk(options: DeskOptions) -> int:

@@ -50,6 +50,7 @@ def test_no_token_anywhere_after_signing_both_slots_in_and_out(qtbot, sandbox, t
     data_dir = tmp_path / "data"
     desk = build_desk(DeskOptions(sandbox_url=sandbox.base_url, data_dir=str(data_dir)))
     qtbot.addWidget(desk.window)
+    qtbot.waitUntil(lambda: desk.controller is not None, timeout=10000)  # after first paint
     controller = desk.controller
     errors: list[str] = []
     try:
