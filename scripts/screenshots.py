@@ -4,8 +4,9 @@
 
 Needs a display (Xvfb in the tests: tests/xvfb/). Each scene is the real window
 and controller against the built-in X emulator; nothing is drawn by hand.
-Scenes: desk-practice.png (both panes with posts), pane-signing-in.png (a pane
-waiting for the browser), session-only-warning.png (no secure storage).
+Scenes: desk-practice.png (both panes with posts, mentions and a post counting down in
+the outbox), log-view.png (the activity log), pane-signing-in.png (a pane waiting for the
+browser), session-only-warning.png (no secure storage).
 """
 
 from __future__ import annotations
@@ -143,6 +144,13 @@ def main() -> int:
                 "Layanan pengaduan dibuka Senin–Jumat pukul 08.00–16.00 WIB."
             )
             scene.shoot(opts.outdir / "desk-practice.png")
+
+            scene.window.action_log.trigger()  # the activity log, as a supervisor sees it
+            log_view = scene.controller.log_window
+            wait_until(lambda: log_view is not None and log_view.model.rowCount() > 0)
+            settle()
+            log_view.grab().save(str(opts.outdir / "log-view.png"))
+            print(opts.outdir / "log-view.png")
             scene.close()
 
             scene = Scene(sandbox, MemoryKeyring(), work, practice=False)

@@ -454,9 +454,9 @@ def export_activity(
 
 
 def _first_ts(factory: EntriesFactory) -> datetime | None:
-    for e in factory():
-        return e.ts
-    return None
+    """The earliest time among the entries. Not the first entry's: a mention is logged
+    when the desk receives it but carries its time on X, which can be days earlier."""
+    return min((e.ts for e in factory()), default=None)
 
 
 def _discard(*outputs: AtomicOutput | None) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import subprocess
@@ -14,6 +15,7 @@ from PySide6.QtGui import QColor, QImage
 
 from humasdesk.core.models import Slot
 from humasdesk.gui.theme import SLOT_COLOURS
+from tests.fakes import MemoryKeyring
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "build" / "screenshots"
@@ -119,10 +121,38 @@ def test_screenshot_scenes_render_in_a_real_window(xvfb_display):
         timeout=180,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    for name in ("desk-practice.png", "pane-signing-in.png", "session-only-warning.png"):
+    for name in (
+        "desk-practice.png",
+        "log-view.png",
+        "pane-signing-in.png",
+        "session-only-warning.png",
+    ):
         image = QImage(str(SCREENSHOTS / name))
         assert not image.isNull() and image.width() >= 1000, name
     # The signing-in scene shows the office colour band and the personal pane's sign-in button.
     signing_in = QImage(str(SCREENSHOTS / "pane-signing-in.png"))
     assert _columns_of_colour(signing_in, SLOT_COLOURS[Slot.OFFICE])
     assert _columns_of_colour(signing_in, SLOT_COLOURS[Slot.PERSONAL])
+
+
+@pytest.mark.xvfb
+def test_pdf_report_pages_render(tmp_path):
+    """The supervisor's PDF report, made from a real log by `humasdesk export`, renders
+    to images (pdftoppm); the first pages are kept under build/screenshots/."""
+    from humasdesk.selftest import run_self_test
+
+    data = tmp_path / "d"
+    out = io.StringIO()
+    assert run_self_test(data_dir=str(data), out=out, keyring_backend=MemoryKeyring()) == 0
+    pdf = data / "self-test-exports" / "laporan.pdf"
+    assert pdf.is_file(), out.getvalue()
+    pdftoppm = shutil.which("pdftoppm")
+    assert pdftoppm, "poppler-utils (pdftoppm) is installed by scripts/test.sh"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        [pdftoppm, "-png", "-r", "60", "-f", "1", "-l", "2", str(pdf),
+         str(SCREENSHOTS / "report-page")],
+        check=True, timeout=60,
+    )  # fmt: skip
+    pages = sorted(SCREENSHOTS.glob("report-page-*.png"))
+    assert pages and not QImage(str(pages[0])).isNull()

@@ -60,6 +60,7 @@ logger = logging.getLogger(__name__)
 RESOLUTION_DPI = 300
 SCREEN_DPI = 96  # QTextDocument's image width/height attributes are in 1/96 inch
 _owned_app: QCoreApplication | None = None
+_owned_translators: list[Any] = []  # kept alive with the app they are installed in
 
 
 def ensure_app() -> QCoreApplication:
@@ -73,6 +74,10 @@ def ensure_app() -> QCoreApplication:
 
         app = QApplication(["humasdesk", "-platform", "offscreen"])
         _owned_app = app
+        # The report is in Bahasa Indonesia by default, from the CLI and the self-test too.
+        from humasdesk.gui.i18n import install_translators
+
+        _owned_translators.extend(install_translators(app, "id"))
         logger.info("created an offscreen QApplication for the PDF report")
     if not isinstance(app, QGuiApplication):
         raise RuntimeError("the PDF report needs a QGuiApplication (fonts), not a QCoreApplication")
