@@ -36,7 +36,13 @@ if TYPE_CHECKING:
     from humasdesk.gui.pane import AccountPane
     from humasdesk.services.desk_services import DeskServices
     from humasdesk.services.mentions import SyncResult
-    from humasdesk.services.outbox import CancelResult, QueueResult, RecentPost, SendOutcome
+    from humasdesk.services.outbox import (
+        CancelResult,
+        Pause,
+        QueueResult,
+        RecentPost,
+        SendOutcome,
+    )
     from humasdesk.services.posting import Quota
     from humasdesk.services.session import AccountSession
     from humasdesk.store.mentions_store import Mention
@@ -66,6 +72,7 @@ class OutboxState:
     quota: Quota | None
     cost: Decimal | None
     offline: bool
+    pause: Pause | None = None  # X's rate limit or usage cap holds this account's sends
 
 
 @dataclass(frozen=True)
@@ -253,6 +260,11 @@ class SlotDesk(QObject):
             for o in outcomes or ()
         )
         return OutboxState(
+            pause=(
+                self.services.sender.pause_of(session.account.user_id)
+                if session is not None
+                else None
+            ),
             items=outbox.items(self.slot)[:OUTBOX_ITEMS_SHOWN],
             next_wake=outbox.next_wake(self.slot),
             quota=quota(session) if session is not None else None,
@@ -301,7 +313,29 @@ class SlotDesk(QObject):
         waiting = sum(1 for i in state.items if i.state.value in ("queued", "sending", "failed")
                       and (i.state.value != "failed" or i.will_retry))  # fmt: skip
         self.pane.show_offline(waiting if state.offline else None)
+        self._show_pause(state.pause)
         self._schedule_send(state.next_wake)
+
+    def _show_pause(self, pause: Pause | None) -> None:
+        """When X holds this account's posts back, say until when (posts wait, not lost),
+        on the outbox tab, where it stays while the pause lasts."""
+        if pause is None:
+            self.pane.outbox_view.show_status("")
+            return
+        from PySide6.QtCore import QDateTime, QLocale
+
+        local = QDateTime.fromSecsSinceEpoch(int(pause.until.timestamp())).toLocalTime()
+        when = QLocale().toString(local, "HH.mm")
+        if pause.status.value == "usage_capped":
+            text = self.tr(
+                "The X app's usage cap is reached: this account sends nothing until %1. "
+                "Posts wait in the outbox."
+            )
+        else:
+            text = self.tr(
+                "X's request limit was reached: posting resumes at %1. Posts wait in the outbox."
+            )
+        self.pane.outbox_view.show_status(text.replace("%1", when))
 
     def _schedule_send(self, next_wake: datetime | None) -> None:
         if self.session is None:
