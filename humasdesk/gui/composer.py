@@ -9,7 +9,9 @@ The composer only checks and asks; the controller queues. Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+import itertools
+
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -17,6 +19,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QLayout,
+    QLayoutItem,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -60,6 +64,86 @@ def problem_text(problem: ComposeProblem) -> str:
             "Composer", "An image description is longer than 1,000 characters."
         ),
     }[problem]
+
+
+class FlowLayout(QLayout):
+    """Lays its items out left to right and wraps to a new line when the pane is narrow
+    (longer translations, large system fonts, 200 % scaling), instead of forcing the window
+    wider. The last item stays at the right edge of its line (the send button)."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self.setContentsMargins(0, 0, 0, 0)
+        self.setSpacing(spacing)
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def sizeHint(self) -> QSize:
+        width = sum(i.sizeHint().width() for i in self._shown()) + self.spacing() * max(
+            0, len(self._shown()) - 1
+        )
+        height = max((i.sizeHint().height() for i in self._shown()), default=0)
+        return QSize(width, height)
+
+    def minimumSize(self) -> QSize:
+        size = QSize()
+        for item in self._shown():
+            size = size.expandedTo(item.minimumSize())
+        return size
+
+    def _shown(self) -> list[QLayoutItem]:
+        return [i for i in self._items if not i.isEmpty()]
+
+    def _arrange(self, rect: QRect, *, move: bool) -> int:
+        items = self._shown()
+        lines: list[list[QLayoutItem]] = [[]]
+        x = 0
+        for item in items:
+            w = item.sizeHint().width()
+            if lines[-1] and x + w > rect.width():
+                lines.append([])
+                x = 0
+            lines[-1].append(item)
+            x += w + self.spacing()
+        y = rect.y()
+        for line in lines:
+            height = max((i.sizeHint().height() for i in line), default=0)
+            if move:
+                x = rect.x()
+                for item in line:
+                    hint = item.sizeHint()
+                    width = min(hint.width(), rect.width())
+                    if item is items[-1]:
+                        x = max(x, rect.right() + 1 - width)
+                    item.setGeometry(QRect(QPoint(x, y + (height - hint.height()) // 2),
+                                           QSize(width, hint.height())))  # fmt: skip
+                    x += width + self.spacing()
+            y += height + self.spacing()
+        return max(0, y - rect.y() - self.spacing())
 
 
 class PostEditor(QWidget):
@@ -162,13 +246,12 @@ class Composer(QWidget):
         enter.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         enter.activated.connect(self.on_send_button_clicked)
 
-        tools = QHBoxLayout()
+        tools = FlowLayout()
         tools.addWidget(self.add_image_button)
         tools.addWidget(self.remove_image_button)
         tools.addWidget(self.add_part_button)
         tools.addWidget(self.official_capacity)
-        tools.addStretch(1)
-        tools.addWidget(self.send_button)
+        tools.addWidget(self.send_button)  # the last item: kept at the right edge
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
@@ -184,12 +267,27 @@ class Composer(QWidget):
         self._save_timer.timeout.connect(lambda: self.draft_changed.emit(self.draft()))
         self._add_part()
         self.set_handle("")
+        # Tab follows the layout: the text (created last) before the buttons under it.
+        order: list[QWidget] = [
+            self.cancel_reply_button,
+            self.parts[0].edit,
+            self.image_list,
+            self.add_image_button,
+            self.remove_image_button,
+            self.add_part_button,
+            self.official_capacity,
+            self.send_button,
+        ]
+        for a, b in itertools.pairwise(order):
+            QWidget.setTabOrder(a, b)
 
     # --- content ----------------------------------------------------------------------------
 
     def _add_part(self) -> PostEditor:
         editor = PostEditor(self)
         editor.edit.textChanged.connect(self.on_content_changed)
+        if self.parts:  # a further post of a thread: Tab reaches it after the one above
+            QWidget.setTabOrder(self.parts[-1].edit, editor.edit)
         self.parts.append(editor)
         self.parts_box.addWidget(editor)
         return editor

@@ -228,6 +228,7 @@ class ExportDialog(QDialog):
         self.button_box.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.button_box.addButton(self.open_folder_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.close_button = self.button_box.addButton(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setText(self.tr("Close"))  # Qt ships no Indonesian for its buttons
         self.close_button.setAutoDefault(False)
         self.close_button.setDefault(False)
 
@@ -287,7 +288,9 @@ class ExportDialog(QDialog):
         self.export_progressed.connect(self.on_self_export_progressed)
 
         self._update_default_path()
-        self.resize(560, 0)
+        # A top-level window ignores its word-wrapped labels' height-for-width: ask for it,
+        # or the privacy note is cut to one line (longer with large fonts or translations).
+        self.resize(560, max(self.heightForWidth(560), self.minimumSizeHint().height()))
 
     def _date_edit(self, name: str, value: date) -> QDateEdit:
         edit = QDateEdit(QDate(value), self)

@@ -172,6 +172,8 @@ class LogEntryDialog(QDialog):
         self.view_on_x_button.clicked.connect(self.on_view_on_x_button_clicked)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setText(self.tr("Close"))  # Qt ships no Indonesian for its buttons
         buttons.rejected.connect(self.reject)
         buttons.addButton(self.view_on_x_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.view_on_x_button.setVisible(self.post_url is not None)  # after addButton shows it

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -69,10 +70,15 @@ class AccountHeader(QFrame):
             f" border: 1px solid {TEXT_ON_SLOT}; border-radius: 3px; padding: 2px 8px; }}"
         )
         self.avatar = QLabel("…", self)
-        self.avatar.setFixedSize(44, 44)
+        # Room for two bold initials at the system font size (large fonts, 200 % scaling).
+        bold = QFont(self.avatar.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        side = max(44, metrics.horizontalAdvance("MW") + 16, metrics.height() + 16)
+        self.avatar.setFixedSize(side, side)
         self.avatar.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.avatar.setStyleSheet(
-            f"border: 2px solid {TEXT_ON_SLOT}; border-radius: 22px; font-weight: bold;"
+            f"border: 2px solid {TEXT_ON_SLOT}; border-radius: {side // 2}px; font-weight: bold;"
         )
         self.name_label = QLabel(self)
         self.name_label.setStyleSheet("font-weight: bold; font-size: 12pt;")
@@ -86,6 +92,7 @@ class AccountHeader(QFrame):
         self.quota_label = QLabel(self)
         self.quota_label.setObjectName("quotaLabel")
         self.quota_label.setStyleSheet("font-size: 8pt;")
+        self.quota_label.setWordWrap(True)  # wraps in a narrow pane instead of being cut
 
         names = QVBoxLayout()
         names.setSpacing(0)
@@ -228,12 +235,19 @@ class AccountPane(QWidget):
         from humasdesk.gui.posts_view import PostsView
 
         page = QWidget(self)
+        # Created in layout order, which is the order Tab follows: the composer, the tab bar,
+        # then the lists. (The tab widget and the views hand focus to a proxy, so their place
+        # in the focus chain is set by when they are created, not by setTabOrder.)
         self.composer = Composer(self.slot, page)
+        self.tabs = QTabWidget(page)
         self.inbox_view = InboxView(self.slot, page)
         self.posts_view = PostsView(self.slot, page)
         self.outbox_view = OutboxView(self.slot, page)
-        self.tabs = QTabWidget(page)
         self.tabs.setObjectName("paneTabs")
+        if self.slot is Slot.OFFICE:
+            self.tabs.setAccessibleName(self.tr("Office account: mentions, posts and outbox"))
+        else:
+            self.tabs.setAccessibleName(self.tr("Personal account: mentions, posts and outbox"))
         self.tabs.addTab(self.inbox_view, "")
         self.tabs.addTab(self.posts_view, self.tr("Posts"))
         self.tabs.addTab(self.outbox_view, "")

@@ -49,6 +49,7 @@ class SettingsDialog(QDialog):
         self.errors: dict[str, QLabel] = {}
 
         self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName(self.tr("Settings sections"))
         forms: dict[str, QFormLayout] = {}
         for section, title in (
             ("general", self.tr("General")),
@@ -83,6 +84,7 @@ class SettingsDialog(QDialog):
 
         self.signing_key_label = QLabel(self)
         self.signing_key_label.setObjectName("signingKeyLabel")
+        self.signing_key_label.setAccessibleName(self.tr("Export signing key fingerprint"))
         self.signing_key_label.setWordWrap(True)
         self.signing_key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.signing_key_label.setVisible(False)

@@ -109,6 +109,7 @@ class SlotDesk(QObject):
         self._other_recent = other_recent
         self.confirm_office_posts = confirm_office_posts
         self._confirm_post = confirm or confirm_post
+        self._refocus_composer = False  # focus was in the composer when it was disabled
         self._ask = ask or ask_yes_no
         self.session: AccountSession | None = None
         self.posts: list[Post] = []
@@ -178,6 +179,8 @@ class SlotDesk(QObject):
         if self.slot is Slot.OFFICE and self.confirm_office_posts and not self._confirm(draft):
             return
         other = list(self._other_recent())
+        focus = self.pane.window().focusWidget()
+        self._refocus_composer = focus is not None and self.pane.composer.isAncestorOf(focus)
         self.pane.composer.setEnabled(False)  # no double send while it is being queued
         self.worker.submit(
             self._enqueue,
@@ -203,7 +206,7 @@ class SlotDesk(QObject):
     def on_enqueued(self, outcome: tuple[QueueResult, OutboxState]) -> None:
         result, state = outcome
         composer = self.pane.composer
-        composer.setEnabled(True)
+        self._enable_composer()
         self.show_outbox(state)
         if result.ok:
             composer.clear()
@@ -499,8 +502,16 @@ class SlotDesk(QObject):
 
     # --- failures ---------------------------------------------------------------------------
 
-    def on_job_failed(self, exc: BaseException) -> None:
+    def _enable_composer(self) -> None:
+        """Enable the composer again and give the keyboard back to its text: disabling it
+        while a post was queued took the focus away."""
         self.pane.composer.setEnabled(True)
+        if self._refocus_composer:
+            self._refocus_composer = False
+            self.pane.composer.parts[0].edit.setFocus()
+
+    def on_job_failed(self, exc: BaseException) -> None:
+        self._enable_composer()
         logger.warning("slot %s job failed: %s", self.slot.value, type(exc).__name__)
         self.pane.show_error(describe_error(exc))
 

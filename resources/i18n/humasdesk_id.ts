@@ -47,6 +47,14 @@
         <translation>Batal</translation>
     </message>
     <message>
+        <source>Office account: mentions, posts and outbox</source>
+        <translation>Akun kantor: mention, kiriman, dan kotak keluar</translation>
+    </message>
+    <message>
+        <source>Personal account: mentions, posts and outbox</source>
+        <translation>Akun pribadi: mention, kiriman, dan kotak keluar</translation>
+    </message>
+    <message>
         <source>Posts</source>
         <translation>Kiriman</translation>
     </message>
@@ -539,6 +547,10 @@
         <translation>Buka folder berkas ekspor</translation>
     </message>
     <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
         <source>&amp;Format</source>
         <translation>&amp;Format</translation>
     </message>
@@ -783,6 +795,10 @@ Sidik jari kunci tanda tangan: %4</translation>
     <message>
         <source>Open this post on X in the browser</source>
         <translation>Buka kiriman ini di X pada peramban</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
     </message>
 </context>
 <context>
@@ -1701,6 +1717,10 @@ Tindakan ini tidak dapat dibatalkan.</translation>
         <translation>Pengaturan</translation>
     </message>
     <message>
+        <source>Settings sections</source>
+        <translation>Bagian pengaturan</translation>
+    </message>
+    <message>
         <source>General</source>
         <translation>Umum</translation>
     </message>
@@ -1711,6 +1731,10 @@ Tindakan ini tidak dapat dibatalkan.</translation>
     <message>
         <source>Privacy</source>
         <translation>Privasi</translation>
+    </message>
+    <message>
+        <source>Export signing key fingerprint</source>
+        <translation>Sidik jari kunci tanda tangan ekspor</translation>
     </message>
     <message>
         <source>Where sign-in tokens are kept: checking…</source>
@@ -1779,6 +1803,14 @@ Warga dapat meminta data yang disimpan tentang dirinya, serta perbaikan, pembata
     <message>
         <source>Session ended — sign in again. Queued posts wait and are not lost.</source>
         <translation>Sesi berakhir — masuk lagi. Kiriman dalam antrean menunggu dan tidak hilang.</translation>
+    </message>
+    <message>
+        <source>The X app's usage cap is reached: this account sends nothing until %1. Posts wait in the outbox.</source>
+        <translation>Batas pemakaian aplikasi X tercapai: akun ini tidak mengirim apa pun sampai pukul %1. Kiriman menunggu di kotak keluar.</translation>
+    </message>
+    <message>
+        <source>X's request limit was reached: posting resumes at %1. Posts wait in the outbox.</source>
+        <translation>Batas permintaan X tercapai: pengiriman dilanjutkan pukul %1. Kiriman menunggu di kotak keluar.</translation>
     </message>
     <message>
         <source>Too late to cancel: the post is already being sent.</source>

@@ -94,7 +94,12 @@ def test_personal_post_needs_no_confirmation_and_carries_official_capacity(
         timeout=15000,
     )
     assert confirm.asked == []
-    sent = [e for e in activity_log.iter_entries(LogFilter()) if str(e.action) == "post_sent"]
+
+    def logged():
+        return [e for e in activity_log.iter_entries(LogFilter()) if str(e.action) == "post_sent"]
+
+    qtbot.waitUntil(lambda: bool(logged()), timeout=10000)  # recorded right after X answers
+    sent = logged()
     assert sent[-1].slot == "personal" and sent[-1].details.get("official_capacity") is True
 
 
@@ -189,8 +194,12 @@ def test_delete_asks_first_then_removes_the_post_from_x(
     qtbot.mouseClick(view.delete_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: target.text not in texts_on_x(sandbox, "HumasDemo"), timeout=15000)
     assert asked and target.text[:40] in asked[0]
-    deleted = [e for e in activity_log.iter_entries(LogFilter()) if str(e.action) == "post_deleted"]
-    assert [e.x_post_id for e in deleted] == [target.id]
+
+    def deleted():
+        entries = activity_log.iter_entries(LogFilter())
+        return [e.x_post_id for e in entries if str(e.action) == "post_deleted"]
+
+    qtbot.waitUntil(lambda: deleted() == [target.id], timeout=10000)
 
 
 def test_same_text_from_the_other_account_is_refused_with_repost_offered(
@@ -201,8 +210,16 @@ def test_same_text_from_the_other_account_is_refused_with_repost_offered(
         qtbot, make_desk, keyring_backend, ask=lambda parent, title, text: offers.append(text)
     )
     text = "Pengumuman: pendaftaran beasiswa diperpanjang hingga 5 Desember."
+    office_outbox = window.panes[Slot.OFFICE].outbox_view
     type_and_send(qtbot, window.panes[Slot.OFFICE], text)
     qtbot.waitUntil(lambda: text in texts_on_x(sandbox, "HumasDemo"), timeout=15000)
+    qtbot.waitUntil(  # the desk has recorded it as sent, with its id on X
+        lambda: (
+            office_outbox.model.rowCount() > 0
+            and office_outbox.model.item_row(0).state.value == "sent"
+        ),
+        timeout=15000,
+    )
     personal = window.panes[Slot.PERSONAL]
     with qtbot.waitSignal(controller.slot_desks[Slot.PERSONAL].queue_refused, timeout=10000) as r:
         type_and_send(qtbot, personal, text + " ")
