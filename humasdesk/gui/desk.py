@@ -356,15 +356,13 @@ class DeskController(QObject):
         if session is None or self.service is None:
             return
         if self._confirm_sign_out:
-            answer = QMessageBox.question(
-                self.window,
-                self.tr("Sign out"),
-                self.tr(
-                    "Sign @%1 out of HumasDesk? Its access is revoked at X and its saved "
-                    "sign-in is deleted from this laptop."
-                ).replace("%1", session.account.username),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
+            from humasdesk.gui.slot_desk import ask_yes_no
+
+            question = self.tr(
+                "Sign @%1 out of HumasDesk? Its access is revoked at X and its saved "
+                "sign-in is deleted from this laptop."
+            ).replace("%1", session.account.username)
+            if not ask_yes_no(self.window, self.tr("Sign out"), question):
                 return
         self.sign_out(slot)
 

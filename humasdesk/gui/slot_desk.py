@@ -61,8 +61,19 @@ Ask = Callable[[QWidget, str, str], bool]
 
 
 def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
-    answer = QMessageBox.question(parent, title, text)
-    return answer == QMessageBox.StandardButton.Yes
+    """A yes/no question with Indonesian buttons (Qt ships no Indonesian translation of
+    its standard Yes/No)."""
+    from PySide6.QtCore import QCoreApplication
+
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton,
+                      parent)  # fmt: skip
+    yes = box.addButton(
+        QCoreApplication.translate("SlotDesk", "Yes"), QMessageBox.ButtonRole.YesRole
+    )
+    no = box.addButton(QCoreApplication.translate("SlotDesk", "No"), QMessageBox.ButtonRole.NoRole)
+    box.setDefaultButton(no)
+    box.exec()
+    return box.clickedButton() is yes
 
 
 @dataclass(frozen=True)

@@ -1789,7 +1789,6 @@ Warga dapat meminta data yang disimpan tentang dirinya, serta perbaikan, pembata
     <name>SlotDesk</name>
     <message>
         <source>This text was already sent or queued from @%1 in the last 24 hours. X does not allow the same content from several accounts.</source>
-        <extracomment>Even with nothing due, look at the outbox this often (a retry time may have come).</extracomment>
         <translation>Teks ini sudah dikirim atau diantrekan dari @%1 dalam 24 jam terakhir. X tidak mengizinkan konten yang sama dari beberapa akun.</translation>
     </message>
     <message>
@@ -1799,6 +1798,15 @@ Warga dapat meminta data yang disimpan tentang dirinya, serta perbaikan, pembata
     <message>
         <source>Repost it from @%1 instead?</source>
         <translation>Repost kiriman itu dari @%1 saja?</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <extracomment>Even with nothing due, look at the outbox this often (a retry time may have come).</extracomment>
+        <translation>Ya</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Tidak</translation>
     </message>
     <message>
         <source>Session ended — sign in again. Queued posts wait and are not lost.</source>

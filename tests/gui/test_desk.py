@@ -134,3 +134,22 @@ def test_damaged_database_is_moved_aside_and_the_official_is_told(qtbot, sandbox
         _wait_loaded(qtbot, desk)  # and the desk works on the new database
     finally:
         desk.close()
+
+
+def test_yes_no_questions_have_indonesian_buttons(qtbot):
+    """Qt has no Indonesian Yes/No: the desk's own questions must not show English."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from humasdesk.gui.slot_desk import ask_yes_no
+
+    seen: list[str] = []
+
+    def answer_no() -> None:
+        box = QApplication.activeModalWidget()
+        seen.extend(b.text() for b in box.buttons())
+        next(b for b in box.buttons() if b.text() == "Tidak").click()
+
+    QTimer.singleShot(200, answer_no)
+    assert ask_yes_no(None, "Keluar", "Keluarkan @HumasDemo?") is False
+    assert sorted(seen) == ["Tidak", "Ya"]
