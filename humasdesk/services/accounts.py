@@ -15,7 +15,12 @@ from typing import TYPE_CHECKING, TypeVar
 
 from humasdesk.core.errors import AuthExpired, OAuthError, OAuthFailure
 from humasdesk.core.models import Slot, TokenSet
-from humasdesk.services.session import AccountSession, SlotConflict, open_session
+from humasdesk.services.session import (
+    AccountSession,
+    SlotConflict,
+    ensure_distinct,
+    open_session,
+)
 
 if TYPE_CHECKING:
     from humasdesk.credentials import TokenStorage
@@ -170,9 +175,7 @@ class AccountService:
         return self.complete_sign_in(slot, tokens, others)
 
     def _check_guards(self, session: AccountSession, others: Mapping[Slot, AccountSession]) -> None:
-        for slot, other in others.items():
-            if slot is not session.slot and other.account.user_id == session.account.user_id:
-                raise SlotConflict(session.account.username)
+        ensure_distinct(others, session)
         if (
             session.slot is Slot.OFFICE
             and self.office_handle

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -57,7 +58,7 @@ def sign_in_practice(
     return open_session(slot, tokens, base_url=base_url)
 
 
-def ensure_distinct(sessions: dict[Slot, AccountSession], new: AccountSession) -> None:
+def ensure_distinct(sessions: Mapping[Slot, AccountSession], new: AccountSession) -> None:
     """Refuse a session whose X account already sits in the other slot."""
     for slot, other in sessions.items():
         if slot is not new.slot and other.account.user_id == new.account.user_id:
