@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import gc
-
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
 
 from humasdesk.credentials import FallbackTokenStore, TokenStore
 from humasdesk.gui.desk import DeskController
-from humasdesk.gui.i18n import install_translators
 from humasdesk.gui.main_window import MainWindow
 from humasdesk.services.accounts import XEndpoint
 from humasdesk.services.desk_services import DeskServices, build_desk_services
@@ -18,27 +14,7 @@ from humasdesk.store.activity_log import ActivityLog
 from humasdesk.store.database import ConnectionFactory, open_database
 from tests.fakes import MemoryKeyring
 from tests.gui.helpers import SERVICE, Browser
-
-
-@pytest.fixture(autouse=True, scope="session")
-def indonesian_ui(qapp):
-    translators = install_translators(qapp, "id")
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
-
-
-@pytest.fixture(autouse=True)
-def collect_qt_objects(qapp):
-    """Delete each test's Qt objects while Python is fully alive.
-
-    Left to interpreter shutdown, PySide6 can free them after Python's own objects
-    are gone and abort the run (`bool_dealloc`), which would hide every result.
-    """
-    yield
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    gc.collect()
-    QCoreApplication.processEvents()
+from tests.qt_fixtures import collect_qt_objects, indonesian_ui  # noqa: F401
 
 
 @pytest.fixture

@@ -8,18 +8,17 @@ after the .ts is completed.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication
 
 from humasdesk.core.models import Slot
-from humasdesk.gui.i18n import install_translators
 from humasdesk.store.activity_log import ActivityLog
 from humasdesk.store.database import ConnectionFactory, open_database
+from tests.qt_fixtures import collect_qt_objects, indonesian_ui  # noqa: F401
 
 # Noon in western Indonesia: the same calendar day in any zone from UTC-5 to UTC+12.
 DAY = datetime(2026, 11, 2, 5, 0, tzinfo=UTC)
@@ -30,23 +29,6 @@ PERSONAL = {"slot": Slot.PERSONAL, "account_id": "200", "handle": "budi_kahumas"
 POST_ID = "1790000000000000002"
 HOSTILE_TEXT = '<b>tebal</b> <img src=x> <a href="file:///etc/passwd">klik</a> jalan rusak'
 BIRTHDAY_TEXT = "Selamat ulang tahun pak, semoga sehat"
-
-
-@pytest.fixture(autouse=True, scope="session")
-def indonesian_ui(qapp):
-    translators = install_translators(qapp, "id")
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
-
-
-@pytest.fixture(autouse=True)
-def collect_qt_objects(qapp):
-    """Delete each test's Qt objects while Python is fully alive (see tests/gui/conftest)."""
-    yield
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    gc.collect()
-    QCoreApplication.processEvents()
 
 
 def tr(context: str, source: str) -> str:

@@ -7,37 +7,18 @@ after the .ts is completed.
 
 from __future__ import annotations
 
-import gc
 from datetime import UTC, datetime, timedelta
 
-import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication
 
 from humasdesk.core.models import Post, Slot
-from humasdesk.gui.i18n import install_translators
 from humasdesk.store.mentions_store import Mention, MentionState
 from humasdesk.store.outbox_store import OutboxItem, OutboxState, PostKind
+from tests.qt_fixtures import collect_qt_objects, indonesian_ui  # noqa: F401
 
 T0 = datetime(2026, 11, 28, 7, 5, tzinfo=UTC)  # 14.05 WIB
 
 HOSTILE = ("<b>x</b>", "<img src=x>", '<a href="file:///etc/passwd">klik</a>')
-
-
-@pytest.fixture(autouse=True, scope="session")
-def indonesian_ui(qapp):
-    translators = install_translators(qapp, "id")
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
-
-
-@pytest.fixture(autouse=True)
-def collect_qt_objects(qapp):
-    """Delete each test's Qt objects while Python is fully alive (see tests/gui/conftest)."""
-    yield
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    gc.collect()
-    QCoreApplication.processEvents()
 
 
 def tr(context: str, source: str, disambiguation: str | None = None) -> str:

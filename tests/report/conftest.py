@@ -5,7 +5,6 @@ The report's strings are translated in `resources/i18n/humasdesk_id.ts` like eve
 
 from __future__ import annotations
 
-import gc
 import shutil
 import subprocess
 import sys
@@ -16,12 +15,11 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
 
 from humasdesk.core.metrics import MetricsReport, Period, compute_metrics
 from humasdesk.core.models import Slot
-from humasdesk.gui.i18n import install_translators
 from humasdesk.store import ActivityLog, LogFilter, open_database
+from tests.qt_fixtures import collect_qt_objects, indonesian_ui  # noqa: F401
 
 HERE = Path(__file__).resolve().parent
 JAKARTA = ZoneInfo("Asia/Jakarta")
@@ -35,22 +33,6 @@ def tool(name: str) -> str:
     found = shutil.which(f"pyside6-{name}", path=str(Path(sys.executable).parent))
     assert found, f"pyside6-{name} missing from the environment"
     return found
-
-
-@pytest.fixture(autouse=True, scope="session")
-def indonesian(qapp):
-    translators = install_translators(qapp, "id")
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
-
-
-@pytest.fixture(autouse=True)
-def collect_qt_objects(qapp):
-    yield
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    gc.collect()
-    QCoreApplication.processEvents()
 
 
 def local(day: int, hour: int, minute: int = 0, month: int = 11) -> datetime:
