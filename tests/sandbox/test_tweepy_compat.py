@@ -6,11 +6,10 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 import requests
+import tweepy
 from requests.adapters import HTTPAdapter
 
 from tests.sandbox.helpers import REDIRECT, TIMEOUT, inject_mention
-
-tweepy = pytest.importorskip("tweepy")
 
 
 class _ToSandbox(HTTPAdapter):
