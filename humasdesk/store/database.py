@@ -170,3 +170,17 @@ class Connections:
         for db in opened:
             db.close()
         self._local = threading.local()
+
+
+class ThreadStore:
+    """Base of the stores: one database connection per calling thread (`Connections`)."""
+
+    def __init__(self, source: ConnectionFactory | Database) -> None:
+        self._c = Connections(source)
+
+    def close(self) -> None:
+        """Close the connections this store opened (from any thread, once they are idle)."""
+        self._c.close()
+
+    def _conn(self) -> sqlite3.Connection:
+        return self._c.conn()

@@ -6,18 +6,15 @@ log lines name post ids and counts only.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlite_utils import Database
-
 from humasdesk.core.activity import format_ts, parse_ts
 from humasdesk.core.models import Post, Slot
-from humasdesk.store.database import ConnectionFactory, Connections, transaction
+from humasdesk.store.database import ThreadStore, transaction
 
 
 class MentionState(StrEnum):
@@ -81,17 +78,8 @@ def _mention(row: Sequence[Any]) -> Mention:
     )
 
 
-class MentionsStore:
+class MentionsStore(ThreadStore):
     """Mentions per account, newest first, and each account's ``since_id``."""
-
-    def __init__(self, source: ConnectionFactory | Database) -> None:
-        self._c = Connections(source)
-
-    def close(self) -> None:
-        self._c.close()
-
-    def _conn(self) -> sqlite3.Connection:
-        return self._c.conn()
 
     def add_new(
         self, slot: Slot, account_id: str, posts: Iterable[Post], now: datetime

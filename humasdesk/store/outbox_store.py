@@ -13,21 +13,18 @@ from __future__ import annotations
 
 import base64
 import json
-import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlite_utils import Database
-
 from humasdesk.core.activity import format_ts, parse_ts
 from humasdesk.core.compose import Draft
 from humasdesk.core.cost import UsageCounts
 from humasdesk.core.media import ImageAttachment
 from humasdesk.core.models import Slot
-from humasdesk.store.database import ConnectionFactory, Connections, transaction
+from humasdesk.store.database import ThreadStore, transaction
 
 
 class OutboxState(StrEnum):
@@ -181,17 +178,8 @@ def _item(row: Sequence[Any]) -> OutboxItem:
 _LIVE = "('queued', 'failed')"  # states a send or a cancel may start from
 
 
-class OutboxStore:
+class OutboxStore(ThreadStore):
     """Outbox rows, drafts and usage counters. Each method commits on its own."""
-
-    def __init__(self, source: ConnectionFactory | Database) -> None:
-        self._c = Connections(source)
-
-    def close(self) -> None:
-        self._c.close()
-
-    def _conn(self) -> sqlite3.Connection:
-        return self._c.conn()
 
     # --- adding and reading -------------------------------------------------------------------
 

@@ -23,18 +23,15 @@ from __future__ import annotations
 import json
 import logging
 import os
-import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlite_utils import Database
-
 from humasdesk.core.activity import format_ts, parse_ts
 from humasdesk.core.privacy import PrivacyError, RequestKind, RequestStatus
-from humasdesk.store.database import ConnectionFactory, Connections, transaction
+from humasdesk.store.database import ThreadStore, transaction
 
 logger = logging.getLogger(__name__)
 
@@ -183,17 +180,8 @@ def _chunks(values: Sequence[Any]) -> Iterator[Sequence[Any]]:
         yield values[i : i + _IN_CHUNK]
 
 
-class PrivacyStore:
+class PrivacyStore(ThreadStore):
     """Requests register, erasure bookkeeping, leases, and privacy queries."""
-
-    def __init__(self, source: ConnectionFactory | Database) -> None:
-        self._c = Connections(source)
-
-    def close(self) -> None:
-        self._c.close()
-
-    def _conn(self) -> sqlite3.Connection:
-        return self._c.conn()
 
     # -- leases ---------------------------------------------------------------------------
     def acquire_lease(
