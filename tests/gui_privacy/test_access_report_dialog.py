@@ -1,0 +1,240 @@
+"""The access report dialog: a citizen asks what the desk holds about them, and the official
+hands over a signed file — or tells them plainly that nothing is held.
+
+Over a real SQLite file seeded as in tests/privacy. Visible texts are compared with
+``QCoreApplication.translate`` of the English source, so the tests pass before and after the
+Indonesian translation is merged.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QStandardItemModel
+
+from humasdesk.core.fingerprint import format_fingerprint
+from humasdesk.core.privacy import DocumentHeader, InvalidHandle
+from humasdesk.credentials.errors import SecureStorageUnavailable, StorageProblem
+from humasdesk.credentials.signing import PUBLIC_KEY_FILENAME, ExportSigner
+from humasdesk.gui.privacy.access_report_dialog import AccessReportDialog
+from humasdesk.services.privacy import register_request
+from humasdesk.store.activity_log import LogFilter
+from humasdesk.store.exports.check import Status, verify_export
+from humasdesk.store.privacy_store import ERASURE
+from tests.fakes import MemoryKeyring
+from tests.privacy.conftest import NOW, OLD_TEXT, SECOND_OLD_TEXT, Desk, close_desk, open_desk
+
+HEADER = DocumentHeader("Pemerintah Kota Contoh", "Bagian Humas", "Terbatas")
+
+
+def tr(source: str, context: str = "AccessReportDialog") -> str:
+    return QCoreApplication.translate(context, source)
+
+
+@pytest.fixture
+def desk(tmp_path: Path) -> Iterator[Desk]:
+    d = open_desk(tmp_path / "humasdesk.db")
+    yield d
+    close_desk(d)
+
+
+@pytest.fixture
+def signer(tmp_path: Path) -> ExportSigner:
+    return ExportSigner(
+        backend=MemoryKeyring(), public_key_path=tmp_path / "data" / PUBLIC_KEY_FILENAME
+    )
+
+
+@pytest.fixture
+def out_dir(tmp_path: Path) -> Path:
+    d = tmp_path / "laporan"
+    d.mkdir()
+    return d
+
+
+@pytest.fixture
+def make_dialog(qtbot, desk, signer, out_dir):
+    dialogs: list[AccessReportDialog] = []
+
+    def make(**kwargs) -> AccessReportDialog:
+        kwargs.setdefault("signer_factory", lambda: signer)
+        kwargs.setdefault("default_dir", out_dir)
+        dialog = AccessReportDialog(
+            desk.log, desk.privacy, header=HEADER, clock=desk.clock, **kwargs
+        )
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialogs.append(dialog)
+        return dialog
+
+    yield make
+    for dialog in dialogs:
+        dialog.shutdown(wait=True, timeout=10)
+
+
+def access_entries(desk: Desk) -> list:
+    return list(desk.log.iter_entries(LogFilter(actions=frozenset({"access_report_made"}))))
+
+
+def test_jsonl_report_is_written_signed_and_verifies(qtbot, desk, signer, make_dialog, out_dir):
+    """The citizen gets a file with both of their mentions, signed so anyone can check it,
+    and the official sees where it went, how many records and the key's fingerprint."""
+    dialog = make_dialog(handle="@Warga_Lama")
+    path = dialog.output_path()
+    assert path is not None and path.parent == out_dir and path.suffix == ".jsonl"
+    assert "warga_lama" not in path.name.casefold()  # the name goes into the chain
+    with qtbot.waitSignal(dialog.report_made, timeout=15000) as made:
+        dialog.make_button.click()
+    result = made.args[0]
+    assert result.path == path and path.is_file()
+    check = verify_export(path, expected_public_key=signer.public_key_bytes)
+    assert check.status is Status.INTACT and check.key_known
+    body = path.read_text(encoding="utf-8")
+    assert OLD_TEXT in body and SECOND_OLD_TEXT in body
+    assert json.loads(body.splitlines()[0])["subject"] == "@warga_lama"
+    text = dialog.message_label.text()
+    assert str(path) in text and result.sig_path.name in text
+    assert format_fingerprint(signer.fingerprint) in text
+    assert str(result.records) in text
+    assert not dialog.message_label.property("error")
+    assert dialog.make_button.isEnabled()
+    assert access_entries(desk)[-1].details["records"] == result.records
+
+
+def test_csv_choice_sets_the_suffix_and_pdf_needs_a_writer(qtbot, make_dialog):
+    """Without a PDF writer in this build, PDF cannot be picked; CSV names the file .csv."""
+    dialog = make_dialog(handle="warga_lama")
+    model = dialog.format_combo.model()
+    assert isinstance(model, QStandardItemModel)
+    assert not model.item(dialog.format_combo.findData("pdf")).isEnabled()
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("csv"))
+    assert dialog.output_path().suffix == ".csv"
+
+
+def test_pdf_report_through_the_given_writer(qtbot, desk, signer, make_dialog, out_dir):
+    """With a PDF writer the report is laid out by it, and still signed."""
+    texts: list[str] = []
+
+    def pdf_writer(text: str, path: Path) -> None:
+        texts.append(text)
+        Path(path).write_bytes(b"%PDF-1.4\n% uji\n" + text.encode("utf-8"))
+
+    dialog = make_dialog(handle="warga_lama", pdf_writer=pdf_writer)
+    model = dialog.format_combo.model()
+    assert model.item(dialog.format_combo.findData("pdf")).isEnabled()
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("pdf"))
+    path = dialog.output_path()
+    assert path.suffix == ".pdf"
+    with qtbot.waitSignal(dialog.report_made, timeout=15000):
+        dialog.make_button.click()
+    assert path.is_file() and Path(str(path) + ".sig").is_file()
+    assert texts and "LAPORAN AKSES DATA PRIBADI" in texts[0] and OLD_TEXT in texts[0]
+
+
+def test_opened_for_a_request_records_the_request_number(qtbot, desk, make_dialog):
+    """From the register the report is tied to its request, so the log shows it was answered."""
+    req = register_request(desk.log, desk.privacy, "warga_lama", "access", NOW)
+    dialog = make_dialog(handle="warga_lama", request_id=req.id)
+    assert str(req.id) in dialog.request_label.text() and dialog.request_label.isVisible()
+    assert dialog.output_path().name == f"laporan-akses-permintaan-{req.id}.jsonl"
+    with qtbot.waitSignal(dialog.report_made, timeout=15000):
+        dialog.make_button.click()
+    assert access_entries(desk)[-1].details["request_id"] == req.id
+
+
+def test_unknown_handle_is_told_nothing_is_held(qtbot, desk, make_dialog, out_dir):
+    """ "We hold nothing about you" is a normal answer: said plainly, no file, no crash."""
+    dialog = make_dialog(handle="@Tidak_Dikenal")
+    with qtbot.waitSignal(dialog.nothing_held, timeout=15000) as held:
+        dialog.make_button.click()
+    assert held.args == ["tidak_dikenal"]
+    text = dialog.message_label.text()
+    assert "@tidak_dikenal" in text
+    assert text.startswith(tr("We hold nothing about @%1").split("%1")[0])
+    assert not dialog.message_label.property("error")
+    assert list(out_dir.iterdir()) == []
+    assert access_entries(desk) == []
+
+
+def test_invalid_handle_is_refused_before_anything_starts(qtbot, desk, make_dialog, out_dir):
+    """A handle X cannot have (here HTML) is refused with the rule, shown literally."""
+    calls: list[int] = []
+    dialog = make_dialog(handle="<b>warga</b>", signer_factory=lambda: calls.append(1))
+    with qtbot.waitSignal(dialog.report_failed, timeout=5000) as failed:
+        dialog.make_button.click()
+    assert failed.args == [str(InvalidHandle())]
+    assert dialog.message_label.text() == str(InvalidHandle())
+    assert calls == [] and list(out_dir.iterdir()) == []
+    dialog.handle_edit.setText("warga_lama")
+    dialog.path_edit.setText("")
+    dialog.make_button.click()
+    assert dialog.message_label.text() == tr("Choose the file to write.", "PrivacyDialogs")
+
+
+def test_file_name_holding_the_handle_is_refused(qtbot, make_dialog, out_dir):
+    """The file name is kept in the log's chain for good: a handle there could never be
+    erased, so the official is asked to choose another name."""
+    dialog = make_dialog(handle="warga_lama")
+    dialog.path_edit.setText(str(out_dir / "akses-Warga_Lama.csv"))
+    dialog.make_button.click()
+    assert dialog.message_label.text().startswith(
+        tr(
+            "The file name holds the person's handle. The file name is kept in the activity "
+            "log for good, so choose a name without the handle."
+        )
+    )
+    assert list(out_dir.iterdir()) == []
+
+
+def test_report_during_an_erasure_says_to_try_again(qtbot, desk, make_dialog, out_dir):
+    """While an erasure runs, the report waits: the official is told to try again later."""
+    dialog = make_dialog(handle="warga_lama")
+    with desk.privacy.lease(ERASURE, "penghapusan uji", NOW):
+        with qtbot.waitSignal(dialog.report_failed, timeout=15000) as failed:
+            dialog.make_button.click()
+    text = failed.args[0]
+    prefix = tr(
+        "An erasure of citizens' data is running; make the report again when it has finished (%1)."
+    ).split("%1")[0]
+    assert text.startswith(prefix) and "penghapusan" in text
+    assert dialog.message_label.property("error")
+    assert list(out_dir.iterdir()) == []
+    with qtbot.waitSignal(dialog.report_made, timeout=15000):  # lease gone: it works again
+        dialog.make_button.click()
+
+
+def test_locked_keyring_gets_a_plain_message(qtbot, make_dialog, out_dir):
+    """No signing key, no report: the official is told to unlock the keyring."""
+
+    def locked():
+        raise SecureStorageUnavailable(StorageProblem.LOCKED, operation="sign")
+
+    dialog = make_dialog(handle="warga_lama", signer_factory=locked)
+    with qtbot.waitSignal(dialog.report_failed, timeout=15000) as failed:
+        dialog.make_button.click()
+    assert failed.args[0] == tr(
+        "The signing key could not be read from the system keyring. Unlock the keyring "
+        "(GNOME Keyring/KWallet) and try again.",
+        "PrivacyDialogs",
+    )
+    assert list(out_dir.iterdir()) == []
+
+
+def test_every_control_is_named_and_esc_closes(qtbot, make_dialog):
+    """A keyboard or screen-reader user can reach and name every control."""
+    dialog = make_dialog()
+    for w in (
+        dialog.handle_edit,
+        dialog.format_combo,
+        dialog.path_edit,
+        dialog.browse_button,
+        dialog.make_button,
+        dialog.close_button,
+    ):
+        assert w.accessibleName(), w
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
