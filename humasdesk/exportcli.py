@@ -4,11 +4,15 @@
 
     humasdesk export --format csv|xlsx|jsonl|pdf -o FILE [--from DATE] [--to DATE]
                      [--account office|personal|all] [--include-personal] [--data-dir DIR]
+                     [--agency TEXT] [--unit TEXT] [--classification C]
     humasdesk verify [FILE | --data-dir DIR] [--pubkey KEYFILE]
 
 Dates are ``YYYY-MM-DD`` in the laptop's zone; ``--to`` includes that whole day. The default
 account is ``all``: the office account plus personal posts marked "kapasitas jabatan";
-``--include-personal`` adds the rest of the personal account.
+``--include-personal`` adds the rest of the personal account. ``--agency``/``--unit`` default
+to the names in the desk's settings (Settings → Privasi); ``--classification`` is one of
+Biasa, Terbatas (default), Rahasia, Sangat Rahasia: all three go into the signed manifest and
+onto every PDF page.
 
 ``verify FILE`` checks ``FILE.sig`` (and, for JSON Lines, every entry's hash) against the
 key in ``<data dir>/signing-key.pub`` when there is one, or the ``--pubkey`` file; a
@@ -67,7 +71,36 @@ def export_parser() -> argparse.ArgumentParser:
         help="sertakan seluruh akun pribadi, bukan hanya kiriman 'kapasitas jabatan'",
     )
     p.add_argument("--data-dir", metavar="DIR")
+    header_args(p)
     return p
+
+
+def header_args(p: argparse.ArgumentParser) -> None:
+    """--agency/--unit (default: the names in Settings → Privasi) and --classification."""
+    from humasdesk.core.privacy import CLASSIFICATIONS, DEFAULT_CLASSIFICATION
+
+    p.add_argument("--agency", metavar="TEKS", help="nama instansi (bawaan: dari Pengaturan)")
+    p.add_argument("--unit", metavar="TEKS", help="unit kerja (bawaan: dari Pengaturan)")
+    p.add_argument(
+        "--classification",
+        choices=CLASSIFICATIONS,
+        default=DEFAULT_CLASSIFICATION,
+        help=f"klasifikasi keamanan (bawaan: {DEFAULT_CLASSIFICATION})",
+    )
+
+
+def document_header(ns: argparse.Namespace, settings_path: Path) -> Any:
+    """The `DocumentHeader` from the flags, with agency and unit taken from the desk's
+    settings when the flags leave them out."""
+    from humasdesk.core.privacy import DocumentHeader
+    from humasdesk.settings import Settings
+
+    agency, unit = ns.agency, ns.unit
+    if agency is None or unit is None:
+        saved = Settings.load(settings_path)
+        agency = saved.get("agency_name") if agency is None else agency
+        unit = saved.get("unit_name") if unit is None else unit
+    return DocumentHeader(str(agency or "").strip(), str(unit or "").strip(), ns.classification)
 
 
 def verify_parser() -> argparse.ArgumentParser:
@@ -135,6 +168,20 @@ def pdf_report_writer() -> Callable[..., None] | None:
     return writer
 
 
+def text_pdf_writer(title: str, marking: str) -> Callable[[str, Path], None] | None:
+    """The Qt plain-text PDF writer as a ``(text, path)`` callable, for access reports and
+    the privacy documents (None when this build has no report module)."""
+    try:
+        from humasdesk.gui.report.text_pdf import write_text_pdf
+    except ImportError:
+        return None
+
+    def writer(text: str, path: Path) -> None:
+        write_text_pdf(text, path, title=title, marking=marking)
+
+    return writer
+
+
 def export_main(argv: Sequence[str], *, keyring_backend: Any = None) -> int:
     """`humasdesk export …`; returns the exit code. `keyring_backend` is for tests."""
     prog = "humasdesk export"
@@ -189,12 +236,16 @@ def export_main(argv: Sequence[str], *, keyring_backend: Any = None) -> int:
             _err(prog, "galat: " + _FAILURE_ID["no_pdf_writer"])
             return EXIT_FAILURE
 
+    header = document_header(ns, paths.settings)
     options = ExportOptions(
         fmt=ns.format,
         start=start,
         end=end,
         accounts=frozenset(_ACCOUNTS[ns.account]),
         include_personal=ns.include_personal,
+        agency=header.agency,
+        unit=header.unit,
+        classification=header.classification,
     )
     out = Path(ns.output).expanduser()
     signer = ExportSigner(backend=keyring_backend, public_key_path=paths.root / PUBLIC_KEY_FILENAME)

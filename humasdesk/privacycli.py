@@ -25,7 +25,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from humasdesk.core.privacy import CLASSIFICATIONS, DEFAULT_CLASSIFICATION
 from humasdesk.exportcli import (
     _FAILURE_ID,
     EXIT_FAILURE,
@@ -37,14 +36,11 @@ from humasdesk.exportcli import (
     _parse,
     _Parser,
     _UsageError,
+    document_header,
+    header_args,
+    text_pdf_writer,
 )
 from humasdesk.paths import resolve_data_dir
-
-
-def _header_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--agency", default="", metavar="TEKS", help="nama instansi")
-    p.add_argument("--unit", default="", metavar="TEKS", help="unit kerja")
-    p.add_argument("--classification", choices=CLASSIFICATIONS, default=DEFAULT_CLASSIFICATION)
 
 
 def about_parser() -> argparse.ArgumentParser:
@@ -57,7 +53,7 @@ def about_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     p.add_argument("--request", type=int, metavar="N", help="nomor permintaan di register")
     p.add_argument("--data-dir", metavar="DIR")
-    _header_args(p)
+    header_args(p)
     return p
 
 
@@ -105,7 +101,7 @@ def about_main(argv: Sequence[str], *, keyring_backend: Any = None) -> int:
     ns = _parse(about_parser(), argv)
     if isinstance(ns, int):
         return ns
-    from humasdesk.core.privacy import DocumentHeader, InvalidHandle, PrivacyError
+    from humasdesk.core.privacy import InvalidHandle, PrivacyError
     from humasdesk.credentials.signing import PUBLIC_KEY_FILENAME, ExportSigner
     from humasdesk.services.access_report import AccessReportFailed, make_access_report
     from humasdesk.services.export import ExportFailed
@@ -119,22 +115,21 @@ def about_main(argv: Sequence[str], *, keyring_backend: Any = None) -> int:
     except InvalidHandle as exc:
         _err(prog, f"galat: --about {ns.about!r}: {exc}")
         return EXIT_USAGE
-    if ns.format == "pdf":
-        _err(
-            prog,
-            "galat: laporan akses PDF dibuat dari jendela desk; di baris perintah gunakan "
-            "--format jsonl atau csv",
-        )
-        return EXIT_FAILURE
     out = Path(ns.output).expanduser()
     paths = resolve_data_dir(ns.data_dir)
+    pdf_writer = None
+    if ns.format == "pdf":
+        pdf_writer = text_pdf_writer("Laporan akses data pribadi", ns.classification)
+        if pdf_writer is None:
+            _err(prog, "galat: laporan PDF belum tersedia di versi ini; gunakan jsonl atau csv")
+            return EXIT_FAILURE
     with _open(prog, ns.data_dir) as opened:
         if isinstance(opened, int):
             return opened
         signer = ExportSigner(
             backend=keyring_backend, public_key_path=paths.root / PUBLIC_KEY_FILENAME
         )
-        header = DocumentHeader(ns.agency, ns.unit, ns.classification)
+        header = document_header(ns, paths.settings)
         try:
             result = make_access_report(
                 opened.log,
@@ -145,6 +140,7 @@ def about_main(argv: Sequence[str], *, keyring_backend: Any = None) -> int:
                 signer=signer,
                 header=header,
                 request_id=ns.request,
+                pdf_writer=pdf_writer,
             )
         except NothingHeld:
             _err(
@@ -189,7 +185,7 @@ def privacy_parser() -> argparse.ArgumentParser:
     v.add_argument("--usul", metavar="FILE", help="tulis daftar usul musnah ke FILE")
     v.add_argument("--berita-acara", metavar="FILE", help="tulis konsep berita acara ke FILE")
     v.add_argument("--data-dir", metavar="DIR")
-    _header_args(v)
+    header_args(v)
 
     q = sub.add_parser("requests", help="register permintaan subjek data")
     qs = q.add_subparsers(dest="action", required=True, parser_class=_Parser)
@@ -216,7 +212,7 @@ def privacy_parser() -> argparse.ArgumentParser:
     b.add_argument("--discovered", metavar="ISO", help="waktu diketahui (bawaan: sekarang)")
     b.add_argument("-o", "--output", metavar="FILE", help="tulis konsep pemberitahuan ke FILE")
     b.add_argument("--data-dir", metavar="DIR")
-    _header_args(b)
+    header_args(b)
     return p
 
 
@@ -228,8 +224,14 @@ def _aware(value: str, flag: str) -> datetime:
     return t if t.utcoffset() is not None else t.astimezone()
 
 
-def _write_text(path: str, text: str) -> None:
-    Path(path).expanduser().write_text(text, encoding="utf-8")
+def _write_text(path: str, text: str, *, title: str, marking: str) -> None:
+    """A document as UTF-8 text, or as PDF when `path` ends in ``.pdf``."""
+    out = Path(path).expanduser()
+    writer = text_pdf_writer(title, marking) if out.suffix.lower() == ".pdf" else None
+    if writer is not None:
+        writer(text, out)
+    else:
+        out.write_text(text, encoding="utf-8")
 
 
 def privacy_main(argv: Sequence[str], *, clock: Callable[[], datetime] | None = None) -> int:
@@ -275,7 +277,6 @@ def privacy_main(argv: Sequence[str], *, clock: Callable[[], datetime] | None = 
         _err(prog, f"galat: {exc}")
         return EXIT_USAGE
 
-    from humasdesk.core.privacy import DocumentHeader
     from humasdesk.services import privacy as svc
 
     with _open(prog, ns.data_dir) as o:
@@ -300,14 +301,24 @@ def privacy_main(argv: Sequence[str], *, clock: Callable[[], datetime] | None = 
                     )
             elif ns.cmd == "review":
                 items = svc.disposal_review(o.log, o.privacy, now, policy=policy)
-                header = DocumentHeader(ns.agency, ns.unit, ns.classification)
+                header = document_header(ns, resolve_data_dir(ns.data_dir).settings)
                 docs = svc.disposal_documents(
                     o.log, items, header, now, retention_days=policy.record_review_days
                 )
                 if ns.usul:
-                    _write_text(ns.usul, docs.proposal)
+                    _write_text(
+                        ns.usul,
+                        docs.proposal,
+                        title="Daftar arsip usul musnah",
+                        marking=ns.classification,
+                    )
                 if ns.berita_acara:
-                    _write_text(ns.berita_acara, docs.destruction_report)
+                    _write_text(
+                        ns.berita_acara,
+                        docs.destruction_report,
+                        title="Konsep berita acara pemusnahan arsip",
+                        marking=ns.classification,
+                    )
                 if not ns.usul and not ns.berita_acara:
                     print(docs.proposal, end="")
                 print(f"{len(items)} arsip jatuh tempo untuk dinilai (tidak ada yang dihapus).")
@@ -322,10 +333,15 @@ def privacy_main(argv: Sequence[str], *, clock: Callable[[], datetime] | None = 
                     end,
                     now,
                     discovered_at=discovered,
-                    header=DocumentHeader(ns.agency, ns.unit, ns.classification),
+                    header=document_header(ns, resolve_data_dir(ns.data_dir).settings),
                 )
                 if ns.output:
-                    _write_text(ns.output, kit.notification_text)
+                    _write_text(
+                        ns.output,
+                        kit.notification_text,
+                        title="Konsep pemberitahuan kegagalan pelindungan data pribadi",
+                        marking=ns.classification,
+                    )
                 for h in kit.handles:
                     print(h)
                 print(

@@ -10,7 +10,7 @@ import logging
 from collections.abc import Callable, Mapping
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
@@ -448,11 +448,17 @@ class DeskController(QObject):
             self.services.log,
             signer_factory=lambda: ExportSigner(public_key_path=key_path),
             default_dir=Path.home(),
+            privacy=self.services.privacy,
+            agency=self._setting("agency_name", ""),
+            unit=self._setting("unit_name", ""),
             parent=self.window,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.export_dialog = dialog
         dialog.open()
+
+    def _setting(self, key: str, default: Any) -> Any:
+        return self.settings.get(key) if self.settings is not None else default
 
     def signing_key_text(self) -> str:
         """The export key's fingerprint from the public key file (no keyring access)."""

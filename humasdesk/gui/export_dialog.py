@@ -13,6 +13,10 @@ Collaborators come in through the constructor:
   "signing-key.pub")`). It is called on the worker thread, as the keyring may prompt.
 * `pdf_writer_factory()` returns the service's `pdf_writer` callable or None (no PDF in this
   build). The default is the command line's adapter of `write_report_pdf`.
+* `privacy` (the `PrivacyStore`): the export then holds an export lease (`guarded_export`),
+  so no erasure of citizens' data runs while it reads the log.
+* `agency`, `unit`: the names from Settings → Privasi, editable here; with the chosen
+  classification (default "Terbatas") they go into the signed manifest and onto each PDF page.
 * `url_opener(QUrl)` opens the folder after a successful export (default
   `QDesktopServices.openUrl`).
 """
@@ -45,10 +49,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from humasdesk.core.privacy import CLASSIFICATIONS, DEFAULT_CLASSIFICATION
 from humasdesk.credentials.errors import SecureStorageUnavailable
 from humasdesk.credentials.signing import SigningKeyUnreadable
 from humasdesk.gui.tasks import Worker
 from humasdesk.services.export import (
+    MAX_NAME_LENGTH,
     ExportCancelled,
     ExportFailed,
     ExportFormat,
@@ -62,6 +68,7 @@ from humasdesk.services.export import (
 )
 from humasdesk.store.activity_log import ActivityLog
 from humasdesk.store.exports import format_fingerprint
+from humasdesk.store.privacy_store import LeaseConflict, PrivacyStore
 
 logger = logging.getLogger(__name__)
 
@@ -98,6 +105,7 @@ def local_midnight(d: date) -> datetime:
 
 def _run_export(
     log: ActivityLog,
+    privacy: PrivacyStore | None,
     options: ExportOptions,
     out_path: Path,
     signer_factory: SignerFactory,
@@ -105,20 +113,18 @@ def _run_export(
     progress: Callable[[int, int], None],
     cancel: Callable[[], bool],
 ) -> ExportResult:
-    """The background job: plain data in, `ExportResult` out (or an export error)."""
+    """The background job: plain data in, `ExportResult` out (or an export error). With a
+    privacy store the export holds a lease, so no erasure runs while it reads the log."""
     try:
         signer = signer_factory()
     except (SecureStorageUnavailable, SigningKeyUnreadable) as exc:
         raise ExportFailed(FailureReason.KEYRING, str(exc)) from None
-    return export_activity(
-        log,
-        options,
-        out_path,
-        signer=signer,
-        pdf_writer=pdf_writer,
-        progress=progress,
-        cancel=cancel,
-    )
+    kwargs = {"pdf_writer": pdf_writer, "progress": progress, "cancel": cancel}
+    if privacy is not None:
+        from humasdesk.services.privacy import guarded_export
+
+        return guarded_export(log, privacy, options, out_path, signer=signer, **kwargs)
+    return export_activity(log, options, out_path, signer=signer, **kwargs)
 
 
 class ExportDialog(QDialog):
@@ -145,11 +151,15 @@ class ExportDialog(QDialog):
         default_dir: str | Path,
         url_opener: UrlOpener | None = None,
         today: date | None = None,
+        privacy: PrivacyStore | None = None,
+        agency: str = "",
+        unit: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export the activity log"))
         self._log = log
+        self._privacy = privacy
         self._signer_factory = signer_factory
         self._pdf_writer_factory = pdf_writer_factory or default_pdf_writer_factory
         self._default_dir = Path(default_dir)
@@ -195,6 +205,34 @@ class ExportDialog(QDialog):
         self.privacy_label.setTextFormat(Qt.TextFormat.PlainText)
         self.privacy_label.setWordWrap(True)
         self.include_personal_check.setAccessibleDescription(self.privacy_label.text())
+
+        self.full_citizen_check = QCheckBox(self.tr("Show citizens' handles and words in full"))
+        self.full_citizen_check.setAccessibleName(
+            self.tr("Show citizens' handles and words in full")
+        )
+        self.full_citizen_check.setAccessibleDescription(
+            self.tr(
+                "Unticked (the default), citizens' handles are replaced by pseudonyms and "
+                "phone numbers, e-mail addresses and NIK numbers are masked. Ticking it is "
+                "recorded in the activity log."
+            )
+        )
+        self.full_citizen_check.setToolTip(self.full_citizen_check.accessibleDescription())
+
+        self.agency_edit = QLineEdit(agency, self)
+        self.agency_edit.setAccessibleName(self.tr("Agency"))
+        self.agency_edit.setMaxLength(MAX_NAME_LENGTH)
+        self.unit_edit = QLineEdit(unit, self)
+        self.unit_edit.setAccessibleName(self.tr("Unit"))
+        self.unit_edit.setMaxLength(MAX_NAME_LENGTH)
+        self.classification_combo = QComboBox(self)
+        self.classification_combo.setAccessibleName(self.tr("Security classification"))
+        self.classification_combo.setAccessibleDescription(
+            self.tr("Printed on every page of the report and stated in the signed file.")
+        )
+        for name in CLASSIFICATIONS:
+            self.classification_combo.addItem(name, name)  # official terms: not translated
+        self.classification_combo.setCurrentIndex(CLASSIFICATIONS.index(DEFAULT_CLASSIFICATION))
 
         self.path_edit = QLineEdit(self)
         self.path_edit.setAccessibleName(self.tr("Output file"))
@@ -246,6 +284,10 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("&Accounts"), self.accounts_combo)
         form.addRow("", self.include_personal_check)
         form.addRow("", self.privacy_label)
+        form.addRow("", self.full_citizen_check)
+        form.addRow(self.tr("A&gency"), self.agency_edit)
+        form.addRow(self.tr("U&nit"), self.unit_edit)
+        form.addRow(self.tr("C&lassification"), self.classification_combo)
         file_row = QHBoxLayout()
         file_row.addWidget(self.path_edit, 1)
         file_row.addWidget(self.browse_button)
@@ -265,6 +307,10 @@ class ExportDialog(QDialog):
             self.to_date,
             self.accounts_combo,
             self.include_personal_check,
+            self.full_citizen_check,
+            self.agency_edit,
+            self.unit_edit,
+            self.classification_combo,
             self.path_edit,
             self.browse_button,
             self.export_button,
@@ -315,6 +361,10 @@ class ExportDialog(QDialog):
             end=end,
             accounts=OFFICE_AND_PERSONAL if all_accounts else OFFICE_ONLY,
             include_personal=all_accounts and self.include_personal_check.isChecked(),
+            citizen_data="full" if self.full_citizen_check.isChecked() else "masked",
+            agency=self.agency_edit.text().strip(),
+            unit=self.unit_edit.text().strip(),
+            classification=str(self.classification_combo.currentData()),
         )
 
     def output_path(self) -> Path | None:
@@ -378,6 +428,7 @@ class ExportDialog(QDialog):
         submitted = self.worker.submit(
             _run_export,
             self._log,
+            self._privacy,
             options,
             path,
             self._signer_factory,
@@ -489,6 +540,11 @@ class ExportDialog(QDialog):
                 text = self._failure_text(exc.reason, str(exc), path)
             elif isinstance(exc, InvalidExportOptions):
                 text = self.tr("These export settings are not valid (%1).").replace("%1", str(exc))
+            elif isinstance(exc, LeaseConflict):
+                text = self.tr(
+                    "Citizens' data is being erased right now; export again when it has "
+                    "finished. No file was written."
+                )
             else:
                 logger.error("export failed unexpectedly: %s", type(exc).__name__)
                 text = self.tr("The export failed (%1).").replace("%1", type(exc).__name__)

@@ -45,6 +45,7 @@ from humasdesk import __version__
 from humasdesk.core.activity import Action, ActivityEntry, format_ts
 from humasdesk.core.fingerprint import fingerprint_of
 from humasdesk.core.metrics import MetricsReport, Period, compute_metrics
+from humasdesk.core.privacy import CLASSIFICATIONS, DEFAULT_CLASSIFICATION, DocumentHeader
 from humasdesk.credentials.errors import SecureStorageUnavailable
 from humasdesk.credentials.signing import SigningKeyUnreadable
 from humasdesk.store.activity_log import ActivityLog, Head, LogFilter
@@ -59,6 +60,7 @@ from humasdesk.store.exports.xlsxfmt import write_xlsx
 logger = logging.getLogger(__name__)
 
 SLOTS = frozenset({"office", "personal"})
+MAX_NAME_LENGTH = 200  # agency / unit names: one printable line
 CITIZEN_MODES = ("masked", "full")
 _CHECK_EVERY = 256  # entries between cancel checks / progress reports
 
@@ -77,7 +79,8 @@ class ExportError(Exception):
 class InvalidExportOptions(ExportError):
     """Options refused before anything was read or written. `code`: ``unknown_format``,
     ``period_reversed``, ``naive_time``, ``no_account``, ``unknown_account``,
-    ``personal_not_selected``, ``unknown_citizen_mode``."""
+    ``personal_not_selected``, ``unknown_citizen_mode``, ``unknown_classification``,
+    ``bad_name``."""
 
     def __init__(self, code: str, message: str) -> None:
         super().__init__(message)
@@ -125,7 +128,9 @@ class ExportOptions:
     """What to export. `start` inclusive, `end` exclusive (aware; None = no bound).
     `accounts` ⊆ {"office", "personal"}; personal entries not marked official capacity come
     only with `include_personal`. `citizen_data`: ``masked`` (default: pseudonymised handles,
-    masked contacts) or ``full``."""
+    masked contacts) or ``full``. `agency`, `unit` and `classification` (one of
+    `CLASSIFICATIONS`, default "Terbatas") say whose document it is and who may read it: they
+    go into the manifest (so the signature covers them) and onto every page of the PDF."""
 
     fmt: ExportFormat | str
     start: datetime | None = None
@@ -133,6 +138,9 @@ class ExportOptions:
     accounts: frozenset[str] = field(default_factory=lambda: SLOTS)
     include_personal: bool = False
     citizen_data: str = "masked"
+    agency: str = ""
+    unit: str = ""
+    classification: str = DEFAULT_CLASSIFICATION
 
     def validate(self) -> ExportOptions:
         """These options normalised (`fmt` an `ExportFormat`, `accounts` a frozenset of
@@ -164,7 +172,31 @@ class ExportOptions:
             )
         if self.citizen_data not in CITIZEN_MODES:
             raise InvalidExportOptions("unknown_citizen_mode", "citizen_data: masked or full")
-        return replace(self, fmt=fmt, accounts=accounts)
+        classification = self.classification.strip()
+        if classification not in CLASSIFICATIONS:
+            raise InvalidExportOptions(
+                "unknown_classification",
+                f"classification must be one of {', '.join(CLASSIFICATIONS)}",
+            )
+        agency, unit = self.agency.strip(), self.unit.strip()
+        for label, value in (("agency", agency), ("unit", unit)):
+            if len(value) > MAX_NAME_LENGTH or any(not ch.isprintable() for ch in value):
+                raise InvalidExportOptions(
+                    "bad_name",
+                    f"the {label} name must be one line of at most {MAX_NAME_LENGTH} characters",
+                )
+        return replace(
+            self,
+            fmt=fmt,
+            accounts=accounts,
+            agency=agency,
+            unit=unit,
+            classification=classification,
+        )
+
+    @property
+    def header(self) -> DocumentHeader:
+        return DocumentHeader(self.agency, self.unit, self.classification)
 
 
 @dataclass(frozen=True)
@@ -301,6 +333,9 @@ def export_activity(
             timezone=_offset_text(now, tz),
             signing_key_fingerprint=fingerprint,
             app_version=__version__,
+            agency=opts.agency,
+            unit=opts.unit,
+            classification=opts.classification,
         )
 
     counted: list[int | None] = [0, None, None]
@@ -333,6 +368,7 @@ def export_activity(
                 tz=tz,
                 info=lambda n, f, la: manifest_for(n, f, la).to_dict(),
                 on_entry=track,
+                marking=opts.classification,
             )
         elif fmt is ExportFormat.JSONL:
             count_pass()
@@ -429,6 +465,7 @@ def export_activity(
                 "accounts": sorted(opts.accounts),
                 "include_personal": opts.include_personal,
                 "citizen_data": opts.citizen_data,
+                "classification": opts.classification,
                 "entries": manifest.entries,
                 "log_head_seq": head.seq,
                 "file": name,

@@ -279,3 +279,21 @@ def test_pdf_export_signed_and_verified(tmp_path, capsys, qapp):
     assert main(["verify", str(out)]) == 0
     flip_byte(out)
     assert main(["verify", str(out)]) == 1
+
+
+def test_export_takes_agency_and_unit_from_settings_and_classification_flag(tmp_path, data_dir):
+    """The names the official typed once in Settings → Privasi appear on every export made
+    from the command line too; a flag overrides them."""
+    import json
+
+    (data_dir / "settings.json").write_text(
+        json.dumps({"agency_name": "Pemkot Sukamaju", "unit_name": "Bagian Humas"}),
+        encoding="utf-8",
+    )
+    out = export(tmp_path, "jsonl", "--classification", "Biasa", "--unit", "Subbag Media")
+    manifest = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
+    assert manifest["agency"] == "Pemkot Sukamaju"
+    assert manifest["unit"] == "Subbag Media"
+    assert manifest["classification"] == "Biasa"
+    assert main(["export", "--format", "csv", "-o", str(tmp_path / "x.csv"),
+                 "--classification", "Pribadi"]) == 2  # fmt: skip

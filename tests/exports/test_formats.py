@@ -299,3 +299,44 @@ def test_pdf_report_gets_citizens_data_masked_by_default(log, signer, tmp_path):
         assert "081234567890" not in text and "warga@contoh.id" not in text
         assert "[telepon]" in text and "[email]" in text
     assert CITIZEN_TEXT not in [t for _, t in quoted]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "jsonl"])
+def test_every_export_names_agency_unit_and_classification(log, signer, tmp_path, fmt):
+    """Whose document it is and who may read it travel with the file, under the signature
+    (for CSV the signature file is where they live; XLSX also prints the marking on each
+    page; JSON Lines states them in its manifest line)."""
+    out = tmp_path / f"laporan.{fmt}"
+    run(log, signer, out, fmt, agency=" Pemkot Sukamaju ", unit="Bagian Humas",
+        classification="Rahasia")  # fmt: skip
+    check = verify_export(out, expected_public_key=signer.public_key_bytes)
+    assert str(check.status) == "intact"
+    assert check.manifest is not None
+    assert (check.manifest["agency"], check.manifest["unit"], check.manifest["classification"]) == (
+        "Pemkot Sukamaju",
+        "Bagian Humas",
+        "Rahasia",
+    )
+    if fmt == "jsonl":
+        first = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
+        assert first["classification"] == "Rahasia" and first["agency"] == "Pemkot Sukamaju"
+    if fmt == "xlsx":
+        with zipfile.ZipFile(out) as z:
+            sheet = z.read("xl/worksheets/sheet1.xml").decode("utf-8")
+            info = z.read("xl/worksheets/sheet2.xml").decode("utf-8")
+        assert "<oddHeader>&amp;C&amp;BRAHASIA</oddHeader>" in sheet
+        assert "&amp;C&amp;BRAHASIA" in info and "Pemkot Sukamaju" in info
+
+
+def test_classification_defaults_to_terbatas_and_bad_values_are_refused(log, signer, tmp_path):
+    result = run(log, signer, tmp_path / "a.csv", "csv")
+    assert result.manifest.classification == "Terbatas"
+    for kw, code in (
+        ({"classification": "Sangat rahasia!"}, "unknown_classification"),
+        ({"agency": "Pemkot\nSukamaju"}, "bad_name"),
+        ({"unit": "x" * 201}, "bad_name"),
+    ):
+        with pytest.raises(InvalidExportOptions) as info:
+            run(log, signer, tmp_path / "b.csv", "csv", **kw)
+        assert info.value.code == code
+    assert not (tmp_path / "b.csv").exists()

@@ -276,6 +276,10 @@ def test_every_control_is_named_and_reachable_by_tab(make_dialog, signer):
         dialog.to_date,
         dialog.accounts_combo,
         dialog.include_personal_check,
+        dialog.full_citizen_check,
+        dialog.agency_edit,
+        dialog.unit_edit,
+        dialog.classification_combo,
         dialog.path_edit,
         dialog.browse_button,
         dialog.export_button,
@@ -289,3 +293,69 @@ def test_every_control_is_named_and_reachable_by_tab(make_dialog, signer):
         w = w.nextInFocusChain()
     assert order == controls
     assert dialog.privacy_label.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_agency_unit_and_classification_go_into_the_signed_export(
+    qtbot, activity_log, signer, out_dir, make_dialog, db_path
+):
+    """The names from Settings arrive filled in, "Terbatas" is preselected, and what the
+    official sets is what the signed manifest says; citizens stay pseudonymised unless the
+    official ticks the full-detail box, and that choice is in the log."""
+    from humasdesk.store.activity_log import LogFilter
+    from humasdesk.store.database import ConnectionFactory
+    from humasdesk.store.privacy_store import PrivacyStore
+
+    build_sample(activity_log)
+    privacy = PrivacyStore(ConnectionFactory(db_path))
+    dialog = make_dialog(
+        lambda: signer, privacy=privacy, agency="Pemkot Sukamaju", unit="Bagian Humas"
+    )
+    assert dialog.agency_edit.text() == "Pemkot Sukamaju"
+    assert dialog.unit_edit.text() == "Bagian Humas"
+    assert dialog.classification_combo.currentText() == "Terbatas"
+    assert not dialog.full_citizen_check.isChecked()
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("jsonl"))
+    dialog.classification_combo.setCurrentText("Rahasia")
+    dialog.unit_edit.setText("Subbagian Media")
+    with qtbot.waitSignal(dialog.export_finished, timeout=15000) as finished:
+        dialog.export_button.click()
+    check = verify_export(finished.args[0].path, expected_public_key=signer.public_key_bytes)
+    assert check.status is Status.INTACT
+    assert check.manifest["agency"] == "Pemkot Sukamaju"
+    assert check.manifest["unit"] == "Subbagian Media"
+    assert check.manifest["classification"] == "Rahasia"
+    assert check.manifest["citizen_data"] == "masked"
+    dialog.full_citizen_check.setChecked(True)
+    with qtbot.waitSignal(dialog.export_finished, timeout=15000):
+        dialog.export_button.click()
+    made = [e.details for e in activity_log.iter_entries(LogFilter(actions={"export_made"}))]
+    assert [d["citizen_data"] for d in made] == ["masked", "full"]
+    assert [d["classification"] for d in made] == ["Rahasia", "Rahasia"]
+    privacy.close()
+
+
+def test_export_waits_for_a_running_erasure(
+    qtbot, activity_log, signer, out_dir, make_dialog, db_path
+):
+    """While citizens' data is being erased the export is refused with a plain message and
+    no file: it would otherwise hold data that is about to be gone."""
+    from datetime import UTC, datetime
+
+    from humasdesk.store.database import ConnectionFactory
+    from humasdesk.store.privacy_store import ERASURE, PrivacyStore
+
+    build_sample(activity_log)
+    privacy = PrivacyStore(ConnectionFactory(db_path))
+    dialog = make_dialog(lambda: signer, privacy=privacy)
+    with privacy.lease(ERASURE, "penghapusan uji", datetime.now(UTC)):
+        with qtbot.waitSignal(dialog.export_failed, timeout=15000) as failed:
+            dialog.export_button.click()
+    assert failed.args[0] == tr(
+        "ExportDialog",
+        "Citizens' data is being erased right now; export again when it has finished. "
+        "No file was written.",
+    )
+    assert files_in(out_dir) == []
+    with qtbot.waitSignal(dialog.export_finished, timeout=15000):
+        dialog.export_button.click()
+    privacy.close()

@@ -11,6 +11,8 @@ from humasdesk.cli import main
 from humasdesk.exportcli import export_main
 from humasdesk.privacycli import privacy_main
 
+from tests.report.conftest import pdftotext as _pdftotext
+
 from .conftest import NOW, close_desk, open_desk, seq_of
 
 
@@ -50,7 +52,28 @@ def test_export_about_unknown_handle_fails_in_one_line(cli_desk, data_dir, keyri
     assert code == 1 and "tidak ada data tentang @siapa_saja" in err
     assert err.count("\n") == 1 and not out.exists()
     assert export_main(["--about", "bukan handle!", "--format", "csv", "-o", str(out)]) == 2
-    assert export_main(["--about", "@warga_lama", "--format", "pdf", "-o", str(out)]) == 1
+
+
+def test_export_about_as_pdf_is_signed_and_marked(cli_desk, data_dir, keyring_backend, capsys):
+    """The PDF access report from the command line: the citizen's data as text, the
+    classification at the top of the page, agency and unit from the desk's settings when the
+    flags leave them out, and a signature that verifies."""
+    (data_dir / "settings.json").write_text(
+        json.dumps({"agency_name": "Pemerintah Kota Sukamaju", "unit_name": "Bagian Humas"}),
+        encoding="utf-8",
+    )
+    out = data_dir / "akses.pdf"
+    code = export_main(
+        ["--about", "@warga_lama", "--format", "pdf", "-o", str(out)],
+        keyring_backend=keyring_backend,
+    )
+    assert code == 0, capsys.readouterr().err
+    text = _pdftotext(out)
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    assert lines[0] == "TERBATAS" and lines[-1] == "TERBATAS"
+    assert "@warga_lama" in text
+    assert "Pemerintah Kota Sukamaju" in text and "Bagian Humas" in text
+    assert main(["verify", str(out)]) == 0
 
 
 def test_privacy_retention_needs_yes_and_refuses_zero(cli_desk, capsys):

@@ -327,3 +327,30 @@ def test_a_year_of_activity_is_capped_and_timed(tmp_path):
     assert count > 18_000
     text = text_of(tmp_path / "tahun.pdf", layout=False)  # NFKC: "…" reads as "..."
     assert re.search(r"\.\.\. dan \d\.\d{3} entri lainnya; lihat ekspor CSV/XLSX\.", text)
+
+
+def test_every_page_carries_agency_unit_and_classification(report: Report, tmp_path: Path):
+    """A page printed or copied on its own still says who may read it: the classification
+    stands at the top and the bottom of every page, and the first page names the agency,
+    the unit and the classification."""
+    report.manifest.update(unit="Bagian Humas & Protokol", classification="Rahasia")
+    pdf = write(report, tmp_path / "rahasia.pdf", max_table_rows=400)
+    pages = pdftotext(pdf).split("\f")
+    pages = [p for p in pages if p.strip()]
+    assert len(pages) >= 2
+    for number, page in enumerate(pages, start=1):
+        lines = [line.strip() for line in page.splitlines() if line.strip()]
+        assert lines[0] == "RAHASIA", (number, lines[:3])
+        assert "RAHASIA" in lines[-1] or "RAHASIA" in lines[-2], (number, lines[-3:])
+        assert re.search(rf"\b{number}\s*/\s*{len(pages)}\b", " ".join(lines[-2:])), lines[-3:]
+    first = text_of(pdf)
+    assert "Pemerintah Kota Sukamaju Bagian Humas & Protokol" in first
+    assert "Klasifikasi RAHASIA" not in first  # the table row keeps the chosen spelling
+    assert "Klasifikasi Rahasia" in first
+
+
+def test_report_without_classification_has_no_page_marks(report: Report, tmp_path: Path):
+    report.manifest.pop("classification", None)
+    pdf = write(report, tmp_path / "biasa.pdf")
+    lines = [line.strip() for line in pdftotext(pdf).splitlines() if line.strip()]
+    assert lines[0] == "Pemerintah Kota Sukamaju"

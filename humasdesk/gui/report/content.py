@@ -679,6 +679,9 @@ def build_html(
     agency = manifest.get("agency")
     if agency:
         w(f'<p class="agency">{esc(agency)}</p>')
+    unit = manifest.get("unit")
+    if unit:
+        w(f'<p class="agency">{esc(unit)}</p>')
     w("<h1>" + esc(QCoreApplication.translate("Report", "Social Media Activity Report")) + "</h1>")
     period_text = format_period(
         manifest.get("period_start"), manifest.get("period_end"), metrics.period, tz
@@ -694,6 +697,14 @@ def build_html(
         generated_text = "–"
     entry_count = int(manifest.get("entry_count", collected.entries) or 0)
     w('<table class="meta" width="100%" cellspacing="0" cellpadding="1">')
+    classification = manifest.get("classification")
+    if classification:
+        w(
+            _meta_row(
+                QCoreApplication.translate("Report", "Classification"),
+                f"<b>{esc(classification)}</b>",
+            )
+        )
     w(_meta_row(QCoreApplication.translate("Report", "Period"), esc(period_text)))
     w(_meta_row(QCoreApplication.translate("Report", "Generated"), esc(generated_text)))
     w(

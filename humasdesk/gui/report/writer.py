@@ -30,14 +30,10 @@ from datetime import tzinfo
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF, QUrl
+from PySide6.QtCore import QCoreApplication, QSizeF, QUrl
 from PySide6.QtGui import (
     QFont,
     QGuiApplication,
-    QPagedPaintDevice,
-    QPageLayout,
-    QPageSize,
-    QPdfWriter,
     QTextDocument,
 )
 
@@ -54,10 +50,10 @@ from humasdesk.gui.report.content import (
     local_zone,
     report_accounts,
 )
+from humasdesk.gui.report.pages import RESOLUTION_DPI, write_document_pdf
 
 logger = logging.getLogger(__name__)
 
-RESOLUTION_DPI = 300
 SCREEN_DPI = 96  # QTextDocument's image width/height attributes are in 1/96 inch
 _owned_app: QCoreApplication | None = None
 _owned_translators: list[Any] = []  # kept alive with the app they are installed in
@@ -121,20 +117,6 @@ def write_report_pdf(
     del collected
 
     title = QCoreApplication.translate("Report", "Social Media Activity Report")
-    partial = out.with_name(out.name + ".part")
-    writer = QPdfWriter(str(partial))
-    writer.setPdfVersion(QPagedPaintDevice.PdfVersion.PdfVersion_A1b)
-    writer.setResolution(RESOLUTION_DPI)
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(0, 0, 0, 0),
-        )
-    )
-    writer.setTitle(title)
-    writer.setCreator("HumasDesk")
-
     document = QTextDocument()
     document.setDefaultFont(QFont("DejaVu Sans", 9))
     scale = RESOLUTION_DPI / SCREEN_DPI
@@ -147,14 +129,9 @@ def write_report_pdf(
                 render_chart(chart, size, scale),
             )
     document.setHtml(html_text)
-    # No page size set on the document: print_() lays it out for the writer's page with 2 cm
-    # margins and prints the page number at the bottom right of each page.
-    document.print_(writer)
-    del writer
-    if not partial.exists() or partial.stat().st_size == 0:
-        partial.unlink(missing_ok=True)
-        raise OSError(f"could not write the PDF report to {out}")
-    os.replace(partial, out)
+    write_document_pdf(
+        document, out, title=title, marking=str(manifest.get("classification") or "")
+    )
     logger.info("wrote PDF report (%d pages)", document.pageCount())
 
 

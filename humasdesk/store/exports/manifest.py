@@ -11,7 +11,9 @@ Fields (``to_dict()``; times UTC ``…Z``, None = no bound):
 ``log_head_seq``/``log_head_hash`` (the log's head when the export began: a supervisor can
 compare it with a later export), ``generated_at``, ``timezone`` (the zone used for local
 times, e.g. ``+07:00``), ``signing_key_fingerprint`` (hex SHA-256 of the raw public key),
-``app_version``, ``canonical_version``.
+``app_version``, ``canonical_version``, ``agency``, ``unit`` and ``classification`` (the
+security/access classification chosen for the export: Biasa, Terbatas, Rahasia or Sangat
+Rahasia).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from typing import Any
 
 from humasdesk.core.activity import CANONICAL_VERSION, format_ts
 from humasdesk.core.fingerprint import format_fingerprint
+from humasdesk.core.privacy import DEFAULT_CLASSIFICATION
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,9 @@ class ExportManifest:
     signing_key_fingerprint: str
     app_version: str
     canonical_version: int = CANONICAL_VERSION
+    agency: str = ""
+    unit: str = ""
+    classification: str = DEFAULT_CLASSIFICATION
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)

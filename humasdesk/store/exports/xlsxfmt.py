@@ -49,9 +49,11 @@ def write_xlsx(
     info: Info | None = None,
     tmpdir: str | None = None,
     on_entry: Callable[[ActivityEntry], None] | None = None,
+    marking: str = "",
 ) -> int:
     """Write the workbook to `out`; return the number of entries. `info(count, first_seq,
-    last_seq)` gives the key/value pairs for the ``keterangan`` sheet."""
+    last_seq)` gives the key/value pairs for the ``keterangan`` sheet. `marking` (the
+    security classification) is printed at the top and bottom of every printed page."""
     import xlsxwriter  # deferred: only exports need it
 
     options = {
@@ -64,7 +66,9 @@ def write_xlsx(
         options["tmpdir"] = tmpdir
     wb = xlsxwriter.Workbook(out, options)
     try:
-        return _fill(wb, entries, masker=masker, tz=tz, info=info, on_entry=on_entry)
+        return _fill(
+            wb, entries, masker=masker, tz=tz, info=info, on_entry=on_entry, marking=marking
+        )
     except BaseException:
         _abandon(wb)
         raise
@@ -93,6 +97,7 @@ def _fill(
     tz: tzinfo | None,
     info: Info | None,
     on_entry: Callable[[ActivityEntry], None] | None,
+    marking: str = "",
 ) -> int:
     head = wb.add_format({"bold": True, "bg_color": "#DDE4EE", "border": 1})
     when = wb.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"})
@@ -100,6 +105,7 @@ def _fill(
     for i, col in enumerate(COLUMNS):
         ws.set_column(i, i, WIDTHS.get(col, 14))
     ws.freeze_panes(1, 0)
+    _mark_pages(ws, marking)
     for i, col in enumerate(COLUMNS):
         ws.write_string(0, i, col, head)
     n = 0
@@ -126,6 +132,7 @@ def _fill(
         ks = wb.add_worksheet("keterangan")
         ks.set_column(0, 0, 26)
         ks.set_column(1, 1, 70)
+        _mark_pages(ks, marking)
         for r, (key, value) in enumerate(info(n, first, last).items()):
             ks.write_string(r, 0, str(key), head)
             if isinstance(value, bool) or value is None:
@@ -138,3 +145,12 @@ def _fill(
                 ks.write_string(r, 1, str(value))
     wb.close()
     return n
+
+
+def _mark_pages(ws: Any, marking: str) -> None:
+    """The classification centred in the printed header and footer, as on paper records
+    ("&&" is a literal ampersand in Excel's header codes)."""
+    if marking:
+        text = "&C&B" + marking.upper().replace("&", "&&")
+        ws.set_header(text)
+        ws.set_footer(text + "&R&P / &N")
