@@ -368,7 +368,11 @@ def _requests(ns: argparse.Namespace, o: _Open, now: datetime, received: datetim
     if ns.action == "list":
         reqs = o.privacy.requests()
         for q in reqs:
-            deadline = "-" if q.deadline is None else f"{q.deadline.astimezone():%Y-%m-%d %H:%M}"
+            deadline = (
+                "tanpa batas UU"
+                if q.deadline is None
+                else f"{q.deadline.astimezone():%Y-%m-%d %H:%M}"
+            )
             print(
                 f"{q.id}\t@{q.handle}\t{REQUEST_KIND_LABELS[q.kind]}\t"
                 f"{REQUEST_STATUS_LABELS[q.status]}\tbatas {deadline}\t{q.reason or ''}"
@@ -378,11 +382,16 @@ def _requests(ns: argparse.Namespace, o: _Open, now: datetime, received: datetim
         return EXIT_OK
     if ns.action == "add":
         q = svc.register_request(o.log, o.privacy, ns.handle, ns.kind, received or now)
-        assert q.deadline is not None
-        print(
-            f"Permintaan nomor {q.id} dicatat; batas jawab "
-            f"{q.deadline.astimezone():%Y-%m-%d %H:%M %Z} (3 x 24 jam)."
-        )
+        if q.deadline is None:
+            print(
+                f"Permintaan nomor {q.id} dicatat; UU 27/2022 tidak menetapkan batas waktu "
+                "untuk penghapusan: ikuti target layanan instansi."
+            )
+        else:
+            print(
+                f"Permintaan nomor {q.id} dicatat; batas jawab "
+                f"{q.deadline.astimezone():%Y-%m-%d %H:%M %Z} (3 x 24 jam)."
+            )
         return EXIT_OK
     outcome = "granted" if ns.granted else "refused"
     q = svc.close_request(o.log, o.privacy, ns.id, outcome, ns.reason, now)

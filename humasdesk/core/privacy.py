@@ -19,9 +19,10 @@ Data classes
 
 Deadlines
 =========
-Data-subject requests (access, correction, restriction, erasure): 3×24 hours from receipt
-(`REQUEST_DEADLINE`). Breach notification: 3×24 hours from discovery (UU 27/2022 Pasal 46
-ayat 1, `BREACH_DEADLINE`).
+Data-subject requests: access, correction and restriction 3×24 hours from receipt
+(`REQUEST_DEADLINE`; UU 27/2022 Pasal 32, 30, 41); erasure has no period in the law (Pasal
+43), so the register records none (`REQUEST_DEADLINE_BY_KIND`). Breach notification: 3×24
+hours from discovery (UU 27/2022 Pasal 46 ayat 1, `BREACH_DEADLINE`).
 
 Documents
 =========
@@ -88,9 +89,15 @@ REQUEST_STATUS_LABELS: Mapping[RequestStatus, str] = {
 
 REQUEST_DEADLINE = timedelta(hours=72)
 BREACH_DEADLINE = timedelta(hours=72)
-#: Hours per request kind; None would mean "no deadline set by law" (none today).
+#: The deadline UU 27/2022 sets per request kind, from receipt; None: the law sets none.
+#: Correction: Pasal 30 ayat (1); access: Pasal 32 ayat (2); restriction (penundaan dan
+#: pembatasan): Pasal 41. Erasure (Pasal 43) names no period, so none is invented here:
+#: the register shows "tanpa batas waktu dalam UU" and the agency applies its own target.
 REQUEST_DEADLINE_BY_KIND: Mapping[RequestKind, timedelta | None] = {
-    k: REQUEST_DEADLINE for k in RequestKind
+    RequestKind.ACCESS: REQUEST_DEADLINE,
+    RequestKind.CORRECTION: REQUEST_DEADLINE,
+    RequestKind.RESTRICTION: REQUEST_DEADLINE,
+    RequestKind.ERASURE: None,
 }
 
 #: Security/access classifications offered for exports and documents (default "Terbatas").
@@ -230,7 +237,8 @@ def classify(
 
 
 def request_deadline(kind: RequestKind | str, received_at: datetime) -> datetime | None:
-    """When a data-subject request must be answered (3×24 h from receipt)."""
+    """When a data-subject request must be answered (3×24 h from receipt), or None when
+    the law sets no period for its kind (erasure)."""
     span = REQUEST_DEADLINE_BY_KIND[RequestKind(kind)]
     return None if span is None else received_at + span
 

@@ -10,7 +10,6 @@ import pytest
 from humasdesk.cli import main
 from humasdesk.exportcli import export_main
 from humasdesk.privacycli import privacy_main
-
 from tests.report.conftest import pdftotext as _pdftotext
 
 from .conftest import NOW, close_desk, open_desk, seq_of
@@ -96,7 +95,12 @@ def test_privacy_requests_review_and_breach(cli_desk, data_dir, capsys):
         )
         == 0
     )
-    assert "Permintaan nomor 1 dicatat" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "Permintaan nomor 1 dicatat" in out and "tidak menetapkan batas waktu" in out
+    assert privacy_main(
+        ["requests", "add", "--handle", "@warga_baru", "--kind", "access"], clock=lambda: NOW
+    ) == 0  # fmt: skip
+    assert "(3 x 24 jam)" in capsys.readouterr().out
     assert privacy_main(["requests", "close", "1", "--refused"]) == 2
     assert (
         privacy_main(

@@ -66,11 +66,13 @@ def test_classify_keeps_records_apart_from_erasable_mentions():
     assert classify("signed_in", "office") is None
 
 
-def test_deadlines_are_three_times_24_hours():
-    """A citizen's request and a breach notice both have 3×24 h; a wrong deadline makes the
-    agency late without knowing it."""
-    for kind in RequestKind:
+def test_deadlines_are_the_ones_the_law_sets():
+    """Access, correction and restriction requests and a breach notice have 3×24 h (UU
+    27/2022 Pasal 32, 30, 41, 46): a wrong deadline makes the agency late without knowing
+    it. Erasure (Pasal 43) has no period in the law, and the desk does not invent one."""
+    for kind in (RequestKind.ACCESS, RequestKind.CORRECTION, RequestKind.RESTRICTION):
         assert request_deadline(kind, T) == T + timedelta(hours=72)
+    assert request_deadline(RequestKind.ERASURE, T) is None
     assert breach_deadline(T) == T + timedelta(hours=72)
     assert time_left_text(T + timedelta(hours=50), T) == "tersisa 2 hari 2 jam"
     assert time_left_text(T - timedelta(hours=5), T) == "lewat 5 jam"
