@@ -2,7 +2,8 @@
 laptop's zone, the plain-text message label, and the texts for a file that cannot be
 written.
 
-Texts here are translated in the ``PrivacyDialogs`` context.
+Texts here are translated in the ``PrivacyDialogs`` context (literal `translate` calls, so
+lupdate finds them).
 """
 
 from __future__ import annotations
@@ -28,10 +29,6 @@ DATE_TIME_FORMAT = "dd/MM/yyyy HH:mm"
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PrivacyDialogs", text)
 
 
 def to_qdatetime(value: datetime) -> QDateTime:
@@ -86,42 +83,54 @@ def failure_text(reason: FailureReason | str, detail: str, path: Path) -> str:
     """A plain sentence for an `ExportFailed` (its own message is English, for the log)."""
     reason = str(reason)
     if reason == FailureReason.NO_SPACE:
-        return _tr(
+        return QCoreApplication.translate(
+            "PrivacyDialogs",
             "The disk is full: there is not enough space for %1. Free some space or choose "
-            "another location."
+            "another location.",
         ).replace("%1", path.name)
     if reason in (FailureReason.NO_PERMISSION, FailureReason.READ_ONLY):
-        return _tr("The folder %1 cannot be written to. Choose another folder.").replace(
-            "%1", str(path.parent)
-        )
+        return QCoreApplication.translate(
+            "PrivacyDialogs", "The folder %1 cannot be written to. Choose another folder."
+        ).replace("%1", str(path.parent))
     if reason == FailureReason.KEYRING:
-        return _tr(
+        return QCoreApplication.translate(
+            "PrivacyDialogs",
             "The signing key could not be read from the system keyring. Unlock the keyring "
-            "(GNOME Keyring/KWallet) and try again."
+            "(GNOME Keyring/KWallet) and try again.",
         )
     if reason == FailureReason.NO_FOLDER:
-        return _tr("The folder %1 does not exist; choose another folder.").replace(
-            "%1", str(path.parent)
-        )
+        return QCoreApplication.translate(
+            "PrivacyDialogs", "The folder %1 does not exist; choose another folder."
+        ).replace("%1", str(path.parent))
     if reason == FailureReason.IS_DIRECTORY:
-        return _tr("%1 is a folder; give the file a name.").replace("%1", str(path))
+        return QCoreApplication.translate(
+            "PrivacyDialogs", "%1 is a folder; give the file a name."
+        ).replace("%1", str(path))
     if reason == FailureReason.NO_PDF_WRITER:
-        return _tr("PDF is not available in this version; choose another format.")
+        return QCoreApplication.translate(
+            "PrivacyDialogs", "PDF is not available in this version; choose another format."
+        )
     if reason == FailureReason.PDF_WRITER_FAILED:
-        return _tr("The PDF could not be made (%1); try another format.").replace("%1", detail)
-    return _tr("The file could not be written (%1).").replace("%1", f"{reason}: {detail}")
+        return QCoreApplication.translate(
+            "PrivacyDialogs", "The PDF could not be made (%1); try another format."
+        ).replace("%1", detail)
+    return QCoreApplication.translate(
+        "PrivacyDialogs", "The file could not be written (%1)."
+    ).replace("%1", f"{reason}: {detail}")
 
 
 def path_problem(path: Path | None) -> str | None:
     """Why a file cannot be written at `path` (checked before anything starts), or None."""
     if path is None:
-        return _tr("Choose the file to write.")
+        return QCoreApplication.translate("PrivacyDialogs", "Choose the file to write.")
     if path.is_dir():
-        return _tr("%1 is a folder; give the file a name.").replace("%1", str(path))
+        return QCoreApplication.translate(
+            "PrivacyDialogs", "%1 is a folder; give the file a name."
+        ).replace("%1", str(path))
     if not path.parent.is_dir():
-        return _tr("The folder %1 does not exist; choose another folder.").replace(
-            "%1", str(path.parent)
-        )
+        return QCoreApplication.translate(
+            "PrivacyDialogs", "The folder %1 does not exist; choose another folder."
+        ).replace("%1", str(path.parent))
     return None
 
 
