@@ -169,6 +169,26 @@ def test_late_request_says_lewat_in_red(qtbot, desk, make_dialog):
     assert cell(dialog, 0, M.COL_LEFT, M.LateRole) is True
 
 
+def test_erasure_request_has_no_invented_deadline(qtbot, desk, make_dialog):
+    """The law sets no period for erasure: the register says so instead of a made-up date,
+    and never shows it as late."""
+    dialog = make_dialog()
+    dialog.handle_edit.setText("warga_lama")
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("erasure"))
+    set_edit_time(dialog.received_edit, NOW - timedelta(days=30))
+    (rid,) = run(qtbot, dialog, dialog.request_registered, dialog.register_button)
+    assert desk.privacy.get_request(rid).deadline is None
+    assert cell(dialog, 0, M.COL_DEADLINE) == tr("none set by law", "RequestsModel")
+    assert cell(dialog, 0, M.COL_LEFT) == ""
+    assert cell(dialog, 0, M.COL_LEFT, M.LateRole) is False
+    assert dialog.message_label.text().endswith(
+        tr(
+            "Request no. %1 (%2) registered. UU 27/2022 sets no period for it: follow the "
+            "agency's own target."
+        ).split("%2")[1]
+    )
+
+
 def test_invalid_handle_is_refused_and_nothing_registered(qtbot, desk, make_dialog):
     """A handle X cannot have is refused with the rule; the register stays empty."""
     dialog = make_dialog()

@@ -1,7 +1,9 @@
 """The requests register (register permintaan subjek data, UU 27/2022): the requests citizens
-made about their data, each with its 3×24-hour deadline, and what was done with them.
+made about their data, each with its deadline, and what was done with them.
 
-The official registers a request (handle, kind, when it was received), and later closes it
+The official registers a request (handle, kind, when it was received; the deadline is 3×24
+hours for access, correction and restriction, none for erasure, whose period the law does
+not set), and later closes it
 as granted or refused — a refusal always with its reason. An open erasure request is carried
 out here after a yes/no question that says records (aduan, answered mentions) are kept under
 UU 43/2009; the outcome says how many were erased, how many kept, and how the request was
@@ -199,6 +201,8 @@ class RequestsModel(QAbstractTableModel):
         if col == self.COL_RECEIVED:
             return local_time(r.received_at)
         if col == self.COL_DEADLINE:
+            if r.deadline is None:  # erasure: UU 27/2022 Pasal 43 names no period
+                return self.tr("none set by law")
             return local_time(r.deadline)
         if col == self.COL_LEFT:
             if r.status is not RequestStatus.OPEN:
@@ -360,7 +364,11 @@ class RequestsDialog(QDialog):
         received_label.setBuddy(self.received_edit)
         new_form.addRow(received_label, self.received_edit)
         deadline_note = QLabel(
-            self.tr("The answer is due 3 × 24 hours after the request was received."), new_box
+            self.tr(
+                "Access, correction and restriction must be answered within 3 × 24 hours of "
+                "receipt. The law sets no period for erasure: follow the agency's own target."
+            ),
+            new_box,
         )
         deadline_note.setTextFormat(Qt.TextFormat.PlainText)
         deadline_note.setWordWrap(True)
@@ -599,12 +607,16 @@ class RequestsDialog(QDialog):
         logger.info("data request %d registered (%s)", req.id, req.kind.value)
         self.handle_edit.clear()
         set_edit_time(self.received_edit, self._clock())
-        text = (
-            self.tr("Request no. %1 (%2) registered; answer by %3.")
-            .replace("%1", str(req.id))
-            .replace("%2", REQUEST_KIND_LABELS[req.kind])
-            .replace("%3", local_time(req.deadline))
-        )
+        if req.deadline is None:
+            text = self.tr(
+                "Request no. %1 (%2) registered. UU 27/2022 sets no period for it: follow the "
+                "agency's own target."
+            )
+        else:
+            text = self.tr("Request no. %1 (%2) registered; answer by %3.").replace(
+                "%3", local_time(req.deadline)
+            )
+        text = text.replace("%1", str(req.id)).replace("%2", REQUEST_KIND_LABELS[req.kind])
         show_message(self.message_label, text)
         self._select_after_load = req.id
         self.refresh()
