@@ -8,6 +8,7 @@ Over a real SQLite file seeded as in tests/privacy (@warga_lama: two unanswered 
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -346,6 +347,20 @@ def test_access_request_opens_the_report_for_that_person(qtbot, desk, signer, ma
     assert actions(desk, "access_report_made")[-1].details["request_id"] == req.id
     assert "warga_lama" not in path.name
     report.shutdown(wait=True, timeout=10)
+
+
+def test_no_handle_or_text_in_the_application_log(qtbot, caplog, desk, make_dialog):
+    """The application log is read by IT staff: ids and counts only, never a citizen."""
+    caplog.set_level(logging.DEBUG)
+    dialog = make_dialog()
+    dialog.handle_edit.setText("warga_lama")
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("erasure"))
+    (rid,) = run(qtbot, dialog, dialog.request_registered, dialog.register_button)
+    select(qtbot, dialog, rid)
+    run(qtbot, dialog, dialog.erasure_done, dialog.erase_button)
+    assert caplog.records  # something was logged…
+    for needle in ("warga_lama", "Warga_Lama", OLD_TEXT, SECOND_OLD_TEXT):
+        assert needle not in caplog.text  # …but no citizen
 
 
 def test_register_model_is_a_valid_qt_model(qtbot, qtmodeltester, desk, make_dialog):
