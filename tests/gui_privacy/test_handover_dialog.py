@@ -10,10 +10,11 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 
 from humasdesk.core.models import Slot, TokenSet
+from humasdesk.credentials.errors import SecureStorageUnavailable, StorageProblem
 from humasdesk.credentials.signing import PUBLIC_KEY_FILENAME, ExportSigner
 from humasdesk.credentials.store import TokenStore
 from humasdesk.gui.privacy.handover_dialog import (
@@ -105,11 +106,11 @@ def make_dialog(qtbot, desk, signer, out_dir):
 
     def make(sign_out, **kwargs) -> HandoverDialog:
         kwargs.setdefault("default_dir", out_dir)
+        kwargs.setdefault("signer_factory", lambda: signer)
         dialog = HandoverDialog(
             desk.log,
             desk.privacy,
             office_handle=HANDLE,
-            signer_factory=lambda: signer,
             sign_out=sign_out,
             clock=desk.clock,
             **kwargs,
@@ -318,6 +319,30 @@ def test_queued_office_posts_stop_the_handover(qtbot, desk, tokens, out_dir, mak
     with qtbot.waitSignal(dialog.handover_failed, timeout=20000) as failed:
         dialog.run_button.click()
     assert "antrean" in failed.args[0]
+    office_still_there(desk, tokens)
+
+
+def test_locked_keyring_says_so_and_erases_nothing(qtbot, desk, tokens, out_dir, make_dialog):
+    """Without the signing key nothing can be exported; the official is told to unlock the
+    keyring, and the office account stays as it was."""
+
+    def locked():
+        raise SecureStorageUnavailable(StorageProblem.LOCKED, operation="sign")
+
+    sign_out = SignOut(tokens)
+    dialog = make_dialog(sign_out, signer_factory=locked)
+    walk_to_confirm(dialog)
+    dialog.confirm_edit.setText(HANDLE)
+    with qtbot.waitSignal(dialog.handover_failed, timeout=20000) as failed:
+        dialog.run_button.click()
+    assert failed.args[0].startswith(
+        QCoreApplication.translate(
+            "HandoverDialog",
+            "The signing key could not be read from the system keyring. Unlock the keyring "
+            "(GNOME Keyring/KWallet) and try again.",
+        )
+    )
+    assert sign_out.calls == 0 and list(out_dir.iterdir()) == []
     office_still_there(desk, tokens)
 
 
