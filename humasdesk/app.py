@@ -7,7 +7,6 @@ so `humasdesk sandbox`, `export` and `verify` start without Qt.
 from __future__ import annotations
 
 import logging
-import os
 import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -21,7 +20,7 @@ from humasdesk.gui.i18n import install_translators
 from humasdesk.gui.main_window import MainWindow
 from humasdesk.logsetup import configure_logging
 from humasdesk.paths import DataPaths, resolve_data_dir, resources_dir
-from humasdesk.practice import PracticeBackend
+from humasdesk.practice import PracticeBackend, x_target
 from humasdesk.settings import Settings
 
 if TYPE_CHECKING:
@@ -33,10 +32,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-ENV_SANDBOX_URL = "HUMASDESK_SANDBOX_URL"
-#: Practice tokens live apart from the real ones, so practising never touches them.
-KEYRING_SERVICE = "humasdesk"
-KEYRING_SERVICE_PRACTICE = "humasdesk-practice"
 
 
 @dataclass
@@ -105,9 +100,8 @@ def build_desk(
     language = options.lang or settings.get("language")
     app._humasdesk_translators = install_translators(app, language)  # type: ignore[attr-defined]
 
-    sandbox_url = options.sandbox_url or os.environ.get(ENV_SANDBOX_URL) or None
-    practice = options.sandbox or bool(sandbox_url) or not settings.x_client_id
-    backend = PracticeBackend(paths, external_url=sandbox_url) if practice else None
+    target = x_target(paths, settings, sandbox=options.sandbox, sandbox_url=options.sandbox_url)
+    practice, backend = target.practice, target.backend
     window = MainWindow(practice=practice)
     if settings.get("window_geometry"):
         window.restoreGeometry(QByteArray.fromBase64(settings.get("window_geometry").encode()))
@@ -116,24 +110,15 @@ def build_desk(
     def prepare_services() -> DeskServices:
         # Runs on a worker: the sandbox start, the keyring import and its probe are slow.
         from humasdesk.credentials import FallbackTokenStore, TokenStore
-        from humasdesk.services.accounts import XEndpoint
         from humasdesk.services.desk_services import build_desk_services, rates_from
-        from humasdesk.services.session import PRACTICE_CLIENT_ID
 
-        base_url = backend.start() if backend is not None else None
-        primary = token_store or TokenStore(
-            KEYRING_SERVICE_PRACTICE if practice else KEYRING_SERVICE
-        )
-        endpoint = XEndpoint(
-            client_id=PRACTICE_CLIENT_ID if practice else settings.x_client_id,
-            base_url=base_url,
-            callback_port=0 if practice else settings.get("callback_port"),
-        )
+        endpoint = target.endpoint()
+        primary = token_store or TokenStore(target.keyring_service)
         return build_desk_services(
             paths.database,
             endpoint,
             FallbackTokenStore(primary),
-            office_handle="" if practice else settings.get("office_handle"),
+            office_handle=target.office_handle,
             undo_s=settings.get("undo_seconds"),
             rates=rates_from(
                 {k: settings.get(k) for k in ("rate_post", "rate_post_with_url", "rate_read")}

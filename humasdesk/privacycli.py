@@ -9,6 +9,11 @@
     humasdesk privacy requests list | add --handle H --kind K [--received ISO] |
                                close ID (--granted | --refused) [--reason TEXT]
     humasdesk privacy breach --from DATE --to DATE [--discovered ISO] [-o FILE]
+    humasdesk privacy handover -o FILE --yes [--sandbox | --sandbox-url URL]
+
+Retention periods come from the desk's settings unless --days / --older-than-days are
+given. Documents written to a FILE ending in ``.pdf`` are printed as PDF (classification on
+every page), else as UTF-8 text. `handover` is in `humasdesk.handovercli`.
 
 Exit codes: 0 done, 1 failure (nothing held, export running, keyring…), 2 bad usage.
 Errors go to stderr in one Indonesian line saying what to do.
@@ -20,7 +25,7 @@ import argparse
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -213,6 +218,10 @@ def privacy_parser() -> argparse.ArgumentParser:
     b.add_argument("-o", "--output", metavar="FILE", help="tulis konsep pemberitahuan ke FILE")
     b.add_argument("--data-dir", metavar="DIR")
     header_args(b)
+
+    from humasdesk.handovercli import add_parser as add_handover
+
+    add_handover(sub)
     return p
 
 
@@ -234,17 +243,41 @@ def _write_text(path: str, text: str, *, title: str, marking: str) -> None:
         out.write_text(text, encoding="utf-8")
 
 
-def privacy_main(argv: Sequence[str], *, clock: Callable[[], datetime] | None = None) -> int:
-    """`humasdesk privacy …`; returns the exit code."""
+def privacy_main(
+    argv: Sequence[str],
+    *,
+    clock: Callable[[], datetime] | None = None,
+    keyring_backend: Any = None,
+) -> int:
+    """`humasdesk privacy …`; returns the exit code. `keyring_backend` is for tests."""
     prog = "humasdesk privacy"
     ns = _parse(privacy_parser(), argv)
     if isinstance(ns, int):
         return ns
     now = (clock or (lambda: datetime.now(UTC)))()
     from humasdesk.core.privacy import InvalidRetention, PrivacyError, RetentionPolicy
+    from humasdesk.settings import Settings
 
+    if ns.cmd == "handover":
+        from humasdesk.handovercli import handover_main
+
+        if not ns.yes:  # only says what would happen: no database needed
+            return handover_main(ns, None, now)
+        with _open("humasdesk privacy handover", ns.data_dir) as o:
+            if isinstance(o, int):
+                return o
+            return handover_main(ns, o, now, keyring_backend=keyring_backend, clock=clock)
+
+    saved = Settings.load(resolve_data_dir(ns.data_dir).settings)
     try:
-        policy = RetentionPolicy(
+        policy = RetentionPolicy.from_settings(
+            {
+                k: saved.get(k)
+                for k in ("retention_unanswered_mention_days", "retention_record_review_days")
+            }
+        )
+        policy = replace(
+            policy,
             **(
                 {"unanswered_mention_days": ns.days}
                 if getattr(ns, "days", None) is not None

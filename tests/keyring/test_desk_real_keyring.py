@@ -12,9 +12,10 @@ import sys
 
 import requests
 
-from humasdesk.app import KEYRING_SERVICE_PRACTICE, DeskOptions, build_desk
+from humasdesk.app import DeskOptions, build_desk
 from humasdesk.core.errors import XError
 from humasdesk.core.models import Slot
+from humasdesk.practice import KEYRING_SERVICE_PRACTICE
 from humasdesk.services.session import sign_in_practice
 
 
