@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from humasdesk.core.activity import VerifyResult
     from humasdesk.credentials import StorageStatus
     from humasdesk.gui.confirm_dialog import ConfirmPost
+    from humasdesk.gui.privacy.menu import PrivacyMenu
     from humasdesk.gui.settings_dialog import SettingsDialog
     from humasdesk.gui.slot_desk import Ask, SlotDesk
     from humasdesk.services.desk_services import DeskServices
@@ -115,6 +116,7 @@ class DeskController(QObject):
         self.data_root = data_root
         self.log_window: QWidget | None = None
         self.export_dialog: QWidget | None = None
+        self.privacy_menu: PrivacyMenu | None = None  # once the database is open
         window.action_log.triggered.connect(self.on_action_log_triggered)
         window.action_export.triggered.connect(self.on_action_export_triggered)
         self.settings_dialog: SettingsDialog | None = None  # open, if any
@@ -183,6 +185,17 @@ class DeskController(QObject):
         self._show_storage_state()
         self.window.action_log.setEnabled(True)
         self.window.action_export.setEnabled(True)
+        from humasdesk.gui.privacy.menu import PrivacyMenu
+
+        self.privacy_menu = PrivacyMenu(
+            self.window,
+            services,
+            setting=self._setting,
+            data_root=self.data_root,
+            sessions=self.sessions,
+            parent=self,
+        )
+        self.privacy_menu.office_handed_over.connect(self.on_privacy_menu_office_handed_over)
         moved = services.open_report.moved_aside
         if moved is not None:
             self.window.show_log_warning(
@@ -388,6 +401,20 @@ class DeskController(QObject):
             ).replace("%1", describe_error(exc))
         )
         self.signed_out.emit(slot)
+
+    def on_privacy_menu_office_handed_over(self, result: object) -> None:
+        """The handover signed the office account out and cleared its data: the pane shows
+        it signed out (its access was revoked by the handover itself)."""
+        if self.sessions.pop(Slot.OFFICE, None) is None:
+            return
+        self.slot_desks[Slot.OFFICE].detach()
+        self.window.panes[Slot.OFFICE].show_signed_out(
+            self.tr(
+                "The office account was handed over: its records were exported and its data "
+                "removed from this laptop. The successor signs in on their own laptop."
+            )
+        )
+        self.signed_out.emit(Slot.OFFICE)
 
     def _sign_out_quietly(self, session: AccountSession) -> None:
         assert self.service is not None
@@ -616,6 +643,8 @@ class DeskController(QObject):
         self._attempts.clear()
         for desk in self.slot_desks.values():
             desk.shutdown()
+        if self.privacy_menu is not None:
+            self.privacy_menu.shutdown(timeout)
         workers = [*self._workers.values(), self._long_work]
         log_view = self.log_window
         if log_view is not None:

@@ -88,6 +88,25 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(self.action_quit)
 
+        citizens = self.menuBar().addMenu(self.tr("&Citizens' data"))
+        self.action_requests = QAction(self.tr("Data subject &requests…"), self)
+        self.action_access_report = QAction(self.tr("&Access report for one person…"), self)
+        self.action_retention = QAction(self.tr("Re&tention and disposal review…"), self)
+        self.action_breach = QAction(self.tr("Data &breach kit…"), self)
+        self.action_handover = QAction(self.tr("&Hand over the office account…"), self)
+        self.privacy_actions = (
+            self.action_requests,
+            self.action_access_report,
+            self.action_retention,
+            self.action_breach,
+            self.action_handover,
+        )
+        for action in self.privacy_actions:
+            action.setEnabled(False)  # until the database is open
+            if action is self.action_handover:
+                citizens.addSeparator()
+            citizens.addAction(action)
+
         view = self.menuBar().addMenu(self.tr("&View"))
         self.action_single_pane = QAction(self.tr("&One pane at a time"), self)
         self.action_single_pane.setCheckable(True)
