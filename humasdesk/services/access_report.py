@@ -556,6 +556,20 @@ def write_access_report(
     )
 
 
+def _check_request(privacy: PrivacyStore, request_id: int, handle: str) -> None:
+    """The register's request this report answers: an access request from this person."""
+    from humasdesk.core.privacy import RequestKind
+    from humasdesk.services.privacy import InvalidRequest
+
+    req = privacy.get_request(request_id)
+    if req is None:
+        raise InvalidRequest(f"permintaan nomor {request_id} tidak ada di register")
+    if req.kind is not RequestKind.ACCESS:
+        raise InvalidRequest(f"permintaan nomor {request_id} bukan permintaan akses")
+    if req.handle != handle:
+        raise InvalidRequest(f"permintaan nomor {request_id} diajukan oleh orang lain")
+
+
 def make_access_report(
     log: ActivityLog,
     privacy: PrivacyStore,
@@ -573,6 +587,8 @@ def make_access_report(
     """Collect, write and sign the report under an export lease, then record it in the
     chain (``access_report_made``, the handle as an erasable personal field)."""
     now = (clock or (lambda: datetime.now(UTC)))()
+    if request_id is not None:
+        _check_request(privacy, request_id, normalize_handle(handle))
     with privacy.lease(EXPORT, "laporan akses", now):
         report = collect_access_report(log, privacy, handle, now)
         result = write_access_report(
@@ -584,7 +600,8 @@ def make_access_report(
         details={
             "format": str(fmt).lower(),
             "records": result.records,
-            "file": result.path.name,
+            # No file name: the official may have named the file after the person, and the
+            # chain's details can never be erased. The digest identifies the file.
             "sha256": result.sha256,
             "fingerprint": result.fingerprint,
             "request_id": request_id,

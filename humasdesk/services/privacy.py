@@ -133,14 +133,22 @@ class InvalidPeriod(PrivacyError):
 
 class HandoverFailed(PrivacyError):
     """The handover stopped; nothing was erased. `stage`: ``busy_outbox``, ``export``,
-    ``verify`` or ``sign_out``. `export` is the (kept) export when one was written."""
+    ``verify`` or ``sign_out``. `export` is the (kept) export when one was written; `cause`
+    the error that stopped it (e.g. the `ExportFailed` with its reason), if any."""
 
     code = "handover_failed"
 
-    def __init__(self, stage: str, message: str, export: ExportResult | None = None) -> None:
+    def __init__(
+        self,
+        stage: str,
+        message: str,
+        export: ExportResult | None = None,
+        cause: BaseException | None = None,
+    ) -> None:
         super().__init__(message)
         self.stage = stage
         self.export = export
+        self.cause = cause
 
 
 # -- erasure core ---------------------------------------------------------------------------
@@ -631,12 +639,14 @@ def breach_kit(
     """For a period: the affected handles, a notification draft with what Pasal 46 asks
     for, and the 3×24-hour deadline from discovery (default: now). A ``breach_kit_made``
     chain entry records the period and the counts (never the handles)."""
-    for t in (start, end):
+    for t in (start, end, discovered_at or now):
         if t.utcoffset() is None:
-            raise InvalidPeriod("periode harus memiliki zona waktu")
+            raise InvalidPeriod("periode dan waktu diketahui harus memiliki zona waktu")
     if start >= end:
         raise InvalidPeriod("awal periode harus sebelum akhirnya")
     found = discovered_at or now
+    if found > now:
+        raise InvalidPeriod("waktu kebocoran diketahui tidak boleh di masa depan")
     handles: set[str] = set()
     texts: list[str | None] = []
     entries = erased = 0
@@ -741,12 +751,17 @@ def handover_office(
             f"{busy} kiriman akun kantor masih di antrean; tunggu terkirim atau batalkan dulu",
         )
 
-    def abort(stage: str, message: str, export: ExportResult | None = None) -> HandoverFailed:
+    def abort(
+        stage: str,
+        message: str,
+        export: ExportResult | None = None,
+        cause: BaseException | None = None,
+    ) -> HandoverFailed:
         details: dict[str, Any] = {"stage": stage}
         if export is not None:
             details.update(file=export.path.name, sha256=export.sha256)
         log.append(ACTION_HANDOVER_ABORTED, slot=Slot.OFFICE, details=details)
-        return HandoverFailed(stage, message, export)
+        return HandoverFailed(stage, message, export, cause)
 
     now = clock()
     with privacy.lease(ERASURE, "serah terima jabatan", now):
@@ -756,7 +771,7 @@ def handover_office(
         try:
             result = export_activity(log, options, out_path, signer=signer, clock=clock)
         except ExportError as exc:
-            raise abort("export", f"ekspor serah terima gagal: {exc}") from None
+            raise abort("export", f"ekspor serah terima gagal: {exc}", cause=exc) from None
         check = (
             verify or (lambda p: verify_export(p, expected_public_key=signer.public_key_bytes))
         )(result.path)
@@ -776,6 +791,7 @@ def handover_office(
                 f"akun kantor belum keluar ({type(exc).__name__}); ekspor tersimpan, tidak ada "
                 "data yang dihapus — ulangi setelah koneksi pulih",
                 result,
+                exc,
             ) from None
         head = result.head.seq
         seqs = privacy.slot_personal_seqs(slot, head)

@@ -53,7 +53,10 @@ class LeaseConflict(PrivacyError):
                 "selesai lalu ulangi"
             )
         elif wanted == EXPORT:
-            msg = f"penghapusan data sedang berjalan ({purpose}); ulangi ekspor setelah selesai"
+            msg = (
+                f"penghapusan data sedang berjalan ({purpose}); ulangi setelah penghapusan "
+                "selesai"
+            )
         else:
             msg = f"penghapusan lain sedang berjalan ({purpose}); tunggu hingga selesai"
         super().__init__(msg)

@@ -15,7 +15,12 @@ from humasdesk.services.access_report import (
     make_access_report,
 )
 from humasdesk.services.export import ExportOptions
-from humasdesk.services.privacy import NothingHeld, guarded_export, register_request
+from humasdesk.services.privacy import (
+    InvalidRequest,
+    NothingHeld,
+    guarded_export,
+    register_request,
+)
 from humasdesk.store.activity_log import LogFilter
 from humasdesk.store.exports import verify_export
 from humasdesk.store.exports.check import Status
@@ -166,3 +171,39 @@ def test_pdf_with_a_text_writer(desk, signer, tmp_path):
     )
     assert "LAPORAN AKSES DATA PRIBADI" in seen["text"] and "@warga_lama" in seen["text"]
     assert verify_export(out).status is Status.INTACT
+
+
+def test_access_report_names_no_file_in_the_chain(desk, signer, tmp_path):
+    """The chain's details can never be erased: a file the official named after the person
+    must not put the handle there (the digest identifies the file)."""
+    res = make_access_report(
+        desk.log, desk.privacy, "@warga_lama", "jsonl", tmp_path / "warga_lama.jsonl",
+        signer=signer, clock=desk.clock,
+    )  # fmt: skip
+    [entry] = desk.log.iter_entries(LogFilter(actions=frozenset({"access_report_made"})))
+    assert entry.details["sha256"] == res.sha256
+    assert "warga_lama" not in str(entry.details)
+
+
+def test_access_report_for_a_request_must_answer_that_request(desk, signer, tmp_path):
+    """A report tied to the register answers an access request from the same person."""
+    access = register_request(desk.log, desk.privacy, "@warga_lama", "access", NOW)
+    erasure = register_request(desk.log, desk.privacy, "@warga_lama", "erasure", NOW)
+    other = register_request(desk.log, desk.privacy, "@warga_baru", "access", NOW)
+    out = tmp_path / "akses.jsonl"
+    for request_id, message in (
+        (999, "tidak ada di register"),
+        (erasure.id, "bukan permintaan akses"),
+        (other.id, "orang lain"),
+    ):
+        with pytest.raises(InvalidRequest, match=message):
+            make_access_report(
+                desk.log, desk.privacy, "@warga_lama", "jsonl", out, signer=signer,
+                clock=desk.clock, request_id=request_id,
+            )  # fmt: skip
+        assert not out.exists()
+    make_access_report(
+        desk.log, desk.privacy, "@Warga_Lama", "jsonl", out, signer=signer, clock=desk.clock,
+        request_id=access.id,
+    )  # fmt: skip
+    assert out.exists()

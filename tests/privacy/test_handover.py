@@ -162,6 +162,7 @@ def test_handover_with_a_simulated_verify_failure_or_sign_out_failure(
             clock=desk.clock,
         )
     assert info.value.stage == "sign_out" and info.value.export is not None
+    assert isinstance(info.value.cause, ConnectionError)  # the GUI says why from this
     assert desk.mentions.count("100") == 5
     assert desk.log.get(seq_of(desk, "1002")).citizen_handle == "warga_dibalas"
 

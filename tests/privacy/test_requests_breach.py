@@ -107,3 +107,17 @@ def test_breach_kit_lists_handles_in_the_period_and_the_deadline(desk):
     assert "warga" not in str(entry.details)
     with pytest.raises(InvalidPeriod):
         breach_kit(desk.log, desk.privacy, end, start, NOW)
+
+
+def test_breach_kit_refuses_a_discovery_in_the_future_or_without_a_zone(desk):
+    """A discovery time in the future would push the 72-hour deadline past the real one."""
+    start = datetime(2024, 1, 1, tzinfo=UTC)
+    end = datetime(2024, 2, 1, tzinfo=UTC)
+    before = desk.log.head().seq
+    with pytest.raises(InvalidPeriod, match="masa depan"):
+        breach_kit(desk.log, desk.privacy, start, end, NOW, discovered_at=NOW + timedelta(hours=1))
+    with pytest.raises(InvalidPeriod, match="zona waktu"):
+        breach_kit(
+            desk.log, desk.privacy, start, end, NOW, discovered_at=datetime(2024, 2, 2, 9, 0)
+        )
+    assert desk.log.head().seq == before  # nothing recorded

@@ -707,7 +707,7 @@ class HandoverDialog(QDialog):
             )
             return str(exc) + "\n\n" + advice
         if exc.stage == "export":
-            cause = exc.__context__
+            cause = exc.cause
             if isinstance(cause, ExportFailed):
                 return self._export_failure_text(cause)
             advice = self.tr(
