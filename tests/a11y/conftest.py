@@ -1,6 +1,7 @@
 """Accessibility and translation checks see every window the official opens in a working day:
 the desk (both accounts signed in, mentions and posts loaded), the settings, the export dialog,
-the activity log with one entry open, and the office confirmation dialog.
+the activity log with one entry open, the office confirmation dialog, and the dialogs of the
+"Data warga" menu (requests register, access report, retention, breach kit, handover).
 
 The desk fixtures are the GUI tests' own (`tests/gui/conftest.py`): the real window and
 controller against the built-in X emulator, an in-memory keyring, stand-in modal dialogs.
@@ -71,9 +72,18 @@ class Windows:
     log: QWidget
     entry: QWidget
     confirm: QWidget
+    privacy: tuple[QWidget, ...] = ()  # the "Data warga" dialogs
 
     def all(self) -> list[QWidget]:
-        return [self.main, self.settings, self.export, self.log, self.entry, self.confirm]
+        return [
+            self.main,
+            self.settings,
+            self.export,
+            self.log,
+            self.entry,
+            self.confirm,
+            *self.privacy,
+        ]
 
 
 def open_everything(qtbot, desk_factory, keyring, activity, tmp_path: Path) -> Windows:
@@ -115,6 +125,12 @@ def open_everything(qtbot, desk_factory, keyring, activity, tmp_path: Path) -> W
     )
     qtbot.addWidget(confirm)
     confirm.show()
-    for w in (window, settings, export, log, entry, confirm):
+    menu = controller.privacy_menu
+    assert menu is not None
+    for action in window.privacy_actions:
+        action.trigger()
+    privacy = tuple(menu.dialogs[k] for k in ("requests", "access", "retention", "breach",
+                                              "handover"))  # fmt: skip
+    for w in (window, settings, export, log, entry, confirm, *privacy):
         qtbot.waitExposed(w)
-    return Windows(window, controller, settings, export, log, entry, confirm)
+    return Windows(window, controller, settings, export, log, entry, confirm, privacy)

@@ -372,7 +372,7 @@ class RequestsDialog(QDialog):
         )
         deadline_note.setTextFormat(Qt.TextFormat.PlainText)
         deadline_note.setWordWrap(True)
-        new_form.addRow("", deadline_note)
+        new_form.addRow(deadline_note)
         new_form.addRow("", self.register_button)
 
         layout = QVBoxLayout(self)

@@ -298,6 +298,8 @@ class RetentionDialog(QDialog):
         self.ask_reference: Callable[[], str | None] = self.ask_approval_reference
 
         self.tabs = QTabWidget(self)
+        # Every tab title stays readable (long translations widen the dialog instead).
+        self.tabs.tabBar().setUsesScrollButtons(False)
         self.tabs.setAccessibleName(self.tr("Retention and disposal review sections"))
         self.tabs.addTab(self._retention_tab(), self.tr("Re&tention"))
         self.tabs.addTab(self._review_tab(), self.tr("Disposal re&view"))
