@@ -2,6 +2,137 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
+    <name>AccessReportDialog</name>
+    <message>
+        <source>Access report for one person</source>
+        <translation>Laporan akses untuk satu orang</translation>
+    </message>
+    <message>
+        <source>Handle of the person</source>
+        <translation>Handle orang yang bersangkutan</translation>
+    </message>
+    <message>
+        <source>@name</source>
+        <translation>@nama</translation>
+    </message>
+    <message>
+        <source>Report format</source>
+        <translation>Format laporan</translation>
+    </message>
+    <message>
+        <source>JSON Lines</source>
+        <translation>JSON Lines</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>PDF is not available in this version.</source>
+        <translation>PDF belum tersedia di versi ini.</translation>
+    </message>
+    <message>
+        <source>Report file</source>
+        <translation>Berkas laporan</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Pilih…</translation>
+    </message>
+    <message>
+        <source>Choose the report file</source>
+        <translation>Pilih berkas laporan</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Permintaan</translation>
+    </message>
+    <message>
+        <source>For request no. %1 in the register.</source>
+        <translation>Untuk permintaan no. %1 dalam register.</translation>
+    </message>
+    <message>
+        <source>Report status</source>
+        <translation>Status laporan</translation>
+    </message>
+    <message>
+        <source>&amp;Make</source>
+        <translation>&amp;Buat</translation>
+    </message>
+    <message>
+        <source>Make the access report</source>
+        <translation>Buat laporan akses</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>&amp;Handle</source>
+        <translation>&amp;Handle</translation>
+    </message>
+    <message>
+        <source>&amp;Format</source>
+        <translation>&amp;Format</translation>
+    </message>
+    <message>
+        <source>F&amp;ile</source>
+        <translation>Ber&amp;kas</translation>
+    </message>
+    <message>
+        <source>The report holds everything this desk keeps about the person and what was done with it, without other citizens&apos; data. It is signed like the supervisor&apos;s exports and recorded in the activity log.</source>
+        <translation>Laporan ini memuat semua yang disimpan HumasDesk tentang orang tersebut dan apa yang telah dilakukan dengannya, tanpa data warga lain. Laporan ditandatangani seperti ekspor untuk atasan dan dicatat di log aktivitas.</translation>
+    </message>
+    <message>
+        <source>PDF is not available in this version; choose another format.</source>
+        <translation>PDF belum tersedia di versi ini; pilih format lain.</translation>
+    </message>
+    <message>
+        <source>The file name holds the person&apos;s handle. The file name is kept in the activity log for good, so choose a name without the handle.</source>
+        <translation>Nama berkas memuat handle orang tersebut. Nama berkas disimpan selamanya di log aktivitas, jadi pilih nama tanpa handle.</translation>
+    </message>
+    <message>
+        <source>Making the report…</source>
+        <translation>Membuat laporan…</translation>
+    </message>
+    <message>
+        <source>Save the access report as</source>
+        <translation>Simpan laporan akses sebagai</translation>
+    </message>
+    <message>
+        <source>Report files (*%1)</source>
+        <translation>Berkas laporan (*%1)</translation>
+    </message>
+    <message>
+        <source>The access report is ready: %1
+%2 records; signature in %3.
+Signing key fingerprint: %4</source>
+        <translation>Laporan akses siap: %1
+%2 catatan; tanda tangan di %3.
+Sidik jari kunci tanda tangan: %4</translation>
+    </message>
+    <message>
+        <source>We hold nothing about @%1: no mentions, no inbox rows and no requests. No file was written; you can tell the person so.</source>
+        <translation>Tidak ada data yang disimpan tentang @%1: tidak ada mention, pesan kotak masuk, maupun permintaan. Tidak ada berkas yang ditulis; Anda dapat menyampaikan hal ini kepada yang bersangkutan.</translation>
+    </message>
+    <message>
+        <source>An erasure of citizens&apos; data is running; make the report again when it has finished (%1).</source>
+        <translation>Penghapusan data warga sedang berjalan; buat laporan lagi setelah selesai (%1).</translation>
+    </message>
+    <message>
+        <source>The report could not be made (%1).</source>
+        <translation>Laporan tidak dapat dibuat (%1).</translation>
+    </message>
+    <message>
+        <source>Closing when the report is done…</source>
+        <translation>Ditutup setelah laporan selesai…</translation>
+    </message>
+</context>
+<context>
     <name>AccountHeader</name>
     <message>
         <source>Sign out</source>
@@ -104,6 +235,189 @@
     </message>
 </context>
 <context>
+    <name>BreachDialog</name>
+    <message>
+        <source>Data breach: who is affected and the notification</source>
+        <translation>Kebocoran data: pihak terdampak dan pemberitahuan</translation>
+    </message>
+    <message>
+        <source>Period start</source>
+        <translation>Awal periode</translation>
+    </message>
+    <message>
+        <source>Period end</source>
+        <translation>Akhir periode</translation>
+    </message>
+    <message>
+        <source>Discovered at</source>
+        <translation>Waktu ditemukan</translation>
+    </message>
+    <message>
+        <source>How it happened</source>
+        <translation>Kronologi kejadian</translation>
+    </message>
+    <message>
+        <source>For example: the office laptop was stolen from the car on …</source>
+        <translation>Misalnya: laptop kantor dicuri dari mobil pada …</translation>
+    </message>
+    <message>
+        <source>&amp;Make</source>
+        <translation>&amp;Buat</translation>
+    </message>
+    <message>
+        <source>Make the breach kit</source>
+        <translation>Buat daftar terdampak dan konsep pemberitahuan</translation>
+    </message>
+    <message>
+        <source>Notification deadline</source>
+        <translation>Batas waktu pemberitahuan</translation>
+    </message>
+    <message>
+        <source>Time left to notify</source>
+        <translation>Sisa waktu untuk memberi tahu</translation>
+    </message>
+    <message>
+        <source>Affected data</source>
+        <translation>Data terdampak</translation>
+    </message>
+    <message>
+        <source>Affected accounts</source>
+        <translation>Akun terdampak</translation>
+    </message>
+    <message>
+        <source>Notification draft</source>
+        <translation>Konsep pemberitahuan</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Salin</translation>
+    </message>
+    <message>
+        <source>Copy the notification draft</source>
+        <translation>Salin konsep pemberitahuan</translation>
+    </message>
+    <message>
+        <source>Copy the &amp;list</source>
+        <translation>Salin dafta&amp;r</translation>
+    </message>
+    <message>
+        <source>Copy the list of affected accounts</source>
+        <translation>Salin daftar akun terdampak</translation>
+    </message>
+    <message>
+        <source>Save as &amp;text…</source>
+        <translation>Simpan sebagai &amp;teks…</translation>
+    </message>
+    <message>
+        <source>Save the draft as a text file</source>
+        <translation>Simpan konsep sebagai berkas teks</translation>
+    </message>
+    <message>
+        <source>Save as &amp;PDF…</source>
+        <translation>Simpan sebagai PD&amp;F…</translation>
+    </message>
+    <message>
+        <source>Save the draft as a PDF file</source>
+        <translation>Simpan konsep sebagai berkas PDF</translation>
+    </message>
+    <message>
+        <source>Breach kit status</source>
+        <translation>Status penanganan kebocoran data</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>&amp;to</source>
+        <translation>s.&amp;d.</translation>
+    </message>
+    <message>
+        <source>&amp;Period</source>
+        <translation>&amp;Periode</translation>
+    </message>
+    <message>
+        <source>&amp;Discovered at</source>
+        <translation>&amp;Waktu ditemukan</translation>
+    </message>
+    <message>
+        <source>&amp;How it happened</source>
+        <translation>&amp;Kronologi kejadian</translation>
+    </message>
+    <message>
+        <source>Notification</source>
+        <translation>Pemberitahuan</translation>
+    </message>
+    <message>
+        <source>Affected &amp;accounts</source>
+        <translation>&amp;Akun terdampak</translation>
+    </message>
+    <message>
+        <source>Notification d&amp;raft</source>
+        <translation>Konsep pemberita&amp;huan</translation>
+    </message>
+    <message>
+        <source>The period must start before it ends; correct the dates.</source>
+        <translation>Awal periode harus sebelum akhir periode; perbaiki tanggalnya.</translation>
+    </message>
+    <message>
+        <source>The breach cannot have been discovered in the future.</source>
+        <translation>Waktu ditemukan tidak boleh melewati waktu sekarang.</translation>
+    </message>
+    <message>
+        <source>Making the breach kit…</source>
+        <translation>Menyusun daftar terdampak dan konsep pemberitahuan…</translation>
+    </message>
+    <message>
+        <source>The draft was copied.</source>
+        <translation>Konsep telah disalin.</translation>
+    </message>
+    <message>
+        <source>The list of accounts was copied.</source>
+        <translation>Daftar akun telah disalin.</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>Berkas teks (*.txt)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Berkas PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Notify by %1</source>
+        <translation>Beri tahu paling lambat %1</translation>
+    </message>
+    <message>
+        <source>%1 affected accounts; %2 log entries with citizens&apos; data in the period (%3 of them already erased).</source>
+        <translation>%1 akun terdampak; %2 entri log berisi data warga dalam periode ini (%3 di antaranya sudah dihapus).</translation>
+    </message>
+    <message>
+        <source>Check and complete the draft before sending it: the parts in [brackets] are for you to fill in.</source>
+        <translation>Periksa dan lengkapi konsep sebelum dikirim: bagian dalam [kurung siku] perlu Anda isi.</translation>
+    </message>
+    <message>
+        <source>The breach kit could not be made (%1).</source>
+        <translation>Daftar terdampak dan konsep pemberitahuan tidak dapat dibuat (%1).</translation>
+    </message>
+    <message>
+        <source>Closing when the work is done…</source>
+        <translation>Ditutup setelah pekerjaan selesai…</translation>
+    </message>
+    <message>
+        <source>The file could not be written (%1).</source>
+        <translation>Berkas tidak dapat ditulis (%1).</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Disimpan: %1</translation>
+    </message>
+    <message>
+        <source>Save the notification draft as</source>
+        <translation>Simpan konsep pemberitahuan sebagai</translation>
+    </message>
+</context>
+<context>
     <name>Composer</name>
     <message>
         <source>Write something to send.</source>
@@ -162,7 +476,7 @@
         <translation>Kapasitas jabatan</translation>
     </message>
     <message>
-        <source>Said as an official: included in the supervisor's report.</source>
+        <source>Said as an official: included in the supervisor&apos;s report.</source>
         <translation>Disampaikan sebagai pejabat: disertakan dalam laporan untuk atasan.</translation>
     </message>
     <message>
@@ -269,7 +583,7 @@
     </message>
     <message>
         <source>The database was damaged. It was moved aside, not deleted, to %1 (give it to your IT staff), and a new one was started.</source>
-        <extracomment>Brings X up (starts the practice sandbox if needed) and returns the desk's services.</extracomment>
+        <extracomment>Brings X up (starts the practice sandbox if needed) and returns the desk&apos;s services.</extracomment>
         <translation>Basis data rusak. Basis data itu dipindahkan, tidak dihapus, ke %1 (serahkan kepada staf TI Anda), dan basis data baru dimulai.</translation>
     </message>
     <message>
@@ -283,6 +597,10 @@
     <message>
         <source>Signed out on this laptop, but X could not be reached to revoke the access: %1</source>
         <translation>Sudah keluar di laptop ini, tetapi X tidak dapat dihubungi untuk mencabut aksesnya: %1</translation>
+    </message>
+    <message>
+        <source>The office account was handed over: its records were exported and its data removed from this laptop. The successor signs in on their own laptop.</source>
+        <translation>Serah terima akun kantor selesai: arsipnya telah diekspor dan datanya dihapus dari laptop ini. Pejabat pengganti masuk dari laptopnya sendiri.</translation>
     </message>
     <message>
         <source>The activity log has been changed outside HumasDesk: entry #%1 does not match its record (%2). Keep this laptop as it is and tell your records officer.</source>
@@ -372,15 +690,15 @@
         <translation>X menolak tindakan ini: %1</translation>
     </message>
     <message>
-        <source>X's request limit was reached. Sending resumes at %1.</source>
+        <source>X&apos;s request limit was reached. Sending resumes at %1.</source>
         <translation>Batas permintaan X tercapai. Pengiriman dilanjutkan pukul %1.</translation>
     </message>
     <message>
-        <source>X's request limit was reached. Please wait a moment.</source>
+        <source>X&apos;s request limit was reached. Please wait a moment.</source>
         <translation>Batas permintaan X tercapai. Mohon tunggu sebentar.</translation>
     </message>
     <message>
-        <source>The X app's usage cap is reached. Ask the agency's X app administrator.</source>
+        <source>The X app&apos;s usage cap is reached. Ask the agency&apos;s X app administrator.</source>
         <translation>Batas pemakaian aplikasi X tercapai. Hubungi pengelola aplikasi X instansi.</translation>
     </message>
     <message>
@@ -416,7 +734,7 @@
         <translation>Proses masuk dibatalkan.</translation>
     </message>
     <message>
-        <source>Port %1 on this laptop is used by another program, so X's answer cannot be received. Close that program, or change the callback port in Settings (and in the agency's X app).</source>
+        <source>Port %1 on this laptop is used by another program, so X&apos;s answer cannot be received. Close that program, or change the callback port in Settings (and in the agency&apos;s X app).</source>
         <translation>Port %1 di laptop ini dipakai program lain, sehingga jawaban X tidak dapat diterima. Tutup program itu, atau ubah port callback di Pengaturan (dan di aplikasi X instansi).</translation>
     </message>
     <message>
@@ -499,8 +817,32 @@
         <translation>Sertakan seluruh akun pribadi</translation>
     </message>
     <message>
-        <source>Unticked (the default), the supervisor's export holds the office account and only those personal posts marked as official capacity (kapasitas jabatan).</source>
+        <source>Unticked (the default), the supervisor&apos;s export holds the office account and only those personal posts marked as official capacity (kapasitas jabatan).</source>
         <translation>Tanpa centang (bawaan), ekspor untuk atasan hanya memuat akun kantor dan kiriman akun pribadi yang ditandai kapasitas jabatan.</translation>
+    </message>
+    <message>
+        <source>Show citizens&apos; handles and words in full</source>
+        <translation>Tampilkan handle dan kata-kata warga secara utuh</translation>
+    </message>
+    <message>
+        <source>Unticked (the default), citizens&apos; handles are replaced by pseudonyms and phone numbers, e-mail addresses and NIK numbers are masked. Ticking it is recorded in the activity log.</source>
+        <translation>Tanpa centang (bawaan), handle warga diganti dengan nama samaran, serta nomor telepon, alamat e-mail, dan NIK disamarkan. Pencentangan dicatat di log aktivitas.</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Instansi</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit kerja</translation>
+    </message>
+    <message>
+        <source>Security classification</source>
+        <translation>Klasifikasi keamanan</translation>
+    </message>
+    <message>
+        <source>Printed on every page of the report and stated in the signed file.</source>
+        <translation>Dicetak di setiap halaman laporan dan dicantumkan dalam berkas bertanda tangan.</translation>
     </message>
     <message>
         <source>Output file</source>
@@ -567,6 +909,18 @@
         <translation>&amp;Akun</translation>
     </message>
     <message>
+        <source>A&amp;gency</source>
+        <translation>&amp;Instansi</translation>
+    </message>
+    <message>
+        <source>U&amp;nit</source>
+        <translation>&amp;Unit kerja</translation>
+    </message>
+    <message>
+        <source>C&amp;lassification</source>
+        <translation>&amp;Klasifikasi</translation>
+    </message>
+    <message>
         <source>&amp;Output file</source>
         <translation>&amp;Berkas tujuan</translation>
     </message>
@@ -627,6 +981,10 @@ Sidik jari kunci tanda tangan: %4</translation>
         <translation>Ekspor dibatalkan; tidak ada berkas yang tertinggal.</translation>
     </message>
     <message>
+        <source>Citizens&apos; data is being erased right now; export again when it has finished. No file was written.</source>
+        <translation>Data warga sedang dihapus; ekspor lagi setelah selesai. Tidak ada berkas yang ditulis.</translation>
+    </message>
+    <message>
         <source>The export failed (%1).</source>
         <translation>Ekspor gagal (%1).</translation>
     </message>
@@ -649,6 +1007,321 @@ Sidik jari kunci tanda tangan: %4</translation>
     <message>
         <source>The PDF report could not be made (%1); try another format.</source>
         <translation>Laporan PDF gagal dibuat (%1); coba format lain.</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDialog</name>
+    <message>
+        <source>Hand over the office account</source>
+        <translation>Serah terima akun kantor</translation>
+    </message>
+    <message>
+        <source>Handover step</source>
+        <translation>Langkah serah terima</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Kembali</translation>
+    </message>
+    <message>
+        <source>Back to the previous step</source>
+        <translation>Kembali ke langkah sebelumnya</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Lanjut &gt;</translation>
+    </message>
+    <message>
+        <source>Go to the next step</source>
+        <translation>Lanjut ke langkah berikutnya</translation>
+    </message>
+    <message>
+        <source>&amp;Run handover</source>
+        <translation>&amp;Jalankan serah terima</translation>
+    </message>
+    <message>
+        <source>Run the handover now</source>
+        <translation>Jalankan serah terima sekarang</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Close the handover window</source>
+        <translation>Tutup jendela serah terima</translation>
+    </message>
+    <message>
+        <source>The office account %1 is handed over to your successor. HumasDesk will:
+
+1. export the office account&apos;s complete records (its posts and replies, and the citizens&apos; mentions with their full data) to one signed JSON Lines file for the unit;
+2. verify the written file and its signature;
+3. sign the office account out: its sign-in is revoked at X and removed from the system keyring;
+4. only after the file is verified, remove the office data from this laptop: the office inbox, its sent posts list, its draft and the citizens&apos; handles and texts in its activity log entries.
+
+The office account&apos;s own posts, their times and hashes stay in the activity log as proof that it is authentic. Your personal account and its data are not touched.
+
+If any step fails, nothing is erased.</source>
+        <translation>Akun kantor %1 diserahterimakan kepada pejabat pengganti Anda. HumasDesk akan:
+
+1. mengekspor seluruh arsip akun kantor (kiriman dan balasannya, serta mention warga beserta datanya secara lengkap) ke satu berkas JSON Lines bertanda tangan untuk unit kerja;
+2. memeriksa berkas yang ditulis beserta tanda tangannya;
+3. mengeluarkan akun kantor: aksesnya dicabut di X dan data masuknya dihapus dari keyring sistem;
+4. hanya setelah berkas lolos pemeriksaan, menghapus data kantor dari laptop ini: kotak masuk kantor, daftar kiriman terkirimnya, drafnya, serta handle dan teks warga dalam entri log aktivitasnya.
+
+Kiriman akun kantor sendiri beserta waktu dan hash-nya tetap ada di log aktivitas sebagai bukti keautentikannya. Akun pribadi Anda dan datanya tidak disentuh.
+
+Jika ada langkah yang gagal, tidak ada yang dihapus.</translation>
+    </message>
+    <message>
+        <source>What the handover does</source>
+        <translation>Yang dilakukan serah terima</translation>
+    </message>
+    <message>
+        <source>Office account: %1</source>
+        <translation>Akun kantor: %1</translation>
+    </message>
+    <message>
+        <source>Office account</source>
+        <translation>Akun kantor</translation>
+    </message>
+    <message>
+        <source>File for the unit</source>
+        <translation>Berkas untuk unit kerja</translation>
+    </message>
+    <message>
+        <source>B&amp;rowse…</source>
+        <translation>&amp;Pilih…</translation>
+    </message>
+    <message>
+        <source>Choose the file for the unit</source>
+        <translation>Pilih berkas untuk unit kerja</translation>
+    </message>
+    <message>
+        <source>&amp;File for the unit:</source>
+        <translation>&amp;Berkas untuk unit kerja:</translation>
+    </message>
+    <message>
+        <source>The signature is written next to it (the same name ending in .sig). Hand both files to the unit.</source>
+        <translation>Tanda tangan ditulis di sebelahnya (nama yang sama berakhiran .sig). Serahkan kedua berkas kepada unit kerja.</translation>
+    </message>
+    <message>
+        <source>Problem with the file</source>
+        <translation>Masalah pada berkas</translation>
+    </message>
+    <message>
+        <source>What will happen</source>
+        <translation>Yang akan terjadi</translation>
+    </message>
+    <message>
+        <source>Type the office account&apos;s handle</source>
+        <translation>Ketik handle akun kantor</translation>
+    </message>
+    <message>
+        <source>&amp;Type %1 to confirm:</source>
+        <translation>Ke&amp;tik %1 untuk konfirmasi:</translation>
+    </message>
+    <message>
+        <source>Handing over: exporting, verifying, signing out and removing the office data. Keep HumasDesk open until it has finished.</source>
+        <translation>Serah terima berjalan: mengekspor, memeriksa, mengeluarkan akun, dan menghapus data kantor. Biarkan HumasDesk tetap terbuka sampai selesai.</translation>
+    </message>
+    <message>
+        <source>Handover progress</source>
+        <translation>Kemajuan serah terima</translation>
+    </message>
+    <message>
+        <source>Handover note</source>
+        <translation>Catatan serah terima</translation>
+    </message>
+    <message>
+        <source>The handover is finished. Write these two values in the handover report (berita acara serah terima): with them the unit can prove that the file is the one made today.</source>
+        <translation>Serah terima selesai. Tuliskan kedua nilai ini dalam berita acara serah terima: dengan nilai ini unit kerja dapat membuktikan bahwa berkas tersebut adalah berkas yang dibuat hari ini.</translation>
+    </message>
+    <message>
+        <source>Signing key fingerprint</source>
+        <translation>Sidik jari kunci penanda tangan</translation>
+    </message>
+    <message>
+        <source>Signing key &amp;fingerprint:</source>
+        <translation>&amp;Sidik jari kunci penanda tangan:</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Salin</translation>
+    </message>
+    <message>
+        <source>Copy the fingerprint</source>
+        <translation>Salin sidik jari</translation>
+    </message>
+    <message>
+        <source>SHA-256 of the file</source>
+        <translation>SHA-256 berkas</translation>
+    </message>
+    <message>
+        <source>&amp;SHA-256 of the file:</source>
+        <translation>S&amp;HA-256 berkas:</translation>
+    </message>
+    <message>
+        <source>Copy the SHA-256</source>
+        <translation>Salin SHA-256</translation>
+    </message>
+    <message>
+        <source>Handover file</source>
+        <translation>Berkas serah terima</translation>
+    </message>
+    <message>
+        <source>What was removed</source>
+        <translation>Yang dihapus</translation>
+    </message>
+    <message>
+        <source>What stays on this laptop</source>
+        <translation>Yang tetap ada di laptop ini</translation>
+    </message>
+    <message>
+        <source>Copy status</source>
+        <translation>Status penyalinan</translation>
+    </message>
+    <message>
+        <source>The handover stopped. NOTHING was erased: the office account&apos;s data is still on this laptop.</source>
+        <translation>Serah terima berhenti. TIDAK ADA yang dihapus: data akun kantor masih ada di laptop ini.</translation>
+    </message>
+    <message>
+        <source>Why the handover stopped</source>
+        <translation>Penyebab serah terima berhenti</translation>
+    </message>
+    <message>
+        <source>Choose the file for the unit.</source>
+        <translation>Pilih berkas untuk unit kerja.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; give the file a name.</source>
+        <translation>%1 adalah folder; beri nama berkasnya.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist; choose another folder.</source>
+        <translation>Folder %1 tidak ada; pilih folder lain.</translation>
+    </message>
+    <message>
+        <source>%1 already exists; choose a new name so that no earlier file is overwritten.</source>
+        <translation>%1 sudah ada; pilih nama baru agar tidak ada berkas lama yang tertimpa.</translation>
+    </message>
+    <message>
+        <source>Step 1 of 5: what will happen</source>
+        <translation>Langkah 1 dari 5: yang akan terjadi</translation>
+    </message>
+    <message>
+        <source>Step 2 of 5: the file for the unit</source>
+        <translation>Langkah 2 dari 5: berkas untuk unit kerja</translation>
+    </message>
+    <message>
+        <source>Step 3 of 5: confirm</source>
+        <translation>Langkah 3 dari 5: konfirmasi</translation>
+    </message>
+    <message>
+        <source>Step 4 of 5: handing over</source>
+        <translation>Langkah 4 dari 5: serah terima berjalan</translation>
+    </message>
+    <message>
+        <source>Step 5 of 5: for the handover report</source>
+        <translation>Langkah 5 dari 5: untuk berita acara serah terima</translation>
+    </message>
+    <message>
+        <source>The handover stopped</source>
+        <translation>Serah terima berhenti</translation>
+    </message>
+    <message>
+        <source>The office account %1 will be exported to %2, signed out, and its data removed from this laptop. This cannot be undone.</source>
+        <translation>Akun kantor %1 akan diekspor ke %2, dikeluarkan, dan datanya dihapus dari laptop ini. Tindakan ini tidak dapat dibatalkan.</translation>
+    </message>
+    <message>
+        <source>Save the handover file as</source>
+        <translation>Simpan berkas serah terima sebagai</translation>
+    </message>
+    <message>
+        <source>JSON Lines files (*.jsonl)</source>
+        <translation>Berkas JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>File: %1
+Signature: %2</source>
+        <translation>Berkas: %1
+Tanda tangan: %2</translation>
+    </message>
+    <message>
+        <source>Exported: %1 log entries. Removed from this laptop: the citizens&apos; data of %2 log entries, %3 inbox messages, %4 finished outbox posts and %5 draft.</source>
+        <translation>Diekspor: %1 entri log. Dihapus dari laptop ini: data warga dari %2 entri log, %3 pesan kotak masuk, %4 kiriman kotak keluar yang sudah selesai, dan %5 draf.</translation>
+    </message>
+    <message>
+        <source>What stays on this laptop: the office account&apos;s own posts, their times and hashes in the activity log (the tamper-evident chain, as proof), and your personal account with all its data. The office account is signed out.</source>
+        <translation>Yang tetap ada di laptop ini: kiriman akun kantor sendiri beserta waktu dan hash-nya di log aktivitas (rantai hash yang memperlihatkan setiap perubahan, sebagai bukti), serta akun pribadi Anda dengan seluruh datanya. Akun kantor sudah dikeluarkan.</translation>
+    </message>
+    <message>
+        <source>%1 office inbox messages arrived after the export and are still on this laptop.</source>
+        <translation>%1 pesan kotak masuk kantor tiba setelah ekspor dan masih ada di laptop ini.</translation>
+    </message>
+    <message>
+        <source>Nothing was erased. Wait until it has finished, then run the handover again.</source>
+        <translation>Tidak ada yang dihapus. Tunggu sampai proses itu selesai, lalu jalankan serah terima lagi.</translation>
+    </message>
+    <message>
+        <source>The handover stopped unexpectedly (%1). Look at the activity log before trying again; details are in the log file.</source>
+        <translation>Serah terima berhenti tanpa diduga (%1). Periksa log aktivitas sebelum mencoba lagi; rinciannya ada di berkas log.</translation>
+    </message>
+    <message>
+        <source>The file already written is kept: %1. Do not hand it over as the final file; the next attempt writes a new one.</source>
+        <translation>Berkas yang sudah ditulis tetap disimpan: %1. Jangan serahkan berkas itu sebagai berkas akhir; percobaan berikutnya menulis berkas baru.</translation>
+    </message>
+    <message>
+        <source>Office posts are still waiting in the outbox. Wait until they are sent, or cancel them, then run the handover again.</source>
+        <translation>Masih ada kiriman akun kantor yang menunggu di kotak keluar. Tunggu sampai terkirim, atau batalkan, lalu jalankan serah terima lagi.</translation>
+    </message>
+    <message>
+        <source>The file for the unit could not be written. Choose another folder and try again.</source>
+        <translation>Berkas untuk unit kerja tidak dapat ditulis. Pilih folder lain lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>The written file did not pass verification, so the office account was not signed out. Show the file to the IT staff, then run the handover again to a new file.</source>
+        <translation>Berkas yang ditulis tidak lolos pemeriksaan, sehingga akun kantor tidak dikeluarkan. Tunjukkan berkas itu kepada staf TI, lalu jalankan serah terima lagi ke berkas baru.</translation>
+    </message>
+    <message>
+        <source>The office account could not be signed out (X or the system keyring did not answer). Check the internet connection and the keyring, then run the handover again.</source>
+        <translation>Akun kantor tidak dapat dikeluarkan (X atau keyring sistem tidak menjawab). Periksa koneksi internet dan keyring, lalu jalankan serah terima lagi.</translation>
+    </message>
+    <message>
+        <source>The disk is full. Free some space or choose another folder.</source>
+        <translation>Disk penuh. Kosongkan sebagian ruang atau pilih folder lain.</translation>
+    </message>
+    <message>
+        <source>The chosen folder cannot be written to. Choose another folder.</source>
+        <translation>Folder yang dipilih tidak dapat ditulisi. Pilih folder lain.</translation>
+    </message>
+    <message>
+        <source>The signing key could not be read from the system keyring. Unlock the keyring (GNOME Keyring/KWallet) and try again.</source>
+        <translation>Kunci tanda tangan tidak dapat dibaca dari keyring sistem. Buka kunci keyring (GNOME Keyring/KWallet) lalu ulangi.</translation>
+    </message>
+    <message>
+        <source>The chosen folder does not exist. Choose another folder.</source>
+        <translation>Folder yang dipilih tidak ada. Pilih folder lain.</translation>
+    </message>
+    <message>
+        <source>The chosen name is a folder. Give the file a name.</source>
+        <translation>Nama yang dipilih adalah folder. Beri nama berkasnya.</translation>
+    </message>
+    <message>
+        <source>The file for the unit could not be written (%1).</source>
+        <translation>Berkas untuk unit kerja tidak dapat ditulis (%1).</translation>
+    </message>
+    <message>
+        <source>Nothing was erased and the office account is still signed in.</source>
+        <translation>Tidak ada yang dihapus dan akun kantor masih masuk.</translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard.</source>
+        <translation>Disalin ke papan klip.</translation>
+    </message>
+    <message>
+        <source>The handover cannot be stopped halfway. This window stays open until it has finished, so that you can note the values for the handover report.</source>
+        <translation>Serah terima tidak dapat dihentikan di tengah jalan. Jendela ini tetap terbuka sampai selesai, agar Anda dapat mencatat nilai-nilai untuk berita acara serah terima.</translation>
     </message>
 </context>
 <context>
@@ -773,7 +1446,7 @@ Sidik jari kunci tanda tangan: %4</translation>
         <translation>Warga</translation>
     </message>
     <message>
-        <source>Citizen's text</source>
+        <source>Citizen&apos;s text</source>
         <translation>Teks warga</translation>
     </message>
     <message>
@@ -1018,6 +1691,30 @@ Sidik jari kunci tanda tangan: %4</translation>
         <translation>&amp;Ekspor laporan…</translation>
     </message>
     <message>
+        <source>&amp;Citizens&apos; data</source>
+        <translation>Data &amp;warga</translation>
+    </message>
+    <message>
+        <source>Data subject &amp;requests…</source>
+        <translation>&amp;Permintaan subjek data…</translation>
+    </message>
+    <message>
+        <source>&amp;Access report for one person…</source>
+        <translation>&amp;Laporan akses untuk satu orang…</translation>
+    </message>
+    <message>
+        <source>Re&amp;tention and disposal review…</source>
+        <translation>&amp;Retensi dan penilaian arsip…</translation>
+    </message>
+    <message>
+        <source>Data &amp;breach kit…</source>
+        <translation>Penanganan &amp;kebocoran data…</translation>
+    </message>
+    <message>
+        <source>&amp;Hand over the office account…</source>
+        <translation>&amp;Serah terima akun kantor…</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>&amp;Tampilan</translation>
     </message>
@@ -1058,11 +1755,11 @@ Sidik jari kunci tanda tangan: %4</translation>
         <translation>HumasDesk berhenti saat mengirim; X diperiksa dulu sebelum mengirim ulang.</translation>
     </message>
     <message>
-        <source>X's request limit was reached.</source>
+        <source>X&apos;s request limit was reached.</source>
         <translation>Batas permintaan X tercapai.</translation>
     </message>
     <message>
-        <source>The X app's usage cap is reached.</source>
+        <source>The X app&apos;s usage cap is reached.</source>
         <translation>Batas pemakaian aplikasi X tercapai.</translation>
     </message>
     <message>
@@ -1218,12 +1915,12 @@ Sidik jari kunci tanda tangan: %4</translation>
     <message>
         <source>Delete this post of %1 from X?
 
-"%2"
+&quot;%2&quot;
 
 This cannot be undone.</source>
         <translation>Hapus kiriman %1 ini dari X?
 
-"%2"
+&quot;%2&quot;
 
 Tindakan ini tidak dapat dibatalkan.</translation>
     </message>
@@ -1234,6 +1931,61 @@ Tindakan ini tidak dapat dibatalkan.</translation>
     <message>
         <source>Keep</source>
         <translation>Jangan hapus</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyDialogs</name>
+    <message>
+        <source>The disk is full: there is not enough space for %1. Free some space or choose another location.</source>
+        <extracomment>`pdf_writer(text, path)`: lays out a plain text as a PDF file at `path`. `ask(parent, title, text)`: a yes/no question; True for yes.</extracomment>
+        <translation>Disk penuh: tidak cukup ruang untuk %1. Kosongkan ruang atau pilih lokasi lain.</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be written to. Choose another folder.</source>
+        <translation>Folder %1 tidak dapat ditulisi. Pilih folder lain.</translation>
+    </message>
+    <message>
+        <source>The signing key could not be read from the system keyring. Unlock the keyring (GNOME Keyring/KWallet) and try again.</source>
+        <translation>Kunci tanda tangan tidak dapat dibaca dari keyring sistem. Buka kunci keyring (GNOME Keyring/KWallet) lalu ulangi.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist; choose another folder.</source>
+        <translation>Folder %1 tidak ada; pilih folder lain.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; give the file a name.</source>
+        <translation>%1 adalah folder; beri nama berkasnya.</translation>
+    </message>
+    <message>
+        <source>PDF is not available in this version; choose another format.</source>
+        <translation>PDF belum tersedia di versi ini; pilih format lain.</translation>
+    </message>
+    <message>
+        <source>The PDF could not be made (%1); try another format.</source>
+        <translation>PDF gagal dibuat (%1); coba format lain.</translation>
+    </message>
+    <message>
+        <source>The file could not be written (%1).</source>
+        <translation>Berkas tidak dapat ditulis (%1).</translation>
+    </message>
+    <message>
+        <source>Choose the file to write.</source>
+        <translation>Pilih berkas yang akan ditulis.</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyMenu</name>
+    <message>
+        <source>Hand over the office account</source>
+        <translation>Serah terima akun kantor</translation>
+    </message>
+    <message>
+        <source>Sign the office account in first: the handover exports its records and then revokes its access at X.</source>
+        <translation>Masuk ke akun kantor terlebih dahulu: serah terima mengekspor arsipnya, lalu mencabut aksesnya di X.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
     </message>
 </context>
 <context>
@@ -1303,7 +2055,7 @@ Tindakan ini tidak dapat dibatalkan.</translation>
         <translation>Waktu tanggapan pertama</translation>
     </message>
     <message>
-        <source>Time of the account's earliest reply minus the time of the mention, over the answered mentions. Median and 90th percentile by the nearest-rank method: for n sorted values the p-th percentile is the value at rank ⌈p/100 · n⌉, so the median of an even count is the lower middle value and every figure is an actual response time.</source>
+        <source>Time of the account&apos;s earliest reply minus the time of the mention, over the answered mentions. Median and 90th percentile by the nearest-rank method: for n sorted values the p-th percentile is the value at rank ⌈p/100 · n⌉, so the median of an even count is the lower middle value and every figure is an actual response time.</source>
         <translation>Waktu balasan paling awal dari akun dikurangi waktu mention, atas mention yang dijawab. Median dan persentil ke-90 dengan metode peringkat terdekat (nearest rank): untuk n nilai terurut, persentil ke-p adalah nilai pada peringkat ⌈p/100 · n⌉, sehingga median dari jumlah genap adalah nilai tengah yang lebih kecil dan setiap angka adalah waktu tanggapan yang sungguh terjadi.</translation>
     </message>
     <message>
@@ -1327,7 +2079,7 @@ Tindakan ini tidak dapat dibatalkan.</translation>
         <translation>Hash ujung rantai</translation>
     </message>
     <message>
-        <source>The SHA-256 hash of the last entry of the activity log. Each entry's hash covers the previous one, so changing, removing or inserting any entry changes it. The command humasdesk verify checks the log and the signed export files against it.</source>
+        <source>The SHA-256 hash of the last entry of the activity log. Each entry&apos;s hash covers the previous one, so changing, removing or inserting any entry changes it. The command humasdesk verify checks the log and the signed export files against it.</source>
         <translation>Hash SHA-256 dari entri terakhir log aktivitas. Hash setiap entri mencakup entri sebelumnya, sehingga mengubah, menghapus, atau menyisipkan entri mana pun akan mengubahnya. Perintah humasdesk verify memeriksa log dan berkas ekspor bertanda tangan terhadap hash ini.</translation>
     </message>
     <message>
@@ -1435,6 +2187,10 @@ Tindakan ini tidak dapat dibatalkan.</translation>
         <translation>%1 dari %2 (%3)</translation>
     </message>
     <message>
+        <source>Classification</source>
+        <translation>Klasifikasi</translation>
+    </message>
+    <message>
         <source>Generated</source>
         <translation>Dibuat</translation>
     </message>
@@ -1479,7 +2235,7 @@ Tindakan ini tidak dapat dibatalkan.</translation>
         <translation>Dari akun pribadi, hanya kiriman yang ditandai dibuat dalam kapasitas jabatan yang disertakan.</translation>
     </message>
     <message>
-        <source>The personal account's activity is not included.</source>
+        <source>The personal account&apos;s activity is not included.</source>
         <translation>Aktivitas akun pribadi tidak disertakan.</translation>
     </message>
     <message>
@@ -1578,6 +2334,551 @@ Tindakan ini tidak dapat dibatalkan.</translation>
         <source>Social Media Activity Report</source>
         <translation>Laporan Aktivitas Media Sosial</translation>
     </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsDialog</name>
+    <message>
+        <source>Requests from data subjects</source>
+        <translation>Permintaan subjek data</translation>
+    </message>
+    <message>
+        <source>Register of requests</source>
+        <translation>Register permintaan</translation>
+    </message>
+    <message>
+        <source>R&amp;equests</source>
+        <translation>&amp;Permintaan</translation>
+    </message>
+    <message>
+        <source>Reason for closing the request</source>
+        <translation>Alasan menutup permintaan</translation>
+    </message>
+    <message>
+        <source>required for a refusal, e.g. kewajiban arsip (UU 43/2009)</source>
+        <translation>wajib untuk penolakan, mis. kewajiban arsip (UU 43/2009)</translation>
+    </message>
+    <message>
+        <source>The reason is kept in the activity log: write no citizen&apos;s data in it.</source>
+        <translation>Alasan disimpan di log aktivitas: jangan tulis data warga di sini.</translation>
+    </message>
+    <message>
+        <source>Close as &amp;granted</source>
+        <translation>Tutup sebagai &amp;dipenuhi</translation>
+    </message>
+    <message>
+        <source>Close the selected request as granted</source>
+        <translation>Tutup permintaan yang dipilih sebagai dipenuhi</translation>
+    </message>
+    <message>
+        <source>&amp;Refuse…</source>
+        <translation>&amp;Tolak…</translation>
+    </message>
+    <message>
+        <source>Close the selected request as refused, with the reason</source>
+        <translation>Tutup permintaan yang dipilih sebagai ditolak, beserta alasannya</translation>
+    </message>
+    <message>
+        <source>Carry out the &amp;erasure…</source>
+        <translation>&amp;Lakukan penghapusan…</translation>
+    </message>
+    <message>
+        <source>Carry out the selected erasure request</source>
+        <translation>Lakukan penghapusan untuk permintaan yang dipilih</translation>
+    </message>
+    <message>
+        <source>&amp;Access report…</source>
+        <translation>Laporan &amp;akses…</translation>
+    </message>
+    <message>
+        <source>Make the access report for the selected request</source>
+        <translation>Buat laporan akses untuk permintaan yang dipilih</translation>
+    </message>
+    <message>
+        <source>Handle of the person asking</source>
+        <translation>Handle pemohon</translation>
+    </message>
+    <message>
+        <source>@name</source>
+        <translation>@nama</translation>
+    </message>
+    <message>
+        <source>Kind of request</source>
+        <translation>Jenis permintaan</translation>
+    </message>
+    <message>
+        <source>Received at</source>
+        <translation>Waktu diterima</translation>
+    </message>
+    <message>
+        <source>Re&amp;gister</source>
+        <translation>&amp;Catat</translation>
+    </message>
+    <message>
+        <source>Register the request</source>
+        <translation>Catat permintaan</translation>
+    </message>
+    <message>
+        <source>Register status</source>
+        <translation>Status register</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Muat ulang</translation>
+    </message>
+    <message>
+        <source>Reload the register</source>
+        <translation>Muat ulang register</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Selected request</source>
+        <translation>Permintaan yang dipilih</translation>
+    </message>
+    <message>
+        <source>Rea&amp;son</source>
+        <translation>Ala&amp;san</translation>
+    </message>
+    <message>
+        <source>New request</source>
+        <translation>Permintaan baru</translation>
+    </message>
+    <message>
+        <source>&amp;Handle</source>
+        <translation>&amp;Handle</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Jenis</translation>
+    </message>
+    <message>
+        <source>Recei&amp;ved</source>
+        <translation>D&amp;iterima</translation>
+    </message>
+    <message>
+        <source>Access, correction and restriction must be answered within 3 × 24 hours of receipt. The law sets no period for erasure: follow the agency&apos;s own target.</source>
+        <translation>Permintaan akses, perbaikan, dan pembatasan wajib dijawab dalam 3 × 24 jam sejak diterima. UU tidak menetapkan batas waktu untuk penghapusan: ikuti target instansi sendiri.</translation>
+    </message>
+    <message>
+        <source>A refusal needs its reason (for example the archive obligation, UU 43/2009). Write it in the Reason field.</source>
+        <translation>Penolakan harus disertai alasan (misalnya kewajiban arsip, UU 43/2009). Tulis alasannya di kolom Alasan.</translation>
+    </message>
+    <message>
+        <source>Close request no. %1 (%2) as granted?</source>
+        <translation>Tutup permintaan no. %1 (%2) sebagai dipenuhi?</translation>
+    </message>
+    <message>
+        <source>Refuse request no. %1 (%2) with the reason given?</source>
+        <translation>Tolak permintaan no. %1 (%2) dengan alasan yang ditulis?</translation>
+    </message>
+    <message>
+        <source>Close the request</source>
+        <translation>Tutup permintaan</translation>
+    </message>
+    <message>
+        <source>Erase what this desk holds about @%1 for request no. %2?
+
+The handle and text of mentions nobody answered are erased from the activity log and the inbox; this cannot be undone.
+
+Records are kept: aduan and mentions the office answered or handled are official records under UU 43/2009 (Kearsipan). The request is then closed, saying what was kept.</source>
+        <translation>Hapus data tentang @%1 yang disimpan HumasDesk untuk permintaan no. %2?
+
+Handle dan teks mention yang tidak pernah dijawab dihapus dari log aktivitas dan kotak masuk; tindakan ini tidak dapat dibatalkan.
+
+Arsip tetap disimpan: aduan dan mention yang telah dijawab atau ditangani kantor adalah arsip resmi menurut UU 43/2009 (Kearsipan). Permintaan lalu ditutup dengan keterangan apa saja yang tetap disimpan.</translation>
+    </message>
+    <message>
+        <source>Carry out the erasure</source>
+        <translation>Lakukan penghapusan</translation>
+    </message>
+    <message>
+        <source>Nothing was erased.</source>
+        <translation>Tidak ada yang dihapus.</translation>
+    </message>
+    <message>
+        <source>The register could not be read (%1).</source>
+        <translation>Register tidak dapat dibaca (%1).</translation>
+    </message>
+    <message>
+        <source>Request no. %1 (%2) registered. UU 27/2022 sets no period for it: follow the agency&apos;s own target.</source>
+        <translation>Permintaan no. %1 (%2) dicatat. UU 27/2022 tidak menetapkan batas waktunya: ikuti target instansi sendiri.</translation>
+    </message>
+    <message>
+        <source>Request no. %1 (%2) registered; answer by %3.</source>
+        <translation>Permintaan no. %1 (%2) dicatat; jawab paling lambat %3.</translation>
+    </message>
+    <message>
+        <source>Request no. %1 closed as %2.</source>
+        <translation>Permintaan no. %1 ditutup dengan status %2.</translation>
+    </message>
+    <message>
+        <source>Erased: the handle and text of %1 log entries and %2 inbox messages.</source>
+        <translation>Dihapus: handle dan teks dari %1 entri log dan %2 pesan kotak masuk.</translation>
+    </message>
+    <message>
+        <source>Kept as records (UU 43/2009): %1 (%2).</source>
+        <translation>Disimpan sebagai arsip (UU 43/2009): %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Nothing had to be kept as a record.</source>
+        <translation>Tidak ada yang perlu disimpan sebagai arsip.</translation>
+    </message>
+    <message>
+        <source>Request no. %1 closed as %2: %3</source>
+        <translation>Permintaan no. %1 ditutup dengan status %2: %3</translation>
+    </message>
+    <message>
+        <source>The action failed (%1). Details are in the log file.</source>
+        <translation>Tindakan gagal (%1). Rinciannya ada di berkas log.</translation>
+    </message>
+    <message>
+        <source>The access report is made. Close the request as granted once it has been handed to the person.</source>
+        <translation>Laporan akses sudah dibuat. Tutup permintaan sebagai dipenuhi setelah laporan diserahkan kepada yang bersangkutan.</translation>
+    </message>
+    <message>
+        <source>Closing when the action is done…</source>
+        <translation>Ditutup setelah tindakan selesai…</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Sedang diproses…</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsModel</name>
+    <message>
+        <source>No.</source>
+        <extracomment>`DataRequest` of the row. True while the request is open and past its deadline.</extracomment>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Handle</source>
+        <translation>Handle</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Diterima</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Batas waktu</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Sisa waktu</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>none set by law</source>
+        <translation>tidak diatur UU</translation>
+    </message>
+    <message>
+        <source>closed %1</source>
+        <translation>ditutup %1</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionDialog</name>
+    <message>
+        <source>Retention and disposal review</source>
+        <translation>Retensi dan penilaian arsip</translation>
+    </message>
+    <message>
+        <source>Retention and disposal review sections</source>
+        <translation>Bagian retensi dan penilaian arsip</translation>
+    </message>
+    <message>
+        <source>Re&amp;tention</source>
+        <translation>&amp;Retensi</translation>
+    </message>
+    <message>
+        <source>Disposal re&amp;view</source>
+        <translation>&amp;Penilaian arsip</translation>
+    </message>
+    <message>
+        <source>Proposal list (daftar usul musnah)</source>
+        <translation>Daftar arsip usul musnah</translation>
+    </message>
+    <message>
+        <source>Proposal &amp;list</source>
+        <translation>&amp;Daftar usul musnah</translation>
+    </message>
+    <message>
+        <source>Draft destruction report (konsep berita acara pemusnahan)</source>
+        <translation>Konsep berita acara pemusnahan</translation>
+    </message>
+    <message>
+        <source>Draft destruction &amp;report</source>
+        <translation>&amp;Konsep berita acara pemusnahan</translation>
+    </message>
+    <message>
+        <source>Task progress</source>
+        <translation>Kemajuan tugas</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Muat ulang</translation>
+    </message>
+    <message>
+        <source>Load the preview and the review again</source>
+        <translation>Muat ulang pratinjau dan penilaian</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Close the window</source>
+        <translation>Tutup jendela</translation>
+    </message>
+    <message>
+        <source>Retention in force</source>
+        <translation>Retensi yang berlaku</translation>
+    </message>
+    <message>
+        <source>Citizens&apos; mentions never answered, tagged as aduan or handled: their handle and text are erased after %1 days (the counts are kept).</source>
+        <translation>Mention warga yang tidak pernah dijawab, ditandai sebagai aduan, atau ditangani: handle dan teksnya dihapus setelah %1 hari (jumlahnya tetap dicatat).</translation>
+    </message>
+    <message>
+        <source>Retention of unanswered mentions</source>
+        <translation>Retensi mention yang tidak dijawab</translation>
+    </message>
+    <message>
+        <source>Records (answered mentions, aduan, office posts): listed for disposal review after %1 days. They are never erased automatically.</source>
+        <translation>Arsip (mention yang dijawab, aduan, kiriman akun kantor): diajukan untuk penilaian arsip setelah %1 hari. Arsip tidak pernah dihapus otomatis.</translation>
+    </message>
+    <message>
+        <source>Review period of records</source>
+        <translation>Masa penilaian arsip</translation>
+    </message>
+    <message>
+        <source>Due for erasure now</source>
+        <translation>Jatuh tempo untuk dihapus sekarang</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Memuat…</translation>
+    </message>
+    <message>
+        <source>What the schedule would erase now</source>
+        <translation>Yang akan dihapus jadwal retensi sekarang</translation>
+    </message>
+    <message>
+        <source>&amp;Erase now…</source>
+        <translation>&amp;Hapus sekarang…</translation>
+    </message>
+    <message>
+        <source>Erase the mentions past their retention now</source>
+        <translation>Hapus sekarang mention yang melewati masa retensinya</translation>
+    </message>
+    <message>
+        <source>About the disposal review</source>
+        <translation>Tentang penilaian arsip</translation>
+    </message>
+    <message>
+        <source>Records due for review</source>
+        <translation>Arsip yang jatuh tempo untuk dinilai</translation>
+    </message>
+    <message>
+        <source>Number of records due for review</source>
+        <translation>Jumlah arsip yang jatuh tempo untuk dinilai</translation>
+    </message>
+    <message>
+        <source>&amp;Make proposal documents…</source>
+        <translation>&amp;Buat dokumen usul musnah…</translation>
+    </message>
+    <message>
+        <source>Make the proposal list and the draft destruction report</source>
+        <translation>Buat daftar arsip usul musnah dan konsep berita acara pemusnahan</translation>
+    </message>
+    <message>
+        <source>Erase &amp;approved records…</source>
+        <translation>Hapus arsip yang di&amp;setujui…</translation>
+    </message>
+    <message>
+        <source>Erase the citizens&apos; data of the approved records</source>
+        <translation>Hapus data warga dari arsip yang disetujui</translation>
+    </message>
+    <message>
+        <source>Save as te&amp;xt…</source>
+        <translation>Simpan sebagai &amp;teks…</translation>
+    </message>
+    <message>
+        <source>Save %1 as a text file</source>
+        <translation>Simpan %1 sebagai berkas teks</translation>
+    </message>
+    <message>
+        <source>Save as &amp;PDF…</source>
+        <translation>Simpan sebagai PD&amp;F…</translation>
+    </message>
+    <message>
+        <source>Save %1 as a PDF file</source>
+        <translation>Simpan %1 sebagai berkas PDF</translation>
+    </message>
+    <message>
+        <source>Erase the handle and text of %1 mentions received before %2 that were never answered, tagged or handled (%3 activity log entries, %4 inbox messages)? The counts are kept. This cannot be undone.</source>
+        <translation>Hapus handle dan teks dari %1 mention yang diterima sebelum %2 dan tidak pernah dijawab, ditandai, atau ditangani (%3 entri log aktivitas, %4 pesan kotak masuk)? Jumlahnya tetap dicatat. Tindakan ini tidak dapat dibatalkan.</translation>
+    </message>
+    <message>
+        <source>Erase now</source>
+        <translation>Hapus sekarang</translation>
+    </message>
+    <message>
+        <source>Nothing was erased.</source>
+        <translation>Tidak ada yang dihapus.</translation>
+    </message>
+    <message>
+        <source>Erasing…</source>
+        <translation>Menghapus…</translation>
+    </message>
+    <message>
+        <source>Making the documents…</source>
+        <translation>Membuat dokumen…</translation>
+    </message>
+    <message>
+        <source>No approval reference given; nothing was erased.</source>
+        <translation>Nomor persetujuan tidak diisi; tidak ada yang dihapus.</translation>
+    </message>
+    <message>
+        <source>Erase the citizens&apos; data (handles and texts) attached to the %1 records in the proposal, approved by %2? The office&apos;s own posts stay in the activity log. This cannot be undone.</source>
+        <translation>Hapus data warga (handle dan teks) yang melekat pada %1 arsip dalam usulan, yang disetujui berdasarkan %2? Kiriman akun kantor sendiri tetap ada di log aktivitas. Tindakan ini tidak dapat dibatalkan.</translation>
+    </message>
+    <message>
+        <source>Erase approved records</source>
+        <translation>Hapus arsip yang disetujui</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Menyimpan…</translation>
+    </message>
+    <message>
+        <source>Save the document as</source>
+        <translation>Simpan dokumen sebagai</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Berkas PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>Berkas teks (*.txt)</translation>
+    </message>
+    <message>
+        <source>Number of the approval of the disposal (berita acara pemusnahan or the approval letter):</source>
+        <translation>Nomor persetujuan pemusnahan (berita acara pemusnahan atau surat persetujuan):</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Lanjutkan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Mentions received before %1 that were never answered, tagged or handled: %2 mentions (%3 activity log entries, %4 inbox messages).</source>
+        <translation>Mention yang diterima sebelum %1 dan tidak pernah dijawab, ditandai, atau ditangani: %2 mention (%3 entri log aktivitas, %4 pesan kotak masuk).</translation>
+    </message>
+    <message>
+        <source>Nothing is due: no unanswered mention received before %1 still holds a citizen&apos;s data.</source>
+        <translation>Tidak ada yang jatuh tempo: tidak ada mention tak terjawab yang diterima sebelum %1 yang masih memuat data warga.</translation>
+    </message>
+    <message>
+        <source>Records older than %1 days (from before %2) whose data the desk still holds. This list is a proposal for the records officer: nothing here is erased automatically.</source>
+        <translation>Arsip yang berumur lebih dari %1 hari (dari sebelum %2) dan datanya masih disimpan HumasDesk. Daftar ini adalah usulan untuk petugas arsip: tidak ada yang dihapus otomatis di sini.</translation>
+    </message>
+    <message>
+        <source>%1 records due for review.</source>
+        <translation>%1 arsip jatuh tempo untuk dinilai.</translation>
+    </message>
+    <message>
+        <source>The documents for %1 records are made. Check them, save them and give them to the records officer.</source>
+        <translation>Dokumen untuk %1 arsip sudah dibuat. Periksa, simpan, lalu serahkan kepada petugas arsip.</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Disimpan: %1</translation>
+    </message>
+    <message>
+        <source>The file could not be saved (%1). Choose another folder.</source>
+        <translation>Berkas tidak dapat disimpan (%1). Pilih folder lain.</translation>
+    </message>
+    <message>
+        <source>Something went wrong (%1). Details are in the log file.</source>
+        <translation>Terjadi kesalahan (%1). Rinciannya ada di berkas log.</translation>
+    </message>
+    <message>
+        <source>Look at the activity log to see whether anything was erased.</source>
+        <translation>Periksa log aktivitas untuk melihat apakah ada yang sudah dihapus.</translation>
+    </message>
+    <message>
+        <source>Nothing was due; nothing was erased.</source>
+        <translation>Tidak ada yang jatuh tempo; tidak ada yang dihapus.</translation>
+    </message>
+    <message>
+        <source>Erased: the citizens&apos; data of %1 activity log entries and %2 inbox messages. The erasure is recorded in the activity log.</source>
+        <translation>Dihapus: data warga dari %1 entri log aktivitas dan %2 pesan kotak masuk. Penghapusan ini dicatat di log aktivitas.</translation>
+    </message>
+    <message>
+        <source>The window closes when the current task has finished…</source>
+        <translation>Jendela ditutup setelah tugas yang berjalan selesai…</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewItemsModel</name>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Akun</translation>
+    </message>
+    <message>
+        <source>Kind of record</source>
+        <translation>Jenis arsip</translation>
+    </message>
+    <message>
+        <source>Post id</source>
+        <translation>ID kiriman</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Uraian</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Kantor</translation>
+    </message>
+    <message>
+        <source>Personal</source>
+        <translation>Pribadi</translation>
+    </message>
 </context>
 <context>
     <name>Settings</name>
@@ -1610,7 +2911,7 @@ Tindakan ini tidak dapat dibatalkan.</translation>
         <translation>Client id aplikasi X</translation>
     </message>
     <message>
-        <source>From the agency's X developer app (Native App, OAuth 2.0). Empty: practice mode.</source>
+        <source>From the agency&apos;s X developer app (Native App, OAuth 2.0). Empty: practice mode.</source>
         <translation>Dari aplikasi pengembang X milik instansi (Native App, OAuth 2.0). Kosong: Mode Latihan.</translation>
     </message>
     <message>
@@ -1618,7 +2919,7 @@ Tindakan ini tidak dapat dibatalkan.</translation>
         <translation>Port callback</translation>
     </message>
     <message>
-        <source>Register http://127.0.0.1:&lt;port&gt;/callback in the agency's X app.</source>
+        <source>Register http://127.0.0.1:&lt;port&gt;/callback in the agency&apos;s X app.</source>
         <translation>Daftarkan http://127.0.0.1:&lt;port&gt;/callback di aplikasi X instansi.</translation>
     </message>
     <message>
@@ -1686,7 +2987,7 @@ Tindakan ini tidak dapat dibatalkan.</translation>
         <translation>Petugas pelindungan data pribadi (kontak)</translation>
     </message>
     <message>
-        <source>Keep unanswered citizens' mentions (days)</source>
+        <source>Keep unanswered citizens&apos; mentions (days)</source>
         <translation>Simpan mention warga yang tidak dibalas (hari)</translation>
     </message>
     <message>
@@ -1698,7 +2999,7 @@ Tindakan ini tidak dapat dibatalkan.</translation>
         <translation>Ajukan arsip untuk penilaian pemusnahan setelah (hari)</translation>
     </message>
     <message>
-        <source>Set from the agency's records retention schedule (JRA).</source>
+        <source>Set from the agency&apos;s records retention schedule (JRA).</source>
         <translation>Diisi sesuai Jadwal Retensi Arsip (JRA) instansi.</translation>
     </message>
     <message>
@@ -1757,11 +3058,11 @@ Tindakan ini tidak dapat dibatalkan.</translation>
         <translation>(belum diisi)</translation>
     </message>
     <message>
-        <source>Controller of citizens' data held for the office account: %1 (%2).
+        <source>Controller of citizens&apos; data held for the office account: %1 (%2).
 Data protection officer: %3.
 
 What is kept: the handles and words of citizens who mention the two accounts, the replies, and when they were sent, to answer citizens and to report on public communication.
-Legal basis: the agency's public duties and authority (UU 27/2022, Pasal 20 ayat 2) and its records obligations (UU 43/2009).
+Legal basis: the agency&apos;s public duties and authority (UU 27/2022, Pasal 20 ayat 2) and its records obligations (UU 43/2009).
 
 Retention: the handle and words of mentions never answered nor tagged are erased after %4 days (counts are kept). Answered mentions, complaints and office posts are records: they are offered for disposal review after %5 days and never erased automatically.
 
@@ -1813,11 +3114,11 @@ Warga dapat meminta data yang disimpan tentang dirinya, serta perbaikan, pembata
         <translation>Sesi berakhir — masuk lagi. Kiriman dalam antrean menunggu dan tidak hilang.</translation>
     </message>
     <message>
-        <source>The X app's usage cap is reached: this account sends nothing until %1. Posts wait in the outbox.</source>
+        <source>The X app&apos;s usage cap is reached: this account sends nothing until %1. Posts wait in the outbox.</source>
         <translation>Batas pemakaian aplikasi X tercapai: akun ini tidak mengirim apa pun sampai pukul %1. Kiriman menunggu di kotak keluar.</translation>
     </message>
     <message>
-        <source>X's request limit was reached: posting resumes at %1. Posts wait in the outbox.</source>
+        <source>X&apos;s request limit was reached: posting resumes at %1. Posts wait in the outbox.</source>
         <translation>Batas permintaan X tercapai: pengiriman dilanjutkan pukul %1. Kiriman menunggu di kotak keluar.</translation>
     </message>
     <message>
