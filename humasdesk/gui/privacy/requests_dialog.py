@@ -415,7 +415,9 @@ class RequestsDialog(QDialog):
         self._timer.timeout.connect(self.on_timer_timeout)
 
         self._update_buttons()
-        self.resize(900, 640)
+        # A top-level window ignores its word-wrapped labels' height-for-width: ask for it,
+        # or the deadline note is cut with a large system font.
+        self.resize(900, max(640, self.heightForWidth(900), self.minimumSizeHint().height()))
         self.refresh()
 
     # --- public API ---------------------------------------------------------------------------
