@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from humasdesk.core.compose import ComposeCheck, ComposeProblem, Draft, check_post
 from humasdesk.core.media import MAX_IMAGES, ImageAttachment
 from humasdesk.core.models import Slot
-from humasdesk.gui.theme import SLOT_COLOURS, TEXT_ON_SLOT
+from humasdesk.gui.theme import SLOT_COLOURS, TEXT_ON_SLOT, follow_font
 
 IMAGE_FILTER = "*.png *.jpg *.jpeg *.gif *.webp"
 _WARN, _OVER = "#7A4B00", "#8A1C12"
@@ -158,6 +158,7 @@ class PostEditor(QWidget):
         self.edit.setFixedHeight(84)
         self.counter = QLabel(self)
         self.counter.setAccessibleName(self.tr("Characters used"))
+        self.counter_font = follow_font(self.counter)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(2)
@@ -170,7 +171,8 @@ class PostEditor(QWidget):
     def show_check(self, check: ComposeCheck) -> None:
         self.counter.setText(f"{check.weighted_length}/{check.max_length}")
         colour = _OVER if check.remaining < 0 else _WARN if check.near_limit else ""
-        self.counter.setStyleSheet(f"color: {colour}; font-weight: bold;" if colour else "")
+        self.counter.setStyleSheet(f"color: {colour};" if colour else "")
+        self.counter_font.set_bold(bool(colour))
 
 
 class Composer(QWidget):
@@ -194,6 +196,7 @@ class Composer(QWidget):
         self.reply_banner.setStyleSheet(
             f"#replyBanner {{ border-left: 4px solid {SLOT_COLOURS[slot]}; padding: 4px; }}"
         )
+        follow_font(self.reply_banner)
         self.cancel_reply_button = QToolButton(self)
         self.cancel_reply_button.setText("×")
         self.cancel_reply_button.setAccessibleName(self.tr("Cancel the reply"))
@@ -231,13 +234,15 @@ class Composer(QWidget):
         self.problems_label = QLabel(self)
         self.problems_label.setWordWrap(True)
         self.problems_label.setStyleSheet(f"color: {_OVER};")
+        follow_font(self.problems_label)
         self.send_button = QPushButton(self)
         self.send_button.setObjectName("sendButton")
         self.send_button.setStyleSheet(
             f"#sendButton {{ background: {SLOT_COLOURS[slot]}; color: {TEXT_ON_SLOT};"
-            " padding: 6px 14px; font-weight: bold; border-radius: 4px; }"
+            " padding: 6px 14px; border-radius: 4px; }"
             "#sendButton:disabled { background: #9AA3AD; }"
         )
+        follow_font(self.send_button, bold=True)
         self.send_button.clicked.connect(self.on_send_button_clicked)
         shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

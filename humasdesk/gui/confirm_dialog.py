@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,10 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from humasdesk.core.models import Account, Slot
-from humasdesk.gui.theme import SLOT_COLOURS, TEXT_ON_SLOT
+from humasdesk.gui.theme import EMPHASIS_SCALE, SLOT_COLOURS, TEXT_ON_SLOT, follow_font
 
 if TYPE_CHECKING:
     from humasdesk.core.compose import Draft
+
+QWIDGETSIZE_MAX = 16777215  # Qt's largest widget size
 
 
 class ConfirmPostDialog(QDialog):
@@ -34,13 +36,15 @@ class ConfirmPostDialog(QDialog):
         self.setObjectName("confirmPostDialog")
         role = self.tr("Office account") if slot is Slot.OFFICE else self.tr("Personal account")
         self.setWindowTitle(self.tr("Send as @%1?").replace("%1", account.username))
-        band = QLabel(f"{role}: {account.name} (@{account.username})", self)
+        self.band = band = QLabel(f"{role}: {account.name} (@{account.username})", self)
         band.setTextFormat(Qt.TextFormat.PlainText)
+        band.setWordWrap(True)  # a long name at a large font: taller, not wider than the screen
         band.setObjectName("accountBand")
         band.setStyleSheet(
             f"#accountBand {{ background: {SLOT_COLOURS[slot]}; color: {TEXT_ON_SLOT};"
-            " padding: 10px; font-weight: bold; font-size: 12pt; }"
+            " padding: 10px; }"
         )
+        follow_font(band, EMPHASIS_SCALE, bold=True)
         question = QLabel(
             self.tr("This will be published from @%1 for everyone to see:").replace(
                 "%1", account.username
@@ -74,7 +78,35 @@ class ConfirmPostDialog(QDialog):
         layout.addWidget(question)
         layout.addWidget(text)
         layout.addWidget(buttons)
-        self.resize(520, 320)
+        self.fit_to_text()
+
+    def fit_to_text(self) -> None:
+        """As wide as the band on one line, but not wider than the screen: at a large font the
+        band wraps and the dialog grows taller instead, so the account is never cut off."""
+        layout = self.layout()
+        outer = layout.contentsMargins()
+        one_line = one_line_width(self.band) + outer.left() + outer.right()
+        screen = self.screen().availableGeometry()
+        width = min(max(520, one_line), screen.width() * 9 // 10)
+        self.resize(width, max(320, layout.totalHeightForWidth(width)))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the official changed the system font
+            self.fit_to_text()
+
+
+def one_line_width(label: QLabel) -> int:
+    """The narrowest width at which a word-wrapped label still shows its text on one line."""
+    one_line = label.heightForWidth(QWIDGETSIZE_MAX)
+    low, high = 1, QWIDGETSIZE_MAX
+    while low < high:
+        middle = (low + high) // 2
+        if label.heightForWidth(middle) <= one_line:
+            high = middle
+        else:
+            low = middle + 1
+    return low
 
 
 ConfirmPost = Callable[[QWidget, Slot, Account, "Draft"], bool]

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from humasdesk.core.models import Slot
 from humasdesk.gui.models.mentions import MentionListModel
-from humasdesk.gui.theme import WARNING_COLOURS
+from humasdesk.gui.theme import WARNING_COLOURS, follow_font
 from humasdesk.store.mentions_store import Mention, MentionState
 
 
@@ -50,6 +50,7 @@ def status_label(parent: QWidget) -> QLabel:
     label.setWordWrap(True)
     background, text = WARNING_COLOURS
     label.setStyleSheet(f"#syncStatus {{ background: {background}; color: {text}; padding: 6px; }}")
+    follow_font(label)
     label.setVisible(False)
     return label
 

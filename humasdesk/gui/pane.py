@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -29,7 +29,14 @@ from PySide6.QtWidgets import (
 )
 
 from humasdesk.core.models import Account, Post, Slot
-from humasdesk.gui.theme import SLOT_COLOURS, TEXT_ON_SLOT, WARNING_COLOURS
+from humasdesk.gui.theme import (
+    EMPHASIS_SCALE,
+    SLOT_COLOURS,
+    SMALL_SCALE,
+    TEXT_ON_SLOT,
+    WARNING_COLOURS,
+    follow_font,
+)
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -69,29 +76,27 @@ class AccountHeader(QFrame):
             f"#accountHeader QPushButton {{ color: {TEXT_ON_SLOT}; background: transparent;"
             f" border: 1px solid {TEXT_ON_SLOT}; border-radius: 3px; padding: 2px 8px; }}"
         )
+        follow_font(self)  # with a style sheet, it would keep the old size when the font changes
         self.avatar = QLabel("…", self)
-        # Room for two bold initials at the system font size (large fonts, 200 % scaling).
-        bold = QFont(self.avatar.font())
-        bold.setBold(True)
-        metrics = QFontMetrics(bold)
-        side = max(44, metrics.horizontalAdvance("MW") + 16, metrics.height() + 16)
-        self.avatar.setFixedSize(side, side)
         self.avatar.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.avatar.setStyleSheet(
-            f"border: 2px solid {TEXT_ON_SLOT}; border-radius: {side // 2}px; font-weight: bold;"
-        )
+        follow_font(self.avatar, bold=True)
+        self.fit_avatar()
         self.name_label = QLabel(self)
-        self.name_label.setStyleSheet("font-weight: bold; font-size: 12pt;")
+        self.name_label.setObjectName("accountName")
+        follow_font(self.name_label, EMPHASIS_SCALE, bold=True)
+        self.name_label.setWordWrap(True)  # a long name at a large font must not widen the desk
         self.handle_label = QLabel(self)
         self.role_label = QLabel(self.role_text(), self)
-        self.role_label.setStyleSheet("font-weight: bold;")
+        follow_font(self.role_label, bold=True)
+        follow_font(self.handle_label)
         for label in (self.name_label, self.handle_label, self.role_label):
             label.setTextFormat(Qt.TextFormat.PlainText)  # names come from X
         self.sign_out_button = QPushButton(self.tr("Sign out"), self)
+        follow_font(self.sign_out_button)
         self.sign_out_button.setVisible(False)
         self.quota_label = QLabel(self)
         self.quota_label.setObjectName("quotaLabel")
-        self.quota_label.setStyleSheet("font-size: 8pt;")
+        follow_font(self.quota_label, SMALL_SCALE)
         self.quota_label.setWordWrap(True)  # wraps in a narrow pane instead of being cut
 
         names = QVBoxLayout()
@@ -108,6 +113,23 @@ class AccountHeader(QFrame):
         row.addLayout(names, 1)
         row.addLayout(side)
         self.set_account(None)
+
+    def fit_avatar(self) -> None:
+        """Room for two bold initials at the current font size (large fonts, 200 % scaling)."""
+        metrics = QFontMetrics(self.avatar.font())
+        side = max(44, metrics.horizontalAdvance("MW") + 16, metrics.height() + 16)
+        if self.avatar.width() == side and self.avatar.height() == side:
+            return
+        self.avatar.setFixedSize(side, side)
+        self.avatar.setStyleSheet(
+            f"border: 2px solid {TEXT_ON_SLOT}; border-radius: {side // 2}px;"
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        # The system font changed while the desk runs: the avatar's font already has.
+        if event.type() == QEvent.Type.FontChange:
+            self.fit_avatar()
+        super().changeEvent(event)
 
     def role_text(self) -> str:
         if self.slot is Slot.OFFICE:
@@ -155,6 +177,7 @@ class AccountPane(QWidget):
         self.storage_warning.setStyleSheet(
             f"#storageWarning {{ background: {background}; color: {text}; padding: 6px; }}"
         )
+        follow_font(self.storage_warning)
         self.storage_warning.setVisible(False)
 
         self.status_label = QLabel(self)
@@ -166,9 +189,9 @@ class AccountPane(QWidget):
         self.offline_label.setTextFormat(Qt.TextFormat.PlainText)
         background, text = WARNING_COLOURS
         self.offline_label.setStyleSheet(
-            f"#offlineLabel {{ background: {background}; color: {text}; padding: 4px;"
-            " font-weight: bold; }"
+            f"#offlineLabel {{ background: {background}; color: {text}; padding: 4px; }}"
         )
+        follow_font(self.offline_label, bold=True)
         self.offline_label.setVisible(False)
 
         self.pages = QStackedWidget(self)
@@ -197,8 +220,9 @@ class AccountPane(QWidget):
         self.sign_in_button.setDefault(True)
         self.sign_in_button.setStyleSheet(
             f"background: {SLOT_COLOURS[self.slot]}; color: {TEXT_ON_SLOT};"
-            " padding: 8px 16px; font-weight: bold; border-radius: 4px;"
+            " padding: 8px 16px; border-radius: 4px;"
         )
+        follow_font(self.sign_in_button, bold=True)
         self.sign_in_button.clicked.connect(self.sign_in_requested)
         box = QVBoxLayout(page)
         box.addStretch(1)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from humasdesk.gui.theme import follow_font
 from humasdesk.settings import SPECS, Settings, SettingSpec, problem
 
 SHOWN = tuple(s for s in SPECS if s.shown)
@@ -73,9 +74,11 @@ class SettingsDialog(QDialog):
                 hint = QLabel(_tr(s.hint), self)
                 hint.setWordWrap(True)
                 hint.setStyleSheet("color: palette(placeholder-text);")
+                follow_font(hint)
                 column.addWidget(hint)
             error = QLabel(self)
             error.setStyleSheet("color: #8A1C12;")
+            follow_font(error)
             error.setWordWrap(True)
             error.setVisible(False)
             self.errors[s.key] = error

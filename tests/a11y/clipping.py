@@ -33,6 +33,28 @@ def clipped(top: QWidget) -> list[str]:
     return found
 
 
+def clipped_once_settled(qtbot, tops: list[QWidget], timeout: int = 2000) -> dict[str, list[str]]:
+    """What stays clipped in each window once its layouts have settled ({} when nothing).
+
+    A word-wrapped label (the quota line) gets its height over a few event-loop passes after
+    its text or font changes; a fixed short wait made the check depend on the machine's speed.
+    A real clip never settles, and is reported after `timeout` ms."""
+
+    def problems() -> dict[str, list[str]]:
+        found = {f"{type(top).__name__} {top.objectName()}".strip(): clipped(top) for top in tops}
+        return {k: v for k, v in found.items() if v}
+
+    try:
+        qtbot.waitUntil(lambda: not problems(), timeout=timeout)
+    except qtbot.TimeoutError:
+        pass
+    return problems()
+
+
+def report(problems: dict[str, list[str]]) -> str:
+    return "\n".join(f"{k}: {p}" for k, v in problems.items() for p in v)
+
+
 class PseudoTranslator(QTranslator):
     """Every HumasDesk string at twice its Indonesian length ("Kirim" → "Kirim Kirim"), as a
     longer language or a longer wording would make it. Qt's own contexts pass through."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.a11y.clipping import PseudoTranslator, clipped
+from tests.a11y.clipping import PseudoTranslator, clipped_once_settled, report
 from tests.a11y.conftest import MAIN_SIZE, open_everything
 from tests.a11y.walk import ts_messages
 
@@ -28,9 +28,7 @@ def test_no_label_or_button_is_clipped_with_doubled_strings(
 ):
     windows = open_everything(qtbot, make_desk, keyring_backend, activity_log, tmp_path)
     assert windows.main.windowTitle() == "HumasDesk"
-    qtbot.wait(50)  # let the layouts settle after the last show
-    problems = {type(top).__name__: clipped(top) for top in windows.all()}
-    problems = {k: v for k, v in problems.items() if v}
-    assert problems == {}, "\n".join(f"{k}: {p}" for k, v in problems.items() for p in v)
+    problems = clipped_once_settled(qtbot, windows.all())
+    assert problems == {}, report(problems)
     size = windows.main.size()
     assert (size.width(), size.height()) == MAIN_SIZE, "the desk no longer fits 1280×800"
