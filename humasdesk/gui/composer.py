@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -146,6 +146,9 @@ class FlowLayout(QLayout):
         return max(0, y - rect.y() - self.spacing())
 
 
+EDIT_LINES = 5
+
+
 class PostEditor(QWidget):
     """One post's text with its counter."""
 
@@ -155,7 +158,7 @@ class PostEditor(QWidget):
         self.edit.setTabChangesFocus(True)
         self.edit.setPlaceholderText(self.tr("Write a post…"))
         self.edit.setAccessibleName(self.tr("Post text"))
-        self.edit.setFixedHeight(84)
+        self._fit_edit_height()
         self.counter = QLabel(self)
         self.counter.setAccessibleName(self.tr("Characters used"))
         self.counter_font = follow_font(self.counter)
@@ -164,6 +167,19 @@ class PostEditor(QWidget):
         box.setSpacing(2)
         box.addWidget(self.edit)
         box.addWidget(self.counter, 0, Qt.AlignmentFlag.AlignRight)
+
+    def _fit_edit_height(self) -> None:
+        """Room for about five lines of the current font (84 px at the usual 9 pt), so a
+        larger system font does not shrink what the official can see of the post."""
+        frame = 2 * self.edit.frameWidth()
+        margins = int(2 * self.edit.document().documentMargin())
+        lines = EDIT_LINES * self.edit.fontMetrics().lineSpacing()
+        self.edit.setFixedHeight(lines + frame + margins)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_edit_height()
+        super().changeEvent(event)
 
     def text(self) -> str:
         return self.edit.toPlainText()

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidg
 
 from humasdesk.core.models import Slot
 from humasdesk.gui.pane import AccountPane
-from humasdesk.gui.theme import PRACTICE_BANNER, WARNING_COLOURS
+from humasdesk.gui.theme import PRACTICE_BANNER, WARNING_COLOURS, follow_font
 
 
 class MainWindow(QMainWindow):
@@ -37,9 +37,9 @@ class MainWindow(QMainWindow):
         self.practice_banner.setObjectName("practiceBanner")
         background, text = PRACTICE_BANNER
         self.practice_banner.setStyleSheet(
-            f"#practiceBanner {{ background: {background}; color: {text}; padding: 6px;"
-            " font-weight: bold; }"
+            f"#practiceBanner {{ background: {background}; color: {text}; padding: 6px; }}"
         )
+        follow_font(self.practice_banner, bold=True)  # a style sheet font would stay fixed
         self.practice_banner.setWordWrap(True)
         self.practice_banner.setVisible(practice)
 
@@ -50,9 +50,9 @@ class MainWindow(QMainWindow):
         self.log_warning.setWordWrap(True)
         background, text = WARNING_COLOURS
         self.log_warning.setStyleSheet(
-            f"#logWarning {{ background: {background}; color: {text}; padding: 6px;"
-            " font-weight: bold; }"
+            f"#logWarning {{ background: {background}; color: {text}; padding: 6px; }}"
         )
+        follow_font(self.log_warning, bold=True)
         self.log_warning.setVisible(False)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)

@@ -136,6 +136,9 @@ def test_a_system_font_change_while_the_desk_runs_is_followed(
     headers = [pane.header for pane in window.panes.values()]
     default = [emphasis_sizes(header, confirm) for header in headers]
     avatar = headers[0].avatar.width()
+    post_box = window.panes[Slot.OFFICE].composer.parts[0].edit
+    post_box_height = post_box.height()
+    banner = window.practice_banner.font().pointSizeF()
 
     large = system_font(2)
     qtbot.waitUntil(lambda: emphasis_sizes(headers[0], confirm)["name"] > default[0]["name"])
@@ -143,6 +146,8 @@ def test_a_system_font_change_while_the_desk_runs_is_followed(
         sizes = emphasis_sizes(header, confirm)
         assert sizes == pytest.approx({k: 2 * v for k, v in before.items()}, rel=0.1)
     assert headers[0].avatar.width() > avatar, "the initials no longer fit their circle"
+    assert post_box.height() > 1.6 * post_box_height, "the post box shows fewer lines"
+    assert window.practice_banner.font().pointSizeF() == pytest.approx(2 * banner, rel=0.1)
     # Nothing in the panes or the confirmation kept the old size (the quota line is the
     # smallest text, 8/9 of the system font).
     smallest = large.pointSizeF() * SMALL_SCALE - 0.5
