@@ -39,7 +39,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, tzinfo
 from enum import StrEnum
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from humasdesk import __version__
 from humasdesk.core.activity import Action, ActivityEntry, format_ts
@@ -51,7 +51,7 @@ from humasdesk.credentials.signing import SigningKeyUnreadable
 from humasdesk.store.activity_log import ActivityLog, Head, LogFilter
 from humasdesk.store.exports import sigfile
 from humasdesk.store.exports.atomic import AtomicOutput, commit_all
-from humasdesk.store.exports.csvfmt import write_csv
+from humasdesk.store.exports.csvfmt import write_csv_rows
 from humasdesk.store.exports.jsonl import write_jsonl
 from humasdesk.store.exports.manifest import ExportManifest
 from humasdesk.store.exports.rows import CitizenMasker, Selection
@@ -315,6 +315,20 @@ def export_activity(
                     progress(min(done + scanned, total), total)
         done = min(total, done + in_period)
 
+    def row_batches() -> Iterator[list[tuple[Any, ...]]]:
+        """The stored rows for the CSV writer, which selects and decodes them itself, with
+        the cancel and progress checks of `entries`."""
+        nonlocal done
+        scanned = 0
+        for rows in log.iter_rows(sql_filter, max_seq=head.seq, batch=_CHECK_EVERY):
+            yield rows
+            scanned += len(rows)
+            if cancel is not None and cancel():
+                raise _Cancelled
+            if progress is not None:
+                progress(min(done + scanned, total), total)
+        done = min(total, done + in_period)
+
     def manifest_for(count: int, first: int | None, last: int | None) -> ExportManifest:
         return ExportManifest(
             format=str(fmt),
@@ -359,7 +373,10 @@ def export_activity(
     try:
         data = AtomicOutput(out)
         if fmt is ExportFormat.CSV:
-            write_csv(data.file, entries(), masker=masker, tz=tz, on_entry=track)
+            written = write_csv_rows(
+                data.file, row_batches(), selection=selection, masker=masker, tz=tz
+            )
+            counted[:] = [written.entries, written.first_seq, written.last_seq]
         elif fmt is ExportFormat.XLSX:
             write_xlsx(
                 data.file,

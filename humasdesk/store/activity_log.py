@@ -69,6 +69,10 @@ _CHUNK = 5000
 _VERIFY_BATCH = 5000
 _IN_CHUNK = 500
 
+# The stored row of one entry, as `iter_rows` gives it and `entry_from_row` reads it.
+ROW_COLUMNS = (
+    "seq", "canonical", "prev_hash", "hash", "salt", "citizen_handle", "citizen_text", "erased_at",
+)  # fmt: skip
 _COLUMNS = (
     "a.seq, a.canonical, a.prev_hash, a.hash, p.salt, p.citizen_handle, p.citizen_text, p.erased_at"
 )
@@ -232,7 +236,9 @@ def _slot_value(slot: Slot | str | None) -> str | None:
     return str(Slot(slot))
 
 
-def _entry_from_row(row: Sequence[Any]) -> ActivityEntry:
+def entry_from_row(row: Sequence[Any]) -> ActivityEntry:
+    """The entry of one stored row (`ROW_COLUMNS`); a damaged row becomes an entry with
+    action `UNREADABLE_ACTION`."""
     seq, canonical, prev_hash, hash_, salt, ch, ct, erased_at = row
     personal = {
         "citizen_handle": ch,
@@ -781,23 +787,39 @@ class ActivityLog:
             where, params = self._where(f)
             sql = f"SELECT {_COLUMNS} {_FROM}{where} ORDER BY a.seq {order} LIMIT ? OFFSET ?"
         rows = self._conn().execute(sql, [*params, int(limit), int(offset)])
-        return [_entry_from_row(r) for r in rows]
+        return [entry_from_row(r) for r in rows]
 
     def get(self, seq: int) -> ActivityEntry | None:
         row = self._conn().execute(f"SELECT {_COLUMNS} {_FROM} WHERE a.seq = ?", (seq,)).fetchone()
-        return _entry_from_row(row) if row else None
+        return entry_from_row(row) if row else None
 
     def iter_entries(
         self, filters: LogFilter | None = None, *, batch: int = 2000
     ) -> Iterator[ActivityEntry]:
         """Matching entries in seq order, read in batches (for metrics and exports)."""
+        for rows in self.iter_rows(filters, batch=batch):
+            yield from (entry_from_row(r) for r in rows)
+
+    def iter_rows(
+        self,
+        filters: LogFilter | None = None,
+        *,
+        max_seq: int | None = None,
+        batch: int = 2000,
+    ) -> Iterator[list[tuple[Any, ...]]]:
+        """Matching entries as stored rows (`ROW_COLUMNS`), in seq order, up to `max_seq`,
+        one list of at most `batch` rows at a time. For writers that decode only what they
+        write (the CSV export); `entry_from_row` makes an `ActivityEntry` of a row."""
         where, params = self._where(filters or LogFilter())
+        if max_seq is not None:
+            where += (" AND " if where else " WHERE ") + "a.seq <= ?"
+            params.append(int(max_seq))
         cur = self._conn().execute(
             f"SELECT {_COLUMNS} {_FROM}{where} ORDER BY a.seq",
             params,
         )
         while rows := cur.fetchmany(batch):
-            yield from (_entry_from_row(r) for r in rows)
+            yield rows
 
 
 def verify_file(path: str | os.PathLike[str]) -> VerifyResult:
@@ -820,10 +842,12 @@ def verify_file(path: str | os.PathLike[str]) -> VerifyResult:
 
 
 __all__ = [
+    "ROW_COLUMNS",
     "ActivityLog",
     "Checkpoint",
     "Head",
     "LogFilter",
+    "entry_from_row",
     "fts_query",
     "verify_file",
 ]
