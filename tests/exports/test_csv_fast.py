@@ -25,7 +25,7 @@ from humasdesk.core.activity import NewEntry, canonical_details, format_ts, pars
 from humasdesk.core.models import Slot
 from humasdesk.services.export import ExportOptions, export_activity
 from humasdesk.store import ActivityLog, LogFilter, open_database
-from humasdesk.store.exports.csvfmt import csv_cell, write_csv, write_csv_rows
+from humasdesk.store.exports.csvfmt import csv_cell, details_cell, write_csv, write_csv_rows
 from humasdesk.store.exports.rows import (
     _EMAIL,
     _NIK,
@@ -365,9 +365,18 @@ def test_stored_time_bounds_match_datetime_comparison():
         assert StoredTimeBound.of(bound).at_or_after(format_ts(t)) == (t >= bound)
 
 
-@pytest.mark.parametrize("details", DETAILS)
-def test_details_json_is_canonical_details(details):
-    assert details_json(json.loads(json.dumps(details))) == canonical_details(details)
+@pytest.mark.parametrize(
+    "details",
+    [*DETAILS, {"outbox_id": 0}, {"outbox_id": -17}, {"n": 10**30}, {"tag": "aduan"},
+     {"tag": "ÄduanⅫ"}, {"tag": ""}, {"tag": "a b"}, {"tag": 'a"'}, {"tag": True},
+     {"tag": None}, {"tag": 1.0}, {"tag": [1]}, {"é": 1}, {"a-b": 1}, {"_x1": "y2"},
+     {"conversation_id": "1700000000000012345"}],
+)  # fmt: skip
+def test_details_cell_is_canonical_details_quoted(details):
+    """The rincian column is the canonical JSON of the details, as `row_values` gives it."""
+    decoded = json.loads(json.dumps(details))
+    assert details_json(decoded) == canonical_details(details)
+    assert details_cell(decoded) == csv_cell(canonical_details(details))
 
 
 @pytest.mark.parametrize("text", [t for t in TEXTS if t is not None])

@@ -2,8 +2,8 @@
 to a binary file (constant memory), plus the detached-signature file and its checks.
 
 May import `humasdesk.core`, the stdlib, `xlsxwriter` and `cryptography` (and `csvfmt`
-the activity log's stored-row form); never Qt, never the keyring (signing keys live in `humasdesk.credentials.signing`; this package only writes
-and checks signature *files*).
+the activity log's stored-row form); never Qt, never the keyring (signing keys live in
+`humasdesk.credentials.signing`; this package only writes and checks signature *files*).
 
 * `rows` — the column set shared by CSV and XLSX, selection (privacy) and citizen masking.
 * `csvfmt`, `xlsxfmt`, `jsonl` — the writers (`csvfmt.write_csv_rows` decodes the log's

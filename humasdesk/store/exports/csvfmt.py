@@ -105,6 +105,26 @@ def csv_cell(value: str) -> str:
     return value
 
 
+def details_cell(details: dict[str, Any]) -> str:
+    """`csv_cell(canonical_details(details))` for a details object decoded from the log.
+
+    Canonical JSON of an object starts with "{" (nothing to defuse) and, unless empty,
+    holds quotes (always quoted, quotes doubled). Most entries carry one plain item
+    (``{"outbox_id": 17}``, ``{"tag": "aduan"}``): its JSON is written directly, since a
+    key of ASCII letters, digits and ``_``, an int, and a string of letters and digits need
+    no escaping in JSON (an int is written as `str` writes it)."""
+    if not details:
+        return "{}"
+    if len(details) == 1:
+        ((key, value),) = details.items()
+        if key.isascii() and key.isidentifier():
+            if type(value) is int:
+                return f'"{{""{key}"":{value}}}"'
+            if type(value) is str and value.isalnum():
+                return f'"{{""{key}"":""{value}""}}"'
+    return '"' + details_json(details).replace('"', '""') + '"'
+
+
 @dataclass(frozen=True)
 class Written:
     """What `write_csv_rows` wrote: the number of entries, the first and last seq, and how
@@ -203,8 +223,7 @@ class _RowWriter:
             citizen_handle = csv_cell(self.masker.handle(citizen_handle))
         if citizen_text is not None:
             citizen_text = csv_cell(self.masker.text(citizen_text))
-        # Canonical JSON of an object starts with "{"; a non-empty one holds quotes.
-        rincian = '"' + details_json(details).replace('"', '""') + '"' if details else "{}"
+        rincian = details_cell(details)
         # bytes.isalnum: ASCII letters and digits only, and far quicker than str.isalnum.
         if not (hash_ + prev_hash).encode().isalnum():
             hash_, prev_hash = csv_cell(hash_), csv_cell(prev_hash)
