@@ -1,7 +1,9 @@
-"""The office-post confirmation: the account, its colour and the text, before queuing.
+"""Confirmations that name the account in its colour: the office-post confirmation (the
+account, its colour and the text, before queuing) and the yes/no questions before deleting a
+post or signing an account out.
 
 The classic government social-media incident is a personal post sent from the
-office account; this dialog makes the account impossible to overlook.
+office account; these dialogs make the account impossible to overlook.
 """
 
 from __future__ import annotations
@@ -36,15 +38,9 @@ class ConfirmPostDialog(QDialog):
         self.setObjectName("confirmPostDialog")
         role = self.tr("Office account") if slot is Slot.OFFICE else self.tr("Personal account")
         self.setWindowTitle(self.tr("Send as @%1?").replace("%1", account.username))
-        self.band = band = QLabel(f"{role}: {account.name} (@{account.username})", self)
-        band.setTextFormat(Qt.TextFormat.PlainText)
-        band.setWordWrap(True)  # a long name at a large font: taller, not wider than the screen
-        band.setObjectName("accountBand")
-        band.setStyleSheet(
-            f"#accountBand {{ background: {SLOT_COLOURS[slot]}; color: {TEXT_ON_SLOT};"
-            " padding: 10px; }"
+        self.band = band = account_band(
+            slot, f"{role}: {account.name} (@{account.username})", self
         )
-        follow_font(band, EMPHASIS_SCALE, bold=True)
         question = QLabel(
             self.tr("This will be published from @%1 for everyone to see:").replace(
                 "%1", account.username
@@ -81,19 +77,91 @@ class ConfirmPostDialog(QDialog):
         self.fit_to_text()
 
     def fit_to_text(self) -> None:
-        """As wide as the band on one line, but not wider than the screen: at a large font the
-        band wraps and the dialog grows taller instead, so the account is never cut off."""
-        layout = self.layout()
-        outer = layout.contentsMargins()
-        one_line = one_line_width(self.band) + outer.left() + outer.right()
-        screen = self.screen().availableGeometry()
-        width = min(max(520, one_line), screen.width() * 9 // 10)
-        self.resize(width, max(320, layout.totalHeightForWidth(width)))
+        fit_to_band(self, 520, 320)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:  # the official changed the system font
             self.fit_to_text()
+
+
+def account_band(slot: Slot, text: str, parent: QWidget) -> QLabel:
+    """The account named in large bold type on its colour (plain text: names are remote)."""
+    band = QLabel(text, parent)
+    band.setTextFormat(Qt.TextFormat.PlainText)
+    band.setWordWrap(True)  # a long name at a large font: taller, not wider than the screen
+    band.setObjectName("accountBand")
+    band.setStyleSheet(
+        f"#accountBand {{ background: {SLOT_COLOURS[slot]}; color: {TEXT_ON_SLOT};"
+        " padding: 10px; }"
+    )
+    follow_font(band, EMPHASIS_SCALE, bold=True)
+    return band
+
+
+def fit_to_band(dialog: QDialog, min_width: int, min_height: int) -> None:
+    """As wide as the dialog's band on one line, but not wider than the screen: at a large
+    font the band wraps and the dialog grows taller instead, so the account is never cut
+    off."""
+    layout = dialog.layout()
+    outer = layout.contentsMargins()
+    one_line = one_line_width(dialog.band) + outer.left() + outer.right()  # type: ignore[attr-defined]
+    screen = dialog.screen().availableGeometry()
+    width = min(max(min_width, one_line), screen.width() * 9 // 10)
+    dialog.resize(width, max(min_height, layout.totalHeightForWidth(width)))
+
+
+class AccountQuestionDialog(QDialog):
+    """A yes/no question about one account (delete its post, sign it out), with the account
+    in its colour on top. The safe answer is the default and Esc."""
+
+    def __init__(
+        self,
+        slot: Slot,
+        handle: str,
+        title: str,
+        text: str,
+        *,
+        yes_text: str,
+        no_text: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("accountQuestionDialog")
+        self.setWindowTitle(title)
+        role = self.tr("Office account") if slot is Slot.OFFICE else self.tr("Personal account")
+        self.band = account_band(slot, f"{role}: @{handle}" if handle else role, self)
+        self.text_label = QLabel(text, self)
+        self.text_label.setTextFormat(Qt.TextFormat.PlainText)  # may quote a post
+        self.text_label.setWordWrap(True)
+        self.text_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        buttons = QDialogButtonBox(self)
+        self.yes_button = buttons.addButton(yes_text, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.no_button = buttons.addButton(no_text, QDialogButtonBox.ButtonRole.RejectRole)
+        self.yes_button.setAutoDefault(False)
+        self.no_button.setDefault(True)  # Enter keeps things as they are
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.band)
+        layout.addWidget(self.text_label, 1)
+        layout.addWidget(buttons)
+        self.no_button.setFocus()
+        fit_to_band(self, 420, 180)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            fit_to_band(self, 420, 180)
+
+
+def ask_for_account(
+    parent: QWidget, slot: Slot, handle: str, title: str, text: str, *, yes: str, no: str
+) -> bool:
+    """Ask `text` about the account in `slot`; True only for the `yes` button."""
+    dialog = AccountQuestionDialog(slot, handle, title, text, yes_text=yes, no_text=no,
+                                   parent=parent)  # fmt: skip
+    return dialog.exec() == QDialog.DialogCode.Accepted
 
 
 def one_line_width(label: QLabel) -> int:

@@ -369,13 +369,21 @@ class DeskController(QObject):
         if session is None or self.service is None:
             return
         if self._confirm_sign_out:
-            from humasdesk.gui.slot_desk import ask_yes_no
+            from humasdesk.gui.confirm_dialog import ask_for_account
 
             question = self.tr(
                 "Sign @%1 out of HumasDesk? Its access is revoked at X and its saved "
                 "sign-in is deleted from this laptop."
             ).replace("%1", session.account.username)
-            if not ask_yes_no(self.window, self.tr("Sign out"), question):
+            if not ask_for_account(
+                self.window,
+                slot,
+                session.account.username,
+                self.tr("Sign out"),
+                question,
+                yes=self.tr("Sign out"),
+                no=self.tr("Stay signed in"),
+            ):
                 return
         self.sign_out(slot)
 

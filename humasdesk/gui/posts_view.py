@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -124,15 +123,14 @@ class PostsView(QWidget):
         )
 
     def ask_to_delete(self, message: str) -> bool:
-        """The production confirmation: a plain-text question, "Keep" as the default."""
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Delete post"), message, parent=self)
-        box.setTextFormat(Qt.TextFormat.PlainText)  # the post's text is shown as written
-        delete = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton(self.tr("Keep"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        box.exec()
-        return box.clickedButton() is delete
+        """The production confirmation: the account in its colour, the post as written,
+        "Keep" as the default."""
+        from humasdesk.gui.confirm_dialog import ask_for_account
+
+        return ask_for_account(
+            self, self.slot, self.handle, self.tr("Delete post"), message,
+            yes=self.tr("Delete"), no=self.tr("Keep"),
+        )  # fmt: skip
 
     # --- slots --------------------------------------------------------------------------------
 

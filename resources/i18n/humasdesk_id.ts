@@ -235,6 +235,17 @@ Sidik jari kunci tanda tangan: %4</translation>
     </message>
 </context>
 <context>
+    <name>AccountQuestionDialog</name>
+    <message>
+        <source>Office account</source>
+        <translation>Akun Kantor</translation>
+    </message>
+    <message>
+        <source>Personal account</source>
+        <translation>Akun Pribadi</translation>
+    </message>
+</context>
+<context>
     <name>BreachDialog</name>
     <message>
         <source>Data breach: who is affected and the notification</source>
@@ -593,6 +604,10 @@ Sidik jari kunci tanda tangan: %4</translation>
     <message>
         <source>Sign @%1 out of HumasDesk? Its access is revoked at X and its saved sign-in is deleted from this laptop.</source>
         <translation>Keluarkan @%1 dari HumasDesk? Aksesnya dicabut di X dan data masuknya dihapus dari laptop ini.</translation>
+    </message>
+    <message>
+        <source>Stay signed in</source>
+        <translation>Tetap masuk</translation>
     </message>
     <message>
         <source>Signed out on this laptop, but X could not be reached to revoke the access: %1</source>

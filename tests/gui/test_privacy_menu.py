@@ -35,7 +35,7 @@ def test_menu_opens_each_dialog_once(qtbot, make_desk, keyring_backend):
 
 def test_handover_needs_a_signed_in_office_account(qtbot, make_desk, keyring_backend, tmp_path):
     """Without a signed-in office account there is nothing to revoke: the desk says so."""
-    window, controller = make_desk(keyring_backend, practice=False)
+    _window, controller = make_desk(keyring_backend, practice=False)
     qtbot.waitUntil(lambda: controller.privacy_menu is not None, timeout=20000)
     assert controller.privacy_menu.open_handover() is None
     assert "handover" not in controller.privacy_menu.dialogs

@@ -105,25 +105,3 @@ def test_empty_state_accessible_names_and_tab_order(qtbot):
     assert view.delete_button.accessibleName() and view.refresh_button.accessibleName()
     order = [view.post_list, view.delete_button, view.refresh_button]
     assert tab_order(view.post_list, order) == order
-
-
-def test_real_confirmation_is_plain_text_and_defaults_to_keep(qtbot, posts):
-    """The production dialog shows the post as plain text and Enter keeps the post."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox
-
-    seen = {}
-
-    def answer() -> None:
-        box = QApplication.activeModalWidget()
-        assert isinstance(box, QMessageBox)
-        seen["format"] = box.textFormat()
-        seen["text"] = box.text()
-        seen["default"] = box.defaultButton().text()
-        box.defaultButton().click()
-
-    QTimer.singleShot(0, answer)
-    assert posts.ask_to_delete(f"Hapus? {HOSTILE[1]}") is False
-    assert seen["format"] == Qt.TextFormat.PlainText
-    assert HOSTILE[1] in seen["text"]
-    assert seen["default"] == tr("PostsView", "Keep")
