@@ -6,7 +6,9 @@ Needs a display (Xvfb in the tests: tests/xvfb/). Each scene is the real window
 and controller against the built-in X emulator; nothing is drawn by hand.
 Scenes: desk-practice.png (both panes with posts, mentions and a post counting down in
 the outbox), log-view.png (the activity log), pane-signing-in.png (a pane waiting for the
-browser), session-only-warning.png (no secure storage).
+browser), session-only-warning.png (no secure storage), privacy-requests.png (the requests
+register of the "Data warga" menu), handover-done.png (the handover's last step: the values
+for the handover report).
 """
 
 from __future__ import annotations
@@ -108,6 +110,41 @@ class Scene:
         self.window.close()
 
 
+def shoot_privacy(scene: Scene, outdir: Path, work: Path) -> None:
+    """The requests register with one request, then a whole office handover."""
+    from datetime import UTC, datetime
+
+    from humasdesk.credentials.signing import ExportSigner
+    from humasdesk.gui.privacy.handover_dialog import STEP_DONE
+    from humasdesk.services.privacy import register_request
+
+    services, menu = scene.services, scene.controller.privacy_menu
+    assert services is not None and menu is not None
+    register_request(services.log, services.privacy, "@warga_demo", "access", datetime.now(UTC))
+    scene.window.action_requests.trigger()
+    requests = menu.dialogs["requests"]
+    wait_until(lambda: requests.model.rowCount() > 0)
+    settle()
+    requests.grab().save(str(outdir / "privacy-requests.png"))
+    print(outdir / "privacy-requests.png")
+    requests.close()
+
+    signer = ExportSigner(backend=MemoryKeyring(), public_key_path=None)
+    menu.signer_factory = lambda: (lambda: signer)  # the scene's key stays in memory
+    scene.window.action_handover.trigger()
+    handover = menu.dialogs["handover"]
+    handover.next_button.click()
+    handover.path_edit.setText(str(work / "serah-terima-HumasDemo.jsonl"))
+    handover.next_button.click()
+    handover.confirm_edit.setText("@HumasDemo")
+    handover.run_button.click()
+    wait_until(lambda: handover.current_step() == STEP_DONE)
+    settle()
+    handover.grab().save(str(outdir / "handover-done.png"))
+    print(outdir / "handover-done.png")
+    handover.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("outdir", type=Path)
@@ -151,6 +188,8 @@ def main() -> int:
             settle()
             log_view.grab().save(str(opts.outdir / "log-view.png"))
             print(opts.outdir / "log-view.png")
+            log_view.close()
+            shoot_privacy(scene, opts.outdir, work)
             scene.close()
 
             scene = Scene(sandbox, MemoryKeyring(), work, practice=False)
