@@ -88,10 +88,6 @@
         <translation>Laporan ini memuat semua yang disimpan HumasDesk tentang orang tersebut dan apa yang telah dilakukan dengannya, tanpa data warga lain. Laporan ditandatangani seperti ekspor untuk atasan dan dicatat di log aktivitas.</translation>
     </message>
     <message>
-        <source>PDF is not available in this version; choose another format.</source>
-        <translation>PDF belum tersedia di versi ini; pilih format lain.</translation>
-    </message>
-    <message>
         <source>The file name holds the person&apos;s handle. The file name is kept in the activity log for good, so choose a name without the handle.</source>
         <translation>Nama berkas memuat handle orang tersebut. Nama berkas disimpan selamanya di log aktivitas, jadi pilih nama tanpa handle.</translation>
     </message>
@@ -1207,14 +1203,6 @@ Jika ada langkah yang gagal, tidak ada yang dihapus.</translation>
     <message>
         <source>Choose the file for the unit.</source>
         <translation>Pilih berkas untuk unit kerja.</translation>
-    </message>
-    <message>
-        <source>%1 is a folder; give the file a name.</source>
-        <translation>%1 adalah folder; beri nama berkasnya.</translation>
-    </message>
-    <message>
-        <source>The folder %1 does not exist; choose another folder.</source>
-        <translation>Folder %1 tidak ada; pilih folder lain.</translation>
     </message>
     <message>
         <source>%1 already exists; choose a new name so that no earlier file is overwritten.</source>

@@ -9,7 +9,7 @@ Indonesian translation is merged.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+import threading
 from pathlib import Path
 
 import pytest
@@ -19,14 +19,12 @@ from PySide6.QtGui import QStandardItemModel
 from humasdesk.core.fingerprint import format_fingerprint
 from humasdesk.core.privacy import DocumentHeader, InvalidHandle
 from humasdesk.credentials.errors import SecureStorageUnavailable, StorageProblem
-from humasdesk.credentials.signing import PUBLIC_KEY_FILENAME, ExportSigner
 from humasdesk.gui.privacy.access_report_dialog import AccessReportDialog
 from humasdesk.services.privacy import register_request
 from humasdesk.store.activity_log import LogFilter
 from humasdesk.store.exports.check import Status, verify_export
 from humasdesk.store.privacy_store import ERASURE
-from tests.fakes import MemoryKeyring
-from tests.privacy.conftest import NOW, OLD_TEXT, SECOND_OLD_TEXT, Desk, close_desk, open_desk
+from tests.privacy.conftest import NOW, OLD_TEXT, SECOND_OLD_TEXT, Desk
 
 HEADER = DocumentHeader("Pemerintah Kota Contoh", "Bagian Humas", "Terbatas")
 
@@ -36,44 +34,18 @@ def tr(source: str, context: str = "AccessReportDialog") -> str:
 
 
 @pytest.fixture
-def desk(tmp_path: Path) -> Iterator[Desk]:
-    d = open_desk(tmp_path / "humasdesk.db")
-    yield d
-    close_desk(d)
-
-
-@pytest.fixture
-def signer(tmp_path: Path) -> ExportSigner:
-    return ExportSigner(
-        backend=MemoryKeyring(), public_key_path=tmp_path / "data" / PUBLIC_KEY_FILENAME
-    )
-
-
-@pytest.fixture
-def out_dir(tmp_path: Path) -> Path:
-    d = tmp_path / "laporan"
-    d.mkdir()
-    return d
-
-
-@pytest.fixture
-def make_dialog(qtbot, desk, signer, out_dir):
-    dialogs: list[AccessReportDialog] = []
-
+def make_dialog(track_dialog, desk, signer, out_dir):
     def make(**kwargs) -> AccessReportDialog:
         kwargs.setdefault("signer_factory", lambda: signer)
         kwargs.setdefault("default_dir", out_dir)
         dialog = AccessReportDialog(
             desk.log, desk.privacy, header=HEADER, clock=desk.clock, **kwargs
         )
-        qtbot.addWidget(dialog)
+        track_dialog(dialog)
         dialog.show()
-        dialogs.append(dialog)
         return dialog
 
-    yield make
-    for dialog in dialogs:
-        dialog.shutdown(wait=True, timeout=10)
+    return make
 
 
 def access_entries(desk: Desk) -> list:
@@ -154,7 +126,12 @@ def test_unknown_handle_is_told_nothing_is_held(qtbot, desk, make_dialog, out_di
     assert held.args == ["tidak_dikenal"]
     text = dialog.message_label.text()
     assert "@tidak_dikenal" in text
-    assert text.startswith(tr("We hold nothing about @%1").split("%1")[0])
+    assert text.startswith(
+        tr(
+            "We hold nothing about @%1: no mentions, no inbox rows and no requests. "
+            "No file was written; you can tell the person so."
+        ).split("%1")[0]
+    )
     assert not dialog.message_label.property("error")
     assert list(out_dir.iterdir()) == []
     assert access_entries(desk) == []
@@ -222,6 +199,36 @@ def test_locked_keyring_gets_a_plain_message(qtbot, make_dialog, out_dir):
         "PrivacyDialogs",
     )
     assert list(out_dir.iterdir()) == []
+
+
+def test_closing_while_the_report_runs_closes_when_it_is_done(qtbot, make_dialog, signer):
+    """Esc or the window's close button while the report is written must not lose it: the
+    official is told the window closes when the report is done, and it does. Opened again,
+    the dialog makes another report."""
+    entered, release = threading.Event(), threading.Event()
+
+    def slow_signer():
+        entered.set()
+        release.wait(10)
+        return signer
+
+    dialog = make_dialog(handle="warga_lama", signer_factory=slow_signer)
+    dialog.make_button.click()
+    qtbot.waitUntil(entered.is_set, timeout=15000)
+    assert dialog.is_running() and not dialog.make_button.isEnabled()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    dialog.close()
+    assert dialog.isVisible()
+    assert dialog.message_label.text() == tr("Closing when the report is done…")
+    with qtbot.waitSignal(dialog.report_made, timeout=15000):
+        release.set()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=15000)
+    assert not dialog.is_running() and dialog.make_button.isEnabled()
+
+    dialog.show()
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("csv"))
+    with qtbot.waitSignal(dialog.report_made, timeout=15000):
+        dialog.make_button.click()
 
 
 def test_every_control_is_named_and_esc_closes(qtbot, make_dialog):

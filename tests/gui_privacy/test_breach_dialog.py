@@ -7,7 +7,6 @@ January 2024).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -20,7 +19,7 @@ from humasdesk.gui.models.rows import local_time
 from humasdesk.gui.privacy.breach_dialog import BreachDialog
 from humasdesk.gui.privacy.common import set_edit_time
 from humasdesk.store.activity_log import LogFilter
-from tests.privacy.conftest import NOW, OFFICE, Desk, add_mention, close_desk, open_desk
+from tests.privacy.conftest import NOW, OFFICE, Desk, add_mention
 
 HEADER = DocumentHeader("Pemerintah Kota Contoh", "Bagian Humas", "Terbatas")
 START = datetime(2024, 1, 1, tzinfo=UTC)
@@ -33,35 +32,16 @@ def tr(source: str, context: str = "BreachDialog") -> str:
 
 
 @pytest.fixture
-def desk(tmp_path: Path) -> Iterator[Desk]:
-    d = open_desk(tmp_path / "humasdesk.db")
-    yield d
-    close_desk(d)
-
-
-@pytest.fixture
-def out_dir(tmp_path: Path) -> Path:
-    d = tmp_path / "dokumen"
-    d.mkdir()
-    return d
-
-
-@pytest.fixture
-def make_dialog(qtbot, desk, out_dir):
-    dialogs: list[BreachDialog] = []
-
+def make_dialog(track_dialog, desk, out_dir):
     def make(**kwargs) -> BreachDialog:
         dialog = BreachDialog(
             desk.log, desk.privacy, header=HEADER, clock=desk.clock, default_dir=out_dir, **kwargs
         )
-        qtbot.addWidget(dialog)
+        track_dialog(dialog)
         dialog.show()
-        dialogs.append(dialog)
         return dialog
 
-    yield make
-    for dialog in dialogs:
-        dialog.shutdown(wait=True, timeout=10)
+    return make
 
 
 def make_kit(qtbot, dialog: BreachDialog, found: datetime, how: str = ""):

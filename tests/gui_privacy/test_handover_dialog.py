@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -33,8 +32,6 @@ from tests.privacy.conftest import (
     NOW,
     PERSONAL_MENTION_TEXT,
     Desk,
-    close_desk,
-    open_desk,
     seq_of,
 )
 
@@ -44,13 +41,6 @@ OFFICE_IDS = ("1001", "1002", "1003", "1004", "1006")
 
 def compact(text: str) -> str:
     return "".join(text.split()).lower()
-
-
-@pytest.fixture
-def desk(tmp_path: Path) -> Iterator[Desk]:
-    d = open_desk(tmp_path / "humasdesk.db")
-    yield d
-    close_desk(d)
 
 
 @pytest.fixture
@@ -69,13 +59,6 @@ def tokens(keyring_backend: MemoryKeyring) -> TokenStore:
     for slot in Slot:
         store.save(slot, TokenSet("a-" + slot.value, "r-" + slot.value, 9e9, user_id=slot.value))
     return store
-
-
-@pytest.fixture
-def out_dir(tmp_path: Path) -> Path:
-    d = tmp_path / "untuk-unit"
-    d.mkdir()
-    return d
 
 
 class SignOut:
@@ -101,9 +84,7 @@ class SignOut:
 
 
 @pytest.fixture
-def make_dialog(qtbot, desk, signer, out_dir):
-    dialogs: list[HandoverDialog] = []
-
+def make_dialog(track_dialog, desk, signer, out_dir):
     def make(sign_out, **kwargs) -> HandoverDialog:
         kwargs.setdefault("default_dir", out_dir)
         kwargs.setdefault("signer_factory", lambda: signer)
@@ -115,14 +96,11 @@ def make_dialog(qtbot, desk, signer, out_dir):
             clock=desk.clock,
             **kwargs,
         )
-        qtbot.addWidget(dialog)
+        track_dialog(dialog)
         dialog.show()
-        dialogs.append(dialog)
         return dialog
 
-    yield make
-    for dialog in dialogs:
-        dialog.shutdown(wait=True, timeout=10)
+    return make
 
 
 def walk_to_confirm(dialog: HandoverDialog) -> None:

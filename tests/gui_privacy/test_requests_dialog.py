@@ -9,9 +9,7 @@ Over a real SQLite file seeded as in tests/privacy (@warga_lama: two unanswered 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
@@ -25,7 +23,6 @@ from humasdesk.core.privacy import (
     RequestKind,
     RequestStatus,
 )
-from humasdesk.credentials.signing import PUBLIC_KEY_FILENAME, ExportSigner
 from humasdesk.gui.models.rows import local_time
 from humasdesk.gui.privacy.common import set_edit_time
 from humasdesk.gui.privacy.requests_dialog import LATE_COLOR, RequestsDialog, RequestsModel
@@ -33,15 +30,12 @@ from humasdesk.services.privacy import register_request
 from humasdesk.store.activity_log import LogFilter
 from humasdesk.store.exports.check import Status, verify_export
 from humasdesk.store.privacy_store import EXPORT
-from tests.fakes import MemoryKeyring
 from tests.privacy.conftest import (
     COMPLAINT_TEXT,
     NOW,
     OLD_TEXT,
     SECOND_OLD_TEXT,
     Desk,
-    close_desk,
-    open_desk,
     seq_of,
 )
 
@@ -66,30 +60,7 @@ class Asker:
 
 
 @pytest.fixture
-def desk(tmp_path: Path) -> Iterator[Desk]:
-    d = open_desk(tmp_path / "humasdesk.db")
-    yield d
-    close_desk(d)
-
-
-@pytest.fixture
-def signer(tmp_path: Path) -> ExportSigner:
-    return ExportSigner(
-        backend=MemoryKeyring(), public_key_path=tmp_path / "data" / PUBLIC_KEY_FILENAME
-    )
-
-
-@pytest.fixture
-def out_dir(tmp_path: Path) -> Path:
-    d = tmp_path / "laporan"
-    d.mkdir()
-    return d
-
-
-@pytest.fixture
-def make_dialog(qtbot, desk, signer, out_dir):
-    dialogs: list[RequestsDialog] = []
-
+def make_dialog(qtbot, track_dialog, desk, signer, out_dir):
     def make(ask: Asker | None = None, **kwargs) -> RequestsDialog:
         dialog = RequestsDialog(
             desk.log,
@@ -101,15 +72,12 @@ def make_dialog(qtbot, desk, signer, out_dir):
             ask=ask or Asker(True),
             **kwargs,
         )
-        qtbot.addWidget(dialog)
+        track_dialog(dialog)
         with qtbot.waitSignal(dialog.requests_loaded, timeout=10000):
             dialog.show()
-        dialogs.append(dialog)
         return dialog
 
-    yield make
-    for dialog in dialogs:
-        dialog.shutdown(wait=True, timeout=10)
+    return make
 
 
 def cell(dialog: RequestsDialog, row: int, col: int, role=Qt.ItemDataRole.DisplayRole):

@@ -10,7 +10,6 @@ review period, four records are due for review (office post 5001, reply 5002, an
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -32,18 +31,11 @@ from humasdesk.gui.privacy.retention_dialog import (
 from humasdesk.services.privacy import disposal_review, preview_retention
 from humasdesk.store.activity_log import LogFilter
 from humasdesk.store.privacy_store import EXPORT
-from tests.privacy.conftest import NOW, Desk, close_desk, open_desk, seq_of
+from tests.privacy.conftest import NOW, Desk, seq_of
 
 POLICY = RetentionPolicy(unanswered_mention_days=365, record_review_days=365)
 HEADER = DocumentHeader("Pemkot Contoh", "Bagian Prokopim", "Terbatas")
 OLD_UNANSWERED = ("1001", "1005")
-
-
-@pytest.fixture
-def desk(tmp_path: Path) -> Iterator[Desk]:
-    d = open_desk(tmp_path / "humasdesk.db")
-    yield d
-    close_desk(d)
 
 
 class Answers:
@@ -79,9 +71,7 @@ class GatedPrivacy:
 
 
 @pytest.fixture
-def make_dialog(qtbot, desk, tmp_path):
-    dialogs: list[RetentionDialog] = []
-
+def make_dialog(qtbot, track_dialog, desk, tmp_path):
     def make(privacy=None, **kwargs) -> RetentionDialog:
         kwargs.setdefault("default_dir", tmp_path)
         dialog = RetentionDialog(
@@ -92,15 +82,12 @@ def make_dialog(qtbot, desk, tmp_path):
             clock=desk.clock,
             **kwargs,
         )
-        qtbot.addWidget(dialog)
+        track_dialog(dialog)
         dialog.show()
-        dialogs.append(dialog)
         qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=20000)
         return dialog
 
-    yield make
-    for dialog in dialogs:
-        dialog.shutdown(wait=True, timeout=10)
+    return make
 
 
 def handles_of(desk: Desk, *ids: str) -> list[str | None]:

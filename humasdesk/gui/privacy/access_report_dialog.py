@@ -18,10 +18,9 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QShowEvent, QStandardItemModel
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -43,11 +42,13 @@ from humasdesk.gui.privacy.common import (
     SignerFactory,
     failure_text,
     message_label,
+    open_save_dialog,
     path_problem,
+    pdf_unavailable_text,
     show_message,
     utc_now,
 )
-from humasdesk.gui.tasks import Worker
+from humasdesk.gui.privacy.work import WorkerDialog
 from humasdesk.services.access_report import AccessReportResult, make_access_report
 from humasdesk.services.export import ExportFailed, FailureReason
 from humasdesk.services.privacy import NothingHeld
@@ -102,8 +103,9 @@ def _run_report(
     )
 
 
-class AccessReportDialog(QDialog):
-    """Make the signed access report for one handle (see the module docstring).
+class AccessReportDialog(WorkerDialog):
+    """Make the signed access report for one handle (see the module docstring). The report
+    runs as a `WorkerDialog` task; closing while it runs closes when it is done.
 
     Signals:
         report_made(object): the `AccessReportResult` of a report written and signed.
@@ -114,6 +116,8 @@ class AccessReportDialog(QDialog):
     report_made = Signal(object)
     nothing_held = Signal(str)
     report_failed = Signal(str)
+
+    worker_name = "access-report"
 
     def __init__(
         self,
@@ -139,13 +143,9 @@ class AccessReportDialog(QDialog):
         self._pdf_writer = pdf_writer
         self.request_id = request_id
         self._default_dir = None if default_dir is None else Path(default_dir)
-        self._running = False
-        self._close_when_done = False
         self._path_edited = False
         self.result_value: AccessReportResult | None = None
         self.file_dialog: QFileDialog | None = None
-        self.worker = Worker("access-report", self)
-        self._worker_closed = False
 
         # --- fields ---
         self.handle_edit = QLineEdit(handle, self)
@@ -254,9 +254,6 @@ class AccessReportDialog(QDialog):
         text = self.path_edit.text().strip()
         return Path(text).expanduser() if text else None
 
-    def is_running(self) -> bool:
-        return self._running
-
     def validation_error(self) -> str | None:
         """Why the report cannot start (a plain message), or None."""
         try:
@@ -264,7 +261,7 @@ class AccessReportDialog(QDialog):
         except InvalidHandle as exc:
             return str(exc)
         if self.selected_format() == PDF and self._pdf_writer is None:
-            return self.tr("PDF is not available in this version; choose another format.")
+            return pdf_unavailable_text()
         path = self.output_path()
         problem = path_problem(path)
         if problem is not None:
@@ -288,11 +285,9 @@ class AccessReportDialog(QDialog):
             return False
         path = self.output_path()
         assert path is not None
-        self._ensure_worker()
-        self._set_running(True)
         show_message(self.message_label, self.tr("Making the report…"))
         logger.info("access report started (request %s)", self.request_id)
-        submitted = self.worker.submit(
+        return self.run_task(
             _run_report,
             self._log,
             self._privacy,
@@ -307,14 +302,9 @@ class AccessReportDialog(QDialog):
             on_done=self.on_worker_report_done,
             on_error=lambda exc: self.on_worker_report_failed(exc, path),
         )
-        if not submitted:
-            self._set_running(False)
-        return submitted
 
-    def shutdown(self, wait: bool = False, timeout: float | None = None) -> bool:
-        """Stop the worker (a running report finishes on its own)."""
-        self._worker_closed = True
-        return self.worker.shutdown(wait=wait, timeout=timeout)
+    def closing_note(self) -> str:
+        return self.tr("Closing when the report is done…")
 
     # --- slots --------------------------------------------------------------------------------
 
@@ -326,18 +316,16 @@ class AccessReportDialog(QDialog):
 
     def on_browse_button_clicked(self) -> None:
         path = self.output_path()
-        dialog = QFileDialog(self, self.tr("Save the access report as"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
         suffix = SUFFIXES[self.selected_format()]
-        dialog.setDefaultSuffix(suffix.lstrip("."))
-        dialog.setNameFilter(self.tr("Report files (*%1)").replace("%1", suffix))
-        if path is not None:
-            dialog.setDirectory(str(path.parent))
-            dialog.selectFile(path.name)
-        dialog.fileSelected.connect(self.on_file_dialog_file_selected)
-        self.file_dialog = dialog
-        dialog.open()  # window-modal, no nested event loop
+        self.file_dialog = open_save_dialog(
+            self,
+            self.tr("Save the access report as"),
+            suffix,
+            self.tr("Report files (*%1)").replace("%1", suffix),
+            self.on_file_dialog_file_selected,
+            directory=None if path is None else path.parent,
+            file_name=None if path is None else path.name,
+        )
 
     def on_file_dialog_file_selected(self, file: str) -> None:
         if file:
@@ -348,7 +336,6 @@ class AccessReportDialog(QDialog):
         self.start_report()
 
     def on_worker_report_done(self, result: AccessReportResult) -> None:
-        self._set_running(False)
         self.result_value = result
         text = (
             self.tr(
@@ -363,10 +350,8 @@ class AccessReportDialog(QDialog):
         show_message(self.message_label, text)
         logger.info("access report made: %d records", result.records)
         self.report_made.emit(result)
-        self._close_if_asked()
 
     def on_worker_report_failed(self, exc: BaseException, path: Path) -> None:
-        self._set_running(False)
         if isinstance(exc, NothingHeld):
             text = self.tr(
                 "We hold nothing about @%1: no mentions, no inbox rows and no requests. "
@@ -375,7 +360,6 @@ class AccessReportDialog(QDialog):
             show_message(self.message_label, text)
             logger.info("access report: nothing held (request %s)", self.request_id)
             self.nothing_held.emit(exc.handle)
-            self._close_if_asked()
             return
         if isinstance(exc, LeaseConflict):
             text = self.tr(
@@ -392,40 +376,8 @@ class AccessReportDialog(QDialog):
         logger.info("access report failed: %s", type(exc).__name__)
         show_message(self.message_label, text, error=True)
         self.report_failed.emit(text)
-        self._close_if_asked()
-
-    # --- closing ------------------------------------------------------------------------------
-
-    def reject(self) -> None:
-        """Close; while a report is being written the dialog closes when it is done."""
-        if self._running:
-            self._close_when_done = True
-            show_message(self.message_label, self.tr("Closing when the report is done…"))
-            return
-        super().reject()
-
-    def done(self, result: int) -> None:
-        self.shutdown()
-        super().done(result)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self._running:
-            self._close_when_done = True
-            event.ignore()
-            return
-        self.shutdown()
-        super().closeEvent(event)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        self._ensure_worker()
-        super().showEvent(event)
 
     # --- internals ----------------------------------------------------------------------------
-
-    def _ensure_worker(self) -> None:
-        if self._worker_closed:
-            self.worker = Worker("access-report", self)
-            self._worker_closed = False
 
     def _update_default_path(self) -> None:
         fmt = self.selected_format()
@@ -438,8 +390,7 @@ class AccessReportDialog(QDialog):
         if path is not None and path.suffix.lower() in SUFFIXES.values():
             self.path_edit.setText(str(path.with_suffix(SUFFIXES[fmt])))
 
-    def _set_running(self, running: bool) -> None:
-        self._running = running
+    def _running_changed(self, running: bool) -> None:
         for widget in (
             self.handle_edit,
             self.format_combo,
@@ -448,11 +399,6 @@ class AccessReportDialog(QDialog):
             self.make_button,
         ):
             widget.setEnabled(not running)
-
-    def _close_if_asked(self) -> None:
-        if self._close_when_done:
-            self._close_when_done = False
-            super().reject()
 
 
 __all__ = ["AccessReportDialog", "default_file_name"]

@@ -21,9 +21,8 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt, QTimer, Signal, SignalInstance
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QShowEvent
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -46,11 +45,12 @@ from humasdesk.gui.privacy.common import (
     edit_time,
     failure_text,
     message_label,
+    open_save_dialog,
     path_problem,
     show_message,
     utc_now,
 )
-from humasdesk.gui.tasks import Worker
+from humasdesk.gui.privacy.work import WorkerDialog
 from humasdesk.services.export import ExportFailed, failure_from_oserror
 from humasdesk.services.privacy import BreachKit, breach_kit
 from humasdesk.store.activity_log import ActivityLog
@@ -98,8 +98,9 @@ def write_pdf_file(text: str, path: Path, pdf_writer: PdfTextWriter) -> Path:
     return path
 
 
-class BreachDialog(QDialog):
-    """Make the breach kit for a period (see the module docstring).
+class BreachDialog(WorkerDialog):
+    """Make the breach kit for a period (see the module docstring). Making the kit and saving
+    the draft are `WorkerDialog` tasks; closing while one runs closes when it is done.
 
     Signals:
         kit_made(object): the `BreachKit` made and shown.
@@ -112,6 +113,8 @@ class BreachDialog(QDialog):
     kit_failed = Signal(str)
     file_saved = Signal(str)
     save_failed = Signal(str)
+
+    worker_name = "breach-kit"
 
     def __init__(
         self,
@@ -132,12 +135,8 @@ class BreachDialog(QDialog):
         self._clock: Clock = clock or utc_now
         self._pdf_writer = pdf_writer
         self._default_dir = None if default_dir is None else Path(default_dir)
-        self._running = False
-        self._close_when_done = False
         self.kit: BreachKit | None = None
         self.file_dialog: QFileDialog | None = None
-        self.worker = Worker("breach-kit", self)
-        self._worker_closed = False
 
         now = self._clock()
         # --- fields ---
@@ -296,9 +295,6 @@ class BreachDialog(QDialog):
 
     # --- public API ---------------------------------------------------------------------------
 
-    def is_running(self) -> bool:
-        return self._running
-
     def validation_error(self) -> str | None:
         start, end = edit_time(self.from_edit), edit_time(self.to_edit)
         if start >= end:
@@ -318,8 +314,6 @@ class BreachDialog(QDialog):
         start, end = edit_time(self.from_edit), edit_time(self.to_edit)
         discovered = edit_time(self.discovered_edit)
         how = self.how_edit.toPlainText().strip()
-        self._ensure_worker()
-        self._set_running(True)
         show_message(self.message_label, self.tr("Making the breach kit…"))
         log, privacy, header, clock = self._log, self._privacy, self._header, self._clock
 
@@ -335,12 +329,9 @@ class BreachDialog(QDialog):
                 how=how,
             )
 
-        submitted = self.worker.submit(
+        return self.run_task(
             job, on_done=self.on_worker_kit_done, on_error=self.on_worker_kit_failed
         )
-        if not submitted:
-            self._set_running(False)
-        return submitted
 
     def draft_text(self) -> str:
         return self.kit.notification_text if self.kit is not None else ""
@@ -357,8 +348,10 @@ class BreachDialog(QDialog):
 
     def shutdown(self, wait: bool = False, timeout: float | None = None) -> bool:
         self._timer.stop()
-        self._worker_closed = True
-        return self.worker.shutdown(wait=wait, timeout=timeout)
+        return super().shutdown(wait=wait, timeout=timeout)
+
+    def closing_note(self) -> str:
+        return self.tr("Closing when the work is done…")
 
     # --- slots --------------------------------------------------------------------------------
 
@@ -393,7 +386,6 @@ class BreachDialog(QDialog):
         self._show_time_left()
 
     def on_worker_kit_done(self, kit: BreachKit) -> None:
-        self._set_running(False)
         self.kit = kit
         logger.info("breach kit made: %d handles, %d entries", len(kit.handles), kit.entries)
         self.deadline_label.setText(self.tr("Notify by %1").replace("%1", local_time(kit.deadline)))
@@ -422,10 +414,8 @@ class BreachDialog(QDialog):
         self._timer.start()
         self._update_buttons()
         self.kit_made.emit(kit)
-        self._close_if_asked()
 
     def on_worker_kit_failed(self, exc: BaseException) -> None:
-        self._set_running(False)
         if isinstance(exc, PrivacyError):  # InvalidPeriod…: plain Indonesian
             text = str(exc)
         else:
@@ -434,31 +424,8 @@ class BreachDialog(QDialog):
                 "%1", type(exc).__name__
             )
         self._fail(text, self.kit_failed)
-        self._close_if_asked()
-
-    # --- closing ------------------------------------------------------------------------------
-
-    def reject(self) -> None:
-        if self._running:
-            self._close_when_done = True
-            show_message(self.message_label, self.tr("Closing when the work is done…"))
-            return
-        super().reject()
-
-    def done(self, result: int) -> None:
-        self.shutdown()
-        super().done(result)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self._running:
-            self._close_when_done = True
-            event.ignore()
-            return
-        self.shutdown()
-        super().closeEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
-        self._ensure_worker()
         if self.kit is not None:
             self._timer.start()
         super().showEvent(event)
@@ -473,11 +440,8 @@ class BreachDialog(QDialog):
             self._fail(problem, self.save_failed)
             return False
         text = self.draft_text()
-        self._ensure_worker()
-        self._set_running(True)
 
         def failed(exc: BaseException) -> None:
-            self._set_running(False)
             if isinstance(exc, ExportFailed):
                 message = failure_text(exc.reason, str(exc), path)
             else:
@@ -486,34 +450,26 @@ class BreachDialog(QDialog):
                     "%1", type(exc).__name__
                 )
             self._fail(message, self.save_failed)
-            self._close_if_asked()
 
         def saved(result: Path) -> None:
-            self._set_running(False)
             show_message(self.message_label, self.tr("Saved: %1").replace("%1", str(result)))
             self.file_saved.emit(str(result))
-            self._close_if_asked()
 
-        submitted = self.worker.submit(writer, text, path, on_done=saved, on_error=failed)
-        if not submitted:
-            self._set_running(False)
-        return submitted
+        return self.run_task(writer, text, path, on_done=saved, on_error=failed)
 
     def _choose_file(self, suffix: str, name_filter: str, slot: Callable[[str], None]) -> None:
         if self.kit is None:
             return
-        dialog = QFileDialog(self, self.tr("Save the notification draft as"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-        dialog.setDefaultSuffix(suffix.lstrip("."))
-        dialog.setNameFilter(name_filter)
-        if self._default_dir is not None:
-            dialog.setDirectory(str(self._default_dir))
         stamp = self.kit.deadline.astimezone()
-        dialog.selectFile(f"pemberitahuan-kegagalan-pdp-{stamp:%Y%m%d}{suffix}")
-        dialog.fileSelected.connect(slot)
-        self.file_dialog = dialog
-        dialog.open()  # window-modal, no nested event loop
+        self.file_dialog = open_save_dialog(
+            self,
+            self.tr("Save the notification draft as"),
+            suffix,
+            name_filter,
+            slot,
+            directory=self._default_dir,
+            file_name=f"pemberitahuan-kegagalan-pdp-{stamp:%Y%m%d}{suffix}",
+        )
 
     def _show_time_left(self) -> None:
         if self.kit is None:
@@ -528,13 +484,7 @@ class BreachDialog(QDialog):
         show_message(self.message_label, text, error=True)
         signal.emit(text)
 
-    def _ensure_worker(self) -> None:
-        if self._worker_closed:
-            self.worker = Worker("breach-kit", self)
-            self._worker_closed = False
-
-    def _set_running(self, running: bool) -> None:
-        self._running = running
+    def _running_changed(self, running: bool) -> None:
         for w in (
             self.from_edit,
             self.to_edit,
@@ -554,11 +504,6 @@ class BreachDialog(QDialog):
             self.save_pdf_button,
         ):
             b.setEnabled(ready)
-
-    def _close_if_asked(self) -> None:
-        if self._close_when_done:
-            self._close_when_done = False
-            super().reject()
 
 
 __all__ = ["BreachDialog", "write_pdf_file", "write_text_file"]

@@ -1,6 +1,6 @@
 """What the privacy dialogs share: types of their collaborators, date-time edits in the
-laptop's zone, the plain-text message label, and the texts for a file that cannot be
-written.
+laptop's zone, the plain-text message label, the save-file chooser, and the texts for a file
+that cannot be written. (Running work and closing: `work.WorkerDialog`.)
 
 Texts here are translated in the ``PrivacyDialogs`` context (literal `translate` calls, so
 lupdate finds them).
@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDateTime, Qt
-from PySide6.QtWidgets import QDateTimeEdit, QLabel, QWidget
+from PySide6.QtWidgets import QDateTimeEdit, QFileDialog, QLabel, QWidget
 
 from humasdesk.services.export import FailureReason, Signer
 
@@ -79,6 +79,33 @@ def show_message(label: QLabel, text: str, *, error: bool = False) -> None:
     label.setVisible(bool(text))
 
 
+def open_save_dialog(
+    parent: QWidget,
+    title: str,
+    suffix: str,
+    name_filter: str,
+    on_selected: Callable[[str], None],
+    *,
+    directory: Path | None = None,
+    file_name: str | None = None,
+) -> QFileDialog:
+    """Open a save-file chooser for a `suffix` file (``".pdf"``), window-modal without a
+    nested event loop; `on_selected(file)` gets the chosen path. Returns the chooser (the
+    dialogs keep it as `file_dialog`, for tests)."""
+    dialog = QFileDialog(parent, title)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+    dialog.setDefaultSuffix(suffix.lstrip("."))
+    dialog.setNameFilter(name_filter)
+    if directory is not None:
+        dialog.setDirectory(str(directory))
+    if file_name is not None:
+        dialog.selectFile(file_name)
+    dialog.fileSelected.connect(on_selected)
+    dialog.open()
+    return dialog
+
+
 def failure_text(reason: FailureReason | str, detail: str, path: Path) -> str:
     """A plain sentence for an `ExportFailed` (its own message is English, for the log)."""
     reason = str(reason)
@@ -107,9 +134,7 @@ def failure_text(reason: FailureReason | str, detail: str, path: Path) -> str:
             "PrivacyDialogs", "%1 is a folder; give the file a name."
         ).replace("%1", str(path))
     if reason == FailureReason.NO_PDF_WRITER:
-        return QCoreApplication.translate(
-            "PrivacyDialogs", "PDF is not available in this version; choose another format."
-        )
+        return pdf_unavailable_text()
     if reason == FailureReason.PDF_WRITER_FAILED:
         return QCoreApplication.translate(
             "PrivacyDialogs", "The PDF could not be made (%1); try another format."
@@ -117,6 +142,12 @@ def failure_text(reason: FailureReason | str, detail: str, path: Path) -> str:
     return QCoreApplication.translate(
         "PrivacyDialogs", "The file could not be written (%1)."
     ).replace("%1", f"{reason}: {detail}")
+
+
+def pdf_unavailable_text() -> str:
+    return QCoreApplication.translate(
+        "PrivacyDialogs", "PDF is not available in this version; choose another format."
+    )
 
 
 def path_problem(path: Path | None) -> str | None:
@@ -145,7 +176,9 @@ __all__ = [
     "failure_text",
     "from_qdatetime",
     "message_label",
+    "open_save_dialog",
     "path_problem",
+    "pdf_unavailable_text",
     "set_edit_time",
     "show_message",
     "to_qdatetime",

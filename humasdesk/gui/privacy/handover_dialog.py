@@ -35,9 +35,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
-    QDialog,
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
@@ -53,8 +52,9 @@ from PySide6.QtWidgets import (
 from humasdesk.core.privacy import PrivacyError
 from humasdesk.credentials.errors import SecureStorageUnavailable
 from humasdesk.credentials.signing import SigningKeyUnreadable
-from humasdesk.gui.tasks import Worker
-from humasdesk.services.export import ExportFailed, FailureReason, Signer
+from humasdesk.gui.privacy.common import Clock, SignerFactory, open_save_dialog, path_problem
+from humasdesk.gui.privacy.work import WorkerDialog
+from humasdesk.services.export import ExportFailed, FailureReason
 from humasdesk.services.privacy import (
     HandoverFailed,
     HandoverResult,
@@ -67,10 +67,8 @@ from humasdesk.store.privacy_store import LeaseConflict, PrivacyStore
 
 logger = logging.getLogger(__name__)
 
-SignerFactory = Callable[[], Signer]
 SignOut = Callable[[], None]
 Verify = Callable[[Path], ExportCheck]
-Clock = Callable[[], datetime]
 
 # Steps (pages of the stack)
 STEP_INTRO = 0
@@ -139,8 +137,11 @@ def _plain_label(text: str, parent: QWidget, *, selectable: bool = False) -> QLa
     return label
 
 
-class HandoverDialog(QDialog):
+class HandoverDialog(WorkerDialog):
     """The guided serah terima jabatan of the office account (see the module docstring).
+
+    The run is a `WorkerDialog` task that cannot be stopped halfway, so closing while it runs
+    is refused (`refuse_close_while_running`) with a note, not postponed.
 
     Signals:
         handed_over(object): the `HandoverResult`; the desk refreshes the office pane.
@@ -149,6 +150,9 @@ class HandoverDialog(QDialog):
 
     handed_over = Signal(object)
     handover_failed = Signal(str)
+
+    worker_name = "handover"
+    refuse_close_while_running = True
 
     def __init__(
         self,
@@ -172,10 +176,8 @@ class HandoverDialog(QDialog):
         self._sign_out = sign_out
         self._clock = clock
         self._verify = verify
-        self._running = False
         self.result_value: HandoverResult | None = None
         self.failure_text = ""
-        self.worker = Worker("handover", self)
         self.file_dialog: QFileDialog | None = None
 
         # --- step title ---
@@ -449,9 +451,6 @@ class HandoverDialog(QDialog):
     def current_step(self) -> int:
         return self.stack.currentIndex()
 
-    def is_running(self) -> bool:
-        return self._running
-
     def output_path(self) -> Path | None:
         text = self.path_edit.text().strip()
         return Path(text).expanduser() if text else None
@@ -461,12 +460,9 @@ class HandoverDialog(QDialog):
         path = self.output_path()
         if path is None:
             return self.tr("Choose the file for the unit.")
-        if path.is_dir():
-            return self.tr("%1 is a folder; give the file a name.").replace("%1", str(path))
-        if not path.parent.is_dir():
-            return self.tr("The folder %1 does not exist; choose another folder.").replace(
-                "%1", str(path.parent)
-            )
+        problem = path_problem(path)
+        if problem is not None:
+            return problem
         if path.exists():
             return self.tr(
                 "%1 already exists; choose a new name so that no earlier file is overwritten."
@@ -518,11 +514,9 @@ class HandoverDialog(QDialog):
         if error is not None or path is None:
             self.go_to(STEP_FILE)
             return False
-        self._running = True
         self.result_value = None
         self.run_note.setText("")
-        self.go_to(STEP_RUN)
-        submitted = self.worker.submit(
+        submitted = self.run_task(
             _run_handover,
             self._log,
             self._privacy,
@@ -535,15 +529,17 @@ class HandoverDialog(QDialog):
             on_error=self.on_worker_handover_failed,
         )
         if not submitted:
-            self._running = False
             self.go_to(STEP_CONFIRM)
             return False
+        self.go_to(STEP_RUN)
         logger.info("office handover started")
         return True
 
-    def shutdown(self, wait: bool = False, timeout: float | None = None) -> bool:
-        """Stop the worker (a running handover finishes on its thread)."""
-        return self.worker.shutdown(wait=wait, timeout=timeout)
+    def closing_note(self) -> str:
+        return self.tr(
+            "The handover cannot be stopped halfway. This window stays open until it has "
+            "finished, so that you can note the values for the handover report."
+        )
 
     # --- slots --------------------------------------------------------------------------------
 
@@ -573,17 +569,15 @@ class HandoverDialog(QDialog):
 
     def on_browse_button_clicked(self) -> None:
         path = self.output_path()
-        dialog = QFileDialog(self, self.tr("Save the handover file as"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-        dialog.setDefaultSuffix("jsonl")
-        dialog.setNameFilter(self.tr("JSON Lines files (*.jsonl)"))
-        if path is not None:
-            dialog.setDirectory(str(path.parent))
-            dialog.selectFile(path.name)
-        dialog.fileSelected.connect(self.on_file_dialog_file_selected)
-        self.file_dialog = dialog
-        dialog.open()  # window-modal, no nested event loop
+        self.file_dialog = open_save_dialog(
+            self,
+            self.tr("Save the handover file as"),
+            ".jsonl",
+            self.tr("JSON Lines files (*.jsonl)"),
+            self.on_file_dialog_file_selected,
+            directory=None if path is None else path.parent,
+            file_name=None if path is None else path.name,
+        )
 
     def on_file_dialog_file_selected(self, file: str) -> None:
         if file:
@@ -598,7 +592,6 @@ class HandoverDialog(QDialog):
             self._copy(self.result_value.file_sha256)
 
     def on_worker_handover_done(self, result: HandoverResult) -> None:
-        self._running = False
         self.result_value = result
         self.fingerprint_value.setText(grouped(result.fingerprint))
         self.sha_value.setText(grouped(result.file_sha256))
@@ -640,28 +633,11 @@ class HandoverDialog(QDialog):
         self.handed_over.emit(result)
 
     def on_worker_handover_failed(self, exc: BaseException) -> None:
-        self._running = False
         text = self.failure_message(exc)
         self.failure_text = text
         self.failure_label.setText(text)
         self.go_to(STEP_FAILED)
         self.handover_failed.emit(text)
-
-    # --- closing ------------------------------------------------------------------------------
-
-    def reject(self) -> None:
-        """Close; refused while the handover runs (it cannot be stopped halfway)."""
-        if self._running:
-            self._refuse_close()
-            return
-        super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self._running:
-            self._refuse_close()
-            event.ignore()
-            return
-        super().closeEvent(event)
 
     # --- internals ----------------------------------------------------------------------------
 
@@ -755,13 +731,11 @@ class HandoverDialog(QDialog):
         QGuiApplication.clipboard().setText(value)
         self.copied_label.setText(self.tr("Copied to the clipboard."))
 
-    def _refuse_close(self) -> None:
-        self.run_note.setText(
-            self.tr(
-                "The handover cannot be stopped halfway. This window stays open until it has "
-                "finished, so that you can note the values for the handover report."
-            )
-        )
+    def _show_closing_note(self, text: str) -> None:
+        self.run_note.setText(text)
+
+    def _running_changed(self, running: bool) -> None:
+        self._update_buttons()
 
     def _fit_height(self) -> None:
         """Grow to show the whole step: a top-level window ignores its word-wrapped labels'

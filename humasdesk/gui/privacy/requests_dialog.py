@@ -33,11 +33,10 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QCloseEvent, QColor, QShowEvent
+from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -78,7 +77,7 @@ from humasdesk.gui.privacy.common import (
     show_message,
     utc_now,
 )
-from humasdesk.gui.tasks import Worker
+from humasdesk.gui.privacy.work import WorkerDialog
 from humasdesk.services.privacy import (
     RequestErasureOutcome,
     close_request,
@@ -217,8 +216,10 @@ class RequestsModel(QAbstractTableModel):
         return ""
 
 
-class RequestsDialog(QDialog):
-    """The requests register (see the module docstring).
+class RequestsDialog(WorkerDialog):
+    """The requests register (see the module docstring). Registering, closing and erasing are
+    `WorkerDialog` tasks (loading the register is not: it runs beside them); closing while
+    one runs closes when it is done.
 
     Signals:
         requests_loaded(int): the table was (re)loaded; how many requests it shows.
@@ -233,6 +234,8 @@ class RequestsDialog(QDialog):
     request_closed = Signal(int)
     erasure_done = Signal(object)
     action_failed = Signal(str)
+
+    worker_name = "privacy-requests"
 
     def __init__(
         self,
@@ -261,12 +264,8 @@ class RequestsDialog(QDialog):
 
             ask = ask_yes_no
         self._ask = ask
-        self._busy = False
-        self._close_when_done = False
         self._select_after_load: int | None = None
         self.access_dialog: AccessReportDialog | None = None
-        self.worker = Worker("privacy-requests", self)
-        self._worker_closed = False
 
         # --- the register ---
         self.model = RequestsModel(self)
@@ -436,7 +435,8 @@ class RequestsDialog(QDialog):
         return True
 
     def is_busy(self) -> bool:
-        return self._busy
+        """Whether an action runs (`is_running`)."""
+        return self.is_running()
 
     def refresh(self) -> None:
         """Reload the register (on the worker)."""
@@ -449,7 +449,7 @@ class RequestsDialog(QDialog):
 
     def register(self) -> bool:
         """Register the request the form describes; False (message shown) if not valid."""
-        if self._busy:
+        if self._running:
             return False
         try:
             handle = normalize_handle(self.handle_edit.text())
@@ -466,7 +466,7 @@ class RequestsDialog(QDialog):
     def close_selected(self, outcome: RequestStatus) -> bool:
         """Close the selected open request as granted or refused (with the reason)."""
         req = self.selected_request()
-        if self._busy or req is None or req.status is not RequestStatus.OPEN:
+        if self._running or req is None or req.status is not RequestStatus.OPEN:
             return False
         reason = self.reason_edit.text().strip()
         if outcome is RequestStatus.REFUSED and not reason:
@@ -494,7 +494,7 @@ class RequestsDialog(QDialog):
         """Carry out the selected open erasure request, after a yes/no question."""
         req = self.selected_request()
         if (
-            self._busy
+            self._running
             or req is None
             or req.kind is not RequestKind.ERASURE
             or req.status is not RequestStatus.OPEN
@@ -551,11 +551,13 @@ class RequestsDialog(QDialog):
     def shutdown(self, wait: bool = False, timeout: float | None = None) -> bool:
         """Stop the worker (and an open access report dialog's)."""
         self._timer.stop()
-        self._worker_closed = True
         ok = True
         if self.access_dialog is not None:
             ok = self.access_dialog.shutdown(wait=wait, timeout=timeout)
-        return self.worker.shutdown(wait=wait, timeout=timeout) and ok
+        return super().shutdown(wait=wait, timeout=timeout) and ok
+
+    def closing_note(self) -> str:
+        return self.tr("Closing when the action is done…")
 
     # --- slots --------------------------------------------------------------------------------
 
@@ -698,61 +700,17 @@ class RequestsDialog(QDialog):
     def on_access_dialog_destroyed(self) -> None:
         self.access_dialog = None
 
-    # --- closing ------------------------------------------------------------------------------
-
-    def reject(self) -> None:
-        """Close; while an action runs the dialog closes when it is done."""
-        if self._busy:
-            self._close_when_done = True
-            show_message(self.message_label, self.tr("Closing when the action is done…"))
-            return
-        super().reject()
-
-    def done(self, result: int) -> None:
-        self.shutdown()
-        super().done(result)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self._busy:
-            self._close_when_done = True
-            event.ignore()
-            return
-        self.shutdown()
-        super().closeEvent(event)
-
     def showEvent(self, event: QShowEvent) -> None:
-        if self._worker_closed:
-            self._ensure_worker()
+        if self._ensure_worker():  # shown again after a close: the register may have changed
             self.refresh()
         self._timer.start()
         super().showEvent(event)
 
     # --- internals ----------------------------------------------------------------------------
 
-    def _ensure_worker(self) -> None:
-        if self._worker_closed:
-            self.worker = Worker("privacy-requests", self)
-            self._worker_closed = False
-
     def _run(self, fn: Any, args: tuple[Any, ...], on_done: Any) -> bool:
-        self._ensure_worker()
-        self._set_busy(True)
         show_message(self.message_label, self.tr("Working…"))
-
-        def done(result: Any) -> None:
-            self._set_busy(False)
-            on_done(result)
-            self._close_if_asked()
-
-        def failed(exc: BaseException) -> None:
-            self._set_busy(False)
-            self.on_worker_action_failed(exc)
-            self._close_if_asked()
-
-        if not self.worker.submit(fn, *args, on_done=done, on_error=failed):
-            self._set_busy(False)
-            return False
-        return True
+        return self.run_task(fn, *args, on_done=on_done, on_error=self.on_worker_action_failed)
 
     def _refuse(self, text: str) -> bool:
         self._fail(text)
@@ -772,15 +730,14 @@ class RequestsDialog(QDialog):
             parts.append(f"{label}: {QLocale().toString(n)}")
         return "; ".join(parts)
 
-    def _set_busy(self, busy: bool) -> None:
-        self._busy = busy
+    def _running_changed(self, running: bool) -> None:
         for w in (self.handle_edit, self.kind_combo, self.received_edit, self.register_button):
-            w.setEnabled(not busy)
+            w.setEnabled(not running)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
         req = self.selected_request()
-        is_open = req is not None and req.status is RequestStatus.OPEN and not self._busy
+        is_open = req is not None and req.status is RequestStatus.OPEN and not self._running
         self.grant_button.setEnabled(is_open)
         self.refuse_button.setEnabled(is_open)
         self.reason_edit.setEnabled(is_open)
@@ -790,11 +747,6 @@ class RequestsDialog(QDialog):
         self.access_button.setEnabled(
             is_open and req is not None and req.kind is RequestKind.ACCESS
         )
-
-    def _close_if_asked(self) -> None:
-        if self._close_when_done:
-            self._close_when_done = False
-            super().reject()
 
 
 __all__ = ["RequestsDialog", "RequestsModel"]

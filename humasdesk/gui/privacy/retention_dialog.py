@@ -27,7 +27,7 @@ from __future__ import annotations
 import itertools
 import logging
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +41,6 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -70,7 +69,8 @@ from humasdesk.core.privacy import (
     ReviewItem,
 )
 from humasdesk.gui.models.rows import local_time
-from humasdesk.gui.tasks import Worker
+from humasdesk.gui.privacy.common import Clock, open_save_dialog, utc_now
+from humasdesk.gui.privacy.work import WorkerDialog
 from humasdesk.services.privacy import (
     DisposalDocuments,
     ErasureReport,
@@ -86,7 +86,6 @@ from humasdesk.store.privacy_store import LeaseConflict, PrivacyStore
 
 logger = logging.getLogger(__name__)
 
-Clock = Callable[[], datetime]
 PdfWriter = Callable[[str, Path], object]
 Index = QModelIndex | QPersistentModelIndex
 
@@ -99,10 +98,6 @@ TAB_RETENTION = 0
 TAB_REVIEW = 1
 TAB_PROPOSAL = 2
 TAB_REPORT = 3
-
-
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 def ask_yes_no_plain(parent: QWidget | None, title: str, text: str) -> bool:
@@ -246,8 +241,9 @@ def _plain_label(parent: QWidget, text: str = "") -> QLabel:
     return label
 
 
-class RetentionDialog(QDialog):
-    """Retention and disposal review (see the module docstring).
+class RetentionDialog(WorkerDialog):
+    """Retention and disposal review (see the module docstring). Every task is a
+    `WorkerDialog` task; closing while one runs closes when it has finished.
 
     Signals:
         loaded(): the preview and the review list were (re)loaded.
@@ -264,6 +260,8 @@ class RetentionDialog(QDialog):
     disposal_erased = Signal(object)
     document_saved = Signal(str)
     task_failed = Signal(str)
+
+    worker_name = "retention"
 
     def __init__(
         self,
@@ -283,16 +281,13 @@ class RetentionDialog(QDialog):
         self._privacy = privacy
         self._policy = policy
         self._header = header
-        self._clock = clock or _utc_now
+        self._clock = clock or utc_now
         self._pdf_writer = pdf_writer
         self._default_dir = default_dir
-        self._busy = False
         self._busy_status: str | None = None
-        self._close_when_done = False
         self.preview: RetentionPreview | None = None
         self.documents: DisposalDocuments | None = None
         self._documents_erased = False
-        self.worker = Worker("retention", self)
         self.file_dialog: QFileDialog | None = None
         self.confirm: Callable[[str, str], bool] = self.ask_yes_no
         self.ask_reference: Callable[[], str | None] = self.ask_approval_reference
@@ -494,7 +489,8 @@ class RetentionDialog(QDialog):
     # --- public API ---------------------------------------------------------------------------
 
     def is_busy(self) -> bool:
-        return self._busy
+        """Whether a task runs (`is_running`)."""
+        return self.is_running()
 
     def review_items(self) -> list[ReviewItem]:
         return self.review_model.items()
@@ -517,7 +513,7 @@ class RetentionDialog(QDialog):
 
     def erase_now(self) -> bool:
         """Ask, then erase what the schedule would erase now; False if not started."""
-        if self._busy or self.preview is None:
+        if self._running or self.preview is None:
             return False
         p = self.preview
         locale = QLocale()
@@ -550,7 +546,7 @@ class RetentionDialog(QDialog):
     def make_documents(self) -> bool:
         """Make the daftar usul musnah and the konsep berita acara for the listed records."""
         items = self.review_items()
-        if self._busy or not items:
+        if self._running or not items:
             return False
         now = self._clock()
         return self._submit(
@@ -567,7 +563,7 @@ class RetentionDialog(QDialog):
     def erase_approved(self) -> bool:
         """Ask for the approval reference and a confirmation, then erase the citizens' data
         attached to the records in the proposal."""
-        if self._busy or self.documents is None or self._documents_erased:
+        if self._running or self.documents is None or self._documents_erased:
             return False
         reference = (self.ask_reference() or "").strip()
         if not reference:
@@ -601,7 +597,7 @@ class RetentionDialog(QDialog):
 
     def save_document(self, which: str, path: Path, *, pdf: bool = False) -> bool:
         """Write a document (text, or PDF through the `pdf_writer`) on the worker."""
-        if self.documents is None or self._busy:
+        if self.documents is None or self._running:
             return False
         text = self.documents.proposal if which == PROPOSAL else self.documents.destruction_report
         if pdf:
@@ -624,23 +620,18 @@ class RetentionDialog(QDialog):
         if self.documents is None:
             return
         suffix = ".pdf" if pdf else ".txt"
-        dialog = QFileDialog(self, self.tr("Save the document as"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-        dialog.setDefaultSuffix(suffix.lstrip("."))
-        dialog.setNameFilter(self.tr("PDF files (*.pdf)") if pdf else self.tr("Text files (*.txt)"))
-        if self._default_dir is not None:
-            dialog.setDirectory(str(self._default_dir))
-        dialog.selectFile(default_document_name(which, self._clock(), suffix))
-        dialog.fileSelected.connect(
-            lambda file: self.on_file_dialog_file_selected(file, which, pdf)
+        self.file_dialog = open_save_dialog(
+            self,
+            self.tr("Save the document as"),
+            suffix,
+            self.tr("PDF files (*.pdf)") if pdf else self.tr("Text files (*.txt)"),
+            lambda file: self.on_file_dialog_file_selected(file, which, pdf),
+            directory=self._default_dir,
+            file_name=default_document_name(which, self._clock(), suffix),
         )
-        self.file_dialog = dialog
-        dialog.open()
 
-    def shutdown(self, wait: bool = False, timeout: float | None = None) -> bool:
-        """Stop the worker (a running task finishes on its thread)."""
-        return self.worker.shutdown(wait=wait, timeout=timeout)
+    def closing_note(self) -> str:
+        return self.tr("The window closes when the current task has finished…")
 
     # --- asking -------------------------------------------------------------------------------
 
@@ -769,22 +760,6 @@ class RetentionDialog(QDialog):
         self._finish(text, error=True)
         self.task_failed.emit(text)
 
-    # --- closing ------------------------------------------------------------------------------
-
-    def reject(self) -> None:
-        """Close; while a task runs, the dialog closes when it has finished."""
-        if self._busy:
-            self._ask_close_when_done()
-            return
-        super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self._busy:
-            self._ask_close_when_done()
-            event.ignore()
-            return
-        super().closeEvent(event)
-
     # --- internals ----------------------------------------------------------------------------
 
     def failure_message(self, exc: BaseException, *, erasing: bool = False) -> str:
@@ -832,32 +807,20 @@ class RetentionDialog(QDialog):
         on_done: Callable[[Any], None],
         erasing: bool = False,
     ) -> bool:
-        """Run `fn(*args)` on the worker, one task at a time; `status` is shown meanwhile
-        (None: the current status stays)."""
-        if self._busy:
+        """Run `fn(*args)` as the dialog's task; `status` is shown meanwhile (None: the
+        current status stays). `on_done` and the failure handler end with `_finish`."""
+        if self._running:
             return False
-        self._busy = True
         self._busy_status = status
-        self._update_buttons()
-        self.progress_bar.setVisible(True)
         if status is not None:
             self._show_status(status)
-        submitted = self.worker.submit(
-            fn,
-            *args,
-            on_done=on_done,
-            on_error=lambda exc: self.on_worker_failed(exc, erasing),
+        return self.run_task(
+            fn, *args, on_done=on_done, on_error=lambda exc: self.on_worker_failed(exc, erasing)
         )
-        if not submitted:
-            self._busy = False
-            self.progress_bar.setVisible(False)
-            self._update_buttons()
-            return False
-        return True
 
     def _finish(self, status: str | None = None, *, error: bool = False) -> None:
-        self._busy = False
-        self.progress_bar.setVisible(False)
+        """Show how a task ended, then close if the official asked to meanwhile (before a
+        reload after an erasure would start another task)."""
         if status is not None:
             self._show_status(status, error=error)
         elif self._busy_status is not None:
@@ -869,17 +832,15 @@ class RetentionDialog(QDialog):
         self.status_label.setText(text)
         self.status_label.setProperty("error", error)
 
-    def _ask_close_when_done(self) -> None:
-        self._close_when_done = True
-        self._show_status(self.tr("The window closes when the current task has finished…"))
+    def _show_closing_note(self, text: str) -> None:
+        self._show_status(text)
 
-    def _close_if_asked(self) -> None:
-        if self._close_when_done and not self._busy:
-            self._close_when_done = False
-            super().reject()
+    def _running_changed(self, running: bool) -> None:
+        self.progress_bar.setVisible(running)
+        self._update_buttons()
 
     def _update_buttons(self) -> None:
-        idle = not self._busy
+        idle = not self._running
         due = self.preview is not None and (
             self.preview.mentions or self.preview.entries or self.preview.mention_rows
         )
