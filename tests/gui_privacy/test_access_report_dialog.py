@@ -58,7 +58,7 @@ def test_jsonl_report_is_written_signed_and_verifies(qtbot, desk, signer, make_d
     dialog = make_dialog(handle="@Warga_Lama")
     path = dialog.output_path()
     assert path is not None and path.parent == out_dir and path.suffix == ".jsonl"
-    assert "warga_lama" not in path.name.casefold()  # the name goes into the chain
+    assert "warga_lama" not in path.name.casefold()  # file names travel beyond erasure
     with qtbot.waitSignal(dialog.report_made, timeout=15000) as made:
         dialog.make_button.click()
     result = made.args[0]
@@ -153,8 +153,8 @@ def test_invalid_handle_is_refused_before_anything_starts(qtbot, desk, make_dial
 
 
 def test_file_name_holding_the_handle_is_refused(qtbot, make_dialog, out_dir):
-    """The file name is kept in the log's chain for good: a handle there could never be
-    erased, so the official is asked to choose another name."""
+    """File names travel (mail, folder listings, backups) and cannot be erased with the
+    person's data: a name holding the handle is refused."""
     dialog = make_dialog(handle="warga_lama")
     dialog.path_edit.setText(str(out_dir / "akses-Warga_Lama.csv"))
     dialog.make_button.click()

@@ -6,8 +6,8 @@ format and a file, and presses Buat. `make_access_report` runs on the dialog's `
 the signer is made there too (the keyring may prompt). "We hold nothing about @x" is a
 normal answer, shown as such; every failure gets a plain sentence.
 
-The file name is recorded in the activity log's chain (which cannot be changed), so the
-default name holds no handle and a name that holds the handle is refused.
+File names travel (mail, folder listings, backups) where the person's erasure cannot reach
+them, so the default name holds no handle and a name that holds the handle is refused.
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ SUFFIXES = {JSONL: ".jsonl", CSV: ".csv", PDF: ".pdf"}
 
 def default_file_name(fmt: str, now: datetime, request_id: int | None) -> str:
     """``laporan-akses-permintaan-12.jsonl`` or ``laporan-akses-20250701-1000.csv``: never
-    the handle (the name goes into the activity log's chain)."""
+    the handle (file names travel where an erasure cannot reach)."""
     stem = (
         f"laporan-akses-permintaan-{request_id}"
         if request_id is not None
