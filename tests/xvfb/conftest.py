@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import time
 
 import pytest
 
@@ -25,6 +26,7 @@ def xvfb_display():
         with os.fdopen(read_fd) as pipe:
             number = pipe.readline().strip()
         assert number, "Xvfb did not report a display number"
+        wait_until_accepting(f":{number}", proc)
         yield f":{number}"
     finally:
         proc.terminate()
@@ -32,3 +34,23 @@ def xvfb_display():
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+def wait_until_accepting(display: str, proc: subprocess.Popen, timeout: float = 10.0) -> None:
+    """Xvfb names its display before every client is sure to get in (a frozen desk once
+    failed with "could not connect to display :0" right after): wait until one does."""
+    xwininfo = shutil.which("xwininfo")
+    assert xwininfo, "xwininfo is not installed: scripts/test.sh installs it (x11-utils)"
+    deadline = time.monotonic() + timeout
+    while True:
+        probe = subprocess.run(
+            [xwininfo, "-root"],
+            env={**os.environ, "DISPLAY": display},
+            capture_output=True,
+            timeout=10,
+        )
+        if probe.returncode == 0:
+            return
+        assert proc.poll() is None, f"Xvfb on {display} exited ({proc.returncode})"
+        assert time.monotonic() < deadline, f"Xvfb on {display} accepts no connection"
+        time.sleep(0.05)
