@@ -44,14 +44,25 @@ if TYPE_CHECKING:
     from humasdesk.services.posting import Quota
 
 
+WARM_UP_MODULES = (
+    "humasdesk.gui.slot_desk",
+    "humasdesk.gui.privacy.menu",
+    "humasdesk.gui.composer",
+    "humasdesk.gui.inbox_view",
+    "humasdesk.gui.outbox_view",
+    "humasdesk.gui.posts_view",
+)
+
+
 def warm_up() -> None:
     """Import the account page's modules and build the post-length rules (a large URL
     pattern) on a worker, so the first sign-in and the first keystroke do not stall the
-    GUI thread. Creates no widgets."""
-    import humasdesk.gui.composer
-    import humasdesk.gui.inbox_view
-    import humasdesk.gui.outbox_view
-    import humasdesk.gui.posts_view  # noqa: F401
+    GUI thread. Creates no widgets. The desk's own modules come first: the GUI thread
+    needs them as soon as the services are ready."""
+    import importlib
+
+    for module in WARM_UP_MODULES:
+        importlib.import_module(module)
     from humasdesk.core.textlength import parse_post
 
     parse_post("Selamat pagi https://www.contoh.go.id #layanan @warga")

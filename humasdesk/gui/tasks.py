@@ -26,6 +26,20 @@ ErrorCallback = Callable[[BaseException], None]
 _Job = tuple[Callable[..., Any], tuple[Any, ...], ResultCallback | None, ErrorCallback | None]
 _STOP = None
 
+#: How long a thread may hold the GIL while another waits for it (Python's default: 5 ms).
+#: A worker running Python (an import, building the post-length rules, decoding a page of
+#: mentions) made the GUI thread wait up to 5 ms at each of the many Python callbacks of one
+#: repaint: a 90 ms frame at start-up. At 0.5 ms the same frame takes about 20 ms
+#: (bench/ui_stall.py measures it).
+GUI_SWITCH_INTERVAL_S = 0.0005
+
+
+def favour_gui_thread() -> None:
+    """Let the GUI thread get the GIL back quickly while workers run Python. Process-wide,
+    never raised above what someone else set."""
+    if sys.getswitchinterval() > GUI_SWITCH_INTERVAL_S:
+        sys.setswitchinterval(GUI_SWITCH_INTERVAL_S)
+
 
 class Worker(QObject):
     """A single background thread with a queue of jobs.
@@ -58,6 +72,7 @@ class Worker(QObject):
         if self._closed:
             return False
         if self._thread is None:
+            favour_gui_thread()
             self._thread = threading.Thread(target=self._run, name=self._name, daemon=True)
             self._thread.start()
         self._jobs.put((fn, args, on_done, on_error))

@@ -4,9 +4,12 @@ be touched from a worker thread and crash the desk."""
 
 from __future__ import annotations
 
+import sys
 import threading
 
-from humasdesk.gui.tasks import Worker
+import pytest
+
+from humasdesk.gui.tasks import GUI_SWITCH_INTERVAL_S, Worker
 
 
 def test_results_arrive_on_the_gui_thread_in_submission_order(qtbot):
@@ -45,3 +48,27 @@ def test_nothing_runs_after_shutdown(qtbot):
     worker = Worker("test")
     worker.shutdown(wait=True)
     assert worker.submit(lambda: 1) is False
+
+
+@pytest.fixture
+def switch_interval():
+    before = sys.getswitchinterval()
+    yield
+    sys.setswitchinterval(before)
+
+
+def test_a_running_worker_lets_the_gui_thread_back_in_quickly(qtbot, switch_interval):
+    """With Python's 5 ms default a busy worker held up each of a repaint's Python callbacks
+    (a 90 ms frame at start-up, bench/ui_stall.py); the first worker lowers it."""
+    sys.setswitchinterval(0.005)
+    worker = Worker("test")
+    with qtbot.waitSignal(worker.job_finished, timeout=5000):
+        worker.submit(lambda: None)
+    assert sys.getswitchinterval() <= GUI_SWITCH_INTERVAL_S
+    worker.shutdown(wait=True, timeout=5)
+    sys.setswitchinterval(GUI_SWITCH_INTERVAL_S / 5)  # someone wanted it lower still
+    worker = Worker("test2")
+    with qtbot.waitSignal(worker.job_finished, timeout=5000):
+        worker.submit(lambda: None)
+    assert sys.getswitchinterval() == pytest.approx(GUI_SWITCH_INTERVAL_S / 5)
+    worker.shutdown(wait=True, timeout=5)
