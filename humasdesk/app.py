@@ -158,6 +158,21 @@ def run_desk(options: DeskOptions) -> int:
     try:
         code = desk.app.exec()
         desk.remember_layout()
-        return code
     finally:
         desk.close()
+    if desk.controller is not None and desk.controller.restart_wanted:
+        # Only now: the old desk has released its database, sandbox state and workers.
+        import subprocess
+
+        subprocess.Popen(restart_command(), start_new_session=True)
+        logger.info("desk restarted for new settings")
+    return code
+
+
+def restart_command(argv: list[str] | None = None) -> list[str]:
+    """The command that started this desk: the bundle's executable when frozen, else this
+    Python running the package, with the same arguments."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if getattr(sys, "frozen", False):
+        return [sys.executable, *args]
+    return [sys.executable, "-m", "humasdesk", *args]

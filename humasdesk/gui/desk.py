@@ -126,6 +126,9 @@ class DeskController(QObject):
         self.slot_desks: dict[Slot, SlotDesk] = {}
         self._confirm_post = confirm  # None: the real dialog (SlotDesk's default)
         self._ask = ask
+        #: The official asked for a restart (new settings); the composition root starts the
+        #: desk again once this one has closed.
+        self.restart_wanted = False
         self._close_prompt = close_prompt or ask_how_to_close
         self._close_when_sent = False
         self._synced_once: set[Slot] = set()
@@ -626,12 +629,27 @@ class DeskController(QObject):
         dialog.set_storage_text(text)
 
     def on_settings_saved(self, restart: bool) -> None:
-        message = (
-            self.tr("Settings saved. Changes take effect after HumasDesk is started again.")
-            if restart
-            else self.tr("Settings saved.")
+        """Some settings (the language, the X app) apply at the next start: offer to restart
+        now. Closing goes through the usual guard, so waiting posts are never dropped."""
+        if not restart:
+            self.window.statusBar().showMessage(self.tr("Settings saved."), 10000)
+            return
+        from humasdesk.gui.slot_desk import ask_yes_no
+
+        ask = self._ask or ask_yes_no
+        if ask(
+            self.window,
+            self.tr("Restart HumasDesk"),
+            self.tr("Settings saved. They take effect when HumasDesk starts again. Restart now?"),
+        ):
+            self.restart_wanted = True
+            if not self.window.close() and not self._close_when_sent:
+                self.restart_wanted = False  # the official chose to keep the desk open
+            return
+        self.window.statusBar().showMessage(
+            self.tr("Settings saved. Changes take effect after HumasDesk is started again."),
+            10000,
         )
-        self.window.statusBar().showMessage(message, 10000)
 
     # --- storage ----------------------------------------------------------------------------
 

@@ -590,7 +590,7 @@ Sidik jari kunci tanda tangan: %4</translation>
     </message>
     <message>
         <source>The database was damaged. It was moved aside, not deleted, to %1 (give it to your IT staff), and a new one was started.</source>
-        <extracomment>Brings X up (starts the practice sandbox if needed) and returns the desk&apos;s services.</extracomment>
+        <extracomment>Brings X up (starts the practice sandbox if needed) and returns the desk&apos;s services. The official asked for a restart (new settings); the composition root starts the desk again once this one has closed.</extracomment>
         <translation>Basis data rusak. Basis data itu dipindahkan, tidak dihapus, ke %1 (serahkan kepada staf TI Anda), dan basis data baru dimulai.</translation>
     </message>
     <message>
@@ -640,6 +640,14 @@ Sidik jari kunci tanda tangan: %4</translation>
     <message>
         <source>the system keyring (%1)</source>
         <translation>keyring sistem (%1)</translation>
+    </message>
+    <message>
+        <source>Restart HumasDesk</source>
+        <translation>Mulai ulang HumasDesk</translation>
+    </message>
+    <message>
+        <source>Settings saved. They take effect when HumasDesk starts again. Restart now?</source>
+        <translation>Pengaturan disimpan dan berlaku setelah HumasDesk dibuka kembali. Mulai ulang sekarang?</translation>
     </message>
     <message>
         <source>Settings saved. Changes take effect after HumasDesk is started again.</source>
