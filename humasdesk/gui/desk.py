@@ -416,8 +416,9 @@ class DeskController(QObject):
     def on_privacy_menu_office_handed_over(self, result: object) -> None:
         """The handover signed the office account out and cleared its data: the pane shows
         it signed out (its access was revoked by the handover itself)."""
-        if self.sessions.pop(Slot.OFFICE, None) is None:
-            return
+        # The office pane may already say its session ended (the revocation reached its
+        # sync first): the handover is what happened, so it says that either way.
+        self.sessions.pop(Slot.OFFICE, None)
         self.slot_desks[Slot.OFFICE].detach()
         self.window.panes[Slot.OFFICE].show_signed_out(
             self.tr(
