@@ -204,6 +204,7 @@ class ExportDialog(QDialog):
         )
         self.privacy_label.setTextFormat(Qt.TextFormat.PlainText)
         self.privacy_label.setWordWrap(True)
+        self.privacy_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.include_personal_check.setAccessibleDescription(self.privacy_label.text())
 
         self.full_citizen_check = QCheckBox(self.tr("Show citizens' handles and words in full"))
@@ -260,11 +261,11 @@ class ExportDialog(QDialog):
         self.cancel_button.setEnabled(False)
         self.open_folder_button = QPushButton(self.tr("Open folder"), self)
         self.open_folder_button.setAccessibleName(self.tr("Open the folder of the export"))
-        self.open_folder_button.setVisible(False)
         self.button_box = QDialogButtonBox(self)
         self.button_box.addButton(self.export_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.button_box.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.button_box.addButton(self.open_folder_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_folder_button.setVisible(False)  # after addButton, which shows it
         self.close_button = self.button_box.addButton(QDialogButtonBox.StandardButton.Close)
         self.close_button.setText(self.tr("Close"))  # Qt ships no Indonesian for its buttons
         self.close_button.setAutoDefault(False)

@@ -108,6 +108,7 @@ def test_csv_export_is_written_signed_and_verifies(
     dialog = make_dialog(lambda: signer, url_opener=opener)
     expected = out_dir / "laporan-humas-2026-11.csv"
     assert dialog.path_edit.text() == str(expected)
+    assert not dialog.open_folder_button.isVisible()  # nothing to open before an export
     with qtbot.waitSignal(dialog.export_finished, timeout=15000) as finished:
         dialog.export_button.click()
     result: ExportResult = finished.args[0]
