@@ -89,17 +89,13 @@ def header_args(p: argparse.ArgumentParser) -> None:
     )
 
 
-def document_header(ns: argparse.Namespace, settings_path: Path) -> Any:
+def document_header(ns: argparse.Namespace, saved: Any) -> Any:
     """The `DocumentHeader` from the flags, with agency and unit taken from the desk's
-    settings when the flags leave them out."""
+    settings (`saved`) when the flags leave them out."""
     from humasdesk.core.privacy import DocumentHeader
-    from humasdesk.settings import Settings
 
-    agency, unit = ns.agency, ns.unit
-    if agency is None or unit is None:
-        saved = Settings.load(settings_path)
-        agency = saved.get("agency_name") if agency is None else agency
-        unit = saved.get("unit_name") if unit is None else unit
+    agency = saved.get("agency_name") if ns.agency is None else ns.agency
+    unit = saved.get("unit_name") if ns.unit is None else ns.unit
     return DocumentHeader(str(agency or "").strip(), str(unit or "").strip(), ns.classification)
 
 
@@ -236,7 +232,9 @@ def export_main(argv: Sequence[str], *, keyring_backend: Any = None) -> int:
             _err(prog, "galat: " + _FAILURE_ID["no_pdf_writer"])
             return EXIT_FAILURE
 
-    header = document_header(ns, paths.settings)
+    from humasdesk.settings import Settings
+
+    header = document_header(ns, Settings.load(paths.settings))
     options = ExportOptions(
         fmt=ns.format,
         start=start,

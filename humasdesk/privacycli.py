@@ -111,6 +111,7 @@ def about_main(argv: Sequence[str], *, keyring_backend: Any = None) -> int:
     from humasdesk.services.access_report import AccessReportFailed, make_access_report
     from humasdesk.services.export import ExportFailed
     from humasdesk.services.privacy import NothingHeld
+    from humasdesk.settings import Settings
     from humasdesk.store.exports import format_fingerprint
 
     try:
@@ -134,7 +135,7 @@ def about_main(argv: Sequence[str], *, keyring_backend: Any = None) -> int:
         signer = ExportSigner(
             backend=keyring_backend, public_key_path=paths.root / PUBLIC_KEY_FILENAME
         )
-        header = document_header(ns, paths.settings)
+        header = document_header(ns, Settings.load(paths.settings))
         try:
             result = make_access_report(
                 opened.log,
@@ -270,24 +271,13 @@ def privacy_main(
 
     saved = Settings.load(resolve_data_dir(ns.data_dir).settings)
     try:
-        policy = RetentionPolicy.from_settings(
-            {
-                k: saved.get(k)
-                for k in ("retention_unanswered_mention_days", "retention_record_review_days")
-            }
-        )
+        flags = {
+            "unanswered_mention_days": getattr(ns, "days", None),
+            "record_review_days": getattr(ns, "older_than_days", None),
+        }
         policy = replace(
-            policy,
-            **(
-                {"unanswered_mention_days": ns.days}
-                if getattr(ns, "days", None) is not None
-                else {}
-            ),
-            **(
-                {"record_review_days": ns.older_than_days}
-                if getattr(ns, "older_than_days", None) is not None
-                else {}
-            ),
+            RetentionPolicy.from_settings(saved),
+            **{k: v for k, v in flags.items() if v is not None},
         )
         if ns.cmd == "retention" and ns.apply and not ns.yes:
             raise _UsageError("penghapusan perlu konfirmasi: tambahkan --yes")
@@ -334,7 +324,7 @@ def privacy_main(
                     )
             elif ns.cmd == "review":
                 items = svc.disposal_review(o.log, o.privacy, now, policy=policy)
-                header = document_header(ns, resolve_data_dir(ns.data_dir).settings)
+                header = document_header(ns, saved)
                 docs = svc.disposal_documents(
                     o.log, items, header, now, retention_days=policy.record_review_days
                 )
@@ -366,7 +356,7 @@ def privacy_main(
                     end,
                     now,
                     discovered_at=discovered,
-                    header=document_header(ns, resolve_data_dir(ns.data_dir).settings),
+                    header=document_header(ns, saved),
                 )
                 if ns.output:
                     _write_text(

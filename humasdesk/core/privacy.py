@@ -39,7 +39,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import datetime, timedelta, tzinfo
 from enum import StrEnum
-from typing import Any
+from typing import Any, Protocol
 
 
 class DataClass(StrEnum):
@@ -146,6 +146,11 @@ class InvalidHandle(PrivacyError):
 # -- retention policy -------------------------------------------------------------------------
 
 
+class SettingsLike(Protocol):
+    def get(self, key: str) -> Any: ...
+
+
+
 @dataclass(frozen=True)
 class RetentionPolicy:
     """The agency's retention values (settings; these are the defaults the dialog shows).
@@ -173,14 +178,15 @@ class RetentionPolicy:
                 raise InvalidRetention(f.name, value, "masa retensi paling lama 100 tahun")
 
     @classmethod
-    def from_settings(cls, values: Mapping[str, Any]) -> RetentionPolicy:
+    def from_settings(cls, values: SettingsLike | None) -> RetentionPolicy:
         """From settings keys ``retention_unanswered_mention_days`` and
-        ``retention_record_review_days`` (missing keys take the defaults)."""
+        ``retention_record_review_days``: a mapping or the desk's `Settings` (anything with
+        ``get(key)``); missing keys, None values or no settings take the defaults."""
         kw: dict[str, Any] = {}
         for f in fields(cls):
-            key = f"retention_{f.name}"
-            if key in values:
-                kw[f.name] = values[key]
+            value = None if values is None else values.get(f"retention_{f.name}")
+            if value is not None:
+                kw[f.name] = value
         return cls(**kw)
 
     def unanswered_cutoff(self, now: datetime) -> datetime:

@@ -77,7 +77,7 @@ class ConfirmPostDialog(QDialog):
         self.fit_to_text()
 
     def fit_to_text(self) -> None:
-        fit_to_band(self, 520, 320)
+        fit_to_band(self, self.band, 520, 320)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -99,13 +99,13 @@ def account_band(slot: Slot, text: str, parent: QWidget) -> QLabel:
     return band
 
 
-def fit_to_band(dialog: QDialog, min_width: int, min_height: int) -> None:
-    """As wide as the dialog's band on one line, but not wider than the screen: at a large
+def fit_to_band(dialog: QDialog, band: QLabel, min_width: int, min_height: int) -> None:
+    """As wide as the dialog's `band` on one line, but not wider than the screen: at a large
     font the band wraps and the dialog grows taller instead, so the account is never cut
     off."""
     layout = dialog.layout()
     outer = layout.contentsMargins()
-    one_line = one_line_width(dialog.band) + outer.left() + outer.right()  # type: ignore[attr-defined]
+    one_line = one_line_width(band) + outer.left() + outer.right()
     screen = dialog.screen().availableGeometry()
     width = min(max(min_width, one_line), screen.width() * 9 // 10)
     dialog.resize(width, max(min_height, layout.totalHeightForWidth(width)))
@@ -147,12 +147,12 @@ class AccountQuestionDialog(QDialog):
         layout.addWidget(self.text_label, 1)
         layout.addWidget(buttons)
         self.no_button.setFocus()
-        fit_to_band(self, 420, 180)
+        fit_to_band(self, self.band, 420, 180)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
-            fit_to_band(self, 420, 180)
+            fit_to_band(self, self.band, 420, 180)
 
 
 def ask_for_account(

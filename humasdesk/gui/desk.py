@@ -193,7 +193,7 @@ class DeskController(QObject):
         self.privacy_menu = PrivacyMenu(
             self.window,
             services,
-            setting=self._setting,
+            settings=self.settings,
             data_root=self.data_root,
             sessions=self.sessions,
             parent=self,
@@ -521,13 +521,8 @@ class DeskController(QObject):
 
         from humasdesk.core.privacy import RetentionPolicy
 
-        values = {}
-        if self.settings is not None:
-            values = {
-                k: self.settings.get(k)
-                for k in ("retention_unanswered_mention_days", "retention_record_review_days")
-            }
-        report = services.run_retention(RetentionPolicy.from_settings(values), datetime.now(UTC))
+        policy = RetentionPolicy.from_settings(self.settings)
+        report = services.run_retention(policy, datetime.now(UTC))
         if report is not None:
             logger.info("retention: personal data erased from %d entries", report.count)
 

@@ -45,7 +45,7 @@ from humasdesk import __version__
 from humasdesk.core.activity import Action, ActivityEntry, format_ts
 from humasdesk.core.fingerprint import fingerprint_of
 from humasdesk.core.metrics import MetricsReport, Period, compute_metrics
-from humasdesk.core.privacy import CLASSIFICATIONS, DEFAULT_CLASSIFICATION, DocumentHeader
+from humasdesk.core.privacy import CLASSIFICATIONS, DEFAULT_CLASSIFICATION
 from humasdesk.credentials.errors import SecureStorageUnavailable
 from humasdesk.credentials.signing import SigningKeyUnreadable
 from humasdesk.store.activity_log import ActivityLog, Head, LogFilter
@@ -193,10 +193,6 @@ class ExportOptions:
             unit=unit,
             classification=classification,
         )
-
-    @property
-    def header(self) -> DocumentHeader:
-        return DocumentHeader(self.agency, self.unit, self.classification)
 
 
 @dataclass(frozen=True)

@@ -21,10 +21,9 @@ from humasdesk.core.models import Slot
 from humasdesk.core.privacy import DEFAULT_CLASSIFICATION, DocumentHeader, RetentionPolicy
 from humasdesk.services.desk_services import DeskServices
 from humasdesk.services.session import AccountSession
+from humasdesk.settings import Settings
 
 logger = logging.getLogger(__name__)
-
-SettingGetter = Callable[[str, Any], Any]
 
 
 class PrivacyMenu(QObject):
@@ -42,7 +41,7 @@ class PrivacyMenu(QObject):
         window: Any,
         services: DeskServices,
         *,
-        setting: SettingGetter,
+        settings: Settings | None,
         data_root: Path | None,
         sessions: Mapping[Slot, AccountSession],
         default_dir: Path | None = None,
@@ -51,7 +50,7 @@ class PrivacyMenu(QObject):
         super().__init__(parent)
         self.window = window
         self.services = services
-        self._setting = setting
+        self._settings = settings
         self._data_root = data_root
         self._sessions = sessions
         self._default_dir = default_dir or Path.home()
@@ -68,8 +67,8 @@ class PrivacyMenu(QObject):
 
     def header(self) -> DocumentHeader:
         return DocumentHeader(
-            str(self._setting("agency_name", "") or ""),
-            str(self._setting("unit_name", "") or ""),
+            self._text_setting("agency_name"),
+            self._text_setting("unit_name"),
             DEFAULT_CLASSIFICATION,
         )
 
@@ -85,9 +84,10 @@ class PrivacyMenu(QObject):
         return text_pdf_writer(title, self.header().classification)
 
     def policy(self) -> RetentionPolicy:
-        keys = ("retention_unanswered_mention_days", "retention_record_review_days")
-        values = {k: self._setting(k, None) for k in keys}
-        return RetentionPolicy.from_settings({k: v for k, v in values.items() if v is not None})
+        return RetentionPolicy.from_settings(self._settings)
+
+    def _text_setting(self, key: str) -> str:
+        return str(self._settings.get(key) or "") if self._settings is not None else ""
 
     # --- dialogs ------------------------------------------------------------------------------
 
