@@ -306,6 +306,13 @@ class Composer(QWidget):
 
     def _add_part(self) -> PostEditor:
         editor = PostEditor(self)
+        colour = SLOT_COLOURS[self.slot]
+        # The text that has the keyboard is framed in the account's colour.
+        editor.edit.setStyleSheet(
+            "QPlainTextEdit { border: 1px solid #9AA3AD; border-radius: 3px; }"
+            f"QPlainTextEdit:focus {{ border: 2px solid {colour}; }}"
+        )
+        editor.edit.setPlaceholderText(self.placeholder())
         editor.edit.textChanged.connect(self.on_content_changed)
         if self.parts:  # a further post of a thread: Tab reaches it after the one above
             QWidget.setTabOrder(self.parts[-1].edit, editor.edit)
@@ -317,7 +324,21 @@ class Composer(QWidget):
         self.handle = handle
         self.send_button.setText(self.tr("Send as @%1").replace("%1", handle) if handle else
                                  self.tr("Send"))  # fmt: skip
+        for part in self.parts:
+            part.edit.setPlaceholderText(self.placeholder())
         self.refresh()
+
+    def placeholder(self) -> str:
+        """Names the account in the empty text, so whoever lands here (by Tab, by a click)
+        reads whose post it is before typing."""
+        handle = getattr(self, "handle", "")
+        if not handle:
+            return self.tr("Write a post…")
+        if self.slot is Slot.OFFICE:
+            text = self.tr("Write a post as @%1 (office account)…")
+        else:
+            text = self.tr("Write a post as @%1 (personal account)…")
+        return text.replace("%1", handle)
 
     def draft(self) -> Draft:
         texts = [p.text() for p in self.parts]

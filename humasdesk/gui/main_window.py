@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from humasdesk.core.models import Slot
-from humasdesk.gui.pane import AccountPane
+from humasdesk.gui.pane import AccountPane, PaneKeyboard
 from humasdesk.gui.theme import PRACTICE_BANNER, WARNING_COLOURS, follow_font
 
 
@@ -27,6 +27,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.practice = practice
         self.panes = {slot: AccountPane(slot) for slot in Slot}
+        self.keyboard = PaneKeyboard(list(self.panes.values()), self)
 
         self.practice_banner = QLabel(
             self.tr(

@@ -14,9 +14,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLocale, Qt, Signal
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -165,6 +166,64 @@ class AccountHeader(QFrame):
         )
 
 
+# The frame around the pane that has the keyboard (px); the others keep a thin grey one.
+KEYBOARD_FRAME = 4
+IDLE_FRAME_COLOUR = "#C9CED4"
+
+
+def takes_keyboard_on_tab(widget: QWidget, top: QWidget) -> bool:
+    """Whether Tab could stop at `widget` (Qt's own test in its focus-chain walk)."""
+    return (
+        bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+        and widget.focusProxy() is None
+        and widget.isVisibleTo(top)
+        and widget.isEnabled()
+    )
+
+
+class PaneKeyboard(QObject):
+    """Keeps the keyboard in its pane and tells each pane whether it has it.
+
+    Qt's buttons and check boxes move the focus along the window's focus chain on an arrow
+    key, and the chain runs from the last button of the office pane into the personal pane:
+    an official pressing ↓ after *Aduan* typed into the other account. The pane now stops
+    such moves at its edges (`AccountPane.focusNextPrevChild`); only Tab and Shift+Tab
+    still cross, and the pane that receives the keyboard lights up before anything is typed.
+
+    It follows the application's focus and watches the key presses of the focused widget,
+    so it knows whether a focus move comes from Tab."""
+
+    def __init__(self, panes: list[AccountPane], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.panes = panes
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.focusChanged.connect(self.on_app_focus_changed)
+
+    def pane_of(self, widget: QWidget | None) -> AccountPane | None:
+        for pane in self.panes:
+            if widget is not None and (widget is pane or pane.isAncestorOf(widget)):
+                return pane
+        return None
+
+    def on_app_focus_changed(self, old: QWidget | None, now: QWidget | None) -> None:
+        if now is None or now.window() is not self.panes[0].window():
+            return  # a dialog or another window: the keyboard comes back where it was
+        owner = self.pane_of(now)
+        if owner is not None:
+            now.installEventFilter(self)  # installing again only moves it to the front
+        for pane in self.panes:
+            pane.set_has_keyboard(pane is owner)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(watched, QWidget):
+            pane = self.pane_of(watched)
+            if pane is not None:
+                key = event.key()  # type: ignore[attr-defined]
+                pane.tab_step = key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+        return False
+
+
 class AccountPane(QWidget):
     """A pane bound to one slot. It shows only what that slot's account does."""
 
@@ -177,6 +236,8 @@ class AccountPane(QWidget):
         self.slot = slot
         self.account: Account | None = None
         self.setObjectName(f"pane_{slot.value}")
+        self.has_keyboard = False
+        self.tab_step = False  # the key being handled is Tab or Shift+Tab (see PaneKeyboard)
         self.header = AccountHeader(slot, self)
         self.header.sign_out_button.clicked.connect(self.sign_out_requested)
 
@@ -211,13 +272,74 @@ class AccountPane(QWidget):
         self.other_handle = ""  # the other pane's account, for messages
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
+        margin = KEYBOARD_FRAME + 4
+        layout.setContentsMargins(margin, margin, margin, margin)
         layout.addWidget(self.header)
         layout.addWidget(self.storage_warning)
         layout.addWidget(self.offline_label)
         layout.addWidget(self.status_label)
         layout.addWidget(self.pages, 1)
         self.show_loading()
+
+    # --- the keyboard -----------------------------------------------------------------------
+
+    def set_has_keyboard(self, on: bool) -> None:
+        """The keyboard is in this pane: a frame in the account's colour says so."""
+        if on == self.has_keyboard:
+            return
+        self.has_keyboard = on
+        self.update()
+
+    def keyboard_frame_colour(self) -> str:
+        return SLOT_COLOURS[self.slot] if self.has_keyboard else IDLE_FRAME_COLOUR
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        painter = QPainter(self)
+        width = KEYBOARD_FRAME if self.has_keyboard else 1
+        pen = QPen(QColor(self.keyboard_frame_colour()))
+        pen.setWidth(width)
+        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+        painter.setPen(pen)
+        inset = width / 2
+        painter.drawRect(self.rect().toRectF().adjusted(inset, inset, -inset, -inset))
+        painter.end()
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 (Qt's name)
+        """Tab and Shift+Tab may leave the pane; every other focus move (an arrow key on a
+        button, a focused widget that is disabled) stays inside it."""
+        if self.tab_step:
+            self.tab_step = False
+            return super().focusNextPrevChild(next)
+        return self.move_focus_within(next)
+
+    def move_focus_within(self, forward: bool) -> bool:
+        """Give the keyboard to the next (or previous) widget of this pane in Tab order; at
+        the pane's first or last widget the keyboard stays where it is."""
+        start = self.window().focusWidget()
+        if start is None or not self.isAncestorOf(start):
+            return False
+        order = self.tab_order()
+        if start not in order:
+            return True
+        index = order.index(start) + (1 if forward else -1)
+        if 0 <= index < len(order):
+            reason = Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason
+            order[index].setFocus(reason)
+        return True
+
+    def tab_order(self) -> list[QWidget]:
+        """This pane's widgets that Tab stops at, in Tab order (the window's focus chain)."""
+        top = self.window()
+        order: list[QWidget] = []
+        widget = top.nextInFocusChain()
+        for _ in range(10_000):  # the chain is a ring through the window; a guard all the same
+            if widget is top:
+                break
+            if self.isAncestorOf(widget) and takes_keyboard_on_tab(widget, top):
+                order.append(widget)
+            widget = widget.nextInFocusChain()
+        return order
 
     # --- pages ------------------------------------------------------------------------------
 

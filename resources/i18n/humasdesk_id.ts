@@ -495,6 +495,18 @@ Sidik jari kunci tanda tangan: %4</translation>
         <translation>Kirim</translation>
     </message>
     <message>
+        <source>Write a post…</source>
+        <translation>Tulis kiriman…</translation>
+    </message>
+    <message>
+        <source>Write a post as @%1 (office account)…</source>
+        <translation>Tulis kiriman sebagai @%1 (akun kantor)…</translation>
+    </message>
+    <message>
+        <source>Write a post as @%1 (personal account)…</source>
+        <translation>Tulis kiriman sebagai @%1 (akun pribadi)…</translation>
+    </message>
+    <message>
         <source>Replying to: %1</source>
         <translation>Membalas: %1</translation>
     </message>
