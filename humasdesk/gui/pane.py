@@ -305,7 +305,7 @@ class AccountPane(QWidget):
         painter.drawRect(self.rect().toRectF().adjusted(inset, inset, -inset, -inset))
         painter.end()
 
-    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 (Qt's name)
+    def focusNextPrevChild(self, next: bool) -> bool:
         """Tab and Shift+Tab may leave the pane; every other focus move (an arrow key on a
         button, a focused widget that is disabled) stays inside it."""
         if self.tab_step:

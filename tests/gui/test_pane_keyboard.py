@@ -50,9 +50,7 @@ def frame_colour(pane) -> QColor:
     return image.pixelColor(QPoint(2, image.height() // 2))
 
 
-def test_down_after_tagging_a_complaint_goes_to_the_next_mention(
-    qtbot, make_desk, keyring_backend
-):
+def test_down_after_tagging_a_complaint_goes_to_the_next_mention(qtbot, make_desk, keyring_backend):
     """The reported incident, with real clicks and keys: the text must not land in the
     personal composer; ↓ goes to the next mention of the same inbox."""
     window, _ = active_desk(qtbot, make_desk, keyring_backend)
