@@ -154,7 +154,13 @@ def build_desk(
 
 
 def run_desk(options: DeskOptions) -> int:
-    desk = build_desk(options)
+    return run_built_desk(build_desk(options))
+
+
+def run_built_desk(desk: Desk) -> int:
+    """Run the desk until the official closes it, then release everything."""
+    # The desk's main window closing ends the process, whatever else is still open.
+    desk.window.closed.connect(desk.app.quit)
     try:
         code = desk.app.exec()
         desk.remember_layout()

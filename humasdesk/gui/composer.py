@@ -147,6 +147,7 @@ class FlowLayout(QLayout):
 
 
 EDIT_LINES = 5
+DRAFT_SAVE_MS = 800
 
 
 class PostEditor(QWidget):
@@ -284,7 +285,7 @@ class Composer(QWidget):
 
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
-        self._save_timer.setInterval(800)  # save drafts while typing, not on every key
+        self._save_timer.setInterval(DRAFT_SAVE_MS)  # save drafts while typing, not per key
         self._save_timer.timeout.connect(lambda: self.draft_changed.emit(self.draft()))
         self._add_part()
         self.set_handle("")
@@ -313,6 +314,7 @@ class Composer(QWidget):
             f"QPlainTextEdit:focus {{ border: 2px solid {colour}; }}"
         )
         editor.edit.setPlaceholderText(self.placeholder())
+        follow_font(editor.edit)  # with a style sheet, it would keep its size on a font change
         editor.edit.textChanged.connect(self.on_content_changed)
         if self.parts:  # a further post of a thread: Tab reaches it after the one above
             QWidget.setTabOrder(self.parts[-1].edit, editor.edit)
@@ -352,6 +354,10 @@ class Composer(QWidget):
         )
 
     def load_draft(self, draft: Draft, reply_preview: str = "") -> None:
+        # A save still pending is for the content being replaced: after a post was queued
+        # it would write the sent text back as the draft (and the next start would offer it
+        # again, to be posted twice).
+        self._save_timer.stop()
         self._loading = True
         try:
             while len(self.parts) > 1:
@@ -368,6 +374,23 @@ class Composer(QWidget):
 
     def clear(self) -> None:
         self.load_draft(Draft(slot=self.slot))
+
+    def set_draft_delay(self, ms: int) -> None:
+        """How long after the last change the draft is saved."""
+        self._save_timer.setInterval(ms)
+
+    def take_pending_draft(self) -> Draft | None:
+        """The draft, if a save of it is still pending (the desk is closing: it is saved
+        now, not after the debounce)."""
+        if not self._save_timer.isActive():
+            return None
+        self._save_timer.stop()
+        return self.draft()
+
+    def save_draft_soon(self) -> None:
+        """The content stays in the composer (refused, or the queueing failed): keep it as
+        the draft again."""
+        self._save_timer.start()
 
     def set_reply(self, post_id: str | None, preview: str = "") -> None:
         self.reply_to = post_id
@@ -416,6 +439,9 @@ class Composer(QWidget):
     def on_send_button_clicked(self) -> None:
         self.refresh()
         if self.send_button.isEnabled():
+            # The content now goes to the outbox, which clears the draft; a save still
+            # pending would run after that on the busy worker and bring the text back.
+            self._save_timer.stop()
             self.send_requested.emit(self.draft())
 
     def on_cancel_reply_button_clicked(self) -> None:

@@ -466,7 +466,10 @@ class DeskController(QObject):
         if self.log_window is None:
             from humasdesk.gui.log_view import LogView
 
-            view = LogView(self.services.log)
+            # A window of its own, but owned by the desk: it closes with the main window and
+            # never keeps the process alive on its own.
+            view = LogView(self.services.log, parent=self.window)
+            view.setWindowFlag(Qt.WindowType.Window)
             view.setWindowTitle(self.tr("HumasDesk — activity log"))
             view.resize(1000, 640)
             self.log_window = view
@@ -590,7 +593,13 @@ class DeskController(QObject):
                 self.tr("HumasDesk closes when the waiting posts have been sent.")
             )
             return False
-        return choice == "leave"
+        if choice == "leave":
+            # "Send next time": from now on nothing is sent by this desk, even while it is
+            # still closing; the posts wait in the database.
+            for desk in self.slot_desks.values():
+                desk.shutdown()
+            return True
+        return False
 
     def on_slot_desk_sending_finished(self, slot: Slot) -> None:
         if self._close_when_sent and self.pending_posts() == 0:

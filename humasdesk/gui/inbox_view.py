@@ -14,15 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import (
-    QEvent,
-    QItemSelection,
-    QItemSelectionModel,
-    QModelIndex,
-    QObject,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -135,24 +127,22 @@ class InboxView(QWidget):
         QWidget.setTabOrder(self.handled_button, self.ignore_button)
         QWidget.setTabOrder(self.ignore_button, self.complaint_button)
         self.setFocusProxy(self.mention_list)
-        for button in self.action_buttons():
-            button.installEventFilter(self)
         self._refresh_state()
 
     def action_buttons(self) -> tuple[QPushButton, ...]:
         return (self.reply_button, self.handled_button, self.ignore_button,
                 self.complaint_button)  # fmt: skip
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+    def on_arrow_key(self, widget: QWidget, key: Qt.Key) -> bool:
         """↑/↓ on a button under the list go to the previous/next mention (what the official
-        means after tagging one), instead of moving the keyboard along the buttons."""
-        if event.type() == QEvent.Type.KeyPress and watched in self.action_buttons():
-            key = event.key()  # type: ignore[attr-defined]
-            if key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and self.model.rowCount() > 0:
-                self.step_selection(1 if key == Qt.Key.Key_Down else -1)
-                self.mention_list.setFocus(Qt.FocusReason.OtherFocusReason)
-                return True
-        return super().eventFilter(watched, event)
+        means after tagging one). Asked by the pane's keyboard guard; True: done."""
+        if widget not in self.action_buttons() or self.model.rowCount() == 0:
+            return False
+        if key not in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            return False
+        self.step_selection(1 if key == Qt.Key.Key_Down else -1)
+        self.mention_list.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
 
     def step_selection(self, step: int) -> None:
         rows = self.mention_list.selectionModel().selectedRows()

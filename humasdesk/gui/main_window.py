@@ -16,9 +16,11 @@ from humasdesk.gui.theme import PRACTICE_BANNER, WARNING_COLOURS, follow_font
 class MainWindow(QMainWindow):
     """Signals:
     first_painted(): the window has been painted once; slow start-up work may begin.
+    closed(): the official closed the desk (the close was not refused); the process ends.
     """
 
     first_painted = Signal()
+    closed = Signal()
 
     def __init__(self, *, practice: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -170,6 +172,12 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         super().closeEvent(event)
+        # The desk's other windows (the activity log, a dialog) close with it: one of them
+        # left open kept the process, and its sending, alive after "close, send next time".
+        for child in self.findChildren(QWidget):
+            if child.isWindow() and child.isVisible():
+                child.close()
+        self.closed.emit()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

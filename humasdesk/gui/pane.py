@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QApplication,
     QFrame,
     QHBoxLayout,
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
     from decimal import Decimal
 
     from humasdesk.services.posting import Quota
+    from humasdesk.store.outbox_store import OutboxItem
 
 
 WARM_UP_MODULES = (
@@ -181,17 +183,99 @@ def takes_keyboard_on_tab(widget: QWidget, top: QWidget) -> bool:
     )
 
 
+class CarriedOverNotice(QFrame):
+    """What an earlier session left to send, each with its own *Batalkan*, shown at start
+    before any of it goes out (the undo window starts again for them).
+
+    Signals:
+        cancel_requested(int): the official pressed Batalkan for this outbox item id.
+        focus_left(): the row with the keyboard is about to go (its post went or was
+            cancelled).
+    """
+
+    cancel_requested = Signal(int)
+    focus_left = Signal()
+    PREVIEW_CHARS = 70
+
+    def __init__(self, slot: Slot, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("carriedOver")
+        background, text = WARNING_COLOURS
+        self.setStyleSheet(
+            f"#carriedOver {{ background: {background}; border-left: 4px solid "
+            f"{SLOT_COLOURS[slot]}; }} #carriedOver QLabel {{ color: {text}; }}"
+        )
+        self.title = QLabel(self)
+        self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        follow_font(self.title, bold=True)
+        self.rows_box = QVBoxLayout()
+        self.rows_box.setSpacing(2)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(8, 6, 8, 6)
+        box.addWidget(self.title)
+        box.addLayout(self.rows_box)
+        self.rows: dict[int, QWidget] = {}
+        self.cancel_buttons: dict[int, QPushButton] = {}
+        self.setVisible(False)
+
+    def show_items(self, items: Sequence[OutboxItem]) -> None:
+        for item in items:
+            row = QWidget(self)
+            line = QHBoxLayout(row)
+            line.setContentsMargins(0, 0, 0, 0)
+            text = " ".join(item.text.split())
+            if len(text) > self.PREVIEW_CHARS:
+                text = text[: self.PREVIEW_CHARS - 1] + "…"
+            label = QLabel(text, row)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setToolTip("")
+            button = QPushButton(self.tr("Cancel"), row)
+            button.setAccessibleName(self.tr("Cancel this post: %1").replace("%1", text))
+            button.clicked.connect(lambda _=False, i=item.id: self.cancel_requested.emit(i))
+            line.addWidget(label, 1)
+            line.addWidget(button)
+            self.rows_box.addWidget(row)
+            self.rows[item.id] = row
+            self.cancel_buttons[item.id] = button
+        self._update_title()
+
+    def keep_only(self, waiting_ids: set[int]) -> None:
+        """Drop the rows of items that went out or were cancelled."""
+        for item_id in [i for i in self.rows if i not in waiting_ids]:
+            row = self.rows.pop(item_id)
+            self.cancel_buttons.pop(item_id)
+            focus = row.window().focusWidget()
+            if focus is not None and row.isAncestorOf(focus):
+                self.focus_left.emit()  # before the row goes: the pane says where to
+            row.hide()
+            row.deleteLater()
+        self._update_title()
+
+    def _update_title(self) -> None:
+        self.title.setText(
+            self.tr("%1 post(s) from the last session will be sent.").replace(
+                "%1", str(len(self.rows))
+            )
+        )
+        self.setVisible(bool(self.rows))
+
+
+ARROW_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right)
+
+
 class PaneKeyboard(QObject):
     """Keeps the keyboard in its pane and tells each pane whether it has it.
 
     Qt's buttons and check boxes move the focus along the window's focus chain on an arrow
     key, and the chain runs from the last button of the office pane into the personal pane:
-    an official pressing ↓ after *Aduan* typed into the other account. The pane now stops
-    such moves at its edges (`AccountPane.focusNextPrevChild`); only Tab and Shift+Tab
-    still cross, and the pane that receives the keyboard lights up before anything is typed.
+    an official pressing ↓ after *Aduan* typed into the other account. Here an arrow key on
+    a button moves the keyboard within its pane only (and stops at the pane's first and last
+    widget); a view under the button may use the key first (`on_arrow_key`, e.g. the inbox:
+    ↓ goes to the next mention). Tab and Shift+Tab still cross panes, and the pane that
+    receives the keyboard lights up before anything is typed.
 
-    It follows the application's focus and watches the key presses of the focused widget,
-    so it knows whether a focus move comes from Tab."""
+    It follows the application's focus and watches the key presses of the focused widget."""
 
     def __init__(self, panes: list[AccountPane], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -210,18 +294,31 @@ class PaneKeyboard(QObject):
         if now is None or now.window() is not self.panes[0].window():
             return  # a dialog or another window: the keyboard comes back where it was
         owner = self.pane_of(now)
-        if owner is not None:
+        if owner is not None and isinstance(now, QAbstractButton):
             now.installEventFilter(self)  # installing again only moves it to the front
         for pane in self.panes:
             pane.set_has_keyboard(pane is owner)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and isinstance(watched, QWidget):
-            pane = self.pane_of(watched)
-            if pane is not None:
-                key = event.key()  # type: ignore[attr-defined]
-                pane.tab_step = key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
-        return False
+        if (
+            event.type() != QEvent.Type.KeyPress
+            or not isinstance(watched, QAbstractButton)
+            or event.key() not in ARROW_KEYS  # type: ignore[attr-defined]
+            or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier  # type: ignore[attr-defined]
+        ):
+            return False
+        pane = self.pane_of(watched)
+        if pane is None:
+            return False
+        key = event.key()  # type: ignore[attr-defined]
+        widget = watched.parentWidget()
+        while widget is not None and widget is not pane:
+            handler = getattr(widget, "on_arrow_key", None)
+            if handler is not None and handler(watched, key):
+                return True
+            widget = widget.parentWidget()
+        pane.move_focus_within(key in (Qt.Key.Key_Down, Qt.Key.Key_Right))
+        return True
 
 
 class AccountPane(QWidget):
@@ -237,7 +334,6 @@ class AccountPane(QWidget):
         self.account: Account | None = None
         self.setObjectName(f"pane_{slot.value}")
         self.has_keyboard = False
-        self.tab_step = False  # the key being handled is Tab or Shift+Tab (see PaneKeyboard)
         self.header = AccountHeader(slot, self)
         self.header.sign_out_button.clicked.connect(self.sign_out_requested)
 
@@ -266,6 +362,9 @@ class AccountPane(QWidget):
         follow_font(self.offline_label, bold=True)
         self.offline_label.setVisible(False)
 
+        self.carried_over = CarriedOverNotice(slot, self)
+        self.carried_over.focus_left.connect(self.on_carried_over_focus_left)
+
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self._build_signed_out_page())
         self.pages.addWidget(self._build_signing_in_page())
@@ -277,11 +376,17 @@ class AccountPane(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(self.storage_warning)
         layout.addWidget(self.offline_label)
+        layout.addWidget(self.carried_over)
         layout.addWidget(self.status_label)
         layout.addWidget(self.pages, 1)
         self.show_loading()
 
     # --- the keyboard -----------------------------------------------------------------------
+
+    def on_carried_over_focus_left(self) -> None:
+        """A cancelled post's text comes back to the composer: the keyboard goes there."""
+        if self.pages.count() > 2:
+            self.composer.parts[0].edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def set_has_keyboard(self, on: bool) -> None:
         """The keyboard is in this pane: a frame in the account's colour says so."""
@@ -304,14 +409,6 @@ class AccountPane(QWidget):
         inset = width / 2
         painter.drawRect(self.rect().toRectF().adjusted(inset, inset, -inset, -inset))
         painter.end()
-
-    def focusNextPrevChild(self, next: bool) -> bool:
-        """Tab and Shift+Tab may leave the pane; every other focus move (an arrow key on a
-        button, a focused widget that is disabled) stays inside it."""
-        if self.tab_step:
-            self.tab_step = False
-            return super().focusNextPrevChild(next)
-        return self.move_focus_within(next)
 
     def move_focus_within(self, forward: bool) -> bool:
         """Give the keyboard to the next (or previous) widget of this pane in Tab order; at

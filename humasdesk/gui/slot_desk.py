@@ -126,6 +126,7 @@ class SlotDesk(QObject):
         self.posts: list[Post] = []
         self._sending = False
         self._syncing = False
+        self._closing = False
         self._send_timer = QTimer(self)
         self._send_timer.setSingleShot(True)
         self._send_timer.timeout.connect(self.on_send_timer_timeout)
@@ -133,6 +134,7 @@ class SlotDesk(QObject):
         self._sync_timer.setSingleShot(True)
         self._sync_timer.timeout.connect(self.on_sync_timer_timeout)
         self._wired = False
+        self._carried_over_checked = False
 
     def _wire(self) -> None:
         """Connect to the pane's composer and tabs (built when the pane first shows an
@@ -146,6 +148,7 @@ class SlotDesk(QObject):
         composer.draft_changed.connect(self.on_composer_draft_changed)
         pane.outbox_view.cancel_requested.connect(self.on_outbox_cancel_requested)
         pane.outbox_view.retry_requested.connect(self.on_outbox_retry_requested)
+        pane.carried_over.cancel_requested.connect(self.on_outbox_cancel_requested)
         pane.inbox_view.reply_requested.connect(self.on_inbox_reply_requested)
         pane.inbox_view.read_requested.connect(self.on_inbox_read_requested)
         pane.inbox_view.handled_requested.connect(self.on_inbox_handled_requested)
@@ -163,6 +166,16 @@ class SlotDesk(QObject):
         self.pane.composer.set_handle(session.account.username)
         self.worker.submit(self.services.outbox.load_draft, self.slot, on_done=self.on_draft_loaded)
         self.refresh_posts()
+        if not self._carried_over_checked:
+            # Before the first send round (the worker runs jobs in order): what the last
+            # session left waits a new undo window, and the official is told.
+            self._carried_over_checked = True
+            self.worker.submit(
+                self.services.outbox.carry_over,
+                self.slot,
+                on_done=self.on_carried_over,
+                on_error=self.on_job_failed,
+            )
         self._run_send_round()  # anything left from last time (it checks X first)
         self._run_sync()
 
@@ -173,6 +186,12 @@ class SlotDesk(QObject):
         self._sync_timer.stop()
         if self._wired:
             self.pane.composer.set_handle("")
+
+    def on_carried_over(self, items: list[OutboxItem]) -> None:
+        if not items:
+            return
+        self.pane.carried_over.show_items(items)
+        self.pane.show_tab("outbox")  # the countdown of each is there
 
     def on_draft_loaded(self, draft: Draft | None) -> None:
         if draft is not None and self.pane.composer.draft().is_empty:
@@ -188,6 +207,7 @@ class SlotDesk(QObject):
         if session is None:
             return
         if self.slot is Slot.OFFICE and self.confirm_office_posts and not self._confirm(draft):
+            self.pane.composer.save_draft_soon()  # back to editing: the text stays the draft
             return
         other = list(self._other_recent())
         focus = self.pane.window().focusWidget()
@@ -199,7 +219,7 @@ class SlotDesk(QObject):
             draft,
             other,
             on_done=self.on_enqueued,
-            on_error=self.on_job_failed,
+            on_error=self.on_enqueue_failed,
         )
 
     def _confirm(self, draft: Draft) -> bool:
@@ -224,6 +244,7 @@ class SlotDesk(QObject):
             self.pane.show_tab("outbox")
             self.post_queued.emit(self.slot)
             return
+        composer.save_draft_soon()  # not queued: the text stays, and stays the draft
         if result.duplicate is not None:
             self._offer_repost(result)
             return
@@ -292,7 +313,7 @@ class SlotDesk(QObject):
 
     def _run_send_round(self) -> None:
         session = self.session
-        if session is None or self._sending:
+        if session is None or self._sending or self._closing:
             return
         self._sending = True
         self.worker.submit(
@@ -323,6 +344,9 @@ class SlotDesk(QObject):
 
     def show_outbox(self, state: OutboxState) -> None:
         self.pane.outbox_view.set_items(state.items)
+        self.pane.carried_over.keep_only(
+            {i.id for i in state.items if i.state.value == "queued" or i.will_retry}
+        )
         self.pane.show_quota(state.quota, state.cost)
         waiting = sum(1 for i in state.items if i.state.value in ("queued", "sending", "failed")
                       and (i.state.value != "failed" or i.will_retry))  # fmt: skip
@@ -352,7 +376,7 @@ class SlotDesk(QObject):
         self.pane.outbox_view.show_status(text.replace("%1", when))
 
     def _schedule_send(self, next_wake: datetime | None) -> None:
-        if self.session is None:
+        if self.session is None or self._closing:
             return
         if next_wake is None:
             self._send_timer.start(OUTBOX_RECHECK_MS)
@@ -389,7 +413,7 @@ class SlotDesk(QObject):
 
     def _run_sync(self) -> None:
         session = self.session
-        if session is None or self._syncing:
+        if session is None or self._syncing or self._closing:
             return
         self._syncing = True
         self.worker.submit(
@@ -521,11 +545,26 @@ class SlotDesk(QObject):
             self._refocus_composer = False
             self.pane.composer.parts[0].edit.setFocus()
 
+    def on_enqueue_failed(self, exc: BaseException) -> None:
+        self.pane.composer.save_draft_soon()
+        self.on_job_failed(exc)
+
     def on_job_failed(self, exc: BaseException) -> None:
         self._enable_composer()
         logger.warning("slot %s job failed: %s", self.slot.value, type(exc).__name__)
         self.pane.show_error(describe_error(exc))
 
     def shutdown(self) -> None:
+        """The desk is closing: nothing more is sent or synced by this desk (a send already
+        on its way finishes; what is queued waits in the database for the next start)."""
+        self._closing = True
         self._send_timer.stop()
         self._sync_timer.stop()
+        pending = self.pane.composer.take_pending_draft() if self._wired else None
+        if pending is not None:
+            # Typed just before closing: the worker is stopping and would drop a queued
+            # save, so this one small write happens here.
+            try:
+                self.services.outbox.save_draft(pending)
+            except Exception as exc:
+                logger.warning("draft not saved at close: %s", type(exc).__name__)

@@ -322,6 +322,12 @@ class Outbox:
         )
         return CancelResult(ok=True, draft=draft, items=tuple(cancelled))
 
+    def carry_over(self, slot: Slot) -> list[OutboxItem]:
+        """At start: what an earlier session left to send gets a fresh undo window, so the
+        official sees it and can still cancel it before it goes out. Returns those items."""
+        now = self._clock()
+        return self.store.hold_carried_over(slot, now, now + timedelta(seconds=self.undo_s))
+
     def retry(self, item_id: int) -> bool:
         """Send a failed item again at once (its outcome check still applies)."""
         return self.store.retry(item_id, self._clock())
@@ -349,7 +355,16 @@ class Outbox:
             self.store.save_draft(draft, self._clock())
 
     def load_draft(self, slot: Slot) -> Draft | None:
-        return self.store.load_draft(slot)
+        """The slot's draft, unless its text was queued or published meanwhile (a late save
+        must never bring a sent post back into the composer, to be sent twice)."""
+        draft = self.store.load_draft(slot)
+        if draft is None:
+            return None
+        text = normalise_newlines(draft.text)
+        if text.strip() and self.store.has_outgoing_text(slot, text):
+            self.store.clear_draft(slot)
+            return None
+        return draft
 
     def clear_draft(self, slot: Slot) -> None:
         self.store.clear_draft(slot)

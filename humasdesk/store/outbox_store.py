@@ -423,6 +423,33 @@ class OutboxStore(ThreadStore):
             )
         return cur.rowcount == 1
 
+    def hold_carried_over(
+        self, slot: Slot, now: datetime, not_before: datetime
+    ) -> list[OutboxItem]:
+        """Items of the slot left waiting by an earlier session (queued, or failed with an
+        automatic retry, and not possibly on X already) wait at least until `not_before`: a
+        new undo window. Returns them, oldest first."""
+        conn = self._conn()
+        ts, nb = format_ts(now), format_ts(not_before)
+        with transaction(conn):
+            ids = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT id FROM outbox WHERE slot = ? AND (state = 'queued' OR "
+                    "(state = 'failed' AND next_attempt_at IS NOT NULL AND outcome_unknown = 0)) "
+                    "ORDER BY id",
+                    (str(slot),),
+                )
+            ]
+            for i in ids:
+                conn.execute(
+                    "UPDATE outbox SET not_before = MAX(not_before, ?), "
+                    "next_attempt_at = CASE WHEN next_attempt_at IS NULL THEN NULL "
+                    "ELSE MAX(next_attempt_at, ?) END, updated_at = ? WHERE id = ?",
+                    (nb, nb, ts, i),
+                )
+        return [item for i in ids if (item := self.get(i)) is not None]
+
     def recover_interrupted(self, slot: Slot, now: datetime) -> list[int]:
         """Items left ``sending`` by a crash: their outcome is unknown. They become failed
         with ``outcome_unknown`` and an immediate retry (which looks on X first)."""
@@ -481,6 +508,20 @@ class OutboxStore(ThreadStore):
             thread=tuple(json.loads(row[5] or "[]")),
             updated_at=parse_ts(row[6]),
         )
+
+    def has_outgoing_text(self, slot: Slot, text: str) -> bool:
+        """Whether the slot's outbox holds `text` as a post that is not cancelled (it waits,
+        went out, or failed): a draft with that text was already used."""
+        row = (
+            self._conn()
+            .execute(
+                "SELECT 1 FROM outbox WHERE slot = ? AND text = ? AND state != 'cancelled' "
+                "LIMIT 1",
+                (str(slot), text),
+            )
+            .fetchone()
+        )
+        return row is not None
 
     def clear_draft(self, slot: Slot) -> None:
         conn = self._conn()

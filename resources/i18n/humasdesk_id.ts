@@ -425,6 +425,21 @@ Sidik jari kunci tanda tangan: %4</translation>
     </message>
 </context>
 <context>
+    <name>CarriedOverNotice</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Batalkan</translation>
+    </message>
+    <message>
+        <source>Cancel this post: %1</source>
+        <translation>Batalkan kiriman ini: %1</translation>
+    </message>
+    <message>
+        <source>%1 post(s) from the last session will be sent.</source>
+        <translation>%1 kiriman dari sesi sebelumnya akan dikirim.</translation>
+    </message>
+</context>
+<context>
     <name>Composer</name>
     <message>
         <source>Write something to send.</source>

@@ -307,9 +307,10 @@ def test_draft_survives_a_restart(qtbot, make_desk, keyring_backend):
     window, controller = ready(qtbot, make_desk, keyring_backend)
     composer = window.panes[Slot.PERSONAL].composer
     composer.parts[0].edit.setPlainText("Draf panjang yang belum selesai ditulis")
-    qtbot.wait(1500)  # drafts are saved while typing (debounced)
-    controller.shutdown()
-    window2, _ = ready(qtbot, make_desk, keyring_backend)
+    controller.shutdown()  # at once: a save still pending is made while closing
+    # Not `ready`: it waits for an empty composer, and the draft may be back before that.
+    window2, controller2 = make_desk(keyring_backend)
+    wait_signed_in(qtbot, controller2, Slot.PERSONAL)
     composer2 = window2.panes[Slot.PERSONAL].composer
     qtbot.waitUntil(
         lambda: composer2.parts[0].text() == "Draf panjang yang belum selesai ditulis",
