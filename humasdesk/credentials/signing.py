@@ -11,6 +11,11 @@ OS keyring.
   ``<data dir>/signing-key.pub``, one line ``ed25519 <base64> humasdesk-export``) so that
   ``humasdesk verify`` on this laptop can say "signed by this desk's key" without the
   keyring. The keyring is the truth: a different file there is replaced.
+* No secure keyring, and a `SessionSigningKey` given: the export is signed with that key,
+  made in memory for this session of the desk and never written anywhere (`session_only`
+  is then True). The signature still proves that the file was not changed after it was
+  made, but it cannot be checked against the desk's saved key: the desk and the report say
+  so, and the public key is not written to `public_key_path` (that file names the saved key).
 * Fingerprint: lowercase hex SHA-256 of the raw public key; `fingerprint_display` groups it
   (``3F2A 9C01 …``) for the settings page and the PDF report.
 
@@ -53,11 +58,50 @@ class SigningKeyUnreadable(Exception):
         )
 
 
+class SessionSigningKey:
+    """An Ed25519 key for this session of the desk only, for when there is no secure
+    keyring: made on first use, kept in memory, never written to disk (a private key in a
+    file anyone can read is what the desk never does). One per desk session, so the exports
+    of a session share one fingerprint."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._private: Any = None
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(made={self._private is not None})"
+
+    @property
+    def made(self) -> bool:
+        return self._private is not None
+
+    def private_key(self) -> Any:
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+        with self._lock:
+            if self._private is None:
+                self._private = Ed25519PrivateKey.generate()
+                logger.warning("no secure keyring: exports are signed with a session key")
+            return self._private
+
+    @property
+    def fingerprint(self) -> str:
+        from cryptography.hazmat.primitives import serialization
+
+        raw = (
+            self.private_key()
+            .public_key()
+            .public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+        )
+        return fingerprint_of(raw)
+
+
 class ExportSigner:
     """Signs exports with the desk's key (see the module docstring).
 
     `backend`: a keyring backend object (default `keyring.get_keyring()`), vetted like
     `TokenStore`'s. `public_key_path`: where to keep the public key file (None: nowhere).
+    `session_key`: used when there is no secure keyring (None: then nothing is signed).
     """
 
     def __init__(
@@ -65,14 +109,20 @@ class ExportSigner:
         service: str = DEFAULT_SERVICE,
         backend: Any = None,
         public_key_path: str | os.PathLike[str] | None = None,
+        session_key: SessionSigningKey | None = None,
     ) -> None:
         if not service:
             raise ValueError("service must not be empty")
         self.service = service
         self._given = backend
         self.public_key_path = None if public_key_path is None else Path(public_key_path)
+        self._session_key = session_key
         self._lock = threading.Lock()
         self._private: Any = None  # cryptography Ed25519PrivateKey, once loaded
+        #: Signed with the session key (no secure keyring): the signature proves the file is
+        #: unchanged but cannot be checked against a saved key.
+        self.session_only = False
+        self.storage_problem: StorageProblem | None = None
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(service={self.service!r})"
@@ -101,7 +151,23 @@ class ExportSigner:
             ) from None
 
     def ensure(self) -> None:
-        """Load the key from the keyring, making and storing one if there is none."""
+        """Load the key from the keyring, making and storing one if there is none; with no
+        secure keyring, take the session key if one was given."""
+        if self._private is not None:
+            return
+        try:
+            self._ensure_saved()
+        except SecureStorageUnavailable as exc:
+            if self._session_key is None:
+                raise
+            with self._lock:
+                self._private = self._session_key.private_key()
+                self.session_only = True
+                self.storage_problem = exc.problem
+            return
+        self._write_public_key()
+
+    def _ensure_saved(self) -> None:
         from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
         with self._lock:
@@ -138,7 +204,6 @@ class ExportSigner:
                 except (binascii.Error, ValueError, TypeError):
                     raise SigningKeyUnreadable() from None
             self._private = key
-        self._write_public_key()
 
     def _write_public_key(self) -> None:
         if self.public_key_path is None:

@@ -117,6 +117,11 @@ class DeskController(QObject):
         self.log_window: QWidget | None = None
         self.export_dialog: QWidget | None = None
         self.privacy_menu: PrivacyMenu | None = None  # once the database is open
+        # With no secure keyring, exports are signed with a key for this session only
+        # (never written anywhere); one per desk session, so its exports share it.
+        from humasdesk.credentials.signing import SessionSigningKey
+
+        self.session_signing_key = SessionSigningKey()
         window.action_log.triggered.connect(self.on_action_log_triggered)
         window.action_export.triggered.connect(self.on_action_export_triggered)
         self.settings_dialog: SettingsDialog | None = None  # open, if any
@@ -196,6 +201,7 @@ class DeskController(QObject):
             settings=self.settings,
             data_root=self.data_root,
             sessions=self.sessions,
+            session_key=self.session_signing_key,
             parent=self,
         )
         self.privacy_menu.office_handed_over.connect(self.on_privacy_menu_office_handed_over)
@@ -488,7 +494,9 @@ class DeskController(QObject):
         key_path = self.data_root / PUBLIC_KEY_FILENAME if self.data_root else None
         dialog = ExportDialog(
             self.services.log,
-            signer_factory=lambda: ExportSigner(public_key_path=key_path),
+            signer_factory=lambda: ExportSigner(
+                public_key_path=key_path, session_key=self.session_signing_key
+            ),
             default_dir=Path.home(),
             privacy=self.services.privacy,
             agency=self._setting("agency_name", ""),
@@ -513,6 +521,11 @@ class DeskController(QObject):
             key = read_public_key_file(path) if path is not None else None
         except (OSError, SignatureFileError):
             key = None
+        session = self.session_signing_key
+        if session.made:
+            return self.tr("%1 (a key for this session only: there is no system keyring)").replace(
+                "%1", format_fingerprint(session.fingerprint)
+            )
         if key is None:
             return self.tr("not made yet (made at the first export)")
         return format_fingerprint(fingerprint_of(key))

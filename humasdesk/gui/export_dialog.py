@@ -523,6 +523,10 @@ class ExportDialog(QDialog):
             .replace("%3", result.sig_path.name)
             .replace("%4", format_fingerprint(result.fingerprint))
         )
+        if result.manifest.signing_key_kind == "session":
+            from humasdesk.gui.messages import session_key_notice
+
+            text += "\n" + session_key_notice()
         if not result.logged:
             text += "\n" + self.tr("The export could not be recorded in the activity log.")
         self._show_message(text)

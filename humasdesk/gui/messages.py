@@ -180,3 +180,13 @@ def session_only_warning(problem: StorageProblem | None) -> str:
         + " "
         + storage_problem_text(problem)
     )
+
+
+def session_key_notice() -> str:
+    """Said after an export signed with the session key (no secure keyring)."""
+    return QCoreApplication.translate(
+        "Errors",
+        "There is no system keyring on this laptop, so it was signed with a key for this "
+        "session only. The signature shows the file was not changed after it was made, but "
+        "it cannot be checked against the desk's saved key.",
+    )

@@ -511,6 +511,8 @@ def write_access_report(
         raise ExportFailed(FailureReason.KEYRING, f"cannot sign the report: {exc}") from None
     fingerprint = fingerprint_of(public_key)
     manifest = _manifest(report, fmt, header, fingerprint)
+    if getattr(signer, "session_only", False):
+        manifest["signing_key_kind"] = "session"  # no keyring: a key for this session only
     data = sig = None
     what = out.name
     try:

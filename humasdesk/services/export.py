@@ -282,6 +282,7 @@ def export_activity(
     except SigningKeyUnreadable as exc:
         raise ExportFailed(FailureReason.KEYRING, str(exc)) from None
     fingerprint = fingerprint_of(public_key)
+    key_kind = "session" if getattr(signer, "session_only", False) else "keyring"
 
     head = log.head()
     sql_filter = LogFilter(start=opts.start, end=opts.end)
@@ -346,6 +347,7 @@ def export_activity(
             agency=opts.agency,
             unit=opts.unit,
             classification=opts.classification,
+            signing_key_kind=key_kind,
         )
 
     counted: list[int | None] = [0, None, None]

@@ -653,6 +653,10 @@ Sidik jari kunci tanda tangan: %4</translation>
         <translation>HumasDesk — log aktivitas</translation>
     </message>
     <message>
+        <source>%1 (a key for this session only: there is no system keyring)</source>
+        <translation>%1 (kunci untuk sesi ini saja: tidak ada keyring sistem)</translation>
+    </message>
+    <message>
         <source>not made yet (made at the first export)</source>
         <translation>belum dibuat (dibuat saat ekspor pertama)</translation>
     </message>
@@ -806,6 +810,10 @@ Sidik jari kunci tanda tangan: %4</translation>
     <message>
         <source>Not saved: you will need to sign in again after closing the app.</source>
         <translation>Tidak tersimpan: Anda perlu masuk lagi setelah aplikasi ditutup.</translation>
+    </message>
+    <message>
+        <source>There is no system keyring on this laptop, so it was signed with a key for this session only. The signature shows the file was not changed after it was made, but it cannot be checked against the desk&apos;s saved key.</source>
+        <translation>Laptop ini tidak memiliki keyring sistem, jadi berkas ditandatangani dengan kunci untuk sesi ini saja. Tanda tangan menunjukkan berkas tidak diubah sejak dibuat, tetapi tidak dapat dicocokkan dengan kunci tersimpan desk ini.</translation>
     </message>
     <message>
         <source>Something went wrong (%1). Details are in the log file.</source>
@@ -2249,6 +2257,10 @@ Tindakan ini tidak dapat dibatalkan.</translation>
         <translation>Sidik jari kunci penanda tangan</translation>
     </message>
     <message>
+        <source>Signing key</source>
+        <translation>Kunci tanda tangan</translation>
+    </message>
+    <message>
         <source>Made with</source>
         <translation>Dibuat dengan</translation>
     </message>
@@ -2367,6 +2379,10 @@ Tindakan ini tidak dapat dibatalkan.</translation>
     <message>
         <source>Times are shown in %1. To check this export, run: humasdesk verify &lt;file&gt;</source>
         <translation>Waktu ditampilkan dalam %1. Untuk memeriksa ekspor ini, jalankan: humasdesk verify &lt;berkas&gt;</translation>
+    </message>
+    <message>
+        <source>a key for this session only (no system keyring on this laptop): the signature shows the file was not changed after it was made, but it cannot be checked against the desk&apos;s saved key.</source>
+        <translation>kunci untuk sesi ini saja (laptop ini tidak memiliki keyring sistem): tanda tangan menunjukkan berkas tidak diubah sejak dibuat, tetapi tidak dapat dicocokkan dengan kunci tersimpan desk ini.</translation>
     </message>
     <message>
         <source>Social Media Activity Report</source>

@@ -59,3 +59,24 @@ def test_unreadable_key_is_not_replaced_silently():
     with pytest.raises(SigningKeyUnreadable):
         _ = ExportSigner(backend=backend).fingerprint
     assert backend.items[("humasdesk", KEY_USERNAME)] == "bukan-kunci"
+
+
+def test_without_a_keyring_a_session_key_signs_and_nothing_is_written(tmp_path):
+    """No secure keyring: with a session key the signer signs (and says it did so with a
+    session key); the key is never written, and the desk's key file is not replaced."""
+    import pytest as _pytest
+    from keyring.backends import fail
+
+    from humasdesk.credentials.errors import SecureStorageUnavailable
+    from humasdesk.credentials.signing import ExportSigner, SessionSigningKey
+
+    pub = tmp_path / "signing-key.pub"
+    with _pytest.raises(SecureStorageUnavailable):
+        ExportSigner(backend=fail.Keyring(), public_key_path=pub).ensure()
+    session = SessionSigningKey()
+    first = ExportSigner(backend=fail.Keyring(), public_key_path=pub, session_key=session)
+    second = ExportSigner(backend=fail.Keyring(), public_key_path=pub, session_key=session)
+    assert first.fingerprint == second.fingerprint == session.fingerprint
+    assert first.session_only and first.storage_problem is not None
+    assert len(first.sign(b"x")) == 64
+    assert list(tmp_path.iterdir()) == []

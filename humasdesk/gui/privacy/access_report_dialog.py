@@ -347,6 +347,10 @@ class AccessReportDialog(WorkerDialog):
             .replace("%3", result.sig_path.name)
             .replace("%4", format_fingerprint(result.fingerprint))
         )
+        if result.manifest.get("signing_key_kind") == "session":
+            from humasdesk.gui.messages import session_key_notice
+
+            text += "\n" + session_key_notice()
         show_message(self.message_label, text)
         logger.info("access report made: %d records", result.records)
         self.report_made.emit(result)

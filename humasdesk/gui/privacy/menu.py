@@ -45,10 +45,12 @@ class PrivacyMenu(QObject):
         data_root: Path | None,
         sessions: Mapping[Slot, AccountSession],
         default_dir: Path | None = None,
+        session_key: Any = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.window = window
+        self._session_key = session_key  # signs when there is no keyring (see ExportSigner)
         self.services = services
         self._settings = settings
         self._data_root = data_root
@@ -76,7 +78,7 @@ class PrivacyMenu(QObject):
         from humasdesk.credentials.signing import PUBLIC_KEY_FILENAME, ExportSigner
 
         key_path = self._data_root / PUBLIC_KEY_FILENAME if self._data_root else None
-        return lambda: ExportSigner(public_key_path=key_path)
+        return lambda: ExportSigner(public_key_path=key_path, session_key=self._session_key)
 
     def pdf_writer(self, title: str) -> Callable[[str, Path], None] | None:
         from humasdesk.exportcli import text_pdf_writer

@@ -736,6 +736,13 @@ def build_html(
             f'<span class="mono">{esc(manifest.get("fingerprint") or "–")}</span>',
         )
     )
+    if manifest.get("signing_key_kind") == "session":
+        w(
+            _meta_row(
+                QCoreApplication.translate("Report", "Signing key"),
+                esc(session_key_text()),
+            )
+        )
     if manifest.get("app_version"):
         w(
             _meta_row(
@@ -961,3 +968,13 @@ def build_html(
     )
     w("</body></html>")
     return out.getvalue()
+
+
+def session_key_text() -> str:
+    """What a signature made with a session key proves, and what it does not."""
+    return QCoreApplication.translate(
+        "Report",
+        "a key for this session only (no system keyring on this laptop): the signature "
+        "shows the file was not changed after it was made, but it cannot be checked "
+        "against the desk's saved key.",
+    )

@@ -49,6 +49,9 @@ class ExportManifest:
     agency: str = ""
     unit: str = ""
     classification: str = DEFAULT_CLASSIFICATION
+    #: "keyring" (the desk's saved key) or "session" (no secure keyring: a key for that
+    #: session only; the signature cannot be checked against a saved key).
+    signing_key_kind: str = "keyring"
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
