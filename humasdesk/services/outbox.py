@@ -269,7 +269,10 @@ class Outbox:
         if not texts:
             texts = [""]
         checks = tuple(
-            check_post(t, media if i == 0 else (), reply_to=reply_to) for i, t in enumerate(texts)
+            check_post(
+                t, media if i == 0 else (), reply_to=reply_to, quote_of=quote_of if i == 0 else None
+            )
+            for i, t in enumerate(texts)
         )
         if not all(c.ok for c in checks):
             return QueueResult(ok=False, checks=checks, refusal=QueueRefusal.INVALID)
