@@ -111,15 +111,24 @@ def upload_chunked(
     chunk: int = 1024 * 1024,
 ) -> dict:
     """INITIALIZE, APPEND in segments, FINALIZE (as X's docs describe); FINALIZE's `data`."""
-    r = api(base, "POST", "/2/media/upload/initialize", token,
-            json={"media_type": media_type, "total_bytes": len(data),
-                  "media_category": category})  # fmt: skip
+    r = api(
+        base,
+        "POST",
+        "/2/media/upload/initialize",
+        token,
+        json={"media_type": media_type, "total_bytes": len(data), "media_category": category},
+    )
     assert r.status_code == 200, r.text
     mid = r.json()["data"]["id"]
     for index, start in enumerate(range(0, len(data), chunk)):
-        r = api(base, "POST", f"/2/media/upload/{mid}/append", token,
-                files={"media": ("blob", data[start : start + chunk], "application/octet-stream")},
-                data={"segment_index": str(index)})  # fmt: skip
+        r = api(
+            base,
+            "POST",
+            f"/2/media/upload/{mid}/append",
+            token,
+            files={"media": ("blob", data[start : start + chunk], "application/octet-stream")},
+            data={"segment_index": str(index)},
+        )
         assert r.status_code == 200, r.text
     r = api(base, "POST", f"/2/media/upload/{mid}/finalize", token)
     assert r.status_code == 200, r.text

@@ -102,12 +102,25 @@ def test_json_base64_upload_and_attach(sandbox, office):
 def test_one_shot_refuses_unknown_fields_and_types(sandbox, office):
     """X's one-shot schema has no other fields and lists its media types (no GIF)."""
     base = sandbox.base_url
-    unknown = api(base, "POST", "/2/media/upload", office, json={
-        "media": base64.b64encode(PNG).decode(), "media_category": "tweet_image", "x": "1"})  # fmt: skip
+    unknown = api(
+        base,
+        "POST",
+        "/2/media/upload",
+        office,
+        json={"media": base64.b64encode(PNG).decode(), "media_category": "tweet_image", "x": "1"},
+    )
     assert unknown.status_code == 400
-    gif_type = api(base, "POST", "/2/media/upload", office, json={
-        "media": base64.b64encode(PNG).decode(), "media_category": "tweet_image",
-        "media_type": "image/gif"})  # fmt: skip
+    gif_type = api(
+        base,
+        "POST",
+        "/2/media/upload",
+        office,
+        json={
+            "media": base64.b64encode(PNG).decode(),
+            "media_category": "tweet_image",
+            "media_type": "image/gif",
+        },
+    )
     assert gif_type.status_code == 400
 
 
@@ -193,9 +206,14 @@ def test_chunked_limits_and_checks(sandbox, office):
     mid = mid.json()["data"]["id"]
 
     def append(index, data):
-        return api(base, "POST", f"/2/media/upload/{mid}/append", office,
-                   files={"media": ("b", data, "application/octet-stream")},
-                   data={"segment_index": str(index)})  # fmt: skip
+        return api(
+            base,
+            "POST",
+            f"/2/media/upload/{mid}/append",
+            office,
+            files={"media": ("b", data, "application/octet-stream")},
+            data={"segment_index": str(index)},
+        )
 
     assert append(1000, PNG[:10]).status_code == 400
     assert append(1, PNG[10:]).status_code == 200
@@ -215,12 +233,22 @@ def test_chunked_limits_and_checks(sandbox, office):
 def test_gif_declared_as_photo_refused(sandbox, office):
     """A GIF announced as a PNG, or uploaded as tweet_image, is refused at FINALIZE."""
     base = sandbox.base_url
-    r = api(base, "POST", "/2/media/upload/initialize", office,
-            json={"media_type": "image/png", "total_bytes": len(GIF),
-                  "media_category": "tweet_image"})  # fmt: skip
+    r = api(
+        base,
+        "POST",
+        "/2/media/upload/initialize",
+        office,
+        json={"media_type": "image/png", "total_bytes": len(GIF), "media_category": "tweet_image"},
+    )
     mid = r.json()["data"]["id"]
-    api(base, "POST", f"/2/media/upload/{mid}/append", office,
-        files={"media": ("b", GIF, "application/octet-stream")}, data={"segment_index": "0"})  # fmt: skip
+    api(
+        base,
+        "POST",
+        f"/2/media/upload/{mid}/append",
+        office,
+        files={"media": ("b", GIF, "application/octet-stream")},
+        data={"segment_index": "0"},
+    )
     assert api(base, "POST", f"/2/media/upload/{mid}/finalize", office).status_code == 400
 
 
@@ -268,8 +296,13 @@ def test_upload_needs_media_write(sandbox):
     base = sandbox.base_url
     tokens = sign_in(base, scope="tweet.read tweet.write users.read")
     assert _upload(base, tokens, PNG).status_code == 403
-    init = api(base, "POST", "/2/media/upload/initialize", tokens,
-               json={"media_type": "image/gif", "total_bytes": 10, "media_category": "tweet_gif"})  # fmt: skip
+    init = api(
+        base,
+        "POST",
+        "/2/media/upload/initialize",
+        tokens,
+        json={"media_type": "image/gif", "total_bytes": 10, "media_category": "tweet_gif"},
+    )
     assert init.status_code == 403
 
 
@@ -316,8 +349,10 @@ def test_photo_url_width_height_and_gif_variants(sandbox, office):
     base = sandbox.base_url
     photo = _upload(base, office, png(40, 30)).json()["data"]
     pid = post(base, office, "Foto", media={"media_ids": [photo["id"]]}).json()["data"]["id"]
-    params = {"expansions": "attachments.media_keys",
-              "media.fields": "url,width,height,type,preview_image_url,variants"}  # fmt: skip
+    params = {
+        "expansions": "attachments.media_keys",
+        "media.fields": "url,width,height,type,preview_image_url,variants",
+    }
     media = api(base, "GET", f"/2/tweets/{pid}", office, params=params).json()["includes"]["media"]
     assert media[0]["width"] == 40 and media[0]["height"] == 30
     assert media[0]["url"].startswith("https://pbs.twimg.com/media/")
