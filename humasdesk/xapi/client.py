@@ -127,9 +127,10 @@ class XClient:
         self._tokens = tokens
         self._sleep = sleep
         self._clock = clock
-        # sha256 of a file -> what X already holds of it, so a retry neither re-sends the
-        # segments X confirmed nor uploads a finished file again.
+        # "sha256/reuse key" -> what X already holds of that file, so a retry neither re-sends
+        # the segments X confirmed nor uploads a finished file again.
         self._uploads: dict[str, _Uploaded] = {}
+        self._fresh = 0
         self._user_id = tokens.user_id
         self._rate_limits: dict[str, RateLimit] = {}
         # requests.Response: the raw JSON (with `includes` and `errors`) and the status.
@@ -336,7 +337,14 @@ class XClient:
             user_auth=False,
         )
 
-    def upload_media(self, data: bytes, mime_type: str, alt_text: str | None = None) -> str:
+    def upload_media(
+        self,
+        data: bytes,
+        mime_type: str,
+        alt_text: str | None = None,
+        *,
+        reuse_key: str | None = None,
+    ) -> str:
         """Upload one photo or GIF, set its alt text; return the media id X will attach.
 
         Photos up to X's one-shot limit go in one ``POST /2/media/upload`` (tweet_image);
@@ -344,8 +352,11 @@ class XClient:
         segment, ``/{id}/finalize``, then ``GET ?command=STATUS`` while X processes. A dropped
         connection or a 5xx is retried per request with back-off; when the upload still
         fails, X keeps what it confirmed and the next call with the same bytes resumes from
-        there, so no file is sent twice. A file X holds already (same bytes, not expired) is
-        not uploaded again. Video is not supported (see ``core.media``).
+        there, so no file is sent twice. With the same ``reuse_key`` (e.g. an outbox item and
+        the image's place in it) and the same bytes, a file X already holds (not expired) is
+        not uploaded again, only its alt text set if it changed. Without one every call is a
+        new upload (two equal photos on one post are two media). Video is not supported
+        (see ``core.media``).
 
         tweepy has no v2 upload (only v1.1, OAuth 1.0a), so the requests go through the same
         session, so the transport, time-out and rate-limit capture apply.
@@ -354,6 +365,11 @@ class XClient:
         if kind is None or kind is MediaKind.VIDEO:
             raise InvalidRequest(f"HumasDesk does not upload {mime_type or 'this file'} to X.")
         digest = hashlib.sha256(data).hexdigest()
+        if reuse_key is None:
+            self._fresh += 1
+            digest += f"/call-{self._fresh}"
+        else:
+            digest += f"/{reuse_key}"
         held = self._uploads.get(digest)
         if held is not None and held.expires_at <= self._clock():
             del self._uploads[digest]

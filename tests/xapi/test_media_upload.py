@@ -116,9 +116,9 @@ def test_upload_resumes_after_the_connection_stays_down(traced, control):
         path_suffix="/append", skip=1, count=client_module.UPLOAD_TRIES, drop_connection=True
     )
     with pytest.raises(NetworkError):
-        client.upload_media(big, "image/png", alt_text="Foto")
+        client.upload_media(big, "image/png", alt_text="Foto", reuse_key="item-7-0")
     assert len(control.uploads_in_progress()) == 1
-    media_id = client.upload_media(big, "image/png", alt_text="Foto")
+    media_id = client.upload_media(big, "image/png", alt_text="Foto", reuse_key="item-7-0")
     mine = [m for m in control.media() if m["size"] == len(big)]
     assert [m["id"] for m in mine] == [media_id]
     assert mine[0]["bytes_received"] == len(big) and not control.uploads_in_progress()
@@ -136,12 +136,15 @@ def test_a_file_x_holds_is_not_uploaded_again(traced, control):
     """A retry of a post whose media went up already attaches the same media id."""
     client, seen, _ = traced
     data = png(30, 30)
-    first = client.upload_media(data, "image/png", alt_text="Logo")
+    first = client.upload_media(data, "image/png", alt_text="Logo", reuse_key="item-3-0")
     seen.clear()
-    assert client.upload_media(data, "image/png", alt_text="Logo") == first
+    assert client.upload_media(data, "image/png", alt_text="Logo", reuse_key="item-3-0") == first
     assert seen == []
-    assert client.upload_media(data, "image/png", alt_text="Logo instansi") == first
-    assert seen == ["POST /2/media/metadata"]
+    again = client.upload_media(data, "image/png", alt_text="Logo instansi", reuse_key="item-3-0")
+    assert again == first and seen == ["POST /2/media/metadata"]
+    # Another place (two equal photos on one post) is another media at X.
+    other = client.upload_media(data, "image/png", alt_text="Logo", reuse_key="item-3-1")
+    assert other != first
 
 
 def test_video_is_refused_before_anything_is_sent(traced):
