@@ -25,9 +25,10 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from humasdesk.core.errors import CreditsDepleted
 from humasdesk.core.models import Post, Slot
 from humasdesk.gui.confirm_dialog import confirm_post
-from humasdesk.gui.messages import describe_error
+from humasdesk.gui.messages import credits_text, describe_error
 from humasdesk.gui.tasks import Worker
 
 if TYPE_CHECKING:
@@ -153,6 +154,7 @@ class SlotDesk(QObject):
         pane.inbox_view.complaint_toggled.connect(self.on_inbox_complaint_toggled)
         pane.posts_view.delete_requested.connect(self.on_posts_delete_requested)
         pane.posts_view.refresh_requested.connect(self.refresh_posts)
+        pane.credits_retry_requested.connect(self.on_pane_credits_retry_requested)
 
     # --- session ----------------------------------------------------------------------------
 
@@ -282,11 +284,7 @@ class SlotDesk(QObject):
             items=outbox.items(self.slot)[:OUTBOX_ITEMS_SHOWN],
             next_wake=outbox.next_wake(self.slot),
             quota=quota(session) if session is not None else None,
-            cost=(
-                self.services.usage.estimate(session.account.user_id)
-                if session is not None
-                else None
-            ),
+            cost=self.services.usage.estimate() if session is not None else None,
             offline=offline,
         )
 
@@ -332,8 +330,11 @@ class SlotDesk(QObject):
 
     def _show_pause(self, pause: Pause | None) -> None:
         """When X holds this account's posts back, say until when (posts wait, not lost),
-        on the outbox tab, where it stays while the pause lasts."""
-        if pause is None:
+        on the outbox tab, where it stays while the pause lasts. A used-up credit is the
+        agency's: the pane says so at its top, with who can top it up and "Coba lagi"."""
+        credits = pause is not None and pause.status.value == "credits_depleted"
+        self.pane.show_credits(credits_text() if credits else "")
+        if pause is None or credits:
             self.pane.outbox_view.show_status("")
             return
         from PySide6.QtCore import QDateTime, QLocale
@@ -377,6 +378,16 @@ class SlotDesk(QObject):
         elif not cancel.ok:
             self.pane.show_error(self.tr("Too late to cancel: the post is already being sent."))
 
+    def on_pane_credits_retry_requested(self) -> None:
+        """ "Coba lagi": ask X at once whether the credit is back (a send round and a sync);
+        the notice goes when X answers, or stays if the credit is still used up."""
+        session = self.session
+        if session is None:
+            return
+        self.services.sender.resume(session.account.user_id)
+        self._run_send_round()
+        self.sync_now()
+
     def on_outbox_retry_requested(self, item_id: int) -> None:
         self.worker.submit(
             self.services.outbox.retry,
@@ -413,7 +424,10 @@ class SlotDesk(QObject):
         sync, inbox, outbox = result
         self.pane.inbox_view.set_mentions(inbox.mentions)
         self.pane.show_quota(outbox.quota, outbox.cost)
-        if sync.error is not None:
+        self._show_pause(outbox.pause)
+        if isinstance(sync.error, CreditsDepleted):
+            self.pane.inbox_view.show_sync_status("")  # the pane's credit notice says it
+        elif sync.error is not None:
             self.pane.inbox_view.show_sync_status(
                 self.tr("Could not sync mentions: %1 Trying again later.").replace(
                     "%1", describe_error(sync.error)
