@@ -232,6 +232,9 @@ class AccountPane(QWidget):
         self.pages.addWidget(self._build_signed_out_page())
         self.pages.addWidget(self._build_signing_in_page())
         self.other_handle = ""  # the other pane's account, for messages
+        self._quota: Quota | None = None
+        self._cost: Decimal | None = None
+        self._cost_month = ""
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -350,6 +353,7 @@ class AccountPane(QWidget):
     def show_signed_out(self, reason: str = "") -> None:
         self.account = None
         self.header.set_account(None)
+        self._quota, self._cost, self._cost_month = None, None, ""
         self.header.quota_label.setText("")
         if self.pages.count() > 2:
             self.composer.set_handle("")
@@ -403,7 +407,21 @@ class AccountPane(QWidget):
 
     def show_quota(self, quota: Quota | None, cost: Decimal | None) -> None:
         """X's rate-limit state for posting and reading, and the agency's estimated X bill
-        this month (both accounts: X bills the agency's developer account)."""
+        this month (both accounts: X bills the agency's developer account); with ``cost``
+        None the figure shown stays."""
+        self._quota = quota
+        if cost is None:
+            self.show_cost(self._cost, self._cost_month)
+        else:
+            self.show_cost(cost)
+
+    def show_cost(self, cost: Decimal | None, month: str = "") -> None:
+        """The agency's month estimate; within one ``month`` it only grows, so an answer
+        that was computed earlier but arrives later does not show a stale, lower figure."""
+        if cost is not None and month and month == self._cost_month and self._cost is not None:
+            cost = max(cost, self._cost)
+        self._cost, self._cost_month = cost, month
+        quota = self._quota
         parts = []
         if quota is not None and quota.posting is not None:
             parts.append(

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from humasdesk.core.cost import month_key
 from humasdesk.core.errors import CreditsDepleted
 from humasdesk.core.models import Post, Slot
 from humasdesk.gui.confirm_dialog import confirm_post
@@ -82,9 +83,10 @@ class OutboxState:
     items: list[OutboxItem]
     next_wake: datetime | None
     quota: Quota | None
-    cost: Decimal | None
+    cost: Decimal | None  # the agency's month (both accounts)
     offline: bool
     pause: Pause | None = None  # X's rate limit or usage cap holds this account's sends
+    cost_month: str = ""
 
 
 @dataclass(frozen=True)
@@ -285,6 +287,7 @@ class SlotDesk(QObject):
             next_wake=outbox.next_wake(self.slot),
             quota=quota(session) if session is not None else None,
             cost=self.services.usage.estimate() if session is not None else None,
+            cost_month=month_key(datetime.now(UTC)),
             offline=offline,
         )
 
@@ -321,12 +324,21 @@ class SlotDesk(QObject):
 
     def show_outbox(self, state: OutboxState) -> None:
         self.pane.outbox_view.set_items(state.items)
-        self.pane.show_quota(state.quota, state.cost)
+        self.pane.show_quota(state.quota, None)
+        self._show_cost(state.cost, state.cost_month)
         waiting = sum(1 for i in state.items if i.state.value in ("queued", "sending", "failed")
                       and (i.state.value != "failed" or i.will_retry))  # fmt: skip
         self.pane.show_offline(waiting if state.offline else None)
         self._show_pause(state.pause)
         self._schedule_send(state.next_wake)
+
+    def _show_cost(self, cost: Decimal | None, month: str) -> None:
+        """The month estimate is the agency's: every pane of the window shows it, so the
+        other pane's figure does not stay behind this account's work."""
+        panes = getattr(self.pane.window(), "panes", None) or {self.slot: self.pane}
+        for pane in panes.values():
+            if pane is self.pane or pane.account is not None:
+                pane.show_cost(cost, month)
 
     def _show_pause(self, pause: Pause | None) -> None:
         """When X holds this account's posts back, say until when (posts wait, not lost),
@@ -423,7 +435,8 @@ class SlotDesk(QObject):
         self._syncing = False
         sync, inbox, outbox = result
         self.pane.inbox_view.set_mentions(inbox.mentions)
-        self.pane.show_quota(outbox.quota, outbox.cost)
+        self.pane.show_quota(outbox.quota, None)
+        self._show_cost(outbox.cost, outbox.cost_month)
         self._show_pause(outbox.pause)
         if isinstance(sync.error, CreditsDepleted):
             self.pane.inbox_view.show_sync_status("")  # the pane's credit notice says it
@@ -498,15 +511,17 @@ class SlotDesk(QObject):
             return
         from humasdesk.services.posting import own_posts
 
-        self.worker.submit(
-            lambda: list(own_posts(session, call=self._call, usage=self.services.usage).posts),
-            on_done=self.on_posts_loaded,
-            on_error=self.on_job_failed,
-        )
+        def job() -> tuple[list[Post], Decimal, str]:
+            page = own_posts(session, call=self._call, usage=self.services.usage)
+            return list(page.posts), self.services.usage.estimate(), month_key(datetime.now(UTC))
 
-    def on_posts_loaded(self, posts: list[Post]) -> None:
+        self.worker.submit(job, on_done=self.on_posts_loaded, on_error=self.on_job_failed)
+
+    def on_posts_loaded(self, result: tuple[list[Post], Decimal, str]) -> None:
         if self.session is None:
             return  # signed out meanwhile
+        posts, cost, month = result
+        self._show_cost(cost, month)
         self.posts = posts
         self.pane.show_posts(posts)
         self.posts_shown.emit(self.slot, len(posts))
@@ -538,6 +553,9 @@ class SlotDesk(QObject):
     def on_job_failed(self, exc: BaseException) -> None:
         self._enable_composer()
         logger.warning("slot %s job failed: %s", self.slot.value, type(exc).__name__)
+        if isinstance(exc, CreditsDepleted):
+            self.pane.show_credits(credits_text())  # the notice, with "Coba lagi"
+            return
         self.pane.show_error(describe_error(exc))
 
     def shutdown(self) -> None:
