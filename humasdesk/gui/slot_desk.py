@@ -335,17 +335,25 @@ class SlotDesk(QObject):
     def _show_cost(self, cost: Decimal | None, month: str) -> None:
         """The month estimate is the agency's: every pane of the window shows it, so the
         other pane's figure does not stay behind this account's work."""
+        for pane in self._panes():
+            pane.show_cost(cost, month)
+
+    def _panes(self) -> list[AccountPane]:
+        """This pane and the window's other signed-in pane (for what is the agency's)."""
         panes = getattr(self.pane.window(), "panes", None) or {self.slot: self.pane}
-        for pane in panes.values():
-            if pane is self.pane or pane.account is not None:
-                pane.show_cost(cost, month)
+        return [p for p in panes.values() if p is self.pane or p.account is not None]
+
+    def _show_credits(self, used_up: bool) -> None:
+        """The credit is the agency's: both panes say it is used up, or neither."""
+        for pane in self._panes():
+            pane.show_credits(credits_text() if used_up else "")
 
     def _show_pause(self, pause: Pause | None) -> None:
         """When X holds this account's posts back, say until when (posts wait, not lost),
         on the outbox tab, where it stays while the pause lasts. A used-up credit is the
         agency's: the pane says so at its top, with who can top it up and "Coba lagi"."""
         credits = pause is not None and pause.status.value == "credits_depleted"
-        self.pane.show_credits(credits_text() if credits else "")
+        self._show_credits(credits)
         if pause is None or credits:
             self.pane.outbox_view.show_status("")
             return
@@ -554,7 +562,8 @@ class SlotDesk(QObject):
         self._enable_composer()
         logger.warning("slot %s job failed: %s", self.slot.value, type(exc).__name__)
         if isinstance(exc, CreditsDepleted):
-            self.pane.show_credits(credits_text())  # the notice, with "Coba lagi"
+            self.pane.show_error("")  # not "Memuat kiriman…" forever: the notice says why
+            self._show_credits(True)  # the notice, with "Coba lagi"
             return
         self.pane.show_error(describe_error(exc))
 
