@@ -154,6 +154,10 @@ Sidik jari kunci tanda tangan: %4</translation>
 <context>
     <name>AccountPane</name>
     <message>
+        <source>Try again</source>
+        <translation>Coba lagi</translation>
+    </message>
+    <message>
         <source>Sign in to the office account</source>
         <translation>Masuk ke akun kantor</translation>
     </message>
@@ -214,8 +218,8 @@ Sidik jari kunci tanda tangan: %4</translation>
         <translation>Baca: sisa %1/%2</translation>
     </message>
     <message>
-        <source>Cost this month ≈ US$%1</source>
-        <translation>Biaya bulan ini ≈ US$%1</translation>
+        <source>Agency&apos;s X cost this month ≈ US$%1</source>
+        <translation>Biaya X instansi bulan ini ≈ US$%1</translation>
     </message>
     <message>
         <source>Signing in…</source>
@@ -451,8 +455,24 @@ Sidik jari kunci tanda tangan: %4</translation>
         <translation>Hanya gambar PNG, JPEG, GIF, dan WebP yang dapat dikirim.</translation>
     </message>
     <message>
-        <source>An image is too large for X (5 MB; GIF 15 MB).</source>
-        <translation>Gambar terlalu besar untuk X (5 MB; GIF 15 MB).</translation>
+        <source>An image is too large for X (at most 15 MB).</source>
+        <translation>Gambar terlalu besar untuk X (paling besar 15 MB).</translation>
+    </message>
+    <message>
+        <source>X takes up to 4 photos or 1 GIF in one post, not both: remove the GIF or the photos. Nothing has been uploaded.</source>
+        <translation>X menerima paling banyak 4 foto atau 1 GIF dalam satu kiriman, tidak keduanya: hapus GIF atau fotonya. Belum ada yang diunggah.</translation>
+    </message>
+    <message>
+        <source>X takes only 1 GIF per post: remove the others.</source>
+        <translation>X hanya menerima 1 GIF per kiriman: hapus GIF lainnya.</translation>
+    </message>
+    <message>
+        <source>HumasDesk cannot post video; post it from the X app.</source>
+        <translation>HumasDesk tidak dapat mengirim video; kirimkan video melalui aplikasi X.</translation>
+    </message>
+    <message>
+        <source>X does not take images on a quote post: remove the images.</source>
+        <translation>X tidak menerima gambar pada kiriman kutipan: hapus gambarnya.</translation>
     </message>
     <message>
         <source>An image description is longer than 1,000 characters.</source>
@@ -735,6 +755,10 @@ Sidik jari kunci tanda tangan: %4</translation>
     <message>
         <source>X refused the request: %1</source>
         <translation>X menolak permintaan: %1</translation>
+    </message>
+    <message>
+        <source>The agency&apos;s X credit is used up. Posts wait in the outbox (nothing is lost) and mentions are not read until it is topped up. The administrator of the agency&apos;s X developer account can add credit in the X developer console.</source>
+        <translation>Kredit X instansi sudah habis. Kiriman menunggu di kotak keluar (tidak ada yang hilang) dan mention tidak dibaca sampai kredit diisi ulang. Admin akun developer X instansi dapat menambah kredit di konsol developer X.</translation>
     </message>
     <message>
         <source>Access was refused on the X page. Nothing was signed in.</source>
@@ -1772,6 +1796,10 @@ Tanda tangan: %2</translation>
     <message>
         <source>The X app&apos;s usage cap is reached.</source>
         <translation>Batas pemakaian aplikasi X tercapai.</translation>
+    </message>
+    <message>
+        <source>The agency&apos;s X credit is used up.</source>
+        <translation>Kredit X instansi sudah habis.</translation>
     </message>
     <message>
         <source>Sign in again to send.</source>
