@@ -50,6 +50,11 @@ class UsageCapped(XError):
         self.period = period
 
 
+class CreditsDepleted(XError):
+    """The developer account's pay-per-use credits are used up (402). Nothing X bills works
+    until the account's administrator tops it up; the call did nothing and may be repeated."""
+
+
 class NotFound(XError):
     """The post or user does not exist (404)."""
 

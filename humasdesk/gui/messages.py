@@ -96,6 +96,8 @@ def describe_error(exc: BaseException) -> str:
         return QCoreApplication.translate(
             "Errors", "X's request limit was reached. Please wait a moment."
         )
+    if isinstance(exc, errors.CreditsDepleted):
+        return credits_text()
     if isinstance(exc, errors.UsageCapped):
         return QCoreApplication.translate(
             "Errors", "The X app's usage cap is reached. Ask the agency's X app administrator."
@@ -119,6 +121,16 @@ def describe_error(exc: BaseException) -> str:
     return QCoreApplication.translate(
         "Errors", "Something went wrong (%1). Details are in the log file."
     ).replace("%1", type(exc).__name__)
+
+
+def credits_text() -> str:
+    """The agency's pay-per-use X credit is used up: what it means, and who can top it up."""
+    return QCoreApplication.translate(
+        "Errors",
+        "The agency's X credit is used up. Posts wait in the outbox (nothing is lost) and "
+        "mentions are not read until it is topped up. The administrator of the agency's X "
+        "developer account can add credit in the X developer console.",
+    )
 
 
 def describe_sign_in_failure(exc: errors.OAuthError) -> str:

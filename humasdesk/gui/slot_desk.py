@@ -25,9 +25,12 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from humasdesk.core.cost import month_key
+from humasdesk.core.errors import CreditsDepleted
 from humasdesk.core.models import Post, Slot
 from humasdesk.gui.confirm_dialog import confirm_post
-from humasdesk.gui.messages import describe_error
+from humasdesk.gui.messages import credits_text, describe_error
+from humasdesk.gui.modal import run_modal
 from humasdesk.gui.tasks import Worker
 
 if TYPE_CHECKING:
@@ -72,7 +75,7 @@ def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
     )
     no = box.addButton(QCoreApplication.translate("SlotDesk", "No"), QMessageBox.ButtonRole.NoRole)
     box.setDefaultButton(no)
-    box.exec()
+    run_modal(box)
     return box.clickedButton() is yes
 
 
@@ -81,9 +84,10 @@ class OutboxState:
     items: list[OutboxItem]
     next_wake: datetime | None
     quota: Quota | None
-    cost: Decimal | None
+    cost: Decimal | None  # the agency's month (both accounts)
     offline: bool
     pause: Pause | None = None  # X's rate limit or usage cap holds this account's sends
+    cost_month: str = ""
 
 
 @dataclass(frozen=True)
@@ -156,6 +160,7 @@ class SlotDesk(QObject):
         pane.inbox_view.complaint_toggled.connect(self.on_inbox_complaint_toggled)
         pane.posts_view.delete_requested.connect(self.on_posts_delete_requested)
         pane.posts_view.refresh_requested.connect(self.refresh_posts)
+        pane.credits_retry_requested.connect(self.on_pane_credits_retry_requested)
 
     # --- session ----------------------------------------------------------------------------
 
@@ -303,11 +308,8 @@ class SlotDesk(QObject):
             items=outbox.items(self.slot)[:OUTBOX_ITEMS_SHOWN],
             next_wake=outbox.next_wake(self.slot),
             quota=quota(session) if session is not None else None,
-            cost=(
-                self.services.usage.estimate(session.account.user_id)
-                if session is not None
-                else None
-            ),
+            cost=self.services.usage.estimate() if session is not None else None,
+            cost_month=month_key(datetime.now(UTC)),
             offline=offline,
         )
 
@@ -347,17 +349,37 @@ class SlotDesk(QObject):
         self.pane.carried_over.keep_only(
             {i.id for i in state.items if i.state.value == "queued" or i.will_retry}
         )
-        self.pane.show_quota(state.quota, state.cost)
+        self.pane.show_quota(state.quota, None)
+        self._show_cost(state.cost, state.cost_month)
         waiting = sum(1 for i in state.items if i.state.value in ("queued", "sending", "failed")
                       and (i.state.value != "failed" or i.will_retry))  # fmt: skip
         self.pane.show_offline(waiting if state.offline else None)
         self._show_pause(state.pause)
         self._schedule_send(state.next_wake)
 
+    def _show_cost(self, cost: Decimal | None, month: str) -> None:
+        """The month estimate is the agency's: every pane of the window shows it, so the
+        other pane's figure does not stay behind this account's work."""
+        for pane in self._panes():
+            pane.show_cost(cost, month)
+
+    def _panes(self) -> list[AccountPane]:
+        """This pane and the window's other signed-in pane (for what is the agency's)."""
+        panes = getattr(self.pane.window(), "panes", None) or {self.slot: self.pane}
+        return [p for p in panes.values() if p is self.pane or p.account is not None]
+
+    def _show_credits(self, used_up: bool) -> None:
+        """The credit is the agency's: both panes say it is used up, or neither."""
+        for pane in self._panes():
+            pane.show_credits(credits_text() if used_up else "")
+
     def _show_pause(self, pause: Pause | None) -> None:
         """When X holds this account's posts back, say until when (posts wait, not lost),
-        on the outbox tab, where it stays while the pause lasts."""
-        if pause is None:
+        on the outbox tab, where it stays while the pause lasts. A used-up credit is the
+        agency's: the pane says so at its top, with who can top it up and "Coba lagi"."""
+        credits = pause is not None and pause.status.value == "credits_depleted"
+        self._show_credits(credits)
+        if pause is None or credits:
             self.pane.outbox_view.show_status("")
             return
         from PySide6.QtCore import QDateTime, QLocale
@@ -401,6 +423,16 @@ class SlotDesk(QObject):
         elif not cancel.ok:
             self.pane.show_error(self.tr("Too late to cancel: the post is already being sent."))
 
+    def on_pane_credits_retry_requested(self) -> None:
+        """ "Coba lagi": ask X at once whether the credit is back (a send round and a sync);
+        the notice goes when X answers, or stays if the credit is still used up."""
+        session = self.session
+        if session is None:
+            return
+        self.services.sender.resume(session.account.user_id)
+        self._run_send_round()
+        self.sync_now()
+
     def on_outbox_retry_requested(self, item_id: int) -> None:
         self.worker.submit(
             self.services.outbox.retry,
@@ -436,8 +468,12 @@ class SlotDesk(QObject):
         self._syncing = False
         sync, inbox, outbox = result
         self.pane.inbox_view.set_mentions(inbox.mentions)
-        self.pane.show_quota(outbox.quota, outbox.cost)
-        if sync.error is not None:
+        self.pane.show_quota(outbox.quota, None)
+        self._show_cost(outbox.cost, outbox.cost_month)
+        self._show_pause(outbox.pause)
+        if isinstance(sync.error, CreditsDepleted):
+            self.pane.inbox_view.show_sync_status("")  # the pane's credit notice says it
+        elif sync.error is not None:
             self.pane.inbox_view.show_sync_status(
                 self.tr("Could not sync mentions: %1 Trying again later.").replace(
                     "%1", describe_error(sync.error)
@@ -508,15 +544,17 @@ class SlotDesk(QObject):
             return
         from humasdesk.services.posting import own_posts
 
-        self.worker.submit(
-            lambda: list(own_posts(session, call=self._call, usage=self.services.usage).posts),
-            on_done=self.on_posts_loaded,
-            on_error=self.on_job_failed,
-        )
+        def job() -> tuple[list[Post], Decimal, str]:
+            page = own_posts(session, call=self._call, usage=self.services.usage)
+            return list(page.posts), self.services.usage.estimate(), month_key(datetime.now(UTC))
 
-    def on_posts_loaded(self, posts: list[Post]) -> None:
+        self.worker.submit(job, on_done=self.on_posts_loaded, on_error=self.on_job_failed)
+
+    def on_posts_loaded(self, result: tuple[list[Post], Decimal, str]) -> None:
         if self.session is None:
             return  # signed out meanwhile
+        posts, cost, month = result
+        self._show_cost(cost, month)
         self.posts = posts
         self.pane.show_posts(posts)
         self.posts_shown.emit(self.slot, len(posts))
@@ -552,6 +590,10 @@ class SlotDesk(QObject):
     def on_job_failed(self, exc: BaseException) -> None:
         self._enable_composer()
         logger.warning("slot %s job failed: %s", self.slot.value, type(exc).__name__)
+        if isinstance(exc, CreditsDepleted):
+            self.pane.show_error("")  # not "Memuat kiriman…" forever: the notice says why
+            self._show_credits(True)  # the notice, with "Coba lagi"
+            return
         self.pane.show_error(describe_error(exc))
 
     def shutdown(self) -> None:

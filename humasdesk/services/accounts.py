@@ -25,6 +25,7 @@ from humasdesk.services.session import (
 if TYPE_CHECKING:
     from humasdesk.credentials import TokenStorage
     from humasdesk.store.activity_log import ActivityLog
+    from humasdesk.xapi.client import XClient
 
 logger = logging.getLogger(__name__)
 
@@ -98,8 +99,10 @@ class AccountService:
         office_handle: str = "",
         clock: Callable[[], float] = time.time,
         log: ActivityLog | None = None,
+        prepare_client: Callable[[XClient], None] | None = None,
     ) -> None:
         self.endpoint = endpoint
+        self._prepare = prepare_client  # e.g. UsageMeter.watch: counts from the first call
         self.store = store
         self.office_handle = office_handle.lstrip("@").strip()
         self._clock = clock
@@ -123,7 +126,7 @@ class AccountService:
 
         Tokens for a refused account are revoked at once, so nothing stays valid.
         """
-        session = open_session(slot, tokens, base_url=self.endpoint.base_url)
+        session = open_session(slot, tokens, base_url=self.endpoint.base_url, prepare=self._prepare)
         try:
             self._check_guards(session, others)
         except (SlotConflict, OfficeHandleMismatch) as exc:
@@ -203,10 +206,14 @@ class AccountService:
         if tokens.expires_within(REFRESH_MARGIN_S, self._clock()):
             tokens = self._refresh_tokens(slot, tokens)
         try:
-            return open_session(slot, tokens, base_url=self.endpoint.base_url)
+            return open_session(
+                slot, tokens, base_url=self.endpoint.base_url, prepare=self._prepare
+            )
         except AuthExpired:
             tokens = self._refresh_tokens(slot, tokens)
-            return open_session(slot, tokens, base_url=self.endpoint.base_url)
+            return open_session(
+                slot, tokens, base_url=self.endpoint.base_url, prepare=self._prepare
+            )
 
     def call(self, session: AccountSession, fn: Callable[[AccountSession], T]) -> T:
         """Run `fn(session)`: refresh before expiry, and once more after a 401."""

@@ -541,6 +541,30 @@ class OutboxStore(ThreadStore):
                 (account_id, month, counts.posts, counts.url_posts, counts.reads, counts.deletes),
             )
 
+    def add_billed(
+        self, account_id: str, events: Iterable[tuple[str, str, str]], now: datetime
+    ) -> int:
+        """Record billed events ``(utc_day, kind, resource_id)``; one already recorded (a
+        same-day repeat of a read) is left out. Returns how many were new."""
+        conn = self._conn()
+        with transaction(conn):
+            before = conn.total_changes
+            conn.executemany(
+                "INSERT OR IGNORE INTO x_billing (day, kind, resource_id, account_id, at) "
+                "VALUES (?,?,?,?,?)",
+                [(day, kind, rid, account_id, format_ts(now)) for day, kind, rid in events],
+            )
+            return conn.total_changes - before
+
+    def billed(self, month: str, account_id: str | None = None) -> dict[str, int]:
+        """Billed events per kind in ``"YYYY-MM"``, for one account or all of them."""
+        sql = "SELECT kind, count(*) FROM x_billing WHERE substr(day, 1, 7) = ?"
+        args: tuple[str, ...] = (month,)
+        if account_id is not None:
+            sql += " AND account_id = ?"
+            args += (account_id,)
+        return dict(self._conn().execute(sql + " GROUP BY kind", args).fetchall())
+
     def usage(self, account_id: str, month: str) -> UsageCounts:
         row = (
             self._conn()

@@ -214,10 +214,6 @@ Sidik jari kunci tanda tangan: %4</translation>
         <translation>Baca: sisa %1/%2</translation>
     </message>
     <message>
-        <source>Cost this month ≈ US$%1</source>
-        <translation>Biaya bulan ini ≈ US$%1</translation>
-    </message>
-    <message>
         <source>Signing in…</source>
         <translation>Sedang masuk…</translation>
     </message>
@@ -228,6 +224,14 @@ Sidik jari kunci tanda tangan: %4</translation>
     <message>
         <source>Loading posts…</source>
         <translation>Memuat kiriman…</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Coba lagi</translation>
+    </message>
+    <message>
+        <source>Agency&apos;s X cost this month ≈ US$%1</source>
+        <translation>Biaya X instansi bulan ini ≈ US$%1</translation>
     </message>
 </context>
 <context>
@@ -466,10 +470,6 @@ Sidik jari kunci tanda tangan: %4</translation>
         <translation>Hanya gambar PNG, JPEG, GIF, dan WebP yang dapat dikirim.</translation>
     </message>
     <message>
-        <source>An image is too large for X (5 MB; GIF 15 MB).</source>
-        <translation>Gambar terlalu besar untuk X (5 MB; GIF 15 MB).</translation>
-    </message>
-    <message>
         <source>An image description is longer than 1,000 characters.</source>
         <translation>Deskripsi gambar lebih dari 1.000 karakter.</translation>
     </message>
@@ -556,6 +556,26 @@ Sidik jari kunci tanda tangan: %4</translation>
     <message>
         <source>Describe the image for readers who cannot see it (alt text):</source>
         <translation>Jelaskan gambar ini untuk pembaca yang tidak dapat melihatnya (teks alternatif):</translation>
+    </message>
+    <message>
+        <source>An image is too large for X (at most 15 MB).</source>
+        <translation>Gambar terlalu besar untuk X (paling besar 15 MB).</translation>
+    </message>
+    <message>
+        <source>X takes up to 4 photos or 1 GIF in one post, not both: remove the GIF or the photos. Nothing has been uploaded.</source>
+        <translation>X menerima paling banyak 4 foto atau 1 GIF dalam satu kiriman, tidak keduanya: hapus GIF atau fotonya. Belum ada yang diunggah.</translation>
+    </message>
+    <message>
+        <source>X takes only 1 GIF per post: remove the others.</source>
+        <translation>X hanya menerima 1 GIF per kiriman: hapus GIF lainnya.</translation>
+    </message>
+    <message>
+        <source>HumasDesk cannot post video; post it from the X app.</source>
+        <translation>HumasDesk tidak dapat mengirim video; kirimkan video melalui aplikasi X.</translation>
+    </message>
+    <message>
+        <source>X does not take images on a quote post: remove the images.</source>
+        <translation>X tidak menerima gambar pada kiriman kutipan: hapus gambarnya.</translation>
     </message>
 </context>
 <context>
@@ -818,6 +838,10 @@ Sidik jari kunci tanda tangan: %4</translation>
     <message>
         <source>Something went wrong (%1). Details are in the log file.</source>
         <translation>Terjadi kesalahan (%1). Rinciannya ada di berkas log.</translation>
+    </message>
+    <message>
+        <source>The agency&apos;s X credit is used up. Posts wait in the outbox (nothing is lost) and mentions are not read until it is topped up. The administrator of the agency&apos;s X developer account can add credit in the X developer console.</source>
+        <translation>Kredit X instansi sudah habis. Kiriman menunggu di kotak keluar (tidak ada yang hilang) dan mention tidak dibaca sampai kredit diisi ulang. Admin akun developer X instansi dapat menambah kredit di konsol developer X.</translation>
     </message>
 </context>
 <context>
@@ -1911,6 +1935,10 @@ Tanda tangan: %2</translation>
     <message>
         <source>Retry sending the selected post</source>
         <translation>Coba kirim ulang kiriman yang dipilih</translation>
+    </message>
+    <message>
+        <source>The agency&apos;s X credit is used up.</source>
+        <translation>Kredit X instansi sudah habis.</translation>
     </message>
 </context>
 <context>

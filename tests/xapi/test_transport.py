@@ -27,9 +27,8 @@ def test_rebase_rewrites_only_x_hosts():
     )
     assert rebase_url("http://127.0.0.1:7/callback", base) == "http://127.0.0.1:7/callback"
     assert rebase_url("https://example.org/2/tweets", base) == "https://example.org/2/tweets"
-    assert (
-        rebase_url("https://api.twitter.com/2/tweets", None) == "https://api.twitter.com/2/tweets"
-    )
+    # Real X: tweepy's legacy host becomes the documented one (tests/xapi/test_hosts.py).
+    assert rebase_url("https://api.twitter.com/2/tweets", None) == "https://api.x.com/2/tweets"
     assert is_loopback_url("http://127.0.0.1:1/") and is_loopback_url("http://[::1]:1/")
     assert not is_loopback_url("https://api.x.com/")
 
