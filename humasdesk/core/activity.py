@@ -87,6 +87,7 @@ class Action(StrEnum):
     SESSION_EXPIRED = "session_expired"
     POST_SENT = "post_sent"
     REPLY_SENT = "reply_sent"
+    REPOST_SENT = "repost_sent"  # x_post_id None; details["repost_of"]: the post reposted
     POST_FAILED = "post_failed"
     POST_DELETED = "post_deleted"
     MENTION_RECEIVED = "mention_received"

@@ -108,6 +108,7 @@ class AccountMetrics:
     first_response_p90: timedelta | None
     two_way_ratio: float | None
     complaints: ComplaintMetrics
+    reposts: int = 0  # the other account's posts shared as they are (not in `posts`)
 
 
 @dataclass(frozen=True)
@@ -142,6 +143,7 @@ class _Acc:
     slot: Slot | str | None = None
     posts: int = 0
     replies: int = 0
+    reposts: int = 0
 
 
 def compute_metrics(
@@ -162,8 +164,18 @@ def compute_metrics(
     first_handled: dict[tuple[str, str], datetime] = {}
     tagged: set[tuple[str, str]] = set()
 
-    for e in sorted(entries, key=lambda x: x.seq):
+    ordered = sorted(entries, key=lambda x: x.seq)
+    # The desk's own accounts are never citizens: a repost by the other account reaches
+    # this one as a mention, but nobody outside wrote it.
+    own = {e.handle.casefold() for e in ordered if e.handle}
+    for e in ordered:
         if e.seq in seen or e.ts > cutoff or e.account_id is None:
+            continue
+        if (
+            str(e.action) == Action.MENTION_RECEIVED
+            and e.citizen_handle
+            and e.citizen_handle.lstrip("@").casefold() in own
+        ):
             continue
         seen.add(e.seq)
         acc = accounts.setdefault(e.account_id, _Acc())
@@ -183,6 +195,9 @@ def compute_metrics(
         elif action == Action.POST_SENT:
             if in_period:
                 acc.posts += 1
+        elif action == Action.REPOST_SENT:
+            if in_period:
+                acc.reposts += 1
         elif action == Action.MENTION_RECEIVED and e.x_post_id is not None:
             key = (e.account_id, e.x_post_id)
             if key not in mentions or e.ts < mentions[key]:
@@ -269,6 +284,7 @@ def compute_metrics(
                     resolved_within_60d=c["r60"],
                     unresolved=c["unresolved"],
                 ),
+                reposts=acc.reposts,
             )
         )
     return MetricsReport(period=period, as_of=cutoff, accounts=tuple(results))

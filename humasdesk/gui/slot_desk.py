@@ -247,6 +247,9 @@ class SlotDesk(QObject):
         if result.ok:
             composer.clear()
             self.pane.show_tab("outbox")
+            # Selected at once, so Batalkan works with one click inside the undo window.
+            if result.items:
+                self.pane.outbox_view.select(result.items[0].id)
             self.post_queued.emit(self.slot)
             return
         composer.save_draft_soon()  # not queued: the text stays, and stays the draft
@@ -272,14 +275,22 @@ class SlotDesk(QObject):
             "%1", self.session.account.username
         )
         if self._ask(self.pane, self.tr("Not sent"), text + "\n\n" + question):
-            from humasdesk.services.posting import repost
-
-            session = self.session
+            # Through the outbox like any post: the undo window, Batalkan, the log.
             self.worker.submit(
-                lambda: repost(session, duplicate.other_post_id, call=self._call),
-                on_done=lambda _: self.pane.composer.clear(),
-                on_error=self.on_job_failed,
+                self._enqueue_repost,
+                self.session,
+                duplicate.other_post_id,
+                duplicate.other_text,
+                on_done=self.on_enqueued,
+                on_error=self.on_enqueue_failed,
             )
+
+    def _enqueue_repost(
+        self, session: AccountSession, post_id: str, text: str
+    ) -> tuple[QueueResult, OutboxState]:
+        result = self.services.outbox.enqueue_repost(self.slot, session.account, post_id, text)
+        self.services.outbox.clear_draft(self.slot)
+        return result, self._outbox_state()
 
     def _other_handle(self) -> str:
         return getattr(self.pane, "other_handle", "") or "?"

@@ -206,6 +206,13 @@ def collect_access_report(
     """Everything held about `handle` (see the module docstring). Raises `InvalidHandle`
     or `NothingHeld` (nothing about this handle is stored)."""
     norm = normalize_handle(handle)
+    if norm in {h.casefold() for h in log.desk_accounts().values() if h}:
+        # The desk's own account is not a data subject of this desk.
+        raise AccessReportFailed(
+            "own_account",
+            f"@{norm} adalah akun desk ini sendiri, bukan warga: tidak ada laporan akses "
+            "untuknya",
+        )
     head = log.head()
     held: list[ActivityEntry] = []
     for s in privacy.personal_seqs_for_handle(norm):

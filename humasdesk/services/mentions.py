@@ -9,7 +9,7 @@ the activity log only in its erasable personal fields, never into application lo
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -65,9 +65,12 @@ class MentionSync:
         max_poll_s: float = MAX_POLL_S,
         max_pages: int = 100,
         page_size: int = 100,
+        own_accounts: Callable[[], Mapping[str, str]] | None = None,
     ) -> None:
         self.store = store
         self.log = log
+        # The desk's own accounts (id → handle): never a citizen, whatever X lists.
+        self._own_accounts = own_accounts if own_accounts is not None else log.desk_accounts
         self._clock = clock
         self.usage = usage
         self.poll_s = poll_s
@@ -132,8 +135,25 @@ class MentionSync:
             ),
         )
 
+    def _own(self, session: AccountSession) -> tuple[set[str], set[str]]:
+        """Ids and casefolded handles of the desk's own accounts."""
+        accounts = dict(self._own_accounts())
+        accounts[session.account.user_id] = session.account.username
+        accounts.update({i: h for i, h in self._handles.items()})
+        return set(accounts), {h.casefold() for h in accounts.values() if h}
+
     def _store_new(self, session: AccountSession, posts: list[Post]) -> list[Mention]:
         now = self._clock()
+        ids, handles = self._own(session)
+        # A repost or reply by the desk's other account mentions this one: it is the desk
+        # talking to itself, not a citizen (never in the inbox, the log or the figures).
+        posts = [
+            p
+            for p in posts
+            if (p.author_id or "") not in ids
+            and (p.author_username or "").casefold() not in handles
+        ]
+        self.store.remove_authored_by(session.account.user_id, ids)
         # Oldest first, so the log's order follows X's.
         ordered = sorted({p.id: p for p in posts}.values(), key=lambda p: (len(p.id), p.id))
         new = self.store.add_new(session.slot, session.account.user_id, ordered, now)

@@ -309,6 +309,31 @@ class Outbox:
         items = self.store.add(new, now)
         return QueueResult(ok=True, items=tuple(items), checks=checks)
 
+    def enqueue_repost(
+        self,
+        slot: Slot,
+        account: Account,
+        post_id: str,
+        text: str,
+        *,
+        undo_s: float | None = None,
+    ) -> QueueResult:
+        """Queue a repost of `post_id` (X's way to share what the other account posted):
+        like a post, it waits out the undo window and can be cancelled. `text` is the
+        reposted post's text, shown in the outbox and given back on cancel."""
+        now = self._clock()
+        not_before = now + timedelta(seconds=self.undo_s if undo_s is None else undo_s)
+        item = NewOutboxItem(
+            slot=slot,
+            account_id=account.user_id,
+            handle=account.username,
+            kind=PostKind.REPOST,
+            text=normalise_newlines(text),
+            not_before=not_before,
+            repost_of=str(post_id),
+        )
+        return QueueResult(ok=True, items=tuple(self.store.add([item], now)))
+
     # --- the official's controls --------------------------------------------------------------
 
     def cancel(self, item_id: int) -> CancelResult:
@@ -587,6 +612,13 @@ class Sender:
         item = self.store.get(item.id) or item
         stage = _Stage.LOOKUP
         try:
+            if item.kind is PostKind.REPOST and item.repost_of:
+                # Reposting twice is harmless on X (it stays one repost), so an unknown
+                # outcome needs no look-up: the repost is simply made again.
+                stage = _Stage.POST
+                repost_of = item.repost_of
+                call(session, lambda s: s.client.repost(s.account.user_id, repost_of))
+                return self._sent(session, item, None)
             if item.outcome_unknown:
                 found = self._find_on_x(session, item, call)
                 if found is not None:
@@ -737,7 +769,17 @@ class Sender:
         # The record first, then the outbox state: a crash between the two leaves the item
         # "sending", so the next start finds the post on X and marks it sent without a
         # second entry. The other order could leave a sent post with no record at all.
-        if x_post_id is None or not self.log.has_post_entry(x_post_id):
+        if item.kind is PostKind.REPOST:
+            details["repost_of"] = item.repost_of
+            self.log.append(
+                Action.REPOST_SENT,
+                slot=item.slot,
+                account_id=item.account_id,
+                handle=item.handle,
+                text=item.text,
+                details=details,
+            )
+        elif x_post_id is None or not self.log.has_post_entry(x_post_id):
             self.log.append(
                 Action.REPLY_SENT if is_reply else Action.POST_SENT,
                 slot=item.slot,

@@ -662,9 +662,11 @@ def breach_kit(
     rows = privacy.handles_in_mentions(start, end)
     handles |= {h.strip().lstrip("@") for _, h in rows}
     texts += privacy.texts_of_mentions(x for x, _ in rows)
+    own = {h.casefold() for h in log.desk_accounts().values() if h}
     by_norm: dict[str, str] = {}
     for h in sorted(handles):
-        by_norm.setdefault(h.casefold(), h)
+        if h.casefold() not in own:  # the desk's own accounts are not affected citizens
+            by_norm.setdefault(h.casefold(), h)
     shown = tuple("@" + h for h in sorted(by_norm.values(), key=str.casefold))
     facts = BreachFacts(
         period_start=start,

@@ -489,6 +489,16 @@ class ActivityLog:
         )
         return row is not None
 
+    def desk_accounts(self) -> dict[str, str]:
+        """The desk's own X accounts (user id → handle): every account that ever signed in
+        here. Their posts are never a citizen's (a repost by the other account mentions the
+        office, but no citizen wrote it)."""
+        rows = self._conn().execute(
+            "SELECT account_id, handle FROM activity WHERE action = 'signed_in' "
+            "AND account_id IS NOT NULL ORDER BY seq"
+        )
+        return {r[0]: r[1] or "" for r in rows}
+
     def seqs_for_citizen(self, citizen_handle: str) -> list[int]:
         """Seqs of entries that still hold this citizen handle (for erasure and access reports)."""
         rows = self._conn().execute(

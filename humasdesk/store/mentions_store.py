@@ -104,6 +104,21 @@ class MentionsStore(ThreadStore):
                     added.append(p.id)
         return [m for m in (self.get(i) for i in added) if m is not None]
 
+    def remove_authored_by(self, account_id: str, author_ids: Iterable[str]) -> int:
+        """Drop inbox rows of `account_id` written by these authors (the desk's own
+        accounts, stored before the desk knew them as its own). Returns how many."""
+        ids = sorted(set(author_ids))
+        if not ids:
+            return 0
+        conn = self._conn()
+        with transaction(conn):
+            cur = conn.execute(
+                f"DELETE FROM mentions WHERE account_id = ? AND author_id IN "  # noqa: S608
+                f"({','.join('?' * len(ids))})",
+                [account_id, *ids],
+            )
+        return cur.rowcount
+
     def get(self, x_post_id: str) -> Mention | None:
         row = (
             self._conn()

@@ -338,12 +338,21 @@ def _m5_x_billing(db: Database) -> None:
     )
 
 
+def _m6_outbox_repost(db: Database) -> None:
+    """Reposts go through the outbox (undo window, retries, the log) like posts. The post
+    being reposted is `repost_of`; the row's `kind` stays 'post' (its CHECK predates
+    reposts, and rebuilding the table would fight other columns added since), and the store
+    reads a row with `repost_of` as a repost."""
+    run_script(db.conn, "ALTER TABLE outbox ADD COLUMN repost_of TEXT;")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _m1_activity_log,
     _m2_desk,
     _m3_privacy,
     _m4_sent_post_index,
     _m5_x_billing,
+    _m6_outbox_repost,
 )
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -40,6 +40,7 @@ class PostKind(StrEnum):
     REPLY = "reply"
     QUOTE = "quote"
     THREAD_PART = "thread_part"
+    REPOST = "repost"  # stored as 'post' with repost_of set (see migrations._m6)
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ class OutboxItem:
     sent_at: datetime | None
     created_at: datetime
     updated_at: datetime
+    repost_of: str | None = None  # the post this item reposts (kind REPOST)
 
     def undo_seconds_left(self, now: datetime) -> float:
         """Seconds left to "Batalkan" (0 once the window is over)."""
@@ -95,6 +97,7 @@ class NewOutboxItem:
     quote_of: str | None = None
     media: tuple[ImageAttachment, ...] = field(default=(), repr=False)
     official_capacity: bool = False
+    repost_of: str | None = None
 
 
 # --- media JSON -------------------------------------------------------------------------------
@@ -143,7 +146,7 @@ _COLS = (
     "id, slot, account_id, handle, state, kind, text, reply_to, quote_of, thread_id, "
     "thread_index, media, official_capacity, not_before, attempts, outcome_unknown, "
     "last_error_kind, last_error_text, next_attempt_at, x_post_id, sent_at, created_at, "
-    "updated_at"
+    "updated_at, repost_of"
 )
 
 
@@ -154,7 +157,7 @@ def _item(row: Sequence[Any]) -> OutboxItem:
         account_id=row[2],
         handle=row[3],
         state=OutboxState(row[4]),
-        kind=PostKind(row[5]),
+        kind=PostKind.REPOST if row[23] else PostKind(row[5]),
         text=row[6],
         reply_to=row[7],
         quote_of=row[8],
@@ -172,6 +175,7 @@ def _item(row: Sequence[Any]) -> OutboxItem:
         sent_at=_dt(row[20]),
         created_at=parse_ts(row[21]),
         updated_at=parse_ts(row[22]),
+        repost_of=row[23],
     )
 
 
@@ -194,13 +198,14 @@ class OutboxStore(ThreadStore):
                 cur = conn.execute(
                     "INSERT INTO outbox (slot, account_id, handle, state, kind, text, reply_to, "
                     "quote_of, thread_id, thread_index, media, official_capacity, not_before, "
-                    "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    "created_at, updated_at, repost_of) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     (
                         str(it.slot), it.account_id, it.handle, OutboxState.QUEUED.value,
-                        it.kind.value, it.text, it.reply_to, it.quote_of,
+                        PostKind.POST.value if it.kind is PostKind.REPOST else it.kind.value,
+                        it.text, it.reply_to, it.quote_of,
                         ids[0] if ids else None, index if len(items) > 1 else None,
                         media_to_json(it.media), int(it.official_capacity),
-                        format_ts(it.not_before), ts, ts,
+                        format_ts(it.not_before), ts, ts, it.repost_of,
                     ),
                 )  # fmt: skip
                 ids.append(int(cur.lastrowid or 0))

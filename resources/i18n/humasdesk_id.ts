@@ -1579,6 +1579,10 @@ Tanda tangan: %2</translation>
         <translation>Balasan terkirim</translation>
     </message>
     <message>
+        <source>Repost sent</source>
+        <translation>Kiriman dibagikan ulang</translation>
+    </message>
+    <message>
         <source>Post failed</source>
         <translation>Kiriman gagal</translation>
     </message>
@@ -1905,6 +1909,10 @@ Tanda tangan: %2</translation>
         <translation>Kutipan</translation>
     </message>
     <message>
+        <source>Repost</source>
+        <translation>Bagikan ulang</translation>
+    </message>
+    <message>
         <source>Thread, part %1</source>
         <translation>Utas, bagian %1</translation>
     </message>
@@ -2189,6 +2197,10 @@ Tindakan ini tidak dapat dibatalkan.</translation>
         <translation>(teks telah dihapus)</translation>
     </message>
     <message>
+        <source>Repost</source>
+        <translation>Bagikan ulang</translation>
+    </message>
+    <message>
         <source>Reply</source>
         <translation>Balasan</translation>
     </message>
@@ -2323,6 +2335,10 @@ Tindakan ini tidak dapat dibatalkan.</translation>
     <message>
         <source>Figures per account</source>
         <translation>Ringkasan per akun</translation>
+    </message>
+    <message>
+        <source>Reposts</source>
+        <translation>Dibagikan ulang</translation>
     </message>
     <message>
         <source>Time to first response, median</source>
@@ -3180,7 +3196,7 @@ Warga dapat meminta data yang disimpan tentang dirinya, serta perbaikan, pembata
     </message>
     <message>
         <source>Repost it from @%1 instead?</source>
-        <translation>Repost kiriman itu dari @%1 saja?</translation>
+        <translation>Bagikan ulang kiriman itu dari @%1 saja?</translation>
     </message>
     <message>
         <source>Yes</source>

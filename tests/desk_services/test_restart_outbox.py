@@ -62,3 +62,39 @@ def test_a_scheduled_time_later_than_the_new_window_is_kept(store, clock):
     carried = outbox.carry_over(Slot.PERSONAL)
     assert carried[0].not_before == item.not_before
     assert carried[0].state is OutboxState.QUEUED
+
+
+def test_a_repost_goes_out_after_its_window_and_is_logged(
+    outbox, sender, office, personal, clock, log, control
+):
+    """A repost is an outbox item like a post: not before its window, then X has it and the
+    log says repost_sent (never post_sent), with the post it shared."""
+    source = office.client.create_post("Layanan SIM keliling hari ini di alun-alun.")
+    item = outbox.enqueue_repost(
+        Slot.PERSONAL, personal.account, source.id, "Layanan SIM keliling hari ini di alun-alun."
+    ).items[0]
+    assert item.kind.value == "repost" and item.repost_of == source.id
+    assert sender.send_due(personal) == []  # the undo window
+    clock.advance(11)
+    (outcome,) = sender.send_due(personal)
+    assert outcome.status.value == "sent"
+    assert any(p["text"].startswith("RT @HumasDemo: Layanan SIM") for p in
+               control.posts("rina_humas"))  # fmt: skip
+    (entry,) = [e for e in log.iter_entries() if str(e.action) == "repost_sent"]
+    assert entry.details["repost_of"] == source.id and entry.handle == "rina_humas"
+    assert not [e for e in log.iter_entries() if str(e.action) == "post_sent"]
+
+
+def test_the_desks_own_repost_is_not_a_citizens_mention(sync, office, personal, log, control):
+    """The personal account reposts an office post: X lists it among the office's mentions,
+    but it is the desk itself, so it is neither stored nor logged as a citizen's."""
+    log.append("signed_in", slot=Slot.PERSONAL, account_id=personal.account.user_id,
+               handle=personal.account.username)  # fmt: skip
+    source = office.client.create_post("Jadwal posyandu bulan ini.")
+    personal.client.repost(personal.account.user_id, source.id)
+    control.mention("HumasDemo", "warga_12", "Terima kasih infonya")
+    sync.sync(office)
+    authors = {m.author_username for m in sync.inbox(office.account.user_id, limit=500)}
+    assert "warga_12" in authors and "rina_humas" not in authors
+    received = [e for e in log.iter_entries() if str(e.action) == "mention_received"]
+    assert "rina_humas" not in {e.citizen_handle for e in received}

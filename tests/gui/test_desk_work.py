@@ -225,7 +225,7 @@ def test_same_text_from_the_other_account_is_refused_with_repost_offered(
         type_and_send(qtbot, personal, text + " ")
     assert "@HumasDemo" in r.args[1] and "beberapa akun" in r.args[1]
     assert personal.composer.parts[0].text() == text + " "  # nothing lost
-    assert offers and "Repost" in offers[0]
+    assert offers and "Bagikan ulang" in offers[0]
     qtbot.wait(600)
     assert text not in texts_on_x(sandbox, "rina_humas")
 

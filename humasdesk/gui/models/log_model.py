@@ -62,6 +62,7 @@ _HEADERS = {
 ACTION_LABELS: dict[str, str] = {
     Action.POST_SENT: QT_TRANSLATE_NOOP("LogTableModel", "Post sent"),
     Action.REPLY_SENT: QT_TRANSLATE_NOOP("LogTableModel", "Reply sent"),
+    Action.REPOST_SENT: QT_TRANSLATE_NOOP("LogTableModel", "Repost sent"),
     Action.POST_FAILED: QT_TRANSLATE_NOOP("LogTableModel", "Post failed"),
     Action.POST_DELETED: QT_TRANSLATE_NOOP("LogTableModel", "Post deleted"),
     Action.MENTION_RECEIVED: QT_TRANSLATE_NOOP("LogTableModel", "Mention received"),

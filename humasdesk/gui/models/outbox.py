@@ -121,6 +121,8 @@ def kind_text(item: OutboxItem) -> str:
         return QCoreApplication.translate("OutboxView", "Reply")
     if item.kind is PostKind.QUOTE:
         return QCoreApplication.translate("OutboxView", "Quote")
+    if item.kind is PostKind.REPOST:
+        return QCoreApplication.translate("OutboxView", "Repost")
     if item.kind is PostKind.THREAD_PART:
         return QCoreApplication.translate("OutboxView", "Thread, part %1").replace(
             "%1", str((item.thread_index or 0) + 1)

@@ -407,7 +407,8 @@ def collect(
                     mention_texts[key] = e.citizen_text
                     if len(mention_texts) > MENTION_TEXT_MEMORY:
                         mention_texts.popitem(last=False)
-        if e.ts not in period or not (is_reply or action == Action.POST_SENT):
+        is_repost = action == Action.REPOST_SENT
+        if e.ts not in period or not (is_reply or is_repost or action == Action.POST_SENT):
             continue
         if acc is not None:
             local_day = e.ts.astimezone(tz).date()
@@ -434,11 +435,12 @@ def collect(
                     )
                     + "</span>"
                 )
-        kind = (
-            QCoreApplication.translate("Report", "Reply")
-            if is_reply
-            else QCoreApplication.translate("Report", "Post")
-        )
+        if is_repost:
+            kind = QCoreApplication.translate("Report", "Repost")
+        elif is_reply:
+            kind = QCoreApplication.translate("Report", "Reply")
+        else:
+            kind = QCoreApplication.translate("Report", "Post")
         rows.write(
             "<tr>"
             f'<td class="t">{esc(format_datetime(e.ts, tz, zone=False))}</td>'
@@ -809,6 +811,10 @@ def build_html(
                     (
                         QCoreApplication.translate("Report", "Replies"),
                         [format_int(m.replies) for m in ms],
+                    ),
+                    (
+                        QCoreApplication.translate("Report", "Reposts"),
+                        [format_int(m.reposts) for m in ms],
                     ),
                     (
                         QCoreApplication.translate("Report", "Mentions received"),
