@@ -9,7 +9,7 @@ Line breaks are normalised to ``\\n`` before counting and before sending (X coun
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
@@ -140,6 +140,10 @@ class Draft:
     official_capacity: bool = False
     thread: tuple[str, ...] = ()  # further posts of a thread, after ``text``
     updated_at: datetime | None = None
+    # Whom a reply answers and what they wrote, for the confirmation (not stored: found
+    # again from the inbox when a draft comes back).
+    reply_author: str = field(default="", compare=False)
+    reply_text: str = field(default="", compare=False)
 
     @property
     def is_empty(self) -> bool:

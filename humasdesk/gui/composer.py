@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLayout,
     QLayoutItem,
@@ -216,6 +215,8 @@ class Composer(QWidget):
         self.slot = slot
         self.handle = ""
         self.reply_to: str | None = None
+        self.reply_author = ""
+        self.reply_text = ""
         self.quote_of: str | None = None  # X takes no media on a quote post
         self.images: list[ImageAttachment] = []
         self.parts: list[PostEditor] = []
@@ -367,6 +368,8 @@ class Composer(QWidget):
             images=tuple(self.images),
             official_capacity=self.official_capacity.isChecked(),
             thread=tuple(texts[1:]),
+            reply_author=self.reply_author,
+            reply_text=self.reply_text,
         )
 
     def load_draft(self, draft: Draft, reply_preview: str = "") -> None:
@@ -384,7 +387,9 @@ class Composer(QWidget):
             self.images = list(draft.images)
             self.quote_of = draft.quote_of
             self.official_capacity.setChecked(draft.official_capacity)
-            self.set_reply(draft.reply_to, reply_preview)
+            self.set_reply(
+                draft.reply_to, reply_preview, author=draft.reply_author, text=draft.reply_text
+            )
         finally:
             self._loading = False
         self.refresh()
@@ -409,8 +414,16 @@ class Composer(QWidget):
         the draft again."""
         self._save_timer.start()
 
-    def set_reply(self, post_id: str | None, preview: str = "") -> None:
+    def set_reply(
+        self, post_id: str | None, preview: str = "", *, author: str = "", text: str = ""
+    ) -> None:
+        """Answer the post `post_id` (None: no reply). `author` and `text` are the citizen's
+        handle and words, shown in the confirmation."""
         self.reply_to = post_id
+        self.reply_author = author if post_id is not None else ""
+        self.reply_text = text if post_id is not None else ""
+        if not preview and author:
+            preview = f"@{author}: {text[:120]}"
         self.reply_banner.setText(self.tr("Replying to: %1").replace("%1", preview))
         self.reply_row.setVisible(post_id is not None)
         self.add_part_button.setEnabled(post_id is None)
@@ -480,7 +493,9 @@ class Composer(QWidget):
             self, self.tr("Add image"), "", self.tr("Images (%1)").replace("%1", IMAGE_FILTER)
         )
         skipped = max(0, len(self.images) + len(paths) - MAX_IMAGES)
-        for path in paths[: len(paths) - skipped]:
+        taken = paths[: len(paths) - skipped]
+        count = len(self.images) + len(taken)
+        for path in taken:
             try:
                 with open(path, "rb") as fh:
                     data = fh.read(16 * 1024 * 1024)
@@ -488,7 +503,8 @@ class Composer(QWidget):
                 self.show_notice(self.tr("The file could not be read."))
                 continue
             image = ImageAttachment.from_bytes(data, path=path)
-            self.add_image(image.with_alt(self.ask_alt_text(image)))
+            number = len(self.images) + 1
+            self.add_image(image.with_alt(self.ask_alt_text(image, number, count)))
         if skipped:
             self.show_notice(
                 self.tr("X allows at most 4 images per post; %1 image(s) not added.").replace(
@@ -501,20 +517,18 @@ class Composer(QWidget):
         self.problems_label.setText(text)
         self.problems_label.setVisible(True)
 
-    def ask_alt_text(self, image: ImageAttachment) -> str:
-        """Ask for a description; an empty answer keeps the image and blocks sending."""
-        text, ok = QInputDialog.getMultiLineText(
-            self,
-            self.tr("Image description"),
-            self.tr("Describe the image for readers who cannot see it (alt text):"),
-            image.alt_text,
-        )
-        return text.strip() if ok else image.alt_text
+    def ask_alt_text(self, image: ImageAttachment, number: int = 1, count: int = 1) -> str:
+        """Ask for image `number` of `count`'s description; an empty answer keeps the image
+        and blocks sending, a cancel keeps what it had."""
+        from humasdesk.gui.image_dialogs import ask_alt_text
+
+        text = ask_alt_text(self, image, number, count)
+        return image.alt_text if text is None else text
 
     def on_image_list_item_activated(self, item: QListWidgetItem) -> None:
         row = self.image_list.row(item)
         image = self.images[row]
-        self.images[row] = image.with_alt(self.ask_alt_text(image))
+        self.images[row] = image.with_alt(self.ask_alt_text(image, row + 1, len(self.images)))
         self.on_content_changed()
 
     def on_remove_image_button_clicked(self) -> None:

@@ -39,30 +39,62 @@ class ConfirmPostDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("confirmPostDialog")
         role = self.tr("Office account") if slot is Slot.OFFICE else self.tr("Personal account")
-        self.setWindowTitle(self.tr("Send as @%1?").replace("%1", account.username))
-        self.band = band = account_band(
-            slot, f"{role}: {account.name} (@{account.username})", self
-        )
-        question = QLabel(
-            self.tr("This will be published from @%1 for everyone to see:").replace(
-                "%1", account.username
-            ),
-            self,
-        )
+        handle = account.username
+        self.band = band = account_band(slot, f"{role}: {account.name} (@{handle})", self)
+        self.is_reply = draft.reply_to is not None
+        if self.is_reply:
+            self.setWindowTitle(self.tr("Reply as @%1?").replace("%1", handle))
+            if draft.reply_author:
+                asked = self.tr(
+                    "This is a REPLY to @%1. It will be published from @%2 for everyone to see:"
+                ).replace("%1", draft.reply_author)
+            else:
+                asked = self.tr(
+                    "This is a REPLY. It will be published from @%2 for everyone to see:"
+                )
+            asked = asked.replace("%2", handle)
+        else:
+            self.setWindowTitle(self.tr("Send as @%1?").replace("%1", handle))
+            asked = self.tr("This will be published from @%1 for everyone to see:").replace(
+                "%1", handle
+            )
+        question = QLabel(asked, self)
+        question.setTextFormat(Qt.TextFormat.PlainText)
         question.setWordWrap(True)
+        self.question_label = question
+        # The citizen's words being answered: plain text, they come from X.
+        self.replied_label = QLabel(self)
+        self.replied_label.setObjectName("repliedTo")
+        self.replied_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.replied_label.setWordWrap(True)
+        self.replied_label.setStyleSheet(
+            f"#repliedTo {{ border-left: 4px solid {SLOT_COLOURS[slot]}; padding: 4px; }}"
+        )
+        if self.is_reply and draft.reply_author:
+            said = " ".join(draft.reply_text.split())
+            if len(said) > 280:
+                said = said[:279] + "…"
+            self.replied_label.setText(
+                self.tr("@%1 wrote: “%2”").replace("%1", draft.reply_author).replace("%2", said)
+            )
+        self.replied_label.setVisible(bool(self.replied_label.text()))
         text = QPlainTextEdit(self)
         text.setPlainText("\n\n".join([draft.text, *draft.thread]))
         text.setReadOnly(True)
         text.setAccessibleName(self.tr("Text to be sent"))
+        self.images = None
         if draft.images:
-            question.setText(
-                question.text()
-                + " "
-                + self.tr("(with %1 image(s))").replace("%1", str(len(draft.images)))
+            from humasdesk.gui.image_dialogs import ImageStrip
+
+            self.images_label = QLabel(
+                self.tr("With %1 image(s), as shown:").replace("%1", str(len(draft.images))),
+                self,
             )
+            self.images = ImageStrip(draft.images, self)
         buttons = QDialogButtonBox(self)
+        send = self.tr("Send reply as @%1") if self.is_reply else self.tr("Send as @%1")
         self.send_button = buttons.addButton(
-            self.tr("Send as @%1").replace("%1", account.username),
+            send.replace("%1", account.username),
             QDialogButtonBox.ButtonRole.AcceptRole,
         )
         self.cancel_button = buttons.addButton(
@@ -74,7 +106,11 @@ class ConfirmPostDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(band)
         layout.addWidget(question)
+        layout.addWidget(self.replied_label)
         layout.addWidget(text)
+        if self.images is not None:
+            layout.addWidget(self.images_label)
+            layout.addWidget(self.images)
         layout.addWidget(buttons)
         self.fit_to_text()
 

@@ -169,7 +169,7 @@ class SlotDesk(QObject):
         self.session = session
         self._wire()
         self.pane.composer.set_handle(session.account.username)
-        self.worker.submit(self.services.outbox.load_draft, self.slot, on_done=self.on_draft_loaded)
+        self.worker.submit(self._load_draft, on_done=self.on_draft_loaded)
         self.refresh_posts()
         if not self._carried_over_checked:
             # Before the first send round (the worker runs jobs in order): what the last
@@ -197,6 +197,19 @@ class SlotDesk(QObject):
             return
         self.pane.carried_over.show_items(items)
         self.pane.show_tab("outbox")  # the countdown of each is there
+
+    def _load_draft(self) -> Draft | None:
+        """The saved draft; a reply gets back whom it answers (from the inbox)."""
+        from dataclasses import replace
+
+        draft = self.services.outbox.load_draft(self.slot)
+        if draft is not None and draft.reply_to:
+            mention = self.services.mentions_store.get(draft.reply_to)
+            if mention is not None:
+                draft = replace(
+                    draft, reply_author=mention.author_username or "", reply_text=mention.text or ""
+                )
+        return draft
 
     def on_draft_loaded(self, draft: Draft | None) -> None:
         if draft is not None and self.pane.composer.draft().is_empty:
@@ -543,7 +556,9 @@ class SlotDesk(QObject):
     def on_inbox_reply_requested(self, mention: Mention) -> None:
         author = mention.author_username or "?"
         preview = f"@{author}: {mention.text[:120]}"
-        self.pane.composer.set_reply(mention.x_post_id, preview)
+        self.pane.composer.set_reply(
+            mention.x_post_id, preview, author=author, text=mention.text
+        )
         self.pane.composer.parts[0].edit.setFocus()
         self.on_inbox_read_requested(mention.x_post_id)
 

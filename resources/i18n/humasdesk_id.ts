@@ -246,6 +246,37 @@ Sidik jari kunci tanda tangan: %4</translation>
     </message>
 </context>
 <context>
+    <name>AltTextDialog</name>
+    <message>
+        <source>Image description</source>
+        <translation>Deskripsi gambar</translation>
+    </message>
+    <message>
+        <source>Image %1 of %2</source>
+        <translation>Gambar %1 dari %2</translation>
+    </message>
+    <message>
+        <source>Describe the image for readers who cannot see it (alt text). Enter saves; Shift+Enter starts a new line.</source>
+        <translation>Jelaskan isi gambar untuk pembaca yang tidak dapat melihatnya (teks alternatif). Enter menyimpan; Shift+Enter membuat baris baru.</translation>
+    </message>
+    <message>
+        <source>Description of %1</source>
+        <translation>Deskripsi %1</translation>
+    </message>
+    <message>
+        <source>Save description</source>
+        <translation>Simpan deskripsi</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>The description is longer than %1 characters.</source>
+        <translation>Deskripsi lebih panjang dari %1 karakter.</translation>
+    </message>
+</context>
+<context>
     <name>BreachDialog</name>
     <message>
         <source>Data breach: who is affected and the notification</source>
@@ -550,14 +581,6 @@ Sidik jari kunci tanda tangan: %4</translation>
         <translation>X mengizinkan paling banyak 4 gambar per kiriman; %1 gambar tidak ditambahkan.</translation>
     </message>
     <message>
-        <source>Image description</source>
-        <translation>Deskripsi gambar</translation>
-    </message>
-    <message>
-        <source>Describe the image for readers who cannot see it (alt text):</source>
-        <translation>Jelaskan gambar ini untuk pembaca yang tidak dapat melihatnya (teks alternatif):</translation>
-    </message>
-    <message>
         <source>An image is too large for X (at most 15 MB).</source>
         <translation>Gambar terlalu besar untuk X (paling besar 15 MB).</translation>
     </message>
@@ -589,6 +612,18 @@ Sidik jari kunci tanda tangan: %4</translation>
         <translation>Akun Pribadi</translation>
     </message>
     <message>
+        <source>Reply as @%1?</source>
+        <translation>Balas sebagai @%1?</translation>
+    </message>
+    <message>
+        <source>This is a REPLY to @%1. It will be published from @%2 for everyone to see:</source>
+        <translation>Ini BALASAN untuk @%1. Balasan akan diterbitkan dari @%2 dan dapat dilihat semua orang:</translation>
+    </message>
+    <message>
+        <source>This is a REPLY. It will be published from @%2 for everyone to see:</source>
+        <translation>Ini BALASAN. Balasan akan diterbitkan dari @%2 dan dapat dilihat semua orang:</translation>
+    </message>
+    <message>
         <source>Send as @%1?</source>
         <translation>Kirim sebagai @%1?</translation>
     </message>
@@ -597,16 +632,24 @@ Sidik jari kunci tanda tangan: %4</translation>
         <translation>Ini akan diterbitkan dari @%1 dan dapat dilihat semua orang:</translation>
     </message>
     <message>
+        <source>@%1 wrote: “%2”</source>
+        <translation>@%1 menulis: “%2”</translation>
+    </message>
+    <message>
         <source>Text to be sent</source>
         <translation>Teks yang akan dikirim</translation>
     </message>
     <message>
-        <source>(with %1 image(s))</source>
-        <translation>(dengan %1 gambar)</translation>
+        <source>With %1 image(s), as shown:</source>
+        <translation>Dengan %1 gambar, seperti berikut:</translation>
     </message>
     <message>
         <source>Send as @%1</source>
         <translation>Kirim sebagai @%1</translation>
+    </message>
+    <message>
+        <source>Send reply as @%1</source>
+        <translation>Kirim balasan sebagai @%1</translation>
     </message>
     <message>
         <source>Back to editing</source>
@@ -1392,6 +1435,17 @@ Tanda tangan: %2</translation>
     <message>
         <source>The handover cannot be stopped halfway. This window stays open until it has finished, so that you can note the values for the handover report.</source>
         <translation>Serah terima tidak dapat dihentikan di tengah jalan. Jendela ini tetap terbuka sampai selesai, agar Anda dapat mencatat nilai-nilai untuk berita acara serah terima.</translation>
+    </message>
+</context>
+<context>
+    <name>ImageStrip</name>
+    <message>
+        <source>Image %1</source>
+        <translation>Gambar %1</translation>
+    </message>
+    <message>
+        <source>(no description)</source>
+        <translation>(belum ada deskripsi)</translation>
     </message>
 </context>
 <context>

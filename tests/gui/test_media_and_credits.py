@@ -14,10 +14,11 @@ from pathlib import Path
 
 import requests
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from humasdesk.core.cost import month_key
 from humasdesk.core.models import Slot
+from humasdesk.gui.image_dialogs import AltTextDialog
 from humasdesk.services.posting import utcnow
 from tests.gui.helpers import wait_signed_in
 from tests.media_files import gif, png
@@ -47,9 +48,9 @@ def add_image_as_an_official(qtbot, composer, path: Path, description: str) -> N
             answered.append("file")
             box.selectFile(str(path))
             box.accept()
-        elif isinstance(box, QInputDialog) and "alt" not in answered:
+        elif isinstance(box, AltTextDialog) and "alt" not in answered:
             answered.append("alt")
-            box.setTextValue(description)
+            box.edit.setPlainText(description)
             box.accept()
         if len(answered) < 2:
             QTimer.singleShot(20, answer)
