@@ -44,10 +44,13 @@ def update() -> None:
 
 def release() -> None:
     for lang in LANGUAGES:
-        ts = I18N / f"humasdesk_{lang}.ts"
-        subprocess.run(
-            [tool("lrelease"), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True
-        )
+        # qt_<lang>.ts: the desk's own translation of the Qt dialogs and menus it shows
+        # (Qt ships none for Indonesian); kept by hand, never touched by lupdate.
+        for ts in (I18N / f"humasdesk_{lang}.ts", I18N / f"qt_{lang}.ts"):
+            subprocess.run(
+                [tool("lrelease"), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))],
+                check=True,
+            )
 
 
 def main() -> int:

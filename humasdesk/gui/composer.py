@@ -15,7 +15,6 @@ from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, QSize, Qt, Q
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLayout,
@@ -489,8 +488,10 @@ class Composer(QWidget):
         self.refresh()
 
     def on_add_image_button_clicked(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Add image"), "", self.tr("Images (%1)").replace("%1", IMAGE_FILTER)
+        from humasdesk.gui.file_dialogs import choose_files_to_open
+
+        paths = choose_files_to_open(
+            self, self.tr("Add image"), self.tr("Images (%1)").replace("%1", IMAGE_FILTER)
         )
         skipped = max(0, len(self.images) + len(paths) - MAX_IMAGES)
         taken = paths[: len(paths) - skipped]

@@ -475,7 +475,9 @@ class ExportDialog(QDialog):
 
     def on_browse_button_clicked(self) -> None:
         path = self.output_path()
-        dialog = QFileDialog(self, self.tr("Save the export as"))
+        from humasdesk.gui.file_dialogs import file_dialog
+
+        dialog = file_dialog(self, self.tr("Save the export as"))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setFileMode(QFileDialog.FileMode.AnyFile)
         suffix = SUFFIXES[self.selected_format()]

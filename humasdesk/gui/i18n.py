@@ -30,7 +30,11 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     qt_own = QTranslator(app)
     if qt_own.load(
         f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    ):
+    ) or qt_own.load(f"qt_{language}", str(resources_dir() / "i18n")):
+        # Qt's own translation when it ships one; for Indonesian it does not, and the desk
+        # carries its own for every Qt dialog, menu and button it shows (qt_id.ts).
         app.installTranslator(qt_own)
         installed.append(qt_own)
+    else:
+        logger.warning("no translation of Qt's own dialogs for %s", language)
     return installed

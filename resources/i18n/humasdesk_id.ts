@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>Handle of the person</source>
-        <translation>Handle orang yang bersangkutan</translation>
+        <translation>Nama pengguna orang yang bersangkutan</translation>
     </message>
     <message>
         <source>@name</source>
@@ -73,7 +73,7 @@
     </message>
     <message>
         <source>&amp;Handle</source>
-        <translation>&amp;Handle</translation>
+        <translation>&amp;Nama pengguna</translation>
     </message>
     <message>
         <source>&amp;Format</source>
@@ -89,7 +89,7 @@
     </message>
     <message>
         <source>The file name holds the person&apos;s handle. The file name is kept in the activity log for good, so choose a name without the handle.</source>
-        <translation>Nama berkas memuat handle orang tersebut. Nama berkas disimpan selamanya di log aktivitas, jadi pilih nama tanpa handle.</translation>
+        <translation>Nama berkas memuat nama pengguna orang tersebut. Nama berkas disimpan selamanya di log aktivitas, jadi pilih nama tanpa nama pengguna.</translation>
     </message>
     <message>
         <source>Making the report…</source>
@@ -132,7 +132,7 @@ Sidik jari kunci tanda tangan: %4</translation>
     <name>AccountHeader</name>
     <message>
         <source>Sign out</source>
-        <translation>Keluar</translation>
+        <translation>Keluar dari akun</translation>
     </message>
     <message>
         <source>Office account</source>
@@ -685,7 +685,7 @@ Sidik jari kunci tanda tangan: %4</translation>
     </message>
     <message>
         <source>Sign out</source>
-        <translation>Keluar</translation>
+        <translation>Keluar dari akun</translation>
     </message>
     <message>
         <source>Sign @%1 out of HumasDesk? Its access is revoked at X and its saved sign-in is deleted from this laptop.</source>
@@ -848,7 +848,7 @@ Sidik jari kunci tanda tangan: %4</translation>
     </message>
     <message>
         <source>Port %1 on this laptop is used by another program, so X&apos;s answer cannot be received. Close that program, or change the callback port in Settings (and in the agency&apos;s X app).</source>
-        <translation>Port %1 di laptop ini dipakai program lain, sehingga jawaban X tidak dapat diterima. Tutup program itu, atau ubah port callback di Pengaturan (dan di aplikasi X instansi).</translation>
+        <translation>Port %1 di laptop ini dipakai program lain, sehingga jawaban X tidak dapat diterima. Tutup program itu, atau ubah port panggilan balik di Pengaturan (dan di aplikasi X instansi).</translation>
     </message>
     <message>
         <source>X refused the sign-in. Please sign in again.</source>
@@ -943,11 +943,11 @@ Sidik jari kunci tanda tangan: %4</translation>
     </message>
     <message>
         <source>Show citizens&apos; handles and words in full</source>
-        <translation>Tampilkan handle dan kata-kata warga secara utuh</translation>
+        <translation>Tampilkan nama pengguna dan kata-kata warga secara utuh</translation>
     </message>
     <message>
         <source>Unticked (the default), citizens&apos; handles are replaced by pseudonyms and phone numbers, e-mail addresses and NIK numbers are masked. Ticking it is recorded in the activity log.</source>
-        <translation>Tanpa centang (bawaan), handle warga diganti dengan nama samaran, serta nomor telepon, alamat e-mail, dan NIK disamarkan. Pencentangan dicatat di log aktivitas.</translation>
+        <translation>Tanpa centang (bawaan), nama pengguna warga diganti dengan nama samaran, serta nomor telepon, alamat e-mail, dan NIK disamarkan. Pencentangan dicatat di log aktivitas.</translation>
     </message>
     <message>
         <source>Agency</source>
@@ -1188,7 +1188,7 @@ If any step fails, nothing is erased.</source>
 1. mengekspor seluruh arsip akun kantor (kiriman dan balasannya, serta mention warga beserta datanya secara lengkap) ke satu berkas JSON Lines bertanda tangan untuk unit kerja;
 2. memeriksa berkas yang ditulis beserta tanda tangannya;
 3. mengeluarkan akun kantor: aksesnya dicabut di X dan data masuknya dihapus dari keyring sistem;
-4. hanya setelah berkas lolos pemeriksaan, menghapus data kantor dari laptop ini: kotak masuk kantor, daftar kiriman terkirimnya, drafnya, serta handle dan teks warga dalam entri log aktivitasnya.
+4. hanya setelah berkas lolos pemeriksaan, menghapus data kantor dari laptop ini: kotak masuk kantor, daftar kiriman terkirimnya, drafnya, serta nama pengguna dan teks warga dalam entri log aktivitasnya.
 
 Kiriman akun kantor sendiri beserta waktu dan hash-nya tetap ada di log aktivitas sebagai bukti keautentikannya. Akun pribadi Anda dan datanya tidak disentuh.
 
@@ -1236,7 +1236,7 @@ Jika ada langkah yang gagal, tidak ada yang dihapus.</translation>
     </message>
     <message>
         <source>Type the office account&apos;s handle</source>
-        <translation>Ketik handle akun kantor</translation>
+        <translation>Ketik nama pengguna akun kantor</translation>
     </message>
     <message>
         <source>&amp;Type %1 to confirm:</source>
@@ -1547,7 +1547,7 @@ Tanda tangan: %2</translation>
     </message>
     <message>
         <source>Handle</source>
-        <translation>Handle</translation>
+        <translation>Nama pengguna</translation>
     </message>
     <message>
         <source>Action</source>
@@ -1666,7 +1666,7 @@ Tanda tangan: %2</translation>
     </message>
     <message>
         <source>Signed out</source>
-        <translation>Keluar</translation>
+        <translation>Keluar dari akun</translation>
     </message>
     <message>
         <source>Sign-in failed</source>
@@ -1808,7 +1808,7 @@ Tanda tangan: %2</translation>
     </message>
     <message>
         <source>&amp;Quit HumasDesk</source>
-        <translation>&amp;Keluar dari HumasDesk</translation>
+        <translation>&amp;Tutup HumasDesk</translation>
     </message>
     <message>
         <source>Activity &amp;log…</source>
@@ -2551,7 +2551,7 @@ Tindakan ini tidak dapat dibatalkan.</translation>
     </message>
     <message>
         <source>Handle of the person asking</source>
-        <translation>Handle pemohon</translation>
+        <translation>Nama pengguna pemohon</translation>
     </message>
     <message>
         <source>@name</source>
@@ -2603,7 +2603,7 @@ Tindakan ini tidak dapat dibatalkan.</translation>
     </message>
     <message>
         <source>&amp;Handle</source>
-        <translation>&amp;Handle</translation>
+        <translation>&amp;Nama pengguna</translation>
     </message>
     <message>
         <source>&amp;Kind</source>
@@ -2641,7 +2641,7 @@ The handle and text of mentions nobody answered are erased from the activity log
 Records are kept: aduan and mentions the office answered or handled are official records under UU 43/2009 (Kearsipan). The request is then closed, saying what was kept.</source>
         <translation>Hapus data tentang @%1 yang disimpan HumasDesk untuk permintaan no. %2?
 
-Handle dan teks mention yang tidak pernah dijawab dihapus dari log aktivitas dan kotak masuk; tindakan ini tidak dapat dibatalkan.
+Nama pengguna dan teks mention yang tidak pernah dijawab dihapus dari log aktivitas dan kotak masuk; tindakan ini tidak dapat dibatalkan.
 
 Arsip tetap disimpan: aduan dan mention yang telah dijawab atau ditangani kantor adalah arsip resmi menurut UU 43/2009 (Kearsipan). Permintaan lalu ditutup dengan keterangan apa saja yang tetap disimpan.</translation>
     </message>
@@ -2671,7 +2671,7 @@ Arsip tetap disimpan: aduan dan mention yang telah dijawab atau ditangani kantor
     </message>
     <message>
         <source>Erased: the handle and text of %1 log entries and %2 inbox messages.</source>
-        <translation>Dihapus: handle dan teks dari %1 entri log dan %2 pesan kotak masuk.</translation>
+        <translation>Dihapus: nama pengguna dan teks dari %1 entri log dan %2 pesan kotak masuk.</translation>
     </message>
     <message>
         <source>Kept as records (UU 43/2009): %1 (%2).</source>
@@ -2711,7 +2711,7 @@ Arsip tetap disimpan: aduan dan mention yang telah dijawab atau ditangani kantor
     </message>
     <message>
         <source>Handle</source>
-        <translation>Handle</translation>
+        <translation>Nama pengguna</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -2810,7 +2810,7 @@ Arsip tetap disimpan: aduan dan mention yang telah dijawab atau ditangani kantor
     </message>
     <message>
         <source>Citizens&apos; mentions never answered, tagged as aduan or handled: their handle and text are erased after %1 days (the counts are kept).</source>
-        <translation>Mention warga yang tidak pernah dijawab, ditandai sebagai aduan, atau ditangani: handle dan teksnya dihapus setelah %1 hari (jumlahnya tetap dicatat).</translation>
+        <translation>Mention warga yang tidak pernah dijawab, ditandai sebagai aduan, atau ditangani: nama pengguna dan teksnya dihapus setelah %1 hari (jumlahnya tetap dicatat).</translation>
     </message>
     <message>
         <source>Retention of unanswered mentions</source>
@@ -2890,7 +2890,7 @@ Arsip tetap disimpan: aduan dan mention yang telah dijawab atau ditangani kantor
     </message>
     <message>
         <source>Erase the handle and text of %1 mentions received before %2 that were never answered, tagged or handled (%3 activity log entries, %4 inbox messages)? The counts are kept. This cannot be undone.</source>
-        <translation>Hapus handle dan teks dari %1 mention yang diterima sebelum %2 dan tidak pernah dijawab, ditandai, atau ditangani (%3 entri log aktivitas, %4 pesan kotak masuk)? Jumlahnya tetap dicatat. Tindakan ini tidak dapat dibatalkan.</translation>
+        <translation>Hapus nama pengguna dan teks dari %1 mention yang diterima sebelum %2 dan tidak pernah dijawab, ditandai, atau ditangani (%3 entri log aktivitas, %4 pesan kotak masuk)? Jumlahnya tetap dicatat. Tindakan ini tidak dapat dibatalkan.</translation>
     </message>
     <message>
         <source>Erase now</source>
@@ -2914,7 +2914,7 @@ Arsip tetap disimpan: aduan dan mention yang telah dijawab atau ditangani kantor
     </message>
     <message>
         <source>Erase the citizens&apos; data (handles and texts) attached to the %1 records in the proposal, approved by %2? The office&apos;s own posts stay in the activity log. This cannot be undone.</source>
-        <translation>Hapus data warga (handle dan teks) yang melekat pada %1 arsip dalam usulan, yang disetujui berdasarkan %2? Kiriman akun kantor sendiri tetap ada di log aktivitas. Tindakan ini tidak dapat dibatalkan.</translation>
+        <translation>Hapus data warga (nama pengguna dan teks) yang melekat pada %1 arsip dalam usulan, yang disetujui berdasarkan %2? Kiriman akun kantor sendiri tetap ada di log aktivitas. Tindakan ini tidak dapat dibatalkan.</translation>
     </message>
     <message>
         <source>Erase approved records</source>
@@ -3052,15 +3052,15 @@ Arsip tetap disimpan: aduan dan mention yang telah dijawab atau ditangani kantor
     </message>
     <message>
         <source>An X handle has 1 to 15 letters, digits or underscores.</source>
-        <translation>Handle X terdiri atas 1 sampai 15 huruf, angka, atau garis bawah.</translation>
+        <translation>Nama pengguna X terdiri atas 1 sampai 15 huruf, angka, atau garis bawah.</translation>
     </message>
     <message>
         <source>The client id has letters, digits and - _ . : only, without spaces.</source>
-        <translation>Client id hanya berisi huruf, angka, dan - _ . : tanpa spasi.</translation>
+        <translation>ID klien hanya berisi huruf, angka, dan - _ . : tanpa spasi.</translation>
     </message>
     <message>
         <source>X app client id</source>
-        <translation>Client id aplikasi X</translation>
+        <translation>ID klien aplikasi X</translation>
     </message>
     <message>
         <source>From the agency&apos;s X developer app (Native App, OAuth 2.0). Empty: practice mode.</source>
@@ -3068,7 +3068,7 @@ Arsip tetap disimpan: aduan dan mention yang telah dijawab atau ditangani kantor
     </message>
     <message>
         <source>Callback port</source>
-        <translation>Port callback</translation>
+        <translation>Port panggilan balik</translation>
     </message>
     <message>
         <source>Register http://127.0.0.1:&lt;port&gt;/callback in the agency&apos;s X app.</source>
@@ -3076,7 +3076,7 @@ Arsip tetap disimpan: aduan dan mention yang telah dijawab atau ditangani kantor
     </message>
     <message>
         <source>Office account handle</source>
-        <translation>Handle akun kantor</translation>
+        <translation>Nama pengguna akun kantor</translation>
     </message>
     <message>
         <source>If set, only this X account can be signed in to the office pane.</source>

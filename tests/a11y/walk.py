@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
     QGroupBox,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -20,17 +21,20 @@ from PySide6.QtWidgets import (
     QTabBar,
     QTableView,
     QTextEdit,
+    QToolButton,
+    QTreeView,
     QWidget,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "i18n" / "humasdesk_id.ts"
+QT_TS = ROOT / "resources" / "i18n" / "qt_id.ts"  # the desk's Indonesian for Qt's dialogs
 
 
-def ts_messages() -> dict[tuple[str, str], str | None]:
+def ts_messages(path: Path = TS) -> dict[tuple[str, str], str | None]:
     """(context, English source) → finished Indonesian translation (None if unfinished)."""
     out: dict[tuple[str, str], str | None] = {}
-    for context in ET.parse(TS).iter("context"):
+    for context in ET.parse(path).iter("context"):
         name = context.findtext("name") or ""
         for msg in context.iter("message"):
             translation = msg.find("translation")
@@ -72,6 +76,8 @@ def visible_texts(top: QWidget) -> Iterator[tuple[str, str]]:
             yield where, w.text()
         elif isinstance(w, QAbstractButton):
             yield where, w.text()
+            if isinstance(w, QToolButton):  # icon buttons say what they do in a tooltip
+                yield f"tooltip of {where}", w.toolTip()
         elif isinstance(w, QGroupBox):
             yield where, w.title()
         elif isinstance(w, QTabBar):
@@ -84,6 +90,15 @@ def visible_texts(top: QWidget) -> Iterator[tuple[str, str]]:
             yield f"placeholder of {where}", w.placeholderText()
         elif isinstance(w, (QPlainTextEdit, QTextEdit)):
             yield f"placeholder of {where}", w.placeholderText()
+        elif isinstance(w, QTreeView) and w.model() is not None and not w.isHeaderHidden():
+            header: QHeaderView = w.header()
+            model = w.model()
+            for col in range(model.columnCount(QModelIndex())):
+                if not header.isSectionHidden(col):
+                    yield (
+                        f"column header of {where}",
+                        str(model.headerData(col, Qt.Orientation.Horizontal) or ""),
+                    )
         elif isinstance(w, QTableView) and w.model() is not None:
             model = w.model()
             for col in range(model.columnCount(QModelIndex())):
@@ -91,3 +106,13 @@ def visible_texts(top: QWidget) -> Iterator[tuple[str, str]]:
                     f"column header of {where}",
                     str(model.headerData(col, Qt.Orientation.Horizontal) or ""),
                 )
+
+
+def menu_texts(menu: QMenu, where: str = "menu") -> Iterator[tuple[str, str]]:
+    """Every item of a (context) menu and its submenus."""
+    for action in menu.actions():
+        if action.isSeparator():
+            continue
+        yield f"item of {where}", action.text()
+        if action.menu() is not None:
+            yield from menu_texts(action.menu(), f"{where} > {action.text()}")

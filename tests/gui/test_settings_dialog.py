@@ -18,7 +18,7 @@ def test_fields_are_in_indonesian_and_save_to_the_settings_file(qtbot, tmp_path)
     dialog = SettingsDialog(settings)
     qtbot.addWidget(dialog)
     assert dialog.windowTitle() == "Pengaturan"
-    assert dialog.editors["x_client_id"].accessibleName() == "Client id aplikasi X"
+    assert dialog.editors["x_client_id"].accessibleName() == "ID klien aplikasi X"
     dialog.editors["x_client_id"].setText("  abc123XYZ  ")
     dialog.editors["office_handle"].setText("@HumasDemo")
     with qtbot.waitSignal(dialog.settings_saved) as saved:

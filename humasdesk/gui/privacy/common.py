@@ -92,7 +92,9 @@ def open_save_dialog(
     """Open a save-file chooser for a `suffix` file (``".pdf"``), window-modal without a
     nested event loop; `on_selected(file)` gets the chosen path. Returns the chooser (the
     dialogs keep it as `file_dialog`, for tests)."""
-    dialog = QFileDialog(parent, title)
+    from humasdesk.gui.file_dialogs import file_dialog
+
+    dialog = file_dialog(parent, title)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setFileMode(QFileDialog.FileMode.AnyFile)
     dialog.setDefaultSuffix(suffix.lstrip("."))
