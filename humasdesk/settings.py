@@ -206,12 +206,12 @@ SPECS += (
         "retention_unanswered_mention_days",
         365,
         int,
-        QT_TRANSLATE_NOOP("Settings", "Keep unanswered citizens' mentions (days)"),
+        QT_TRANSLATE_NOOP("Settings", "Erase unanswered mentions' handle and words after (days)"),
         QT_TRANSLATE_NOOP(
             "Settings",
-            "After this, the handle and words of mentions never answered nor tagged are "
-            "erased; counts are kept. Answered mentions, complaints and office posts are "
-            "records and are never erased automatically.",
+            "Only mentions never answered, never tagged as a complaint and never marked "
+            "handled. Complaints, answered mentions and office posts are records: they are "
+            "never erased automatically (see the next setting). Counts are always kept.",
         ),
         validate=_days,
         minimum=1,

@@ -642,6 +642,10 @@ class ExportDialog(QDialog):
         self.message_label.setText(text)
         self.message_label.setProperty("error", error)
         self.message_label.setVisible(bool(text))
+        if text:
+            from humasdesk.gui.fit import grow_to_fit
+
+            grow_to_fit(self)  # room for the message: the paragraphs above keep theirs
 
     def _close_if_asked(self) -> None:
         if self._close_when_done:

@@ -15,9 +15,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -52,14 +54,24 @@ class SettingsDialog(QDialog):
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Settings sections"))
         forms: dict[str, QFormLayout] = {}
+        self.pages: dict[str, QWidget] = {}
         for section, title in (
             ("general", self.tr("General")),
             ("x", self.tr("X app")),
             ("privacy", self.tr("Privacy")),
         ):
-            page = QWidget(self.tabs)
+            page = QWidget()
             forms[section] = QFormLayout(page)
-            self.tabs.addTab(page, title)
+            # Wrapped hints need their full height: the page scrolls rather than squeezing
+            # them (a large system font), and the dialog opens tall enough not to scroll.
+            scroll = QScrollArea(self.tabs)
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the fields take the keyboard
+            scroll.setAccessibleName(title)
+            scroll.setWidget(page)
+            self.pages[section] = page
+            self.tabs.addTab(scroll, title)
         for s in SHOWN:
             form = forms[s.section]
             editor = self._editor(s)
@@ -117,6 +129,23 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.signing_key_label)
         layout.addWidget(self.buttons)
         self.validate()
+        self.fit_pages()
+
+    def fit_pages(self, width: int = 680) -> None:
+        """Open as tall as the tallest page needs at `width` (not taller than the screen)."""
+        tallest = 0
+        for page in self.pages.values():
+            box = page.layout()
+            tallest = max(tallest, box.totalHeightForWidth(width) if box.hasHeightForWidth()
+                          else box.totalSizeHint().height())  # fmt: skip
+        chrome = self.sizeHint().height() - self.tabs.sizeHint().height()
+        bar = self.tabs.tabBar().sizeHint().height() + 16
+        height = tallest + bar + chrome
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        if screen is not None:
+            height = min(height, screen.height() * 9 // 10)
+            width = min(width + 60, screen.width() * 9 // 10)
+        self.resize(width, height)
 
     def _editor(self, s: SettingSpec) -> QWidget:
         value = self.settings.get(s.key)
@@ -165,10 +194,11 @@ class SettingsDialog(QDialog):
                 "report on public communication.\n"
                 "Legal basis: the agency's public duties and authority (UU 27/2022, Pasal "
                 "20 ayat 2) and its records obligations (UU 43/2009).\n\n"
-                "Retention: the handle and words of mentions never answered nor tagged are "
-                "erased after %4 days (counts are kept). Answered mentions, complaints and "
-                "office posts are records: they are offered for disposal review after %5 "
-                "days and never erased automatically.\n\n"
+                "Retention: only for mentions never answered, never tagged as a complaint and "
+                "never marked handled, the handle and words are erased after %4 days (counts "
+                "are kept). Complaints, answered mentions and office posts are records: they "
+                "are never erased automatically; after %5 days they are offered for disposal "
+                "review.\n\n"
                 "A citizen may ask what is held about them, and for correction, restriction "
                 "or erasure: record the request (humasdesk privacy requests) within 3×24 hours."
             )

@@ -3139,12 +3139,12 @@ Arsip tetap disimpan: aduan dan mention yang telah dijawab atau ditangani kantor
         <translation>Petugas pelindungan data pribadi (kontak)</translation>
     </message>
     <message>
-        <source>Keep unanswered citizens&apos; mentions (days)</source>
-        <translation>Simpan mention warga yang tidak dibalas (hari)</translation>
+        <source>Erase unanswered mentions&apos; handle and words after (days)</source>
+        <translation>Hapus nama pengguna dan isi mention yang tidak dijawab setelah (hari)</translation>
     </message>
     <message>
-        <source>After this, the handle and words of mentions never answered nor tagged are erased; counts are kept. Answered mentions, complaints and office posts are records and are never erased automatically.</source>
-        <translation>Setelah itu, nama pengguna dan kata-kata mention yang tidak pernah dibalas atau ditandai dihapus; jumlahnya tetap dicatat. Mention yang dibalas, aduan, dan kiriman akun kantor adalah arsip dan tidak pernah dihapus otomatis.</translation>
+        <source>Only mentions never answered, never tagged as a complaint and never marked handled. Complaints, answered mentions and office posts are records: they are never erased automatically (see the next setting). Counts are always kept.</source>
+        <translation>Hanya mention yang tidak pernah dijawab, tidak ditandai sebagai aduan, dan tidak ditandai ditangani. Aduan, mention yang dijawab, dan kiriman akun kantor adalah arsip: tidak pernah dihapus otomatis (lihat pengaturan berikutnya). Jumlahnya selalu tetap dicatat.</translation>
     </message>
     <message>
         <source>Offer records for disposal review after (days)</source>
@@ -3216,7 +3216,7 @@ Data protection officer: %3.
 What is kept: the handles and words of citizens who mention the two accounts, the replies, and when they were sent, to answer citizens and to report on public communication.
 Legal basis: the agency&apos;s public duties and authority (UU 27/2022, Pasal 20 ayat 2) and its records obligations (UU 43/2009).
 
-Retention: the handle and words of mentions never answered nor tagged are erased after %4 days (counts are kept). Answered mentions, complaints and office posts are records: they are offered for disposal review after %5 days and never erased automatically.
+Retention: only for mentions never answered, never tagged as a complaint and never marked handled, the handle and words are erased after %4 days (counts are kept). Complaints, answered mentions and office posts are records: they are never erased automatically; after %5 days they are offered for disposal review.
 
 A citizen may ask what is held about them, and for correction, restriction or erasure: record the request (humasdesk privacy requests) within 3×24 hours.</source>
         <translation>Pengendali data warga untuk akun kantor: %1 (%2).
@@ -3225,7 +3225,7 @@ Petugas pelindungan data pribadi: %3.
 Yang disimpan: nama pengguna dan kata-kata warga yang menyebut kedua akun, balasannya, serta waktunya, untuk menjawab warga dan melaporkan komunikasi publik.
 Dasar hukum: pelaksanaan tugas dan kewenangan instansi (UU 27/2022, Pasal 20 ayat 2) serta kewajiban kearsipan (UU 43/2009).
 
-Masa retensi: nama pengguna dan kata-kata mention yang tidak pernah dibalas atau ditandai dihapus setelah %4 hari (jumlahnya tetap dicatat). Mention yang dibalas, aduan, dan kiriman akun kantor adalah arsip: diajukan untuk penilaian pemusnahan setelah %5 hari dan tidak pernah dihapus otomatis.
+Masa retensi: hanya untuk mention yang tidak pernah dijawab, tidak ditandai sebagai aduan, dan tidak ditandai ditangani, nama pengguna dan isinya dihapus setelah %4 hari (jumlahnya tetap dicatat). Aduan, mention yang dijawab, dan kiriman akun kantor adalah arsip: tidak pernah dihapus otomatis; setelah %5 hari diajukan untuk penilaian pemusnahan.
 
 Warga dapat meminta data yang disimpan tentang dirinya, serta perbaikan, pembatasan, atau penghapusan: catat permintaannya (humasdesk privacy requests) dalam 3×24 jam.</translation>
     </message>

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from humasdesk.core.privacy import DocumentHeader, PrivacyError, time_left_text
+from humasdesk.gui.fit import grow_to_fit, needed_height
 from humasdesk.gui.models.rows import local_time
 from humasdesk.gui.privacy.common import (
     Clock,
@@ -96,6 +97,9 @@ def write_pdf_file(text: str, path: Path, pdf_writer: PdfTextWriter) -> Path:
             out.discard()
         raise
     return path
+
+
+RESULT_HEIGHT = 560  # px: the handles and the draft side by side
 
 
 class BreachDialog(WorkerDialog):
@@ -224,7 +228,10 @@ class BreachDialog(WorkerDialog):
         how_label = QLabel(self.tr("&How it happened"), self)
         how_label.setBuddy(self.how_edit)
         form.addRow(how_label, self.how_edit)
-        form.addRow("", self.make_button)
+        make_row = QHBoxLayout()
+        make_row.addWidget(self.make_button)
+        make_row.addStretch(1)
+        form.addRow("", make_row)
 
         self.result_box = QGroupBox(self.tr("Notification"), self)
         result_layout = QVBoxLayout(self.result_box)
@@ -291,7 +298,9 @@ class BreachDialog(WorkerDialog):
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self.on_timer_timeout)
         self._update_buttons()
-        self.resize(860, 560)
+        # As tall as the form until there is a result (no empty gaps between its rows);
+        # the result then makes it grow (see on_worker_kit_done).
+        self.resize(860, needed_height(self, 860))
 
     # --- public API ---------------------------------------------------------------------------
 
@@ -404,6 +413,7 @@ class BreachDialog(WorkerDialog):
         self.handles_list.addItems(list(kit.handles))
         self.draft_edit.setPlainText(kit.notification_text)
         self.result_box.setVisible(True)
+        grow_to_fit(self, min_height=RESULT_HEIGHT)
         show_message(
             self.message_label,
             self.tr(
