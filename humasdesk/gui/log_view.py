@@ -149,7 +149,7 @@ class LogEntryDialog(QDialog):
         )
         row("slot", self.tr("Account slot"), slot_text(entry.slot))
         row("handle", self.tr("Handle"), f"@{entry.handle}" if entry.handle else "")
-        row("action", self.tr("Action"), action_text(entry.action))
+        row("action", self.tr("Action"), action_text(entry.action, entry.details))
         row("x_post_id", self.tr("X post ID"), entry.x_post_id or "")
         row("in_reply_to", self.tr("In reply to"), entry.in_reply_to or "")
         box("text", self.tr("Text"), entry.text or "")

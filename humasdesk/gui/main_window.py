@@ -29,6 +29,8 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.practice = practice
         self.panes = {slot: AccountPane(slot) for slot in Slot}
+        for pane in self.panes.values():
+            pane.practice = practice
         self.keyboard = PaneKeyboard(list(self.panes.values()), self)
 
         self.practice_banner = QLabel(

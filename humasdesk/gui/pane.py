@@ -336,6 +336,7 @@ class AccountPane(QWidget):
         self.account: Account | None = None
         self.setObjectName(f"pane_{slot.value}")
         self.has_keyboard = False
+        self.practice = False  # practice mode: the emulator, where nothing is billed
         self.header = AccountHeader(slot, self)
         self.header.sign_out_button.clicked.connect(self.sign_out_requested)
 
@@ -653,7 +654,10 @@ class AccountPane(QWidget):
                 .replace("%1", str(quota.mentions.remaining))
                 .replace("%2", str(quota.mentions.limit))
             )
-        if cost is not None:
+        if self.practice:
+            # The emulator bills nobody: a dollar figure here would read as real.
+            parts.append(self.tr("Practice Mode: no X cost"))
+        elif cost is not None:
             amount = QLocale().toString(float(cost), "f", 2)
             parts.append(self.tr("Agency's X cost this month ≈ US$%1").replace("%1", amount))
         self.header.quota_label.setText(" · ".join(parts))

@@ -211,6 +211,16 @@ def fts_query(text: str | None) -> str | None:
     return " ".join('"' + w.replace('"', '""') + '"*' for w in words)
 
 
+_HANDLE = re.compile(r"@?(\w{1,50})")
+
+
+def citizen_handle_query(text: str | None) -> str | None:
+    """The handle when the search is one, as the log shows it (``@warga_01`` or
+    ``warga_01``), without its ``@`` (stored either way: `_held_handle` looks up both)."""
+    m = _HANDLE.fullmatch((text or "").strip())
+    return m.group(1) if m else None
+
+
 def _search_only(f: LogFilter) -> str | None:
     """The FTS query when `f` filters by search text and nothing else."""
     if f.start or f.end or f.slots is not None or f.actions is not None:
@@ -755,17 +765,47 @@ class ActivityLog:
             clauses.append(f"a.action IN ({','.join('?' * len(vals))})" if vals else "0")
             params.extend(vals)
         q = fts_query(f.search)
-        if q is not None:
+        handle = self._held_handle(f.search)
+        if q is not None and handle is not None:
+            # The words, or a citizen's handle as the log's "Warga" column shows it.
+            clauses.append(
+                "(a.seq IN (SELECT rowid FROM activity_fts WHERE activity_fts MATCH ?) "
+                "OR a.seq IN (SELECT seq FROM activity_personal WHERE citizen_handle IN (?, ?)))"
+            )
+            params.extend([q, handle, "@" + handle])
+        elif q is not None:
             clauses.append("a.seq IN (SELECT rowid FROM activity_fts WHERE activity_fts MATCH ?)")
             params.append(q)
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def _held_handle(self, search: str | None) -> str | None:
+        """The citizen handle the search names, if the log holds it (an indexed look-up)."""
+        handle = citizen_handle_query(search)
+        if handle is None:
+            return None
+        row = (
+            self._conn()
+            .execute(
+                "SELECT 1 FROM activity_personal WHERE citizen_handle IN (?, ?) LIMIT 1",
+                (handle, "@" + handle),
+            )
+            .fetchone()
+        )
+        return handle if row else None
+
+    def _index_only(self, f: LogFilter) -> str | None:
+        """The FTS query when the index alone answers `f` (not for a citizen's handle)."""
+        q = _search_only(f)
+        if q is not None and self._held_handle(f.search) is not None:
+            return None
+        return q
 
     def count(self, filters: LogFilter | None = None) -> int:
         """How many entries match (for the view's row count)."""
         f = filters or LogFilter()
         if f.is_empty:
             return self.head().seq  # seqs have no gaps: the head is the count
-        q = _search_only(f)
+        q = self._index_only(f)
         if q is not None:  # the index alone answers: every indexed row is an entry
             sql, params = "SELECT count(*) FROM activity_fts WHERE activity_fts MATCH ?", [q]
         else:
@@ -784,7 +824,7 @@ class ActivityLog:
         """One page of matching entries, newest first by default (for lazy loading)."""
         f = filters or LogFilter()
         order = "DESC" if newest_first else "ASC"
-        q = _search_only(f)
+        q = self._index_only(f)
         if q is not None:
             # Walk the index in rowid order and stop at the page: no full match set is built.
             sql = (

@@ -230,6 +230,10 @@ Sidik jari kunci tanda tangan: %4</translation>
         <translation>Coba lagi</translation>
     </message>
     <message>
+        <source>Practice Mode: no X cost</source>
+        <translation>Mode Latihan: tidak ada biaya X</translation>
+    </message>
+    <message>
         <source>Agency&apos;s X cost this month ≈ US$%1</source>
         <translation>Biaya X instansi bulan ini ≈ US$%1</translation>
     </message>
@@ -1703,6 +1707,18 @@ Tanda tangan: %2</translation>
     <message>
         <source>(erased)</source>
         <translation>(telah dihapus)</translation>
+    </message>
+    <message>
+        <source>Mention tagged as a complaint (aduan)</source>
+        <translation>Mention ditandai sebagai aduan</translation>
+    </message>
+    <message>
+        <source>Mention tagged: %1</source>
+        <translation>Mention ditandai: %1</translation>
+    </message>
+    <message>
+        <source>Complaint (aduan) tag removed</source>
+        <translation>Tanda aduan dicabut</translation>
     </message>
 </context>
 <context>

@@ -13,7 +13,7 @@ plain DisplayRole text for the default delegate, and its tooltip is escaped.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Protocol
 
 from PySide6.QtCore import (
@@ -118,8 +118,25 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate(_CONTEXT, text)
 
 
-def action_text(action: Action | str) -> str:
-    """The Indonesian label of an action; an unknown action (newer version) as its raw value."""
+TAG_LABELS: dict[str, str] = {
+    "aduan": QT_TRANSLATE_NOOP("LogTableModel", "Mention tagged as a complaint (aduan)"),
+}
+OTHER_TAG_LABEL = QT_TRANSLATE_NOOP("LogTableModel", "Mention tagged: %1")
+UNTAG_LABELS: dict[str, str] = {
+    "aduan": QT_TRANSLATE_NOOP("LogTableModel", "Complaint (aduan) tag removed"),
+}
+
+
+def action_text(action: Action | str, details: Mapping[str, Any] | None = None) -> str:
+    """The Indonesian label of an action; an unknown action (newer version) as its raw value.
+    A tag says which tag it was, and whether it was put on or taken off."""
+    if str(action) == Action.MENTION_TAGGED and details:
+        tag = str(details.get("tag") or "")
+        labels = UNTAG_LABELS if details.get("removed") else TAG_LABELS
+        if tag in labels:
+            return _tr(labels[tag])
+        if tag:
+            return _tr(OTHER_TAG_LABEL).replace("%1", tag)
     label = ACTION_LABELS.get(str(action))
     return _tr(label) if label is not None else str(action)
 
@@ -256,7 +273,7 @@ class LogTableModel(QAbstractTableModel):
         if col == COL_ACCOUNT:
             return account_text(entry)
         if col == COL_ACTION:
-            return action_text(entry.action)
+            return action_text(entry.action, entry.details)
         if col == COL_TEXT:
             return _one_line(entry_text(entry))
         return entry.citizen_handle or ""
