@@ -459,8 +459,12 @@ class Composer(QWidget):
         self.remove_image_button.setVisible(bool(self.images))
         self.add_image_button.setEnabled(may_add(self.images) and self.quote_of is None)
         shown = [p for p in problems if p is not ComposeProblem.EMPTY]
-        self.problems_label.setText("\n".join(problem_text(p) for p in shown))
-        self.problems_label.setVisible(bool(shown))
+        lines = [problem_text(p) for p in shown]
+        if ComposeProblem.EMPTY in problems and any(p.text() for p in self.parts):
+            # Typed, but only spaces or line breaks: the grey button alone does not say why.
+            lines.insert(0, self.tr("The post holds only spaces; write some words to send it."))
+        self.problems_label.setText("\n".join(lines))
+        self.problems_label.setVisible(bool(lines))
         self.send_button.setEnabled(bool(self.handle) and all(c.ok for c in checks))
 
     def on_content_changed(self) -> None:

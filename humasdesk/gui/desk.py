@@ -191,6 +191,7 @@ class DeskController(QObject):
             self.slot_desks[slot].posts_shown.connect(self.on_slot_desk_posts_shown)
             self.slot_desks[slot].sending_finished.connect(self.on_slot_desk_sending_finished)
             self.slot_desks[slot].mentions_synced.connect(self.on_slot_desk_mentions_synced)
+            self.slot_desks[slot].post_queued.connect(lambda _slot: self.window.hide_first_steps())
         self._show_storage_state()
         self.window.action_log.setEnabled(True)
         self.window.action_export.setEnabled(True)
@@ -677,8 +678,7 @@ class DeskController(QObject):
         text = ""
         if store is not None and not store.persistent:
             text = session_only_warning(getattr(store, "problem", None))
-        for pane in self.window.panes.values():
-            pane.show_storage_warning(text)
+        self.window.show_storage_notice(text)  # once, for the laptop; not in each pane
 
     def shutdown(self, timeout: float = 5.0) -> None:
         """Stop sign-ins and workers. Waits up to `timeout` s for a job in flight (its

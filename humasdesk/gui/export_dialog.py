@@ -35,7 +35,6 @@ from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -52,6 +51,7 @@ from PySide6.QtWidgets import (
 from humasdesk.core.privacy import CLASSIFICATIONS, DEFAULT_CLASSIFICATION
 from humasdesk.credentials.errors import SecureStorageUnavailable
 from humasdesk.credentials.signing import SigningKeyUnreadable
+from humasdesk.gui.date_field import DateField
 from humasdesk.gui.tasks import Worker
 from humasdesk.services.export import (
     MAX_NAME_LENGTH,
@@ -92,6 +92,19 @@ def default_pdf_writer_factory() -> PdfWriter | None:
     from humasdesk.exportcli import pdf_report_writer
 
     return pdf_report_writer()
+
+
+#: Within this many days of a month's start, the report is most likely for the month before.
+FRESH_MONTH_DAYS = 7
+
+
+def default_period(today: date) -> tuple[date, date]:
+    """The period a supervisor most likely asked for: this month so far, or the whole
+    previous month in the first week of a month (on the 1st, "this month" is one day)."""
+    if today.day > FRESH_MONTH_DAYS:
+        return today.replace(day=1), today
+    last = today.replace(day=1) - timedelta(days=1)
+    return last.replace(day=1), last
 
 
 def default_file_name(fmt: ExportFormat, start: date) -> str:
@@ -183,9 +196,12 @@ class ExportDialog(QDialog):
             (ExportFormat.PDF, self.tr("PDF report")),
         ):
             self.format_combo.addItem(label, fmt.value)
+        # The signed PDF report is what a supervisor reads; the others are for analysis.
+        self.format_combo.setCurrentIndex(self.format_combo.findData(ExportFormat.PDF.value))
 
-        self.from_date = self._date_edit(self.tr("Period start"), today.replace(day=1))
-        self.to_date = self._date_edit(self.tr("Period end"), today)
+        start, end = default_period(today)
+        self.from_date = self._date_edit(self.tr("Period start"), start)
+        self.to_date = self._date_edit(self.tr("Period end"), end)
 
         self.accounts_combo = QComboBox(self)
         self.accounts_combo.setAccessibleName(self.tr("Accounts"))
@@ -339,12 +355,17 @@ class ExportDialog(QDialog):
         # or the privacy note is cut to one line (longer with large fonts or translations).
         self.resize(560, max(self.heightForWidth(560), self.minimumSizeHint().height()))
 
-    def _date_edit(self, name: str, value: date) -> QDateEdit:
-        edit = QDateEdit(QDate(value), self)
+    def _date_edit(self, name: str, value: date) -> DateField:
+        edit = DateField(QDate(value), self)
         edit.setAccessibleName(name)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("dd/MM/yyyy")
+        edit.problem_changed.connect(self.on_date_problem_changed)
         return edit
+
+    def on_date_problem_changed(self, text: str) -> None:
+        """A date that cannot be read is said at once, not dropped in silence."""
+        problem = self.from_date.problem or self.to_date.problem
+        if problem or self.message_label.property("error"):
+            self._show_message(problem, error=bool(problem))
 
     # --- public API ---------------------------------------------------------------------------
 
@@ -374,6 +395,9 @@ class ExportDialog(QDialog):
 
     def validation_error(self) -> str | None:
         """Why the export cannot start (a plain Indonesian message), or None."""
+        for field in (self.from_date, self.to_date):
+            if not field.commit():  # what is typed there now, not only what was read
+                return field.problem
         if self.from_date.date() > self.to_date.date():
             return self.tr("The start date is after the end date; correct the period.")
         path = self.output_path()
@@ -472,6 +496,11 @@ class ExportDialog(QDialog):
 
     def on_path_edit_text_edited(self, text: str) -> None:
         self._path_edited = True
+        # A name ending in .csv, .xlsx… is that format: the file holds what its name says.
+        by_suffix = {suffix: fmt for fmt, suffix in SUFFIXES.items()}
+        fmt = by_suffix.get(Path(text.strip()).suffix.lower())
+        if fmt is not None and fmt is not self.selected_format():
+            self.format_combo.setCurrentIndex(self.format_combo.findData(fmt.value))
 
     def on_browse_button_clicked(self) -> None:
         path = self.output_path()

@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from humasdesk.core.models import Slot
 from humasdesk.gui.pane import AccountPane, PaneKeyboard
@@ -32,6 +42,8 @@ class MainWindow(QMainWindow):
         for pane in self.panes.values():
             pane.practice = practice
         self.keyboard = PaneKeyboard(list(self.panes.values()), self)
+        for slot, pane in self.panes.items():
+            pane.unread_changed.connect(partial(self.on_pane_unread_changed, slot))
 
         self.practice_banner = QLabel(
             self.tr(
@@ -60,6 +72,51 @@ class MainWindow(QMainWindow):
         follow_font(self.log_warning, bold=True)
         self.log_warning.setVisible(False)
 
+        # Said once for the desk, not in each pane: it is about this laptop, not an account.
+        self.storage_notice = QLabel(self)
+        self.storage_notice.setObjectName("storageNotice")
+        self.storage_notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.storage_notice.setWordWrap(True)
+        self.storage_notice.setStyleSheet(
+            "#storageNotice { background: #EEF1F4; color: #2B3138; padding: 4px 6px; }"
+        )
+        follow_font(self.storage_notice)
+        self.storage_notice.setVisible(False)
+
+        # What to do first, until the official has done it (or closes the hint).
+        self.first_steps = QFrame(self)
+        self.first_steps.setObjectName("firstSteps")
+        self.first_steps.setStyleSheet(
+            "#firstSteps { background: #E8F1FA; } #firstSteps QLabel { color: #0B2F52; }"
+        )
+        self.first_steps_label = QLabel(
+            self.tr(
+                "To start: write a post in the box under an account's name (Ctrl+1 office, "
+                "Ctrl+2 personal), or pick a citizen's mention below it and press Reply. "
+                "Each post first waits a few seconds in the Outbox, where Cancel takes it back."
+            ),
+            self.first_steps,
+        )
+        self.first_steps_label.setWordWrap(True)
+        follow_font(self.first_steps_label)
+        self.first_steps_close = QToolButton(self.first_steps)
+        self.first_steps_close.setText("×")
+        self.first_steps_close.setAccessibleName(self.tr("Hide this hint"))
+        self.first_steps_close.setToolTip(self.tr("Hide this hint"))
+        self.first_steps_close.clicked.connect(self.hide_first_steps)
+        steps_row = QHBoxLayout(self.first_steps)
+        steps_row.setContentsMargins(8, 4, 4, 4)
+        steps_row.addWidget(self.first_steps_label, 1)
+        steps_row.addWidget(self.first_steps_close, 0, Qt.AlignmentFlag.AlignTop)
+
+        # Single-pane mode: the hidden account's unread mentions are said here.
+        self.hidden_unread = QLabel(self)
+        self.hidden_unread.setObjectName("hiddenUnread")
+        self.hidden_unread.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusBar().addPermanentWidget(self.hidden_unread)
+        self.hidden_unread.setVisible(False)
+        self._unread = dict.fromkeys(Slot, 0)
+
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.panes[Slot.OFFICE])
@@ -71,6 +128,8 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(self.practice_banner)
         layout.addWidget(self.log_warning)
+        layout.addWidget(self.storage_notice)
+        layout.addWidget(self.first_steps)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         menu = self.menuBar().addMenu(self.tr("&HumasDesk"))
@@ -152,18 +211,46 @@ class MainWindow(QMainWindow):
             return
         for slot, pane in self.panes.items():
             pane.setVisible(not on or slot is self.current_slot)
+        self._show_hidden_unread()
 
     def focus_pane(self, slot: Slot) -> None:
         self.current_slot = slot
         if self.single_pane:
             for other, pane in self.panes.items():
                 pane.setVisible(other is slot)
+        self._show_hidden_unread()
         pane = self.panes[slot]
         composer = getattr(pane, "composer", None)
         (composer.parts[0].edit if composer is not None else pane).setFocus()
 
     def switch_pane(self) -> None:
         self.focus_pane(Slot.PERSONAL if self.current_slot is Slot.OFFICE else Slot.OFFICE)
+
+    def show_storage_notice(self, text: str) -> None:
+        self.storage_notice.setText(text)
+        self.storage_notice.setVisible(bool(text))
+
+    def hide_first_steps(self) -> None:
+        self.first_steps.setVisible(False)
+
+    def on_pane_unread_changed(self, slot: Slot, unread: int) -> None:
+        self._unread[slot] = unread
+        self._show_hidden_unread()
+
+    def _show_hidden_unread(self) -> None:
+        """One pane at a time: the other account's new mentions must not go unseen."""
+        hidden = [s for s in Slot if self.single_pane and s is not self.current_slot]
+        unread = sum(self._unread[s] for s in hidden)
+        if not hidden or unread == 0:
+            self.hidden_unread.setVisible(False)
+            return
+        slot = hidden[0]
+        if slot is Slot.OFFICE:
+            text = self.tr("Office account: %1 new mention(s) (Ctrl+1)")
+        else:
+            text = self.tr("Personal account: %1 new mention(s) (Ctrl+2)")
+        self.hidden_unread.setText(text.replace("%1", str(unread)))
+        self.hidden_unread.setVisible(True)
 
     def show_log_warning(self, text: str) -> None:
         self.log_warning.setText(text)

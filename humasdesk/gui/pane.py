@@ -8,6 +8,7 @@ Signals:
     sign_in_cancelled(): the official cancelled a sign-in in progress.
     sign_out_requested(): the official confirmed signing this slot out.
     credits_retry_requested(): the official pressed "Coba lagi" on the used-up credit notice.
+    unread_changed(int): the number of unread mentions of this account changed.
 """
 
 from __future__ import annotations
@@ -329,6 +330,7 @@ class AccountPane(QWidget):
     sign_in_cancelled = Signal()
     sign_out_requested = Signal()
     credits_retry_requested = Signal()
+    unread_changed = Signal(int)
 
     def __init__(self, slot: Slot, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -547,6 +549,7 @@ class AccountPane(QWidget):
             self.tr("Mentions (%1)").replace("%1", str(unread)) if unread else self.tr("Mentions")
         )
         self.tabs.setTabText(0, text)
+        self.unread_changed.emit(unread)
 
     def on_outbox_view_pending_changed(self, pending: int) -> None:
         text = self.tr("Outbox (%1)").replace("%1", str(pending)) if pending else self.tr("Outbox")
@@ -655,8 +658,16 @@ class AccountPane(QWidget):
                 .replace("%2", str(quota.mentions.limit))
             )
         if self.practice:
-            # The emulator bills nobody: a dollar figure here would read as real.
-            parts.append(self.tr("Practice Mode: no X cost"))
+            # The emulator bills nobody: its figure is what real X would charge, and says so.
+            if cost is None:
+                parts.append(self.tr("Practice Mode: not billed"))
+            else:
+                amount = QLocale().toString(float(cost), "f", 2)
+                parts.append(
+                    self.tr("Practice Mode, not billed: on the real X ≈ US$%1").replace(
+                        "%1", amount
+                    )
+                )
         elif cost is not None:
             amount = QLocale().toString(float(cost), "f", 2)
             parts.append(self.tr("Agency's X cost this month ≈ US$%1").replace("%1", amount))

@@ -214,6 +214,14 @@ Sidik jari kunci tanda tangan: %4</translation>
         <translation>Baca: sisa %1/%2</translation>
     </message>
     <message>
+        <source>Practice Mode: not billed</source>
+        <translation>Mode Latihan: tidak ditagih</translation>
+    </message>
+    <message>
+        <source>Practice Mode, not billed: on the real X ≈ US$%1</source>
+        <translation>Mode Latihan, tidak ditagih: di X sungguhan ≈ US$%1</translation>
+    </message>
+    <message>
         <source>Signing in…</source>
         <translation>Sedang masuk…</translation>
     </message>
@@ -228,10 +236,6 @@ Sidik jari kunci tanda tangan: %4</translation>
     <message>
         <source>Try again</source>
         <translation>Coba lagi</translation>
-    </message>
-    <message>
-        <source>Practice Mode: no X cost</source>
-        <translation>Mode Latihan: tidak ada biaya X</translation>
     </message>
     <message>
         <source>Agency&apos;s X cost this month ≈ US$%1</source>
@@ -569,6 +573,10 @@ Sidik jari kunci tanda tangan: %4</translation>
         <translation>(belum ada deskripsi)</translation>
     </message>
     <message>
+        <source>The post holds only spaces; write some words to send it.</source>
+        <translation>Kiriman hanya berisi spasi; tulis kata-katanya untuk mengirim.</translation>
+    </message>
+    <message>
         <source>Add image</source>
         <translation>Tambah gambar</translation>
     </message>
@@ -658,6 +666,21 @@ Sidik jari kunci tanda tangan: %4</translation>
     <message>
         <source>Back to editing</source>
         <translation>Kembali menyunting</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>hh/bb/tttt</translation>
+    </message>
+    <message>
+        <source>Choose from a calendar</source>
+        <translation>Pilih dari kalender</translation>
+    </message>
+    <message>
+        <source>“%1” is not a date. Write it like 28/11/2026 (or just 28).</source>
+        <translation>“%1” bukan tanggal. Tulis seperti 28/11/2026 (atau cukup 28).</translation>
     </message>
 </context>
 <context>
@@ -895,6 +918,7 @@ Sidik jari kunci tanda tangan: %4</translation>
     <name>ExportDialog</name>
     <message>
         <source>Export the activity log</source>
+        <extracomment>Within this many days of a month&apos;s start, the report is most likely for the month before.</extracomment>
         <translation>Ekspor log aktivitas</translation>
     </message>
     <message>
@@ -915,7 +939,7 @@ Sidik jari kunci tanda tangan: %4</translation>
     </message>
     <message>
         <source>PDF report</source>
-        <translation>PDF laporan</translation>
+        <translation>Laporan PDF</translation>
     </message>
     <message>
         <source>Period start</source>
@@ -1815,6 +1839,14 @@ Tanda tangan: %2</translation>
         <translation>Mode Latihan: kiriman masuk ke emulator X bawaan di laptop ini, bukan ke X sungguhan.</translation>
     </message>
     <message>
+        <source>To start: write a post in the box under an account&apos;s name (Ctrl+1 office, Ctrl+2 personal), or pick a citizen&apos;s mention below it and press Reply. Each post first waits a few seconds in the Outbox, where Cancel takes it back.</source>
+        <translation>Untuk mulai: tulis kiriman di kotak di bawah nama akun (Ctrl+1 akun kantor, Ctrl+2 akun pribadi), atau pilih mention warga di bawahnya lalu tekan Balas. Setiap kiriman menunggu beberapa detik di Kotak keluar; tombol Batalkan menariknya kembali.</translation>
+    </message>
+    <message>
+        <source>Hide this hint</source>
+        <translation>Sembunyikan petunjuk ini</translation>
+    </message>
+    <message>
         <source>&amp;HumasDesk</source>
         <translation>&amp;HumasDesk</translation>
     </message>
@@ -1881,6 +1913,14 @@ Tanda tangan: %2</translation>
     <message>
         <source>Practice Mode</source>
         <translation>Mode Latihan</translation>
+    </message>
+    <message>
+        <source>Office account: %1 new mention(s) (Ctrl+1)</source>
+        <translation>Akun kantor: %1 mention baru (Ctrl+1)</translation>
+    </message>
+    <message>
+        <source>Personal account: %1 new mention(s) (Ctrl+2)</source>
+        <translation>Akun pribadi: %1 mention baru (Ctrl+2)</translation>
     </message>
 </context>
 <context>

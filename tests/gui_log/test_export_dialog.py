@@ -106,6 +106,7 @@ def test_csv_export_is_written_signed_and_verifies(
     build_sample(activity_log)
     opener = Opener()
     dialog = make_dialog(lambda: signer, url_opener=opener)
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("csv"))  # PDF by default
     expected = out_dir / "laporan-humas-2026-11.csv"
     assert dialog.path_edit.text() == str(expected)
     assert not dialog.open_folder_button.isVisible()  # nothing to open before an export
@@ -243,6 +244,7 @@ def test_progress_bar_moves_during_a_long_export(qtbot, activity_log, signer, ma
     """A long export shows how far it is (entries done of total), not a frozen window."""
     build_many(activity_log, 1000)
     dialog = make_dialog(lambda: signer)
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("csv"))  # one pass
     reports: list[tuple[int, int]] = []
     values: list[int] = []
     dialog.export_progressed.connect(lambda done, total: reports.append((done, total)))
