@@ -13,8 +13,19 @@ nothing itself. Signals:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QDateTime,
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QLocale,
+    QModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -75,8 +86,17 @@ class InboxView(QWidget):
         self.setObjectName(f"inbox_{slot.value}")
         self._unread = 0
         self._restoring = False
+        self._last_good: datetime | None = None
 
         self.sync_status = status_label(self)
+        # When X was last asked, so the official knows how fresh the list is.
+        self.synced_label = QLabel(self)
+        self.synced_label.setObjectName("syncedLabel")
+        self.synced_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.synced_label.setWordWrap(True)  # a narrow pane or a longer language: wraps
+        self.synced_label.setStyleSheet("#syncedLabel { color: palette(placeholder-text); }")
+        follow_font(self.synced_label, 8 / 9)
+        self.synced_label.setVisible(False)
         self.empty_label = QLabel(self.tr("No mentions yet."), self)
         self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -118,6 +138,7 @@ class InboxView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.sync_status)
+        layout.addWidget(self.synced_label)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.mention_list, 1)
         layout.addLayout(buttons)
@@ -166,6 +187,40 @@ class InboxView(QWidget):
         finally:
             self._restoring = False
         self._refresh_state()
+
+    def show_synced(self, at: datetime, next_in_s: float | None, *, ok: bool) -> None:
+        """The last sync that reached X (`ok`), or the last good one after a failure."""
+        if ok:
+            self._last_good = at
+        last = self._last_good
+        if last is None:
+            self.synced_label.setVisible(False)
+            return
+        local = QDateTime.fromMSecsSinceEpoch(int(last.timestamp() * 1000)).toLocalTime()
+        when = QLocale().toString(local, "HH.mm")
+        if ok and next_in_s is not None:
+            text = self.tr("Synced with X at %1; next check in %2 s.").replace("%1", when)
+            text = text.replace("%2", str(round(next_in_s)))
+        else:
+            text = self.tr("Last synced with X at %1.").replace("%1", when)
+        self.synced_label.setText(text)
+        self.synced_label.setVisible(True)
+        self._fit_synced_label()
+
+    def _fit_synced_label(self) -> None:
+        # The tab's page does not pass height-for-width on: a wrapped line would be cut.
+        width = max(1, self.width())
+        self.synced_label.setMinimumHeight(self.synced_label.heightForWidth(width))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.synced_label.isVisible():
+            self._fit_synced_label()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and self.synced_label.isVisible():
+            self._fit_synced_label()
 
     def show_sync_status(self, text: str) -> None:
         """A sync problem, in plain text (empty hides it)."""

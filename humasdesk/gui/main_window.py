@@ -104,6 +104,8 @@ class MainWindow(QMainWindow):
         self.first_steps_close.setAccessibleName(self.tr("Hide this hint"))
         self.first_steps_close.setToolTip(self.tr("Hide this hint"))
         self.first_steps_close.clicked.connect(self.hide_first_steps)
+        self.first_steps_close.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a mouse aid; the
+        # hint also goes by itself after the first post, and Tab stays on the two panes
         steps_row = QHBoxLayout(self.first_steps)
         steps_row.setContentsMargins(8, 4, 4, 4)
         steps_row.addWidget(self.first_steps_label, 1)

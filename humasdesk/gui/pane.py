@@ -56,6 +56,17 @@ WARM_UP_MODULES = (
     "humasdesk.gui.inbox_view",
     "humasdesk.gui.outbox_view",
     "humasdesk.gui.posts_view",
+    # The dialogs, so their first opening does not wait for an import (bench/dialogs.py).
+    "humasdesk.gui.confirm_dialog",
+    "humasdesk.gui.image_dialogs",
+    "humasdesk.gui.settings_dialog",
+    "humasdesk.gui.export_dialog",
+    "humasdesk.gui.log_view",
+    "humasdesk.gui.privacy.requests_dialog",
+    "humasdesk.gui.privacy.access_report_dialog",
+    "humasdesk.gui.privacy.retention_dialog",
+    "humasdesk.gui.privacy.breach_dialog",
+    "humasdesk.gui.privacy.handover_dialog",
 )
 
 

@@ -495,6 +495,9 @@ class SlotDesk(QObject):
         self.pane.show_quota(outbox.quota, None)
         self._show_cost(outbox.cost, outbox.cost_month)
         self._show_pause(outbox.pause)
+        self.pane.inbox_view.show_synced(
+            datetime.now(UTC), sync.next_poll_s, ok=sync.error is None
+        )
         if isinstance(sync.error, CreditsDepleted):
             self.pane.inbox_view.show_sync_status("")  # the pane's credit notice says it
         elif sync.error is not None:

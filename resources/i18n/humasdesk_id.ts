@@ -1523,6 +1523,14 @@ Tanda tangan: %2</translation>
         <translation>Aduan diukur terhadap waktu layanan SP4N-LAPOR! dalam laporan.</translation>
     </message>
     <message>
+        <source>Synced with X at %1; next check in %2 s.</source>
+        <translation>Disinkronkan dengan X pukul %1; pemeriksaan berikutnya dalam %2 dtk.</translation>
+    </message>
+    <message>
+        <source>Last synced with X at %1.</source>
+        <translation>Terakhir disinkronkan dengan X pukul %1.</translation>
+    </message>
+    <message>
         <source>New</source>
         <comment>mention state</comment>
         <translation>Baru</translation>

@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox
 
@@ -96,6 +97,11 @@ class PrivacyMenu(QObject):
     def _show(self, key: str, make: Callable[[], QDialog]) -> QDialog:
         """Raise the open dialog of this kind, or make and open a new one."""
         dialog = self.dialogs.get(key)
+        if dialog is not None and (not shiboken6.isValid(dialog) or not dialog.isVisible()):
+            # Closed and waiting to be deleted: raising it would show nothing (a quick
+            # reopen after closing did exactly that); a new one is made.
+            self.dialogs.pop(key, None)
+            dialog = None
         if dialog is not None:
             dialog.show()
             dialog.raise_()
@@ -103,7 +109,11 @@ class PrivacyMenu(QObject):
             return dialog
         dialog = make()
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.destroyed.connect(lambda _=None, k=key: self.dialogs.pop(k, None))
+        dialog.destroyed.connect(
+            lambda _=None, k=key, d=dialog: self.dialogs.pop(k, None)
+            if self.dialogs.get(k) is d
+            else None
+        )
         self.dialogs[key] = dialog
         dialog.open()
         return dialog
