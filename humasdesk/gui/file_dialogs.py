@@ -22,5 +22,21 @@ def file_dialog(parent: QWidget | None, title: str) -> QFileDialog:
 
 def choose_files_to_open(parent: QWidget | None, title: str, name_filter: str) -> list[str]:
     """Files the official chose (empty: cancelled), from a modal chooser."""
-    paths, _ = QFileDialog.getOpenFileNames(parent, title, "", name_filter, options=OPTIONS)
+    paths, _ = QFileDialog.getOpenFileNames(
+        parent, title, pictures_folder(), name_filter, options=OPTIONS
+    )
     return paths
+
+
+def pictures_folder() -> str:
+    """Where photos usually are (the user's Pictures, else home), not the program's folder."""
+    from pathlib import Path
+
+    from PySide6.QtCore import QStandardPaths
+
+    for kind in (QStandardPaths.StandardLocation.PicturesLocation,
+                 QStandardPaths.StandardLocation.HomeLocation):  # fmt: skip
+        folder = QStandardPaths.writableLocation(kind)
+        if folder and Path(folder).is_dir():
+            return folder
+    return ""
