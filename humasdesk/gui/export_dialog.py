@@ -12,7 +12,7 @@ Collaborators come in through the constructor:
 * `signer_factory()` returns the signer (normally `ExportSigner(public_key_path=<data dir> /
   "signing-key.pub")`). It is called on the worker thread, as the keyring may prompt.
 * `pdf_writer_factory()` returns the service's `pdf_writer` callable or None (no PDF in this
-  build). The default is the command line's adapter of `write_report_pdf`.
+  build). The default is `gui.report.adapters.report_pdf_writer`.
 * `privacy` (the `PrivacyStore`): the export then holds an export lease (`guarded_export`),
   so no erasure of citizens' data runs while it reads the log.
 * `agency`, `unit`: the names from Settings → Privasi, editable here; with the chosen
@@ -87,11 +87,11 @@ OFFICE_AND_PERSONAL = frozenset({"office", "personal"})
 
 
 def default_pdf_writer_factory() -> PdfWriter | None:
-    """The command line's adapter of `write_report_pdf` to the service's `pdf_writer`
-    (one adapter for the CLI and the GUI)."""
-    from humasdesk.exportcli import pdf_report_writer
+    """`write_report_pdf` in the service's `pdf_writer` shape (the adapter the command
+    line uses too)."""
+    from humasdesk.gui.report.adapters import report_pdf_writer
 
-    return pdf_report_writer()
+    return report_pdf_writer()
 
 
 def default_file_name(fmt: ExportFormat, start: date) -> str:

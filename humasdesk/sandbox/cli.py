@@ -8,15 +8,19 @@ import sys
 
 from humasdesk.sandbox.runner import Sandbox
 
+DESCRIPTION = "Run the local X API v2 emulator (practice mode) until interrupted."
 
-def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="humasdesk sandbox",
-        description="Run the local X API v2 emulator (practice mode) until interrupted.",
-    )
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    """The options of `humasdesk sandbox` (also declared in `humasdesk.commands`' parser)."""
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=0, help="port (default: a free one)")
     p.add_argument("--state", metavar="FILE", help="JSON file to load and save the state in")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="humasdesk sandbox", description=DESCRIPTION)
+    add_arguments(p)
     return p
 
 
@@ -34,6 +38,11 @@ def cli_main(argv: list[str]) -> int:
         args = _parser().parse_args(argv)
     except SystemExit as e:  # argparse already printed the usage line
         return int(e.code or 0) if isinstance(e.code, int) else 2
+    return serve(args)
+
+
+def serve(args: argparse.Namespace) -> int:
+    """Serve in the foreground until SIGINT/SIGTERM; the exit code."""
     if not _is_loopback(args.host):
         print(
             f"humasdesk sandbox: warning: listening on {args.host}, reachable from other machines;"
