@@ -84,7 +84,7 @@ class AccessReportFailed(PrivacyError):
     code = "access_report_failed"
 
     def __init__(self, reason: str, message: str) -> None:
-        super().__init__(message)
+        super().__init__(message, f"access_report_{reason}")
         self.reason = reason
 
 
@@ -490,6 +490,7 @@ def write_access_report(
         raise AccessReportFailed(
             "no_pdf_writer", "laporan akses PDF belum tersedia; gunakan format jsonl atau csv"
         )
+
     def write_body(body: SignedBody) -> dict[str, Any]:
         manifest = _manifest(report, fmt, header, body.fingerprint)
         if fmt == "jsonl":
@@ -520,11 +521,23 @@ def _check_request(privacy: PrivacyStore, request_id: int, handle: str) -> None:
 
     req = privacy.get_request(request_id)
     if req is None:
-        raise InvalidRequest(f"permintaan nomor {request_id} tidak ada di register")
+        raise InvalidRequest(
+            f"permintaan nomor {request_id} tidak ada di register",
+            "request_not_found",
+            request=request_id,
+        )
     if req.kind is not RequestKind.ACCESS:
-        raise InvalidRequest(f"permintaan nomor {request_id} bukan permintaan akses")
+        raise InvalidRequest(
+            f"permintaan nomor {request_id} bukan permintaan akses",
+            "not_access_request",
+            request=request_id,
+        )
     if req.handle != handle:
-        raise InvalidRequest(f"permintaan nomor {request_id} diajukan oleh orang lain")
+        raise InvalidRequest(
+            f"permintaan nomor {request_id} diajukan oleh orang lain",
+            "other_persons_request",
+            request=request_id,
+        )
 
 
 def make_access_report(

@@ -48,18 +48,20 @@ class LeaseConflict(PrivacyError):
 
     def __init__(self, wanted: str, held: str, purpose: str) -> None:
         if wanted == ERASURE and held == EXPORT:
+            msg_id = "export_running"
             msg = (
                 f"ekspor sedang berjalan ({purpose}); penghapusan ditunda — tunggu ekspor "
                 "selesai lalu ulangi"
             )
         elif wanted == EXPORT:
+            msg_id = "erasure_running"
             msg = (
-                f"penghapusan data sedang berjalan ({purpose}); ulangi setelah penghapusan "
-                "selesai"
+                f"penghapusan data sedang berjalan ({purpose}); ulangi setelah penghapusan selesai"
             )
         else:
+            msg_id = "other_erasure_running"
             msg = f"penghapusan lain sedang berjalan ({purpose}); tunggu hingga selesai"
-        super().__init__(msg)
+        super().__init__(msg, msg_id)
         self.wanted = wanted
         self.held = held
         self.purpose = purpose
@@ -69,7 +71,11 @@ class RequestNotFound(PrivacyError):
     code = "request_not_found"
 
     def __init__(self, request_id: int) -> None:
-        super().__init__(f"permintaan nomor {request_id} tidak ada di register")
+        super().__init__(
+            f"permintaan nomor {request_id} tidak ada di register",
+            "request_not_found",
+            request=request_id,
+        )
         self.request_id = request_id
 
 
@@ -77,7 +83,11 @@ class RequestNotOpen(PrivacyError):
     code = "request_not_open"
 
     def __init__(self, request_id: int, status: str) -> None:
-        super().__init__(f"permintaan nomor {request_id} sudah ditutup ({status})")
+        super().__init__(
+            f"permintaan nomor {request_id} sudah ditutup ({status})",
+            "request_closed",
+            request=request_id,
+        )
         self.request_id = request_id
 
 

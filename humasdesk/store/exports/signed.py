@@ -15,7 +15,8 @@ time:
    ``read_only``, ``no_folder``, ``is_directory``, ``io``) and a plain English message.
 
 The signer's keyring errors (`humasdesk.core.errors.SecretUnavailable`) become
-``ExportFailed(KEYRING)``: the private key never goes to a file.
+``ExportFailed(KEYRING)``: the private key never goes to a file. `write_unsigned` is the same
+sequence without steps 3–4, for a draft that is not signed (the breach notification).
 """
 
 from __future__ import annotations
@@ -158,49 +159,87 @@ def write_signed(
     the data and returns the manifest the signature states; it may raise `ExportError`s of
     its own (e.g. `ExportCancelled`). Raises `ExportFailed` or `ExportCancelled`."""
     out = Path(out_path)
-    name = out.name
     check_target(out)
     try:
         public_key = signer.public_key_bytes
     except SecretUnavailable as exc:
-        raise _keyring_failure(exc, name) from None
+        raise _keyring_failure(exc, out.name) from None
     fingerprint = fingerprint_of(public_key)
-    what = name
-    data: AtomicOutput | None = None
-    sig: AtomicOutput | None = None
-    try:
-        data = AtomicOutput(out)
-        manifest = dict(write_body(SignedBody(data, fingerprint)))
-        if cancel is not None and cancel():
-            raise ExportCancelled(f"{name}: cancelled")
+
+    def sign(data: AtomicOutput, manifest: Mapping[str, Any]) -> tuple[bytes, int, str]:
         data.sync()
         data.file.seek(0)
         size, sha256 = sigfile.digest_stream(data.file)
         statement = sigfile.build_statement(
             public_key=public_key,
-            file_name=name,
+            file_name=out.name,
             size=size,
             sha256=sha256,
             created_at=format_ts(created_at),
             app_version=__version__,
-            manifest=manifest,
+            manifest=dict(manifest),
         )
         try:
-            signed = sigfile.sign_statement(statement, signer.sign)
+            return sigfile.sign_statement(statement, signer.sign), size, sha256
         except SecretUnavailable as exc:
-            raise _keyring_failure(exc, name) from None
-        what = name + sigfile.SIG_SUFFIX
-        sig = AtomicOutput(sigfile.sig_path_for(out))
-        sig.file.write(signed)
+            raise _keyring_failure(exc, out.name) from None
+
+    return _write(out, write_body, fingerprint, sign, cancel)
+
+
+def write_unsigned(
+    out_path: str | os.PathLike[str], write_body: Callable[[SignedBody], object]
+) -> Path:
+    """The same sequence for a file that is not signed (a draft to edit before sending):
+    checks, temporary file, rename, disk errors mapped. Raises `ExportFailed`."""
+    out = Path(out_path)
+    check_target(out)
+
+    def body(b: SignedBody) -> Mapping[str, Any]:
+        write_body(b)
+        return {}
+
+    _write(out, body, "", None, None)
+    return out
+
+
+Sign = Callable[[AtomicOutput, Mapping[str, Any]], tuple[bytes, int, str]]
+
+
+def _write(
+    out: Path,
+    write_body: Callable[[SignedBody], Mapping[str, Any]],
+    fingerprint: str,
+    sign: Sign | None,
+    cancel: Callable[[], bool] | None,
+) -> SignedFile:
+    name = out.name
+    what = name
+    data: AtomicOutput | None = None
+    sig: AtomicOutput | None = None
+    size, sha256 = 0, ""
+    manifest: Mapping[str, Any] = {}
+    try:
+        data = AtomicOutput(out)
+        manifest = write_body(SignedBody(data, fingerprint))
         if cancel is not None and cancel():
             raise ExportCancelled(f"{name}: cancelled")
-        commit_all(data, sig)
+        outputs = [data]
+        if sign is not None:
+            signed, size, sha256 = sign(data, manifest)
+            what = name + sigfile.SIG_SUFFIX
+            sig = AtomicOutput(sigfile.sig_path_for(out))
+            sig.file.write(signed)
+            outputs.append(sig)
+            if cancel is not None and cancel():
+                raise ExportCancelled(f"{name}: cancelled")
+        commit_all(*outputs)
     except ExportError:
         _discard(data, sig)
         raise
     except OSError as exc:
         _discard(data, sig)
-        logger.warning("signed file failed: %s (errno %s)", type(exc).__name__, exc.errno)
+        logger.warning("file not written: %s (errno %s)", type(exc).__name__, exc.errno)
         raise failure_from_oserror(exc, what) from None
     except Exception as exc:
         _discard(data, sig)
@@ -211,7 +250,7 @@ def write_signed(
     except BaseException:
         _discard(data, sig)
         raise
-    return SignedFile(out, sigfile.sig_path_for(out), size, sha256, fingerprint, manifest)
+    return SignedFile(out, sigfile.sig_path_for(out), size, sha256, fingerprint, dict(manifest))
 
 
 def _discard(*outputs: AtomicOutput | None) -> None:
@@ -231,4 +270,5 @@ __all__ = [
     "check_target",
     "failure_from_oserror",
     "write_signed",
+    "write_unsigned",
 ]
