@@ -242,14 +242,17 @@ def export_signer(paths: DataPaths, deps: Deps) -> Any:
 
 def x_target(ns: argparse.Namespace, paths: DataPaths) -> XTarget:
     """The X the desk started with the same flags would use (practice mode included)."""
+    from humasdesk.practice import COMMAND
     from humasdesk.practice import x_target as target_for
     from humasdesk.settings import Settings
 
+    # As a command: the practice emulator of a desk that is open is used, not a second one.
     return target_for(
         paths,
         Settings.load(paths.settings),
         sandbox=getattr(ns, "sandbox", False),
         sandbox_url=getattr(ns, "sandbox_url", None),
+        role=COMMAND,
     )
 
 

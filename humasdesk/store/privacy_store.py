@@ -31,7 +31,7 @@ from typing import Any
 
 from humasdesk.core.activity import format_ts, parse_ts
 from humasdesk.core.privacy import PrivacyError, RequestKind, RequestStatus
-from humasdesk.store.database import ThreadStore, transaction
+from humasdesk.store.database import ThreadStore, pid_alive, transaction
 
 logger = logging.getLogger(__name__)
 
@@ -174,20 +174,6 @@ _MENTION_COLS = (
 )
 
 
-def _pid_alive(pid: int | None) -> bool:
-    if pid is None or pid <= 0:
-        return True  # unknown: trust the expiry only
-    if os.name != "posix":
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def _chunks(values: Sequence[Any]) -> Iterator[Sequence[Any]]:
     for i in range(0, len(values), _IN_CHUNK):
         yield values[i : i + _IN_CHUNK]
@@ -216,7 +202,7 @@ class PrivacyStore(ThreadStore):
                 "SELECT id, kind, purpose, pid, expires_at FROM privacy_leases"
             ).fetchall()
             for lid, held, held_purpose, held_pid, expires_at in rows:
-                if parse_ts(expires_at) <= now or not _pid_alive(held_pid):
+                if parse_ts(expires_at) <= now or not pid_alive(held_pid):
                     conn.execute("DELETE FROM privacy_leases WHERE id = ?", (lid,))
                     logger.info("stale %s lease %d removed", held, lid)
                     continue
@@ -246,7 +232,7 @@ class PrivacyStore(ThreadStore):
 
     def live_leases(self, now: datetime) -> list[tuple[str, str]]:
         rows = self._conn().execute("SELECT kind, purpose, pid, expires_at FROM privacy_leases")
-        return [(k, p) for k, p, pid, exp in rows if parse_ts(exp) > now and _pid_alive(pid)]
+        return [(k, p) for k, p, pid, exp in rows if parse_ts(exp) > now and pid_alive(pid)]
 
     # -- requests register ----------------------------------------------------------------
     def add_request(
