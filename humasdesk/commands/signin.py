@@ -2,13 +2,14 @@
 
 ::
 
-    humasdesk signin office|personal [--timeout S] [--data-dir DIR] [--sandbox | --sandbox-url URL]
+    humasdesk signin office|personal [--browser] [--timeout S] [--data-dir DIR]
+                     [--sandbox | --sandbox-url URL]
 
 Practice mode signs in to the slot's demo account on the emulator without a browser (as the
-self-test does). With the agency's X app it opens X's consent page in the browser (and
-prints its address), then waits up to ``--timeout`` seconds for X's answer on the loopback
-listener. The tokens go to the system keyring, where the desk finds them. A slot that is
-already signed in stays as it is.
+self-test does). With the agency's X app (or ``--browser`` in practice mode, to practise
+it) it opens X's consent page in the browser (and prints its address), then waits up to
+``--timeout`` seconds for X's answer on the loopback listener. The tokens go to the system
+keyring, where the desk finds them. A slot that is already signed in stays as it is.
 
 Exit codes: 0 signed in, 1 failure (X, browser, keyring; one line says what to do),
 2 bad usage.
@@ -42,6 +43,11 @@ def add_parser(sub: Any) -> None:
     )
     p.add_argument("slot", choices=SLOTS, metavar="office|personal")
     p.add_argument(
+        "--browser",
+        action="store_true",
+        help="masuk lewat halaman persetujuan X di peramban, juga di mode latihan",
+    )
+    p.add_argument(
         "--timeout",
         type=float,
         default=None,
@@ -60,6 +66,7 @@ def run(ns: argparse.Namespace, deps: Deps) -> int:
     with desk_services(ns, deps, create=True) as services:
         accounts = services.accounts
         practice = accounts.endpoint.base_url is not None  # the emulator, not X
+        headless = practice and not ns.browser
         try:
             session = _restore(accounts, slot, fresh_if_expired=practice)
             if session is not None:
@@ -67,7 +74,7 @@ def run(ns: argparse.Namespace, deps: Deps) -> int:
                 session.client.close()
                 return EXIT_OK
             others = _others(accounts, slot)
-            if practice:
+            if headless:
                 session = accounts.sign_in_headless(slot, PRACTICE_HANDLES[slot], others)
             else:
                 session = _browser_sign_in(accounts, slot, others, ns, deps)

@@ -290,3 +290,39 @@ def test_nothing_signed_in_or_bad_words(tmp_path, real_keyring, sandbox, argv, c
     if code:  # one line says what is wrong, after argparse's usage lines
         said = [line for line in r.stderr.splitlines() if ": galat: " in line]
         assert len(said) == 1 and r.stderr.strip().splitlines()[-1] == said[0]
+
+
+def test_browser_sign_in_waits_for_xs_answer_and_gives_up_after_the_timeout(
+    tmp_path, real_keyring, sandbox, capsys
+):
+    """The real X's way, practised on the emulator: the consent page opens in the browser,
+    the command waits on the loopback listener and is signed in once X answers; with no
+    answer it stops after --timeout with one line saying so, and nothing is kept."""
+    from humasdesk.commands import main
+
+    data = tmp_path / "data"
+    opened: list[str] = []
+
+    def browser_approves(url: str) -> None:  # the official presses "Authorize app"
+        opened.append(url)
+        threading.Thread(
+            target=requests.get, args=(f"{url}&sandbox_user=HumasDemo",), kwargs={"timeout": 10}
+        ).start()
+
+    argv = ["signin", "office", "--browser", "--sandbox-url", sandbox.base_url,
+            "--data-dir", str(data)]  # fmt: skip
+    assert main([*argv, "--timeout", "20"], open_url=browser_approves) == 0
+    assert len(opened) == 1 and "/authorize" in opened[0] and "code_challenge=" in opened[0]
+    tokens = keyring().load(Slot.OFFICE)
+    assert tokens is not None and tokens.username == "HumasDemo"
+
+    silent = ["signin", "personal", *argv[2:], "--timeout", "1"]
+    started = time.monotonic()
+    capsys.readouterr()
+    assert main(silent, open_url=opened.append) == 1
+    assert time.monotonic() - started < 15
+    err = capsys.readouterr().err
+    assert err.strip() == (
+        "humasdesk signin: galat: tidak ada jawaban dari peramban tepat waktu; ulangi"
+    )
+    assert keyring().load(Slot.PERSONAL) is None
