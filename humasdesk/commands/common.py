@@ -11,7 +11,6 @@ User-facing text is Indonesian (the desk's language); English stays in the logs.
 from __future__ import annotations
 
 import argparse
-import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -151,7 +150,7 @@ def aware_time(value: str, flag: str) -> datetime:
 
 def add_header(p: argparse.ArgumentParser) -> None:
     """--agency/--unit (default: the names in Settings → Privasi) and --classification."""
-    from humasdesk.core.privacy import CLASSIFICATIONS, DEFAULT_CLASSIFICATION
+    from humasdesk.core.classification import CLASSIFICATIONS, DEFAULT_CLASSIFICATION
 
     p.add_argument("--agency", metavar="TEKS", help="nama instansi (bawaan: dari Pengaturan)")
     p.add_argument("--unit", metavar="TEKS", help="unit kerja (bawaan: dari Pengaturan)")
@@ -192,6 +191,8 @@ def data_paths(data_dir: str | None, *, database: bool = True) -> DataPaths:
 @contextmanager
 def database_errors(path: Path, code: int = EXIT_FAILURE) -> Iterator[None]:
     """A database that is not ours or is too new, said in one line (exit `code`)."""
+    import sqlite3
+
     from humasdesk.store.migrations import DatabaseTooNew
 
     try:

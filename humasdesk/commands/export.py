@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
 
 from humasdesk.commands.common import (
     EXIT_OK,
@@ -39,18 +38,17 @@ from humasdesk.commands.common import (
     period,
 )
 
-PROG = "humasdesk export"
+NAME = "export"
+HELP = "ekspor log aktivitas untuk atasan (ditandatangani); --about: laporan akses"
+DESCRIPTION = (
+    "Ekspor log aktivitas untuk atasan, ditandatangani (Ed25519). Dengan --about @handle: "
+    "laporan akses, semua data tentang satu orang."
+)
 FORMATS = ("csv", "xlsx", "jsonl", "pdf")
 ACCOUNTS = {"office": {"office"}, "personal": {"personal"}, "all": {"office", "personal"}}
 
 
-def add_parser(sub: Any) -> None:
-    p = sub.add_parser(
-        "export",
-        help="ekspor log aktivitas untuk atasan (ditandatangani); --about: laporan akses",
-        description="Ekspor log aktivitas untuk atasan, ditandatangani (Ed25519). Dengan "
-        "--about @handle: laporan akses, semua data tentang satu orang.",
-    )
+def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", required=True, choices=FORMATS)
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     add_period(p)
@@ -66,7 +64,6 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--request", type=int, metavar="N", help="--about: nomor permintaan di register")
     add_data_dir(p)
     add_header(p)
-    p.set_defaults(run=run, prog=PROG)
 
 
 def run(ns: argparse.Namespace, deps: Deps) -> int:

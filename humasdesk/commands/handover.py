@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
 
 from humasdesk.commands.common import (
     EXIT_OK,
@@ -32,7 +31,8 @@ from humasdesk.commands.common import (
     x_target,
 )
 
-PROG = "humasdesk privacy handover"
+NAME = "handover"
+HELP = "serah terima jabatan: ekspor, periksa, keluarkan akun kantor, hapus datanya"
 
 PLAN = (
     "Serah terima jabatan akun kantor akan:\n"
@@ -45,15 +45,10 @@ PLAN = (
 )
 
 
-def add_parser(privacy_sub: Any) -> None:
-    h = privacy_sub.add_parser(
-        "handover",
-        help="serah terima jabatan: ekspor, periksa, keluarkan akun kantor, hapus datanya",
-    )
+def add_arguments(h: argparse.ArgumentParser) -> None:
     h.add_argument("-o", "--output", required=True, metavar="FILE")
     h.add_argument("--yes", action="store_true", help="konfirmasi serah terima")
     add_x_target(h)
-    h.set_defaults(run=run, prog=PROG)
 
 
 def run(ns: argparse.Namespace, deps: Deps) -> int:

@@ -23,7 +23,9 @@ from humasdesk.commands.common import EXIT_OK, Deps, add_data_dir, open_data
 if TYPE_CHECKING:
     from humasdesk.store.outbox_store import OutboxItem
 
-PROG = "humasdesk outbox"
+NAME = "outbox"
+HELP = "isi kotak keluar: antre, sedang dikirim, gagal (--all: semua)"
+DESCRIPTION = "Isi kotak keluar kedua akun, yang terlama dulu."
 LIVE_STATES = ("queued", "sending", "failed")
 ALL_STATES = (*LIVE_STATES, "sent", "cancelled")
 #: The keys of `outbox_row` the text output shows, in order.
@@ -64,16 +66,10 @@ def outbox_row(item: OutboxItem) -> dict[str, Any]:
     }
 
 
-def add_parser(sub: Any) -> None:
-    p = sub.add_parser(
-        "outbox",
-        help="isi kotak keluar: antre, sedang dikirim, gagal (--all: semua)",
-        description="Isi kotak keluar kedua akun, yang terlama dulu.",
-    )
+def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="JSON dengan kunci bahasa Inggris")
     p.add_argument("--all", action="store_true", help="termasuk yang terkirim dan dibatalkan")
     add_data_dir(p)
-    p.set_defaults(run=run, prog=PROG)
 
 
 def run(ns: argparse.Namespace, deps: Deps) -> int:

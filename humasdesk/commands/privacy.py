@@ -44,19 +44,18 @@ from humasdesk.commands.common import (
 )
 from humasdesk.paths import resolve_data_dir
 
-PROG = "humasdesk privacy"
+NAME = "privacy"
+HELP = "data warga dan arsip: retensi, penilaian arsip, permintaan, kebocoran, serah terima"
+DESCRIPTION = (
+    "Data warga dan arsip: retensi, register permintaan, usul musnah, kebocoran data, serah "
+    "terima jabatan."
+)
 #: Privacy error codes that mean the words were wrong, not that the work failed.
 USAGE_CODES = frozenset({"invalid_handle", "invalid_request", "invalid_period"})
 
 
-def add_parser(sub: Any) -> Any:
-    """Add ``privacy`` and its subcommands; returns its subparsers (handover joins them)."""
-    p = sub.add_parser(
-        "privacy",
-        help="data warga dan arsip: retensi, penilaian arsip, permintaan, kebocoran, serah terima",
-        description="Data warga dan arsip: retensi, register permintaan, usul musnah, "
-        "kebocoran data, serah terima jabatan.",
-    )
+def add_arguments(p: argparse.ArgumentParser) -> Any:
+    """The subcommands of ``privacy``; returns their subparsers (handover joins them)."""
     psub = p.add_subparsers(dest="cmd", required=True, metavar="PERINTAH", parser_class=Parser)
 
     r = psub.add_parser("retention", help="hapus mention tak dibalas yang melewati masa retensi")
@@ -64,7 +63,7 @@ def add_parser(sub: Any) -> Any:
     r.add_argument("--apply", action="store_true", help="jalankan penghapusan")
     r.add_argument("--yes", action="store_true", help="konfirmasi penghapusan")
     add_data_dir(r)
-    r.set_defaults(run=_run(_retention), prog=PROG)
+    r.set_defaults(run=_run(_retention))
 
     v = psub.add_parser("review", help="daftar arsip usul musnah dan konsep berita acara")
     v.add_argument("--older-than-days", type=int, help="umur arsip (hari); bawaan 730")
@@ -72,13 +71,13 @@ def add_parser(sub: Any) -> Any:
     v.add_argument("--berita-acara", metavar="FILE", help="tulis konsep berita acara ke FILE")
     add_data_dir(v)
     add_header(v)
-    v.set_defaults(run=_run(_review), prog=PROG)
+    v.set_defaults(run=_run(_review))
 
     q = psub.add_parser("requests", help="register permintaan subjek data")
     qs = q.add_subparsers(dest="action", required=True, parser_class=Parser)
     ql = qs.add_parser("list")
     add_data_dir(ql)
-    ql.set_defaults(run=_run(_requests_list), prog=PROG)
+    ql.set_defaults(run=_run(_requests_list))
     qa = qs.add_parser("add")
     qa.add_argument("--handle", required=True, metavar="@HANDLE")
     qa.add_argument(
@@ -86,7 +85,7 @@ def add_parser(sub: Any) -> Any:
     )
     qa.add_argument("--received", metavar="ISO", help="waktu diterima (bawaan: sekarang)")
     add_data_dir(qa)
-    qa.set_defaults(run=_run(_requests_add), prog=PROG)
+    qa.set_defaults(run=_run(_requests_add))
     qc = qs.add_parser("close")
     qc.add_argument("id", type=int)
     g = qc.add_mutually_exclusive_group(required=True)
@@ -94,7 +93,7 @@ def add_parser(sub: Any) -> Any:
     g.add_argument("--refused", action="store_true")
     qc.add_argument("--reason", default="", metavar="TEKS")
     add_data_dir(qc)
-    qc.set_defaults(run=_run(_requests_close), prog=PROG)
+    qc.set_defaults(run=_run(_requests_close))
 
     b = psub.add_parser("breach", help="daftar handle terdampak dan konsep pemberitahuan")
     add_period(b, required=True)
@@ -102,7 +101,7 @@ def add_parser(sub: Any) -> Any:
     b.add_argument("-o", "--output", metavar="FILE", help="tulis konsep pemberitahuan ke FILE")
     add_data_dir(b)
     add_header(b)
-    b.set_defaults(run=_run(_breach), prog=PROG)
+    b.set_defaults(run=_run(_breach))
     return psub
 
 

@@ -4,22 +4,17 @@ IT staff make after installing (`humasdesk.selftest`). Exit 0 only if every step
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
 from humasdesk.commands.common import Deps
 
-PROG = "humasdesk self-test"
+NAME = "self-test"
+HELP = "uji mandiri tanpa jendela terhadap emulator X"
+DESCRIPTION = "Headless end-to-end run against the X emulator; exit 0 if every step works."
 
 
-def add_parser(sub: Any) -> None:
-    p = sub.add_parser(
-        "self-test",
-        help="uji mandiri tanpa jendela terhadap emulator X",
-        description="Headless end-to-end run against the X emulator; exit 0 if every step works.",
-    )
+def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS)
     p.add_argument("--sandbox-url", metavar="URL", default=argparse.SUPPRESS)
-    p.set_defaults(run=run, prog=PROG)
 
 
 def run(ns: argparse.Namespace, deps: Deps) -> int:

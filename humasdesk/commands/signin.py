@@ -30,17 +30,16 @@ from humasdesk.commands.common import (
     slot_name,
 )
 
-PROG = "humasdesk signin"
+NAME = "signin"
+HELP = "masukkan satu slot (mode latihan: akun demo, tanpa peramban)"
+DESCRIPTION = (
+    "Masukkan slot kantor atau pribadi. Mode latihan: akun demo tanpa peramban; dengan "
+    "aplikasi X instansi: halaman persetujuan X di peramban."
+)
 SLOTS = ("office", "personal")
 
 
-def add_parser(sub: Any) -> None:
-    p = sub.add_parser(
-        "signin",
-        help="masukkan satu slot (mode latihan: akun demo, tanpa peramban)",
-        description="Masukkan slot kantor atau pribadi. Mode latihan: akun demo tanpa "
-        "peramban; dengan aplikasi X instansi: halaman persetujuan X di peramban.",
-    )
+def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("slot", choices=SLOTS, metavar="office|personal")
     p.add_argument(
         "--browser",
@@ -55,7 +54,6 @@ def add_parser(sub: Any) -> None:
         help="berapa lama menunggu jawaban X dari peramban (bawaan 300)",
     )
     add_x_target(p)
-    p.set_defaults(run=run, prog=PROG)
 
 
 def run(ns: argparse.Namespace, deps: Deps) -> int:

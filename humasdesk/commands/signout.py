@@ -27,19 +27,17 @@ from humasdesk.commands.common import (
     slot_name,
 )
 
-PROG = "humasdesk signout"
+NAME = "signout"
+HELP = "keluarkan satu slot: token dicabut di X lalu dihapus dari keyring"
+DESCRIPTION = (
+    "Keluarkan slot kantor atau pribadi: akses dicabut di X, lalu token dihapus dari "
+    "keyring sistem."
+)
 
 
-def add_parser(sub: Any) -> None:
-    p = sub.add_parser(
-        "signout",
-        help="keluarkan satu slot: token dicabut di X lalu dihapus dari keyring",
-        description="Keluarkan slot kantor atau pribadi: akses dicabut di X, lalu token "
-        "dihapus dari keyring sistem.",
-    )
+def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("slot", choices=("office", "personal"), metavar="office|personal")
     add_x_target(p)
-    p.set_defaults(run=run, prog=PROG)
 
 
 def run(ns: argparse.Namespace, deps: Deps) -> int:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from humasdesk.commands.common import (
     EXIT_OK,
@@ -39,7 +39,12 @@ if TYPE_CHECKING:
     from humasdesk.services.desk_services import DeskServices
     from humasdesk.services.session import AccountSession
 
-PROG = "humasdesk sync"
+NAME = "sync"
+HELP = "satu putaran kerja latar desk (kirim kotak keluar, ambil mention), lalu keluar"
+DESCRIPTION = (
+    "Satu putaran kerja latar desk untuk tiap slot yang masuk: kirim yang jatuh tempo di "
+    "kotak keluar, ambil mention baru. Aman selagi desk terbuka."
+)
 
 
 @dataclass(frozen=True)
@@ -87,15 +92,8 @@ def sync_mentions(services: DeskServices, session: AccountSession) -> StepReport
 STEPS: tuple[SyncStep, ...] = (send_outbox, sync_mentions)
 
 
-def add_parser(sub: Any) -> None:
-    p = sub.add_parser(
-        "sync",
-        help="satu putaran kerja latar desk (kirim kotak keluar, ambil mention), lalu keluar",
-        description="Satu putaran kerja latar desk untuk tiap slot yang masuk: kirim yang "
-        "jatuh tempo di kotak keluar, ambil mention baru. Aman selagi desk terbuka.",
-    )
+def add_arguments(p: argparse.ArgumentParser) -> None:
     add_x_target(p)
-    p.set_defaults(run=run, prog=PROG)
 
 
 def run(ns: argparse.Namespace, deps: Deps, steps: tuple[SyncStep, ...] = STEPS) -> int:

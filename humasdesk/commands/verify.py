@@ -15,9 +15,7 @@ Exit codes: 0 intact, 1 altered (says what), 2 unusable input.
 from __future__ import annotations
 
 import argparse
-import sqlite3
 from pathlib import Path
-from typing import Any
 
 from humasdesk.commands.common import (
     EXIT_FAILURE,
@@ -32,7 +30,12 @@ from humasdesk.commands.common import (
 )
 from humasdesk.paths import resolve_data_dir
 
-PROG = "humasdesk verify"
+NAME = "verify"
+HELP = "periksa berkas ekspor (tanda tangan) atau log aktivitas lokal"
+DESCRIPTION = (
+    "Periksa berkas ekspor (tanda tangan) atau log aktivitas lokal. Keluar 0 utuh, 1 diubah, "
+    "2 masukan tidak dapat dipakai."
+)
 
 PROBLEM_TEXT = {
     "bad_signature": "tanda tangan tidak cocok dengan berkas .sig (berkas .sig diubah)",
@@ -52,17 +55,10 @@ CHAIN_REASON_TEXT = {
 }
 
 
-def add_parser(sub: Any) -> None:
-    p = sub.add_parser(
-        "verify",
-        help="periksa berkas ekspor (tanda tangan) atau log aktivitas lokal",
-        description="Periksa berkas ekspor (tanda tangan) atau log aktivitas lokal. "
-        "Keluar 0 utuh, 1 diubah, 2 masukan tidak dapat dipakai.",
-    )
+def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", nargs="?", metavar="FILE")
     add_data_dir(p)
     p.add_argument("--pubkey", metavar="KEYFILE", help="kunci publik yang diharapkan")
-    p.set_defaults(run=run, prog=PROG)
 
 
 def run(ns: argparse.Namespace, deps: Deps) -> int:
@@ -97,6 +93,8 @@ def _is_sqlite(path: Path) -> bool:
 
 
 def _head_of(db_path: Path) -> tuple[int, str] | None:
+    import sqlite3
+
     conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     try:
         row = conn.execute("SELECT seq, hash FROM activity ORDER BY seq DESC LIMIT 1").fetchone()

@@ -41,6 +41,9 @@ from datetime import datetime, timedelta, tzinfo
 from enum import StrEnum
 from typing import Any, Protocol
 
+from humasdesk.core.classification import CLASSIFICATIONS as CLASSIFICATIONS
+from humasdesk.core.classification import DEFAULT_CLASSIFICATION as DEFAULT_CLASSIFICATION
+
 
 class DataClass(StrEnum):
     UNANSWERED_MENTION = "unanswered_mention"
@@ -100,9 +103,6 @@ REQUEST_DEADLINE_BY_KIND: Mapping[RequestKind, timedelta | None] = {
     RequestKind.ERASURE: None,
 }
 
-#: Security/access classifications offered for exports and documents (default "Terbatas").
-CLASSIFICATIONS = ("Biasa", "Terbatas", "Rahasia", "Sangat Rahasia")
-DEFAULT_CLASSIFICATION = "Terbatas"
 
 #: Chain actions written by the privacy services (the log accepts any action string).
 ACTION_REQUEST_REGISTERED = "data_request_registered"

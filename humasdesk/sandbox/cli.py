@@ -8,19 +8,15 @@ import sys
 
 from humasdesk.sandbox.runner import Sandbox
 
-DESCRIPTION = "Run the local X API v2 emulator (practice mode) until interrupted."
 
-
-def add_arguments(p: argparse.ArgumentParser) -> None:
-    """The options of `humasdesk sandbox` (also declared in `humasdesk.commands`' parser)."""
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="humasdesk sandbox",
+        description="Run the local X API v2 emulator (practice mode) until interrupted.",
+    )
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=0, help="port (default: a free one)")
     p.add_argument("--state", metavar="FILE", help="JSON file to load and save the state in")
-
-
-def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="humasdesk sandbox", description=DESCRIPTION)
-    add_arguments(p)
     return p
 
 
@@ -42,7 +38,8 @@ def cli_main(argv: list[str]) -> int:
 
 
 def serve(args: argparse.Namespace) -> int:
-    """Serve in the foreground until SIGINT/SIGTERM; the exit code."""
+    """Serve `args.host`:`args.port` (state in `args.state`) in the foreground until
+    SIGINT/SIGTERM; the exit code (`humasdesk sandbox` in `humasdesk.commands` too)."""
     if not _is_loopback(args.host):
         print(
             f"humasdesk sandbox: warning: listening on {args.host}, reachable from other machines;"
