@@ -164,17 +164,9 @@ class StateLock:
 
 
 def _alive(pid: object) -> bool:
-    if not isinstance(pid, int) or pid <= 0:
-        return False
-    if os.name != "posix":
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+    from humasdesk.store.database import pid_alive
+
+    return isinstance(pid, int) and pid > 0 and pid_alive(pid)
 
 
 def _lock(fd: int) -> None:

@@ -81,29 +81,23 @@ class Deps:
 # `humasdesk sync --data-dir D` both work: the top-level parser holds the defaults.
 
 
+_DATA_DIR_HELP = "folder data HumasDesk (bawaan: HUMASDESK_DATA_DIR atau folder pengguna)"
+
+
 def add_data_dir(p: argparse.ArgumentParser, *, top: bool = False) -> None:
-    p.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        default=None if top else argparse.SUPPRESS,
-        help="folder data HumasDesk (bawaan: HUMASDESK_DATA_DIR atau folder pengguna)",
-    )
+    default = None if top else argparse.SUPPRESS
+    p.add_argument("--data-dir", metavar="DIR", default=default, help=_DATA_DIR_HELP)
 
 
 def add_x_target(p: argparse.ArgumentParser, *, top: bool = False) -> None:
     """--data-dir, --sandbox, --sandbox-url: the accounts the desk with these flags shows."""
     add_data_dir(p, top=top)
+    flag, url = (False, None) if top else (argparse.SUPPRESS, argparse.SUPPRESS)
     p.add_argument(
-        "--sandbox",
-        action="store_true",
-        default=False if top else argparse.SUPPRESS,
-        help="mode latihan: emulator X bawaan",
+        "--sandbox", action="store_true", default=flag, help="mode latihan: emulator X bawaan"
     )
     p.add_argument(
-        "--sandbox-url",
-        metavar="URL",
-        default=None if top else argparse.SUPPRESS,
-        help="emulator X yang sudah berjalan",
+        "--sandbox-url", metavar="URL", default=url, help="emulator X yang sudah berjalan"
     )
 
 

@@ -158,8 +158,10 @@ def _check_words(ns: argparse.Namespace) -> None:
             aware_time(ns.discovered, "--discovered")
 
 
-def write_document(path: str, text: str, *, title: str, marking: str) -> None:
-    """A document as UTF-8 text, or as PDF when `path` ends in ``.pdf``."""
+def write_document(path: str | None, text: str, *, title: str, marking: str) -> None:
+    """A document as UTF-8 text, or as PDF when `path` ends in ``.pdf`` (no `path`: none)."""
+    if not path:
+        return
     out = Path(path).expanduser()
     writer = None
     if out.suffix.lower() == ".pdf":
@@ -202,17 +204,11 @@ def _review(ns: argparse.Namespace, o: OpenedData, now: datetime, policy: Any) -
         now,
         retention_days=policy.record_review_days,
     )
-    if ns.usul:
-        write_document(
-            ns.usul, docs.proposal, title="Daftar arsip usul musnah", marking=ns.classification
-        )
-    if ns.berita_acara:
-        write_document(
-            ns.berita_acara,
-            docs.destruction_report,
-            title="Konsep berita acara pemusnahan arsip",
-            marking=ns.classification,
-        )
+    for path, text, title in (
+        (ns.usul, docs.proposal, "Daftar arsip usul musnah"),
+        (ns.berita_acara, docs.destruction_report, "Konsep berita acara pemusnahan arsip"),
+    ):
+        write_document(path, text, title=title, marking=ns.classification)
     if not ns.usul and not ns.berita_acara:
         print(docs.proposal, end="")
     print(f"{len(items)} arsip jatuh tempo untuk dinilai (tidak ada yang dihapus).")
@@ -233,13 +229,8 @@ def _breach(ns: argparse.Namespace, o: OpenedData, now: datetime, policy: Any) -
         discovered_at=aware_time(ns.discovered, "--discovered") if ns.discovered else None,
         header=document_header(ns, o.settings()),
     )
-    if ns.output:
-        write_document(
-            ns.output,
-            kit.notification_text,
-            title="Konsep pemberitahuan kegagalan pelindungan data pribadi",
-            marking=ns.classification,
-        )
+    title = "Konsep pemberitahuan kegagalan pelindungan data pribadi"
+    write_document(ns.output, kit.notification_text, title=title, marking=ns.classification)
     for h in kit.handles:
         print(h)
     print(

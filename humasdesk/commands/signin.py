@@ -20,15 +20,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from humasdesk.commands.common import (
-    EXIT_OK,
-    CommandFailed,
-    Deps,
-    add_x_target,
-    desk_services,
-    error_text,
-    slot_name,
-)
+from humasdesk.commands import common
+from humasdesk.commands.common import Deps
 
 NAME = "signin"
 HELP = "masukkan satu slot (mode latihan: akun demo, tanpa peramban)"
@@ -53,7 +46,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         metavar="DETIK",
         help="berapa lama menunggu jawaban X dari peramban (bawaan 300)",
     )
-    add_x_target(p)
+    common.add_x_target(p)
 
 
 def run(ns: argparse.Namespace, deps: Deps) -> int:
@@ -61,28 +54,29 @@ def run(ns: argparse.Namespace, deps: Deps) -> int:
     from humasdesk.services.session import PRACTICE_HANDLES
 
     slot = Slot(ns.slot)
-    with desk_services(ns, deps, create=True) as services:
+    with common.desk_services(ns, deps, create=True) as services:
         accounts = services.accounts
         practice = accounts.endpoint.base_url is not None  # the emulator, not X
         headless = practice and not ns.browser
         try:
             session = _restore(accounts, slot, fresh_if_expired=practice)
             if session is not None:
-                print(f"Slot {slot_name(slot)} sudah masuk sebagai @{session.account.username}.")
+                name = common.slot_name(slot)
+                print(f"Slot {name} sudah masuk sebagai @{session.account.username}.")
                 session.client.close()
-                return EXIT_OK
+                return common.EXIT_OK
             others = _others(accounts, slot)
             if headless:
                 session = accounts.sign_in_headless(slot, PRACTICE_HANDLES[slot], others)
             else:
                 session = _browser_sign_in(accounts, slot, others, ns, deps)
         except Exception as exc:
-            raise CommandFailed(error_text(exc)) from None
+            raise common.CommandFailed(common.error_text(exc)) from None
         session.client.close()
     mode = " (mode latihan)" if practice else ""
-    print(f"Masuk: slot {slot_name(slot)} sebagai @{session.account.username}{mode}; token "
+    print(f"Masuk: slot {common.slot_name(slot)} sebagai @{session.account.username}{mode}; token "
           "tersimpan di keyring sistem.")  # fmt: skip
-    return EXIT_OK
+    return common.EXIT_OK
 
 
 def _restore(accounts: Any, slot: Any, *, fresh_if_expired: bool) -> Any:
@@ -118,7 +112,7 @@ def _browser_sign_in(accounts: Any, slot: Any, others: Any, ns: Any, deps: Deps)
     timeout = ns.timeout if ns.timeout is not None else deps.sign_in_timeout
     attempt = accounts.begin_sign_in(timeout)
     try:
-        print(f"Buka halaman ini di peramban untuk masuk ke slot {slot_name(slot)}:\n"
+        print(f"Buka halaman ini di peramban untuk masuk ke slot {common.slot_name(slot)}:\n"
               f"  {attempt.url}\nMenunggu jawaban X (paling lama {timeout:.0f} detik)…",
               flush=True)  # fmt: skip
         _open(attempt.url, deps)

@@ -17,15 +17,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from humasdesk.commands.common import (
-    EXIT_OK,
-    CommandFailed,
-    Deps,
-    add_x_target,
-    desk_services,
-    error_text,
-    slot_name,
-)
+from humasdesk.commands import common
+from humasdesk.commands.common import Deps
 
 NAME = "signout"
 HELP = "keluarkan satu slot: token dicabut di X lalu dihapus dari keyring"
@@ -37,14 +30,14 @@ DESCRIPTION = (
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("slot", choices=("office", "personal"), metavar="office|personal")
-    add_x_target(p)
+    common.add_x_target(p)
 
 
 def run(ns: argparse.Namespace, deps: Deps) -> int:
     from humasdesk.core.models import Slot
 
     slot = Slot(ns.slot)
-    with desk_services(ns, deps) as services:
+    with common.desk_services(ns, deps) as services:
         accounts = services.accounts
         had_token = _has_token(accounts.store, slot)
         try:
@@ -52,16 +45,16 @@ def run(ns: argparse.Namespace, deps: Deps) -> int:
         except Exception as exc:
             kept = _has_token(accounts.store, slot)
             note = "token masih tersimpan, ulangi" if kept else "token sudah dihapus dari laptop"
-            raise CommandFailed(f"{error_text(exc)} ({note})") from None
+            raise common.CommandFailed(f"{common.error_text(exc)} ({note})") from None
     if revoked:
-        print(f"Keluar: slot {slot_name(slot)}; akses dicabut di X dan token dihapus dari "
+        print(f"Keluar: slot {common.slot_name(slot)}; akses dicabut di X dan token dihapus dari "
               "keyring sistem.")  # fmt: skip
     elif had_token:
-        print(f"Keluar: slot {slot_name(slot)}; sesinya sudah berakhir di X, token dihapus "
+        print(f"Keluar: slot {common.slot_name(slot)}; sesinya sudah berakhir di X, token dihapus "
               "dari keyring sistem.")  # fmt: skip
     else:
-        print(f"Slot {slot_name(slot)} belum masuk; tidak ada yang dikeluarkan.")
-    return EXIT_OK
+        print(f"Slot {common.slot_name(slot)} belum masuk; tidak ada yang dikeluarkan.")
+    return common.EXIT_OK
 
 
 def _has_token(store: Any, slot: Any) -> bool:

@@ -24,16 +24,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from humasdesk.commands.common import (
-    EXIT_OK,
-    EXIT_USAGE,
-    CommandFailed,
-    Deps,
-    add_x_target,
-    desk_services,
-    error_text,
-    slot_name,
-)
+from humasdesk.commands import common
+from humasdesk.commands.common import Deps
 
 if TYPE_CHECKING:
     from humasdesk.services.desk_services import DeskServices
@@ -84,7 +76,7 @@ def sync_mentions(services: DeskServices, session: AccountSession) -> StepReport
     """Fetch the account's new mentions into the inbox (the desk's mention sync)."""
     result = services.mentions.sync(session, call=services.accounts.call)
     if result.error is not None:
-        return StepReport(False, f"mention: {error_text(result.error)}")
+        return StepReport(False, f"mention: {common.error_text(result.error)}")
     return StepReport(True, f"mention: {result.new} baru, {result.unread} belum dibaca")
 
 
@@ -93,20 +85,20 @@ STEPS: tuple[SyncStep, ...] = (send_outbox, sync_mentions)
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    add_x_target(p)
+    common.add_x_target(p)
 
 
 def run(ns: argparse.Namespace, deps: Deps, steps: tuple[SyncStep, ...] = STEPS) -> int:
     from humasdesk.core.models import Slot
 
     failed = signed_in = 0
-    with desk_services(ns, deps) as services:
+    with common.desk_services(ns, deps) as services:
         for slot in Slot:
-            name = f"slot {slot_name(slot)}"
+            name = f"slot {common.slot_name(slot)}"
             try:
                 session = services.accounts.restore(slot)
             except Exception as exc:
-                print(f"{name}: {error_text(exc)}", flush=True)
+                print(f"{name}: {common.error_text(exc)}", flush=True)
                 failed += 1
                 continue
             if session is None:
@@ -118,15 +110,15 @@ def run(ns: argparse.Namespace, deps: Deps, steps: tuple[SyncStep, ...] = STEPS)
                     try:
                         report = step(services, session)
                     except Exception as exc:
-                        report = StepReport(False, f"{step.__name__}: {error_text(exc)}")
+                        report = StepReport(False, f"{step.__name__}: {common.error_text(exc)}")
                     print(f"{name} @{session.account.username}: {report.text}", flush=True)
                     failed += not report.ok
             finally:
                 session.client.close()
     if not signed_in and not failed:
-        raise CommandFailed(
-            "tidak ada slot yang masuk; jalankan `humasdesk signin office` dulu", EXIT_USAGE
+        raise common.CommandFailed(
+            "tidak ada slot yang masuk; jalankan `humasdesk signin office` dulu", common.EXIT_USAGE
         )
     if failed:
-        raise CommandFailed(f"{failed} langkah gagal; lihat baris di atas")
-    return EXIT_OK
+        raise common.CommandFailed(f"{failed} langkah gagal; lihat baris di atas")
+    return common.EXIT_OK

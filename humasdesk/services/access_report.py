@@ -517,21 +517,9 @@ def write_access_report(
 def _check_request(privacy: PrivacyStore, request_id: int, handle: str) -> None:
     """The register's request this report answers: an access request from this person."""
     from humasdesk.core.privacy import RequestKind
-    from humasdesk.services.privacy import InvalidRequest
+    from humasdesk.services.privacy import InvalidRequest, request_of_kind
 
-    req = privacy.get_request(request_id)
-    if req is None:
-        raise InvalidRequest(
-            f"permintaan nomor {request_id} tidak ada di register",
-            "request_not_found",
-            request=request_id,
-        )
-    if req.kind is not RequestKind.ACCESS:
-        raise InvalidRequest(
-            f"permintaan nomor {request_id} bukan permintaan akses",
-            "not_access_request",
-            request=request_id,
-        )
+    req = request_of_kind(privacy, request_id, RequestKind.ACCESS)
     if req.handle != handle:
         raise InvalidRequest(
             f"permintaan nomor {request_id} diajukan oleh orang lain",

@@ -542,6 +542,30 @@ def close_request(
     return req
 
 
+_KIND_REFUSALS = {
+    RequestKind.ACCESS: ("bukan permintaan akses", "not_access_request"),
+    RequestKind.ERASURE: ("bukan permintaan penghapusan", "not_erasure_request"),
+}
+
+
+def request_of_kind(privacy: PrivacyStore, request_id: int, kind: RequestKind) -> DataRequest:
+    """The register's request `request_id`, which must be of `kind` (`InvalidRequest` if
+    it is not there or of another kind)."""
+    req = privacy.get_request(request_id)
+    if req is None:
+        raise InvalidRequest(
+            f"permintaan nomor {request_id} tidak ada di register",
+            "request_not_found",
+            request=request_id,
+        )
+    if req.kind is not kind:
+        text, message_id = _KIND_REFUSALS.get(kind, (f"bukan permintaan {kind.value}", ""))
+        raise InvalidRequest(
+            f"permintaan nomor {request_id} {text}", message_id, request=request_id
+        )
+    return req
+
+
 @dataclass(frozen=True)
 class RequestErasureOutcome:
     erasure: ErasureReport
@@ -563,19 +587,7 @@ def erase_for_request(
     with the reason. The register's own entries stay as proof the request was handled."""
     if not confirmed:
         raise NotConfirmed("penghapusan atas permintaan subjek data")
-    req = privacy.get_request(request_id)
-    if req is None:
-        raise InvalidRequest(
-            f"permintaan nomor {request_id} tidak ada di register",
-            "request_not_found",
-            request=request_id,
-        )
-    if req.kind is not RequestKind.ERASURE:
-        raise InvalidRequest(
-            f"permintaan nomor {request_id} bukan permintaan penghapusan",
-            "not_erasure_request",
-            request=request_id,
-        )
+    req = request_of_kind(privacy, request_id, RequestKind.ERASURE)
     if req.status is not RequestStatus.OPEN:
         raise InvalidRequest(
             f"permintaan nomor {request_id} sudah ditutup", "request_closed", request=request_id
