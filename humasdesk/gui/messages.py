@@ -257,6 +257,7 @@ _PRIVACY_PARAMS = {
     "request_closed": ("request",),
     "not_erasure_request": ("request",),
     "not_access_request": ("request",),
+    "wrong_request_kind": ("request",),
     "other_persons_request": ("request",),
     "handover_busy_outbox": ("posts",),
     "handover_verify": ("problems",),
@@ -312,6 +313,13 @@ def _privacy_text(message_id: str) -> str | None:
         ),
         "refusal_reason_required": QCoreApplication.translate(
             "Errors", "A refusal needs its reason."
+        ),
+        "invalid_request": QCoreApplication.translate(
+            "Errors", "This cannot be done with the request as given."
+        ),
+        "invalid_period": QCoreApplication.translate("Errors", "This period cannot be used."),
+        "wrong_request_kind": QCoreApplication.translate(
+            "Errors", "Request number %1 is not of the kind this needs."
         ),
         "request_not_found": QCoreApplication.translate(
             "Errors", "Request number %1 is not in the register."

@@ -559,7 +559,9 @@ def request_of_kind(privacy: PrivacyStore, request_id: int, kind: RequestKind) -
             request=request_id,
         )
     if req.kind is not kind:
-        text, message_id = _KIND_REFUSALS.get(kind, (f"bukan permintaan {kind.value}", ""))
+        text, message_id = _KIND_REFUSALS.get(
+            kind, (f"bukan permintaan {kind.value}", "wrong_request_kind")
+        )
         raise InvalidRequest(
             f"permintaan nomor {request_id} {text}", message_id, request=request_id
         )

@@ -881,6 +881,18 @@ Sidik jari kunci tanda tangan: %4</translation>
         <translation>Penolakan harus disertai alasannya.</translation>
     </message>
     <message>
+        <source>This cannot be done with the request as given.</source>
+        <translation>Hal ini tidak dapat dilakukan dengan permintaan seperti itu.</translation>
+    </message>
+    <message>
+        <source>This period cannot be used.</source>
+        <translation>Periode ini tidak dapat dipakai.</translation>
+    </message>
+    <message>
+        <source>Request number %1 is not of the kind this needs.</source>
+        <translation>Permintaan nomor %1 bukan jenis yang diperlukan di sini.</translation>
+    </message>
+    <message>
         <source>Request number %1 is not in the register.</source>
         <translation>Permintaan nomor %1 tidak ada di register.</translation>
     </message>
