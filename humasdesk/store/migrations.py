@@ -338,12 +338,27 @@ def _m5_x_billing(db: Database) -> None:
     )
 
 
+def _m6_outbox_leases(db: Database) -> None:
+    """Who is sending an outbox item: the desk's workers and `humasdesk sync` share the
+    outbox, and an item another live sender holds is never taken as interrupted
+    (`humasdesk.store.outbox_store.OutboxStore.recover_interrupted`)."""
+    run_script(
+        db.conn,
+        """
+        ALTER TABLE outbox ADD COLUMN lease_owner TEXT;
+        ALTER TABLE outbox ADD COLUMN lease_pid INTEGER;
+        ALTER TABLE outbox ADD COLUMN lease_until TEXT;
+        """,
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _m1_activity_log,
     _m2_desk,
     _m3_privacy,
     _m4_sent_post_index,
     _m5_x_billing,
+    _m6_outbox_leases,
 )
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -207,9 +207,7 @@ def test_unwritable_folder_shows_the_reason_in_indonesian(
         folder.chmod(0o500)
     dialog = make_dialog(lambda: signer)
     dialog.path_edit.setText(str(folder / "laporan.csv"))
-    expected = tr(
-        "ExportDialog", "The folder %1 cannot be written to. Choose another folder."
-    ).replace("%1", str(folder))
+    expected = "Folder %1 tidak dapat ditulisi. Pilih folder lain.".replace("%1", str(folder))
     try:
         with qtbot.waitSignal(dialog.export_failed, timeout=10000) as failed:
             dialog.export_button.click()
@@ -231,10 +229,9 @@ def test_locked_keyring_says_so(qtbot, activity_log, make_dialog, out_dir):
     dialog = make_dialog(locked)
     with qtbot.waitSignal(dialog.export_failed, timeout=10000) as failed:
         dialog.export_button.click()
-    assert failed.args[0] == tr(
-        "ExportDialog",
-        "The signing key could not be read from the system keyring. Unlock the keyring "
-        "(GNOME Keyring/KWallet) and try again.",
+    assert failed.args[0] == (
+        "Kunci tanda tangan tidak dapat dibaca dari keyring sistem. Buka kunci keyring "
+        "(GNOME Keyring/KWallet) lalu ulangi."
     )
     assert files_in(out_dir) == []
 

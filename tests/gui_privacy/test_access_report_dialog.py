@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QStandardItemModel
 
 from humasdesk.core.fingerprint import format_fingerprint
-from humasdesk.core.privacy import DocumentHeader, InvalidHandle
+from humasdesk.core.privacy import DocumentHeader
 from humasdesk.credentials.errors import SecureStorageUnavailable, StorageProblem
 from humasdesk.gui.privacy.access_report_dialog import AccessReportDialog
 from humasdesk.services.privacy import register_request
@@ -27,6 +27,8 @@ from humasdesk.store.privacy_store import ERASURE
 from tests.privacy.conftest import NOW, OLD_TEXT, SECOND_OLD_TEXT, Desk
 
 HEADER = DocumentHeader("Pemerintah Kota Contoh", "Bagian Humas", "Terbatas")
+
+HANDLE_RULE = "Handle X terdiri dari 1–15 huruf, angka atau garis bawah."
 
 
 def tr(source: str, context: str = "AccessReportDialog") -> str:
@@ -143,8 +145,8 @@ def test_invalid_handle_is_refused_before_anything_starts(qtbot, desk, make_dial
     dialog = make_dialog(handle="<b>warga</b>", signer_factory=lambda: calls.append(1))
     with qtbot.waitSignal(dialog.report_failed, timeout=5000) as failed:
         dialog.make_button.click()
-    assert failed.args == [str(InvalidHandle())]
-    assert dialog.message_label.text() == str(InvalidHandle())
+    assert failed.args == [HANDLE_RULE]
+    assert dialog.message_label.text() == HANDLE_RULE
     assert calls == [] and list(out_dir.iterdir()) == []
     dialog.handle_edit.setText("warga_lama")
     dialog.path_edit.setText("")
@@ -173,11 +175,9 @@ def test_report_during_an_erasure_says_to_try_again(qtbot, desk, make_dialog, ou
     with desk.privacy.lease(ERASURE, "penghapusan uji", NOW):
         with qtbot.waitSignal(dialog.report_failed, timeout=15000) as failed:
             dialog.make_button.click()
-    text = failed.args[0]
-    prefix = tr(
-        "An erasure of citizens' data is running; make the report again when it has finished (%1)."
-    ).split("%1")[0]
-    assert text.startswith(prefix) and "penghapusan" in text
+    assert failed.args[0] == (
+        "Penghapusan data warga sedang berjalan; buat laporan lagi setelah penghapusan selesai."
+    )
     assert dialog.message_label.property("error")
     assert list(out_dir.iterdir()) == []
     with qtbot.waitSignal(dialog.report_made, timeout=15000):  # lease gone: it works again
@@ -193,10 +193,9 @@ def test_locked_keyring_gets_a_plain_message(qtbot, make_dialog, out_dir):
     dialog = make_dialog(handle="warga_lama", signer_factory=locked)
     with qtbot.waitSignal(dialog.report_failed, timeout=15000) as failed:
         dialog.make_button.click()
-    assert failed.args[0] == tr(
-        "The signing key could not be read from the system keyring. Unlock the keyring "
-        "(GNOME Keyring/KWallet) and try again.",
-        "PrivacyDialogs",
+    assert failed.args[0] == (
+        "Kunci tanda tangan tidak dapat dibaca dari keyring sistem. Buka kunci keyring "
+        "(GNOME Keyring/KWallet) lalu ulangi."
     )
     assert list(out_dir.iterdir()) == []
 

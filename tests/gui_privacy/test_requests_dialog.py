@@ -19,7 +19,6 @@ from humasdesk.core.privacy import (
     REQUEST_STATUS_LABELS,
     DataClass,
     DocumentHeader,
-    InvalidHandle,
     RequestKind,
     RequestStatus,
 )
@@ -41,6 +40,8 @@ from tests.privacy.conftest import (
 
 HEADER = DocumentHeader("Pemerintah Kota Contoh", "Bagian Humas", "Terbatas")
 M = RequestsModel
+
+HANDLE_RULE = "Handle X terdiri dari 1–15 huruf, angka atau garis bawah."
 
 
 def tr(source: str, context: str = "RequestsDialog") -> str:
@@ -164,8 +165,8 @@ def test_invalid_handle_is_refused_and_nothing_registered(qtbot, desk, make_dial
     dialog.handle_edit.setText("<b>warga</b>")
     with qtbot.waitSignal(dialog.action_failed, timeout=5000) as failed:
         dialog.register_button.click()
-    assert failed.args == [str(InvalidHandle())]
-    assert dialog.message_label.text() == str(InvalidHandle())
+    assert failed.args == [HANDLE_RULE]
+    assert dialog.message_label.text() == HANDLE_RULE
     assert desk.privacy.requests() == []
 
 
