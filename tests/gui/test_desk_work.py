@@ -464,15 +464,118 @@ def test_log_view_and_export_open_from_the_menu(qtbot, make_desk, keyring_backen
 
 
 def test_settings_show_the_export_key_fingerprint(qtbot, make_desk, keyring_backend, tmp_path):
-    from humasdesk.settings import Settings
+    """Settings name the export key by its fingerprint, read from signing-key.pub, so a
+    supervisor can compare it with the one on a report: "not made yet" before the first
+    export, then the key's SHA-256 in groups of four."""
+    import base64
+    import hashlib
 
+    from humasdesk.credentials.signing import PUBLIC_KEY_FILENAME, ExportSigner
+    from humasdesk.settings import Settings
+    from tests.fakes import MemoryKeyring
+
+    data = tmp_path / "data"
     window, controller = ready(qtbot, make_desk, keyring_backend)
-    controller.settings = Settings(tmp_path / "settings.json")
+    controller.settings = Settings(data / "settings.json")
+    controller.data_root = data
     window.action_settings.trigger()
     dialog = controller.settings_dialog
     assert dialog.signing_key_label.isVisible()
-    assert "belum dibuat" in dialog.signing_key_label.text()  # no export yet: no key file
+    assert dialog.signing_key_label.text() == (
+        "Sidik jari kunci tanda tangan ekspor: belum dibuat (dibuat saat ekspor pertama)"
+    )
     dialog.close()
+
+    # The first export makes the key pair and writes its public half next to the database.
+    ExportSigner(backend=MemoryKeyring(), public_key_path=data / PUBLIC_KEY_FILENAME).sign(b"x")
+    algorithm, key_b64, _ = (data / PUBLIC_KEY_FILENAME).read_text(encoding="ascii").split()
+    assert algorithm == "ed25519"
+    digest = hashlib.sha256(base64.b64decode(key_b64)).hexdigest().upper()
+    expected = " ".join(digest[i : i + 4] for i in range(0, 64, 4))
+    window.action_settings.trigger()
+    dialog = controller.settings_dialog
+    assert dialog.signing_key_label.text() == f"Sidik jari kunci tanda tangan ekspor: {expected}"
+    dialog.close()
+
+
+def test_settings_opened_while_the_desk_starts_still_say_where_tokens_are_kept(
+    qtbot, sandbox, keyring_backend, tmp_path
+):
+    """Settings opened in the first moments, before the token store is up, used to say
+    "sedang diperiksa…" for good; they now say where the tokens are once it is up."""
+    import threading
+
+    from humasdesk.credentials import FallbackTokenStore, TokenStore
+    from humasdesk.gui.desk import DeskController
+    from humasdesk.gui.main_window import MainWindow
+    from humasdesk.services.accounts import XEndpoint
+    from humasdesk.services.desk_services import build_desk_services
+    from humasdesk.services.session import PRACTICE_CLIENT_ID, PRACTICE_HANDLES
+    from humasdesk.settings import Settings
+    from tests.gui.helpers import SERVICE, Browser
+
+    go = threading.Event()
+
+    def slow_prepare():
+        assert go.wait(20)  # the keyring is slow to answer today
+        return build_desk_services(
+            tmp_path / "humasdesk.db",
+            XEndpoint(PRACTICE_CLIENT_ID, sandbox.base_url, 0),
+            FallbackTokenStore(TokenStore(SERVICE, backend=keyring_backend)),
+        )
+
+    window = MainWindow(practice=True)
+    qtbot.addWidget(window)
+    controller = DeskController(
+        window, prepare_services=slow_prepare, open_url=Browser(),
+        practice_handles=PRACTICE_HANDLES, confirm_sign_out=False,
+        settings=Settings(tmp_path / "settings.json"), parent=window,
+    )  # fmt: skip
+    window.show()
+    controller.start()
+    try:
+        window.action_settings.trigger()
+        dialog = controller.settings_dialog
+        assert dialog.storage_label.text() == "Tempat token masuk disimpan: sedang diperiksa…"
+        go.set()
+        qtbot.waitUntil(
+            lambda: dialog.storage_label.text() != "Tempat token masuk disimpan: sedang diperiksa…",
+            timeout=20000,
+        )
+        assert dialog.storage_label.text().startswith("Tempat token masuk disimpan: ")
+        dialog.close()
+        wait_signed_in(qtbot, controller, Slot.OFFICE, Slot.PERSONAL)
+    finally:
+        go.set()
+        window.close_guard = None
+        controller.shutdown()
+        if controller.services is not None:
+            controller.services.close()
+
+
+def test_ctrl_l_opens_the_activity_log(qtbot, make_desk, keyring_backend):
+    """Ctrl+L, from wherever the keyboard is in the desk, opens Log Aktivitas with the
+    sign-ins in it; pressed again, it brings the same window back (not a second one)."""
+    window, controller = ready(qtbot, make_desk, keyring_backend)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+    composer = window.panes[Slot.OFFICE].composer.parts[0].edit
+    composer.setFocus()
+    qtbot.keyClick(composer, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: controller.log_window is not None, timeout=5000)
+    view = controller.log_window
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0, timeout=10000)
+    assert view.isVisible() and view.windowTitle() == "HumasDesk — log aktivitas"
+    actions = {view.model.entry_at(r).action for r in range(view.model.rowCount())}
+    assert "signed_in" in actions
+    assert composer.toPlainText() == ""  # the shortcut typed nothing into the post
+    view.close()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+    qtbot.keyClick(window.panes[Slot.PERSONAL].composer.parts[0].edit, Qt.Key.Key_L,
+                   Qt.KeyboardModifier.ControlModifier)  # fmt: skip
+    qtbot.waitUntil(view.isVisible, timeout=5000)
+    assert controller.log_window is view
 
 
 def test_new_mentions_while_open_are_announced_without_their_words(
