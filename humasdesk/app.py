@@ -16,6 +16,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from humasdesk import __version__
+from humasdesk.gui.collector import GuiThreadCollector, collect_on_gui_thread
 from humasdesk.gui.i18n import install_translators
 from humasdesk.gui.main_window import MainWindow
 from humasdesk.logsetup import configure_logging
@@ -50,6 +51,7 @@ class Desk:
     paths: DataPaths
     settings: Settings
     controller: DeskController | None = None  # made once the window has painted
+    collector: GuiThreadCollector | None = None
 
     def remember_layout(self) -> None:
         """Keep the window's place, size and pane mode for the next start."""
@@ -68,6 +70,8 @@ class Desk:
                 self.controller.services.close()
         if self.backend is not None:
             self.backend.stop()
+        if self.collector is not None:
+            self.collector.stop()  # the workers have stopped: automatic collection is safe
 
 
 def open_in_browser(url: str) -> None:
@@ -92,6 +96,7 @@ def build_desk(
     paths = resolve_data_dir(options.data_dir).ensure()
     settings = Settings.load(paths.settings)
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    collector = collect_on_gui_thread(app)  # Qt objects must die on the GUI thread only
     app.setApplicationName("HumasDesk")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("HumasDesk")
@@ -125,7 +130,7 @@ def build_desk(
             ),
         )
 
-    desk = Desk(app, window, backend, paths, settings)
+    desk = Desk(app, window, backend, paths, settings, collector=collector)
 
     def after_first_paint() -> None:
         # The controller and everything behind it (logging to file, the services, tweepy,

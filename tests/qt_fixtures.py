@@ -7,7 +7,18 @@ import gc
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 
+from humasdesk.gui.collector import collect_on_gui_thread
 from humasdesk.gui.i18n import install_translators
+
+
+@pytest.fixture(autouse=True)
+def gui_thread_collector(qapp):
+    """As in the desk: while a Qt test runs, Python's cyclic collector runs on the GUI
+    thread only, so no Qt object is deleted on a worker thread (that crashed the test
+    process). Tests without Qt keep the interpreter's own collector."""
+    collector = collect_on_gui_thread(qapp)
+    yield collector
+    collector.stop()
 
 
 @pytest.fixture(autouse=True, scope="session")

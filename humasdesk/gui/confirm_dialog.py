@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from humasdesk.core.models import Account, Slot
+from humasdesk.gui.modal import run_modal
 from humasdesk.gui.theme import EMPHASIS_SCALE, SLOT_COLOURS, TEXT_ON_SLOT, follow_font
 
 if TYPE_CHECKING:
@@ -106,7 +108,7 @@ def fit_to_band(dialog: QDialog, band: QLabel, min_width: int, min_height: int) 
     layout = dialog.layout()
     outer = layout.contentsMargins()
     one_line = one_line_width(band) + outer.left() + outer.right()
-    screen = dialog.screen().availableGeometry()
+    screen = screen_of(dialog).availableGeometry()
     width = min(max(min_width, one_line), screen.width() * 9 // 10)
     dialog.resize(width, max(min_height, layout.totalHeightForWidth(width)))
 
@@ -155,13 +157,23 @@ class AccountQuestionDialog(QDialog):
             fit_to_band(self, self.band, 420, 180)
 
 
+def screen_of(widget: QWidget) -> QScreen:
+    """The screen `widget`'s window is on. Not `QWidget.screen()`: PySide6 ties the
+    application's QScreen to the widget it was asked through, and when a garbage-collected
+    dialog took it along, the desk crashed in `QScreen::virtualSiblings`."""
+    window = widget.window()
+    anchor = window.parentWidget().window() if window.parentWidget() is not None else window
+    found = QGuiApplication.screenAt(anchor.geometry().center())
+    return found if found is not None else QGuiApplication.primaryScreen()
+
+
 def ask_for_account(
     parent: QWidget, slot: Slot, handle: str, title: str, text: str, *, yes: str, no: str
 ) -> bool:
     """Ask `text` about the account in `slot`; True only for the `yes` button."""
     dialog = AccountQuestionDialog(slot, handle, title, text, yes_text=yes, no_text=no,
                                    parent=parent)  # fmt: skip
-    return dialog.exec() == QDialog.DialogCode.Accepted
+    return run_modal(dialog) == QDialog.DialogCode.Accepted
 
 
 def one_line_width(label: QLabel) -> int:
@@ -181,4 +193,4 @@ ConfirmPost = Callable[[QWidget, Slot, Account, "Draft"], bool]
 
 
 def confirm_post(parent: QWidget, slot: Slot, account: Account, draft: Draft) -> bool:
-    return ConfirmPostDialog(slot, account, draft, parent).exec() == QDialog.DialogCode.Accepted
+    return run_modal(ConfirmPostDialog(slot, account, draft, parent)) == QDialog.DialogCode.Accepted

@@ -20,6 +20,7 @@ from humasdesk.core.errors import OAuthError, OAuthFailure
 from humasdesk.core.models import Slot
 from humasdesk.gui.main_window import MainWindow
 from humasdesk.gui.messages import describe_error, session_only_warning
+from humasdesk.gui.modal import run_modal
 from humasdesk.gui.tasks import Worker, shutdown_all
 from humasdesk.services.accounts import AccountService, SessionExpired, SignInAttempt
 from humasdesk.services.session import AccountSession, ensure_distinct
@@ -64,7 +65,7 @@ def ask_how_to_close(parent: QWidget, pending: int) -> str:
         QMessageBox.ButtonRole.RejectRole,
     )
     box.setDefaultButton(wait)
-    box.exec()
+    run_modal(box)
     clicked = box.clickedButton()
     return "wait" if clicked is wait else "leave" if clicked is leave else "cancel"
 

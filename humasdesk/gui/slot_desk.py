@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from humasdesk.core.models import Post, Slot
 from humasdesk.gui.confirm_dialog import confirm_post
 from humasdesk.gui.messages import describe_error
+from humasdesk.gui.modal import run_modal
 from humasdesk.gui.tasks import Worker
 
 if TYPE_CHECKING:
@@ -72,7 +73,7 @@ def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
     )
     no = box.addButton(QCoreApplication.translate("SlotDesk", "No"), QMessageBox.ButtonRole.NoRole)
     box.setDefaultButton(no)
-    box.exec()
+    run_modal(box)
     return box.clickedButton() is yes
 
 

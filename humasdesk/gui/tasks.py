@@ -9,11 +9,13 @@ queued signal, so callbacks always run on the GUI thread.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import sys
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from queue import SimpleQueue
 from typing import Any
 
@@ -23,7 +25,6 @@ logger = logging.getLogger(__name__)
 
 ResultCallback = Callable[[Any], None]
 ErrorCallback = Callable[[BaseException], None]
-_Job = tuple[Callable[..., Any], tuple[Any, ...], ResultCallback | None, ErrorCallback | None]
 _STOP = None
 
 #: How long a thread may hold the GIL while another waits for it (Python's default: 5 ms).
@@ -41,19 +42,39 @@ def favour_gui_thread() -> None:
         sys.setswitchinterval(GUI_SWITCH_INTERVAL_S)
 
 
+@dataclass(eq=False)
+class _Job:
+    fn: Callable[..., Any]
+    args: tuple[Any, ...]
+    on_done: ResultCallback | None
+    on_error: ErrorCallback | None
+    result: Any = None
+    error: BaseException | None = None
+
+
 class Worker(QObject):
     """A single background thread with a queue of jobs.
 
+    The GUI thread owns every job, from `submit` until its callback has run: the worker
+    thread only borrows a job's function and arguments, leaves the result or the exception
+    in the job, and announces it by number. So the worker never drops the last reference to
+    anything: a job's function may be a method of a dialog that was closed meanwhile, and an
+    exception's traceback holds the frames (and their `self`) it ran in. If the worker let go
+    of the last reference to a Qt object, shiboken would delete that object on the worker
+    thread while the GUI thread uses it: the desk's segmentation faults.
+
     Signals:
-        job_finished(object, object, object): internal relay (callbacks, result, error).
+        job_finished(int): internal relay, the number of the job whose outcome is ready.
     """
 
-    job_finished = Signal(object, object, object)
+    job_finished = Signal(int)
 
     def __init__(self, name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._name = name
-        self._jobs: SimpleQueue[_Job | None] = SimpleQueue()
+        self._queue: SimpleQueue[int | None] = SimpleQueue()
+        self._jobs: dict[int, _Job] = {}  # dict operations are atomic under the GIL
+        self._numbers = itertools.count()
         self._thread: threading.Thread | None = None  # started on the first job
         self._closed = False
         self.job_finished.connect(self.on_self_job_finished)
@@ -75,35 +96,42 @@ class Worker(QObject):
             favour_gui_thread()
             self._thread = threading.Thread(target=self._run, name=self._name, daemon=True)
             self._thread.start()
-        self._jobs.put((fn, args, on_done, on_error))
+        number = next(self._numbers)
+        self._jobs[number] = _Job(fn, args, on_done, on_error)
+        self._queue.put(number)
         return True
 
     def _run(self) -> None:
-        while (job := self._jobs.get()) is not _STOP:
-            fn, args, on_done, on_error = job
+        while (number := self._queue.get()) is not _STOP:
             if self._closed:
                 continue  # drain without running: the desk is closing
-            try:
-                result, error = fn(*args), None
-            except Exception as exc:
-                result, error = None, exc
+            self._execute(self._jobs[number])  # borrowed: the GUI thread keeps the job
             if sys.is_finalizing():
                 return  # Python is tearing down: a queued Qt event now would outlive it
             try:
-                self.job_finished.emit((on_done, on_error), result, error)
+                self.job_finished.emit(number)
             except RuntimeError:
                 return  # the QObject is gone (window closed); nobody is listening
 
-    @Slot(object, object, object)
-    def on_self_job_finished(self, callbacks: Any, result: Any, error: Any) -> None:
-        on_done, on_error = callbacks
-        if error is not None:
-            if on_error is not None:
-                on_error(error)
+    @staticmethod
+    def _execute(job: _Job) -> None:
+        try:
+            job.result = job.fn(*job.args)
+        except Exception as exc:
+            job.error = exc
+
+    @Slot(int)
+    def on_self_job_finished(self, number: int) -> None:
+        job = self._jobs.pop(number, None)
+        if job is None:
+            return
+        if job.error is not None:
+            if job.on_error is not None:
+                job.on_error(job.error)
             else:
-                logger.error("background job failed: %s", type(error).__name__)
-        elif on_done is not None:
-            on_done(result)
+                logger.error("background job failed: %s", type(job.error).__name__)
+        elif job.on_done is not None:
+            job.on_done(job.result)
 
     def shutdown(self, wait: bool = False, timeout: float | None = None) -> bool:
         """Drop queued jobs; the running one finishes on its own (network calls time out).
@@ -111,7 +139,7 @@ class Worker(QObject):
         With `wait`, block up to `timeout` seconds for it; returns whether the thread ended.
         """
         self._closed = True
-        self._jobs.put(_STOP)
+        self._queue.put(_STOP)
         if self._thread is None:
             return True
         if wait:

@@ -27,6 +27,7 @@ from tests.fakes import MemoryKeyring
 from tests.gui.conftest import (  # noqa: F401  (fixtures shared with the GUI tests)
     activity_log,
     collect_qt_objects,
+    gui_thread_collector,
     indonesian_ui,
     keyring_backend,
     make_desk,

@@ -14,7 +14,11 @@ from humasdesk.store.activity_log import ActivityLog
 from humasdesk.store.database import ConnectionFactory, open_database
 from tests.fakes import MemoryKeyring
 from tests.gui.helpers import SERVICE, Browser
-from tests.qt_fixtures import collect_qt_objects, indonesian_ui  # noqa: F401
+from tests.qt_fixtures import (  # noqa: F401
+    collect_qt_objects,
+    gui_thread_collector,
+    indonesian_ui,
+)
 
 
 @pytest.fixture

@@ -72,3 +72,33 @@ def test_a_running_worker_lets_the_gui_thread_back_in_quickly(qtbot, switch_inte
         worker.submit(lambda: None)
     assert sys.getswitchinterval() == pytest.approx(GUI_SWITCH_INTERVAL_S / 5)
     worker.shutdown(wait=True, timeout=5)
+
+
+def test_the_worker_never_drops_the_last_reference_to_a_qt_object(qtbot):
+    """A job's function may be a method of a window the official closes while the job runs.
+    Its last reference must be dropped on the GUI thread: let go on the worker, shiboken
+    deleted the Qt object there, under the GUI thread's feet (segmentation faults)."""
+    from PySide6.QtCore import QObject, Qt
+
+    class Window(QObject):
+        def work(self) -> int:
+            gate.wait(5)
+            return 1
+
+    gate = threading.Event()
+    gui_thread = threading.get_ident()
+    deleted_on: list[int] = []
+    worker = Worker("test")
+    window = Window()  # no parent: Python owns it, as a closed top-level window
+    window.destroyed.connect(
+        lambda: deleted_on.append(threading.get_ident()), Qt.ConnectionType.DirectConnection
+    )
+    done: list[int] = []
+    worker.submit(window.work, on_done=done.append)
+    del window  # closed: only the queued job still refers to it
+    gate.set()
+    worker.submit(lambda: None)  # the worker moves on to its next job
+    qtbot.waitUntil(lambda: bool(deleted_on), timeout=5000)
+    assert done == [1]
+    assert deleted_on == [gui_thread]
+    worker.shutdown(wait=True, timeout=5)

@@ -14,7 +14,11 @@ import pytest
 from humasdesk.core.models import Slot
 from humasdesk.store.activity_log import ActivityLog
 from humasdesk.store.database import ConnectionFactory, open_database
-from tests.qt_fixtures import collect_qt_objects, indonesian_ui  # noqa: F401
+from tests.qt_fixtures import (  # noqa: F401
+    collect_qt_objects,
+    gui_thread_collector,
+    indonesian_ui,
+)
 
 # Noon in western Indonesia: the same calendar day in any zone from UTC-5 to UTC+12.
 DAY = datetime(2026, 11, 2, 5, 0, tzinfo=UTC)

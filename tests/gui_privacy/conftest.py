@@ -12,7 +12,11 @@ import pytest
 from humasdesk.credentials.signing import PUBLIC_KEY_FILENAME, ExportSigner
 from tests.fakes import MemoryKeyring
 from tests.privacy.conftest import Desk, close_desk, open_desk
-from tests.qt_fixtures import collect_qt_objects, indonesian_ui  # noqa: F401
+from tests.qt_fixtures import (  # noqa: F401
+    collect_qt_objects,
+    gui_thread_collector,
+    indonesian_ui,
+)
 
 
 @pytest.fixture

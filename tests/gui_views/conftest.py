@@ -10,7 +10,11 @@ from datetime import UTC, datetime, timedelta
 from humasdesk.core.models import Post, Slot
 from humasdesk.store.mentions_store import Mention, MentionState
 from humasdesk.store.outbox_store import OutboxItem, OutboxState, PostKind
-from tests.qt_fixtures import collect_qt_objects, indonesian_ui  # noqa: F401
+from tests.qt_fixtures import (  # noqa: F401
+    collect_qt_objects,
+    gui_thread_collector,
+    indonesian_ui,
+)
 
 T0 = datetime(2026, 11, 28, 7, 5, tzinfo=UTC)  # 14.05 WIB
 

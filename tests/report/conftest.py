@@ -19,7 +19,11 @@ import pytest
 from humasdesk.core.metrics import MetricsReport, Period, compute_metrics
 from humasdesk.core.models import Slot
 from humasdesk.store import ActivityLog, LogFilter, open_database
-from tests.qt_fixtures import collect_qt_objects, indonesian_ui  # noqa: F401
+from tests.qt_fixtures import (  # noqa: F401
+    collect_qt_objects,
+    gui_thread_collector,
+    indonesian_ui,
+)
 
 HERE = Path(__file__).resolve().parent
 JAKARTA = ZoneInfo("Asia/Jakarta")

@@ -82,3 +82,43 @@ def test_command_line_tools_start_without_qt():
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
     )
     assert result.stdout.strip().splitlines()[-1] == "NOQT"
+
+
+def _calls(path: Path, method: str) -> list[int]:
+    """Lines where `<something>.method()` is called with no arguments."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return [
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == method
+        and not node.args
+        and not node.keywords
+    ]
+
+
+def test_gui_never_asks_a_widget_for_its_screen():
+    """PySide6 ties the application's QScreen to the widget `QWidget.screen()` was asked
+    through; a garbage-collected dialog then took the screen with it and the desk crashed in
+    `QScreen::virtualSiblings`. `gui.confirm_dialog.screen_of` finds it safely."""
+    bad = [
+        f"{path.relative_to(PACKAGE)}:{line}"
+        for path in sorted((PACKAGE / "gui").rglob("*.py"))
+        for line in _calls(path, "screen")
+    ]
+    assert bad == []
+
+
+def test_modal_dialogs_are_run_through_run_modal():
+    """A dialog's `exec()` hands it to Python; `gui.modal.run_modal` deletes it afterwards
+    on the GUI thread. A bare `exec()` leaves it to the garbage collector (any thread: the
+    desk's segmentation faults) and keeps it in memory meanwhile."""
+    allowed = {PACKAGE / "gui" / "modal.py"}
+    bad = [
+        f"{path.relative_to(PACKAGE)}:{line}"
+        for path in sorted((PACKAGE / "gui").rglob("*.py"))
+        if path not in allowed
+        for line in _calls(path, "exec")
+    ]
+    assert bad == []

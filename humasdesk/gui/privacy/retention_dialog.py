@@ -68,6 +68,7 @@ from humasdesk.core.privacy import (
     RetentionPolicy,
     ReviewItem,
 )
+from humasdesk.gui.modal import run_modal
 from humasdesk.gui.models.rows import local_time
 from humasdesk.gui.privacy.common import Clock, open_save_dialog, utc_now
 from humasdesk.gui.privacy.work import WorkerDialog
@@ -114,7 +115,7 @@ def ask_yes_no_plain(parent: QWidget | None, title: str, text: str) -> bool:
     no = box.addButton(QCoreApplication.translate("SlotDesk", "No"), QMessageBox.ButtonRole.NoRole)
     box.setDefaultButton(no)
     box.setEscapeButton(no)
-    box.exec()
+    run_modal(box)
     return box.clickedButton() is yes
 
 
@@ -654,7 +655,7 @@ class RetentionDialog(WorkerDialog):
         box.setCancelButtonText(self.tr("Cancel"))
         for label in box.findChildren(QLabel):
             label.setTextFormat(Qt.TextFormat.PlainText)
-        if box.exec() != QDialog.DialogCode.Accepted:
+        if run_modal(box) != QDialog.DialogCode.Accepted:
             return None
         return box.textValue()
 
