@@ -81,14 +81,15 @@ class ModalAnswer:
     sends key events or clicks). Arm it *before* the action that opens the dialog.
 
     `seen` holds what `look(dialog)` returned when the dialog appeared (before `act`), for
-    the test to assert on after the dialog has closed.
+    the test to assert on after the dialog has closed; `answered` counts the dialogs. No
+    reference to a dialog is kept: the desk deletes each one after its `exec()`.
     """
 
     def __init__(self, cls, act, look=None, tries: int = 2000) -> None:
         self.cls, self.act, self.look = cls, act, look
         self.tries = tries
         self.seen: list = []
-        self.dialogs: list = []
+        self.answered = 0
 
     def arm(self) -> ModalAnswer:
         from PySide6.QtCore import QTimer
@@ -101,8 +102,8 @@ class ModalAnswer:
         from PySide6.QtWidgets import QApplication
 
         for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, self.cls) and widget.isVisible() and widget not in self.dialogs:
-                self.dialogs.append(widget)
+            if isinstance(widget, self.cls) and widget.isVisible():
+                self.answered += 1
                 if self.look is not None:
                     self.seen.append(self.look(widget))
                 self.act(widget)

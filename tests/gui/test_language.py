@@ -129,7 +129,7 @@ def test_restart_later_keeps_the_desk_open_and_says_when_it_applies(qtbot, desk_
     window, controller, data = desk_with_settings
     answer = ModalAnswer(QMessageBox, lambda box: press(box, Qt.Key.Key_Return)).arm()
     choose_english_and_save(qtbot, window, controller)
-    assert len(answer.dialogs) == 1
+    assert answer.answered == 1
     assert not controller.restart_wanted and window.isVisible()
     assert window.statusBar().currentMessage() == (
         "Pengaturan disimpan. Perubahan berlaku setelah HumasDesk dijalankan ulang."

@@ -55,7 +55,7 @@ def test_enter_or_escape_goes_back_to_editing_and_queues_nothing(
         ConfirmPostDialog, lambda d: press(d, key), look=what_the_official_sees
     ).arm()
     type_and_send(qtbot, office, text)  # returns when the dialog has closed
-    assert len(answer.dialogs) == 1
+    assert answer.answered == 1
     (seen,) = answer.seen
     assert seen["title"] == "Kirim sebagai @HumasDemo?"
     assert seen["band"] == "Akun Kantor: Humas Kementerian Demo (@HumasDemo)"
@@ -64,7 +64,6 @@ def test_enter_or_escape_goes_back_to_editing_and_queues_nothing(
     assert seen["cancel"] == "Kembali menyunting"
     assert seen["default_is_cancel"] and not seen["focus_on_send"]
     assert seen["text"] == [text]
-    assert not answer.dialogs[0].isVisible()
     drain(qtbot, controller.slot_desks[Slot.OFFICE].worker)
     assert outbox_items(controller, Slot.OFFICE) == []
     assert office.composer.parts[0].text() == text  # back to editing, nothing lost
@@ -90,7 +89,7 @@ def test_the_send_button_publishes_from_the_office_account(
 
     answer = ModalAnswer(ConfirmPostDialog, tab_to_send_and_press_space).arm()
     type_and_send(qtbot, office, text)
-    assert len(answer.dialogs) == 1
+    assert answer.answered == 1
     qtbot.waitUntil(lambda: text in texts_on_x(sandbox, "HumasDemo"), timeout=15000)
     assert text not in texts_on_x(sandbox, "rina_humas")
 
@@ -102,4 +101,4 @@ def test_personal_posts_are_not_asked_about(qtbot, make_desk, keyring_backend, s
     text = "Selamat pagi, semangat bekerja untuk rekan-rekan Humas."
     type_and_send(qtbot, window.panes[Slot.PERSONAL], text)
     qtbot.waitUntil(lambda: text in texts_on_x(sandbox, "rina_humas"), timeout=15000)
-    assert answer.dialogs == []
+    assert answer.answered == 0
