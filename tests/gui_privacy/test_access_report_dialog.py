@@ -1,9 +1,8 @@
 """The access report dialog: a citizen asks what the desk holds about them, and the official
 hands over a signed file — or tells them plainly that nothing is held.
 
-Over a real SQLite file seeded as in tests/privacy. Visible texts are compared with
-``QCoreApplication.translate`` of the English source, so the tests pass before and after the
-Indonesian translation is merged.
+Over a real SQLite file seeded as in tests/privacy; expected texts are the Indonesian the
+official reads.
 """
 
 from __future__ import annotations
@@ -13,7 +12,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItemModel
 
 from humasdesk.core.fingerprint import format_fingerprint
@@ -29,10 +28,6 @@ from tests.privacy.conftest import NOW, OLD_TEXT, SECOND_OLD_TEXT, Desk
 HEADER = DocumentHeader("Pemerintah Kota Contoh", "Bagian Humas", "Terbatas")
 
 HANDLE_RULE = "Handle X terdiri dari 1–15 huruf, angka atau garis bawah."
-
-
-def tr(source: str, context: str = "AccessReportDialog") -> str:
-    return QCoreApplication.translate(context, source)
 
 
 @pytest.fixture
@@ -127,12 +122,10 @@ def test_unknown_handle_is_told_nothing_is_held(qtbot, desk, make_dialog, out_di
         dialog.make_button.click()
     assert held.args == ["tidak_dikenal"]
     text = dialog.message_label.text()
-    assert "@tidak_dikenal" in text
-    assert text.startswith(
-        tr(
-            "We hold nothing about @%1: no mentions, no inbox rows and no requests. "
-            "No file was written; you can tell the person so."
-        ).split("%1")[0]
+    assert text == (
+        "Tidak ada data yang disimpan tentang @tidak_dikenal: tidak ada mention, pesan kotak "
+        "masuk, maupun permintaan. Tidak ada berkas yang ditulis; Anda dapat menyampaikan hal "
+        "ini kepada yang bersangkutan."
     )
     assert not dialog.message_label.property("error")
     assert list(out_dir.iterdir()) == []
@@ -151,7 +144,7 @@ def test_invalid_handle_is_refused_before_anything_starts(qtbot, desk, make_dial
     dialog.handle_edit.setText("warga_lama")
     dialog.path_edit.setText("")
     dialog.make_button.click()
-    assert dialog.message_label.text() == tr("Choose the file to write.", "PrivacyDialogs")
+    assert dialog.message_label.text() == "Pilih berkas yang akan ditulis."
 
 
 def test_file_name_holding_the_handle_is_refused(qtbot, make_dialog, out_dir):
@@ -161,10 +154,8 @@ def test_file_name_holding_the_handle_is_refused(qtbot, make_dialog, out_dir):
     dialog.path_edit.setText(str(out_dir / "akses-Warga_Lama.csv"))
     dialog.make_button.click()
     assert dialog.message_label.text().startswith(
-        tr(
-            "The file name holds the person's handle. The file name is kept in the activity "
-            "log for good, so choose a name without the handle."
-        )
+        "Nama berkas memuat handle orang tersebut. Nama berkas disimpan selamanya di log "
+        "aktivitas, jadi pilih nama tanpa handle."
     )
     assert list(out_dir.iterdir()) == []
 
@@ -218,7 +209,7 @@ def test_closing_while_the_report_runs_closes_when_it_is_done(qtbot, make_dialog
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     dialog.close()
     assert dialog.isVisible()
-    assert dialog.message_label.text() == tr("Closing when the report is done…")
+    assert dialog.message_label.text() == "Ditutup setelah laporan selesai…"
     with qtbot.waitSignal(dialog.report_made, timeout=15000):
         release.set()
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=15000)

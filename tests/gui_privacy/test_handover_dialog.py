@@ -34,6 +34,7 @@ from tests.privacy.conftest import (
     Desk,
     seq_of,
 )
+from tests.qt_fixtures import drain
 
 HANDLE = "@humas_kota"
 OFFICE_IDS = ("1001", "1002", "1003", "1004", "1006")
@@ -139,6 +140,7 @@ def test_run_stays_disabled_until_the_office_handle_is_typed(
     assert dialog.run_button.isEnabled()
     dialog.confirm_edit.setText("")
     assert not dialog.run_button.isEnabled()
+    drain(qtbot, dialog.worker)  # a handover started by mistake would have run by now
     assert sign_out.calls == 0 and list(out_dir.iterdir()) == []
     office_still_there(desk, tokens)
 
