@@ -3,8 +3,18 @@
 # makes .venv, lints, then runs pytest inside a private D-Bus session with an
 # unlocked gnome-keyring (real Secret Service) — see README "Tests".
 # Extra arguments go to pytest (e.g. `scripts/test.sh tests/unit -x`).
+# `--repeat N` first runs pytest N times in a row and fails on the first red run (a test that
+# fails one run in ten is a failing test): `scripts/test.sh --repeat 10 tests/gui`.
+# HUMASDESK_TEST_REPEAT=N does the same.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+repeat=${HUMASDESK_TEST_REPEAT:-1}
+if [[ "${1-}" == "--repeat" ]]; then
+  [[ "${2-}" =~ ^[1-9][0-9]*$ ]] || { echo "usage: $0 [--repeat N] [pytest args...]" >&2; exit 2; }
+  repeat=$2
+  shift 2
+fi
 
 APT_PACKAGES=(
   python3-venv gnome-keyring dbus dbus-x11 libsecret-tools
@@ -45,9 +55,17 @@ echo "== pytest (private D-Bus session, unlocked gnome-keyring)"
 mkdir -p build
 # The time-out guards against the keyring's "choose a password" hang trap.
 set +e
-timeout --kill-after=30 3000 \
-  tests/keyring/run_with_secret_service.sh .venv/bin/python -m pytest "$@"
-status=$?
+status=0
+for ((run = 1; run <= repeat; run++)); do
+  ((repeat > 1)) && echo "== run $run of $repeat"
+  timeout --kill-after=30 3000 \
+    tests/keyring/run_with_secret_service.sh .venv/bin/python -X faulthandler -m pytest "$@"
+  status=$?
+  if [[ $status -ne 0 ]]; then
+    ((repeat > 1)) && echo "== run $run of $repeat failed (exit $status)" >&2
+    break
+  fi
+done
 if [[ $status -eq 0 && $# -eq 0 ]]; then
   echo "== packaging: PyInstaller build + frozen self-test (real Secret Service)"
   timeout --kill-after=30 900 \

@@ -12,15 +12,22 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 @pytest.fixture
 def sandbox():
-    """A fresh X API sandbox on 127.0.0.1 with a random port, seeded, stopped after the test."""
+    """A fresh X API sandbox on 127.0.0.1 with a random port, seeded, stopped after the test.
+
+    Every answer it gives is checked against X's OpenAPI description when the test ends
+    (tests/openapi_check.py): an answer X could not give fails the test that caused it."""
     from humasdesk.sandbox import Sandbox
+    from tests.openapi_check import Recorder
 
     sb = Sandbox(host="127.0.0.1", port=0)
     sb.start()
+    recorder = Recorder(sb.engine)
     try:
         yield sb
     finally:
         sb.stop()
+    problems = recorder.problems()
+    assert not problems, "sandbox answers X's OpenAPI does not allow:\n" + "\n".join(problems)
 
 
 @pytest.fixture

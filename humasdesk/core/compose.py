@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from humasdesk.core.media import MAX_IMAGES, ImageAttachment, MediaProblem
+from humasdesk.core.media import ImageAttachment, MediaProblem, MixProblem, mix_problems
 from humasdesk.core.models import Slot
 from humasdesk.core.textlength import MAX_WEIGHTED_LENGTH, parse_post
 
@@ -28,6 +28,10 @@ class ComposeProblem(StrEnum):
     TOO_LONG = "too_long"  # over 280 weighted characters
     INVALID_CHARACTERS = "invalid_characters"  # U+FFFE, U+FEFF, U+FFFF
     TOO_MANY_IMAGES = "too_many_images"  # a 5th image
+    GIF_WITH_PHOTOS = "gif_with_photos"  # X takes 4 photos OR 1 GIF, never both
+    TOO_MANY_GIFS = "too_many_gifs"  # a 2nd GIF
+    VIDEO_UNSUPPORTED = "video_unsupported"  # HumasDesk does not post video
+    MEDIA_ON_QUOTE = "media_on_quote"  # X refuses media on a quote post
     IMAGE_MISSING_ALT = "image_missing_alt"  # ask for alt text; the image stays
     IMAGE_UNSUPPORTED = "image_unsupported"  # not PNG/JPEG/GIF/WebP
     IMAGE_TOO_LARGE = "image_too_large"  # over 5 MB (GIF: 15 MB)
@@ -36,9 +40,16 @@ class ComposeProblem(StrEnum):
 
 _MEDIA_TO_COMPOSE = {
     MediaProblem.UNSUPPORTED: ComposeProblem.IMAGE_UNSUPPORTED,
+    MediaProblem.VIDEO: ComposeProblem.VIDEO_UNSUPPORTED,
     MediaProblem.TOO_LARGE: ComposeProblem.IMAGE_TOO_LARGE,
     MediaProblem.MISSING_ALT: ComposeProblem.IMAGE_MISSING_ALT,
     MediaProblem.ALT_TOO_LONG: ComposeProblem.ALT_TOO_LONG,
+}
+
+_MIX_TO_COMPOSE = {
+    MixProblem.TOO_MANY_PHOTOS: ComposeProblem.TOO_MANY_IMAGES,
+    MixProblem.TOO_MANY_GIFS: ComposeProblem.TOO_MANY_GIFS,
+    MixProblem.GIF_WITH_PHOTOS: ComposeProblem.GIF_WITH_PHOTOS,
 }
 
 
@@ -65,9 +76,11 @@ def check_post(
     images: Sequence[ImageAttachment] = (),
     *,
     reply_to: str | None = None,
+    quote_of: str | None = None,
 ) -> ComposeCheck:
     """Check one post. ``reply_to`` does not change the rules (X counts a reply like a post;
-    the leading @handles of a reply are not part of the text HumasDesk sends)."""
+    the leading @handles of a reply are not part of the text HumasDesk sends). A quote post
+    (``quote_of``) takes no media: X holds media and ``quote_tweet_id`` mutually exclusive."""
     del reply_to
     text = normalise_newlines(text)
     length = parse_post(text)
@@ -78,8 +91,9 @@ def check_post(
         problems.append(ComposeProblem.TOO_LONG)
     elif not length.valid and text.strip():
         problems.append(ComposeProblem.INVALID_CHARACTERS)
-    if len(images) > MAX_IMAGES:
-        problems.append(ComposeProblem.TOO_MANY_IMAGES)
+    problems.extend(_MIX_TO_COMPOSE[mp] for mp in mix_problems(images))
+    if quote_of and images:
+        problems.append(ComposeProblem.MEDIA_ON_QUOTE)
     image_problems: list[tuple[int, ComposeProblem]] = []
     for i, image in enumerate(images):
         for mp in image.problems:

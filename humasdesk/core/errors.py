@@ -14,6 +14,12 @@ class XError(Exception):
     """Base of every error from talking to X."""
 
 
+class SecretUnavailable(Exception):
+    """A secret the OS keyring keeps (a token, the export signing key) cannot be used now:
+    no secure keyring, locked, refused, or unreadable. The credentials package raises its
+    subclasses; layers that may not import it (the store) catch this."""
+
+
 class AuthExpired(XError):
     """The token is expired, revoked or invalid (401). Refresh or sign in again."""
 
@@ -48,6 +54,11 @@ class UsageCapped(XError):
     def __init__(self, message: str, period: str = "") -> None:
         super().__init__(message)
         self.period = period
+
+
+class CreditsDepleted(XError):
+    """The developer account's pay-per-use credits are used up (402). Nothing X bills works
+    until the account's administrator tops it up; the call did nothing and may be repeated."""
 
 
 class NotFound(XError):

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from humasdesk.core.compose import ComposeCheck, ComposeProblem, Draft, check_post
-from humasdesk.core.media import MAX_IMAGES, ImageAttachment
+from humasdesk.core.media import MAX_IMAGES, ImageAttachment, may_add
 from humasdesk.core.models import Slot
 from humasdesk.gui.theme import SLOT_COLOURS, TEXT_ON_SLOT, follow_font
 
@@ -58,7 +58,21 @@ def problem_text(problem: ComposeProblem) -> str:
             "Composer", "Only PNG, JPEG, GIF and WebP images can be posted."
         ),
         ComposeProblem.IMAGE_TOO_LARGE: QCoreApplication.translate(
-            "Composer", "An image is too large for X (5 MB; GIF 15 MB)."
+            "Composer", "An image is too large for X (at most 15 MB)."
+        ),
+        ComposeProblem.GIF_WITH_PHOTOS: QCoreApplication.translate(
+            "Composer",
+            "X takes up to 4 photos or 1 GIF in one post, not both: remove the GIF or the "
+            "photos. Nothing has been uploaded.",
+        ),
+        ComposeProblem.TOO_MANY_GIFS: QCoreApplication.translate(
+            "Composer", "X takes only 1 GIF per post: remove the others."
+        ),
+        ComposeProblem.VIDEO_UNSUPPORTED: QCoreApplication.translate(
+            "Composer", "HumasDesk cannot post video; post it from the X app."
+        ),
+        ComposeProblem.MEDIA_ON_QUOTE: QCoreApplication.translate(
+            "Composer", "X does not take images on a quote post: remove the images."
         ),
         ComposeProblem.ALT_TOO_LONG: QCoreApplication.translate(
             "Composer", "An image description is longer than 1,000 characters."
@@ -201,6 +215,7 @@ class Composer(QWidget):
         self.slot = slot
         self.handle = ""
         self.reply_to: str | None = None
+        self.quote_of: str | None = None  # X takes no media on a quote post
         self.images: list[ImageAttachment] = []
         self.parts: list[PostEditor] = []
         self._loading = False
@@ -325,6 +340,7 @@ class Composer(QWidget):
             slot=self.slot,
             text=texts[0],
             reply_to=self.reply_to,
+            quote_of=self.quote_of,
             images=tuple(self.images),
             official_capacity=self.official_capacity.isChecked(),
             thread=tuple(texts[1:]),
@@ -339,6 +355,7 @@ class Composer(QWidget):
             for text in draft.thread:
                 self._add_part().edit.setPlainText(text)
             self.images = list(draft.images)
+            self.quote_of = draft.quote_of
             self.official_capacity.setChecked(draft.official_capacity)
             self.set_reply(draft.reply_to, reply_preview)
         finally:
@@ -362,7 +379,12 @@ class Composer(QWidget):
 
     def checks(self) -> list[ComposeCheck]:
         return [
-            check_post(p.text(), self.images if i == 0 else (), reply_to=self.reply_to)
+            check_post(
+                p.text(),
+                self.images if i == 0 else (),
+                reply_to=self.reply_to,
+                quote_of=self.quote_of if i == 0 else None,
+            )
             for i, p in enumerate(self.parts)
         ]
 
@@ -379,7 +401,7 @@ class Composer(QWidget):
             QListWidgetItem(f"{name} — {alt}", self.image_list)
         self.image_list.setVisible(bool(self.images))
         self.remove_image_button.setVisible(bool(self.images))
-        self.add_image_button.setEnabled(len(self.images) < MAX_IMAGES)
+        self.add_image_button.setEnabled(may_add(self.images) and self.quote_of is None)
         shown = [p for p in problems if p is not ComposeProblem.EMPTY]
         self.problems_label.setText("\n".join(problem_text(p) for p in shown))
         self.problems_label.setVisible(bool(shown))

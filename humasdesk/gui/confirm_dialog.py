@@ -40,9 +40,7 @@ class ConfirmPostDialog(QDialog):
         self.setObjectName("confirmPostDialog")
         role = self.tr("Office account") if slot is Slot.OFFICE else self.tr("Personal account")
         self.setWindowTitle(self.tr("Send as @%1?").replace("%1", account.username))
-        self.band = band = account_band(
-            slot, f"{role}: {account.name} (@{account.username})", self
-        )
+        self.band = band = account_band(slot, f"{role}: {account.name} (@{account.username})", self)
         question = QLabel(
             self.tr("This will be published from @%1 for everyone to see:").replace(
                 "%1", account.username

@@ -187,6 +187,7 @@ class DeskController(QObject):
             self.slot_desks[slot].sending_finished.connect(self.on_slot_desk_sending_finished)
             self.slot_desks[slot].mentions_synced.connect(self.on_slot_desk_mentions_synced)
         self._show_storage_state()
+        self._read_storage_status()  # Settings may have been opened before this
         self.window.action_log.setEnabled(True)
         self.window.action_export.setEnabled(True)
         from humasdesk.gui.privacy.menu import PrivacyMenu
@@ -609,11 +610,18 @@ class DeskController(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.settings_saved.connect(self.on_settings_saved)
         self.settings_dialog = dialog
-        if self.service is not None:
-            self._long_work.submit(
-                self.service.store.status, on_done=self.on_storage_status_read, on_error=None
-            )
+        self._read_storage_status()
         dialog.open()
+
+    def _read_storage_status(self) -> None:
+        """Where tokens are kept, for an open Settings dialog (asked again once the token
+        store is up, if Settings was opened before)."""
+        dialog = self.settings_dialog
+        if self.service is None or dialog is None or not shiboken6.isValid(dialog):
+            return
+        self._long_work.submit(
+            self.service.store.status, on_done=self.on_storage_status_read, on_error=None
+        )
 
     def on_storage_status_read(self, status: StorageStatus) -> None:
         dialog = self.settings_dialog

@@ -7,6 +7,7 @@ Signals:
     sign_in_requested(): the official asked to sign this slot in.
     sign_in_cancelled(): the official cancelled a sign-in in progress.
     sign_out_requested(): the official confirmed signing this slot out.
+    credits_retry_requested(): the official pressed "Coba lagi" on the used-up credit notice.
 """
 
 from __future__ import annotations
@@ -171,6 +172,7 @@ class AccountPane(QWidget):
     sign_in_requested = Signal()
     sign_in_cancelled = Signal()
     sign_out_requested = Signal()
+    credits_retry_requested = Signal()
 
     def __init__(self, slot: Slot, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -205,16 +207,41 @@ class AccountPane(QWidget):
         follow_font(self.offline_label, bold=True)
         self.offline_label.setVisible(False)
 
+        # The agency's X credit used up: says so, who can top it up, and offers "Coba lagi".
+        self.credits_notice = QFrame(self)
+        self.credits_notice.setObjectName("creditsNotice")
+        self.credits_notice.setStyleSheet(
+            f"#creditsNotice {{ background: {background}; }}"
+            f"#creditsNotice QLabel {{ color: {text}; }}"
+        )
+        self.credits_label = QLabel(self.credits_notice)
+        self.credits_label.setObjectName("creditsLabel")
+        self.credits_label.setWordWrap(True)
+        self.credits_label.setTextFormat(Qt.TextFormat.PlainText)
+        follow_font(self.credits_label)
+        self.credits_retry_button = QPushButton(self.tr("Try again"), self.credits_notice)
+        self.credits_retry_button.clicked.connect(self.credits_retry_requested)
+        follow_font(self.credits_retry_button)
+        notice_row = QHBoxLayout(self.credits_notice)
+        notice_row.setContentsMargins(6, 4, 6, 4)
+        notice_row.addWidget(self.credits_label, 1)
+        notice_row.addWidget(self.credits_retry_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.credits_notice.setVisible(False)
+
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self._build_signed_out_page())
         self.pages.addWidget(self._build_signing_in_page())
         self.other_handle = ""  # the other pane's account, for messages
+        self._quota: Quota | None = None
+        self._cost: Decimal | None = None
+        self._cost_month = ""
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.header)
         layout.addWidget(self.storage_warning)
         layout.addWidget(self.offline_label)
+        layout.addWidget(self.credits_notice)
         layout.addWidget(self.status_label)
         layout.addWidget(self.pages, 1)
         self.show_loading()
@@ -326,10 +353,12 @@ class AccountPane(QWidget):
     def show_signed_out(self, reason: str = "") -> None:
         self.account = None
         self.header.set_account(None)
+        self._quota, self._cost, self._cost_month = None, None, ""
         self.header.quota_label.setText("")
         if self.pages.count() > 2:
             self.composer.set_handle("")
         self.offline_label.setVisible(False)
+        self.show_credits("")
         self.pages.setCurrentIndex(0)
         self._status(reason or self.tr("Not signed in."))
         self.sign_in_button.setEnabled(True)
@@ -371,8 +400,28 @@ class AccountPane(QWidget):
         )
         self.offline_label.setVisible(True)
 
+    def show_credits(self, text: str) -> None:
+        """The used-up credit notice (empty: credits are there, the notice goes)."""
+        self.credits_label.setText(text)
+        self.credits_notice.setVisible(bool(text))
+
     def show_quota(self, quota: Quota | None, cost: Decimal | None) -> None:
-        """X's rate-limit state for posting and reading, and this month's estimated cost."""
+        """X's rate-limit state for posting and reading, and the agency's estimated X bill
+        this month (both accounts: X bills the agency's developer account); with ``cost``
+        None the figure shown stays."""
+        self._quota = quota
+        if cost is None:
+            self.show_cost(self._cost, self._cost_month)
+        else:
+            self.show_cost(cost)
+
+    def show_cost(self, cost: Decimal | None, month: str = "") -> None:
+        """The agency's month estimate; within one ``month`` it only grows, so an answer
+        that was computed earlier but arrives later does not show a stale, lower figure."""
+        if cost is not None and month and month == self._cost_month and self._cost is not None:
+            cost = max(cost, self._cost)
+        self._cost, self._cost_month = cost, month
+        quota = self._quota
         parts = []
         if quota is not None and quota.posting is not None:
             parts.append(
@@ -388,5 +437,5 @@ class AccountPane(QWidget):
             )
         if cost is not None:
             amount = QLocale().toString(float(cost), "f", 2)
-            parts.append(self.tr("Cost this month ≈ US$%1").replace("%1", amount))
+            parts.append(self.tr("Agency's X cost this month ≈ US$%1").replace("%1", amount))
         self.header.quota_label.setText(" · ".join(parts))

@@ -25,9 +25,11 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from humasdesk.core.cost import month_key
+from humasdesk.core.errors import CreditsDepleted
 from humasdesk.core.models import Post, Slot
 from humasdesk.gui.confirm_dialog import confirm_post
-from humasdesk.gui.messages import describe_error
+from humasdesk.gui.messages import credits_text, describe_error
 from humasdesk.gui.modal import run_modal
 from humasdesk.gui.tasks import Worker
 
@@ -82,9 +84,10 @@ class OutboxState:
     items: list[OutboxItem]
     next_wake: datetime | None
     quota: Quota | None
-    cost: Decimal | None
+    cost: Decimal | None  # the agency's month (both accounts)
     offline: bool
     pause: Pause | None = None  # X's rate limit or usage cap holds this account's sends
+    cost_month: str = ""
 
 
 @dataclass(frozen=True)
@@ -154,6 +157,7 @@ class SlotDesk(QObject):
         pane.inbox_view.complaint_toggled.connect(self.on_inbox_complaint_toggled)
         pane.posts_view.delete_requested.connect(self.on_posts_delete_requested)
         pane.posts_view.refresh_requested.connect(self.refresh_posts)
+        pane.credits_retry_requested.connect(self.on_pane_credits_retry_requested)
 
     # --- session ----------------------------------------------------------------------------
 
@@ -213,7 +217,7 @@ class SlotDesk(QObject):
         result = self.services.outbox.enqueue_draft(session.account, draft, other_recent=other)
         if result.ok:
             self.services.outbox.clear_draft(self.slot)
-        return result, self._outbox_state()
+        return result, self._outbox_state(session)
 
     def on_enqueued(self, outcome: tuple[QueueResult, OutboxState]) -> None:
         result, state = outcome
@@ -264,12 +268,15 @@ class SlotDesk(QObject):
     def _call(self, session: AccountSession, fn: Callable[[AccountSession], T]) -> T:
         return self.services.accounts.call(session, fn)
 
-    def _outbox_state(self, outcomes: list[SendOutcome] | None = None) -> OutboxState:
+    def _outbox_state(
+        self, session: AccountSession | None, outcomes: list[SendOutcome] | None = None
+    ) -> OutboxState:
+        """Runs on the worker: `session` is passed in, never read from `self` (the GUI
+        thread changes it on sign-in and sign-out)."""
         from humasdesk.services.outbox import SendStatus
         from humasdesk.services.posting import quota
 
         outbox = self.services.outbox
-        session = self.session
         offline = bool(outcomes) and any(
             o.status is SendStatus.RETRY_SCHEDULED and o.kind in ("network", "server")
             for o in outcomes or ()
@@ -283,11 +290,8 @@ class SlotDesk(QObject):
             items=outbox.items(self.slot)[:OUTBOX_ITEMS_SHOWN],
             next_wake=outbox.next_wake(self.slot),
             quota=quota(session) if session is not None else None,
-            cost=(
-                self.services.usage.estimate(session.account.user_id)
-                if session is not None
-                else None
-            ),
+            cost=self.services.usage.estimate() if session is not None else None,
+            cost_month=month_key(datetime.now(UTC)),
             offline=offline,
         )
 
@@ -302,7 +306,7 @@ class SlotDesk(QObject):
 
     def _send_due(self, session: AccountSession) -> tuple[list[SendOutcome], OutboxState]:
         outcomes = self.services.sender.send_due(session, call=self._call)
-        return outcomes, self._outbox_state(outcomes)
+        return outcomes, self._outbox_state(session, outcomes)
 
     def on_send_round_done(self, result: tuple[list[SendOutcome], OutboxState]) -> None:
         from humasdesk.services.outbox import SendStatus
@@ -324,17 +328,37 @@ class SlotDesk(QObject):
 
     def show_outbox(self, state: OutboxState) -> None:
         self.pane.outbox_view.set_items(state.items)
-        self.pane.show_quota(state.quota, state.cost)
+        self.pane.show_quota(state.quota, None)
+        self._show_cost(state.cost, state.cost_month)
         waiting = sum(1 for i in state.items if i.state.value in ("queued", "sending", "failed")
                       and (i.state.value != "failed" or i.will_retry))  # fmt: skip
         self.pane.show_offline(waiting if state.offline else None)
         self._show_pause(state.pause)
         self._schedule_send(state.next_wake)
 
+    def _show_cost(self, cost: Decimal | None, month: str) -> None:
+        """The month estimate is the agency's: every pane of the window shows it, so the
+        other pane's figure does not stay behind this account's work."""
+        for pane in self._panes():
+            pane.show_cost(cost, month)
+
+    def _panes(self) -> list[AccountPane]:
+        """This pane and the window's other signed-in pane (for what is the agency's)."""
+        panes = getattr(self.pane.window(), "panes", None) or {self.slot: self.pane}
+        return [p for p in panes.values() if p is self.pane or p.account is not None]
+
+    def _show_credits(self, used_up: bool) -> None:
+        """The credit is the agency's: both panes say it is used up, or neither."""
+        for pane in self._panes():
+            pane.show_credits(credits_text() if used_up else "")
+
     def _show_pause(self, pause: Pause | None) -> None:
         """When X holds this account's posts back, say until when (posts wait, not lost),
-        on the outbox tab, where it stays while the pause lasts."""
-        if pause is None:
+        on the outbox tab, where it stays while the pause lasts. A used-up credit is the
+        agency's: the pane says so at its top, with who can top it up and "Coba lagi"."""
+        credits = pause is not None and pause.status.value == "credits_depleted"
+        self._show_credits(credits)
+        if pause is None or credits:
             self.pane.outbox_view.show_status("")
             return
         from PySide6.QtCore import QDateTime, QLocale
@@ -363,11 +387,17 @@ class SlotDesk(QObject):
 
     def on_outbox_cancel_requested(self, item_id: int) -> None:
         self.worker.submit(
-            self._cancel, item_id, on_done=self.on_cancelled, on_error=self.on_job_failed
+            self._cancel,
+            item_id,
+            self.session,
+            on_done=self.on_cancelled,
+            on_error=self.on_job_failed,
         )
 
-    def _cancel(self, item_id: int) -> tuple[CancelResult, OutboxState]:
-        return self.services.outbox.cancel(item_id), self._outbox_state()
+    def _cancel(
+        self, item_id: int, session: AccountSession | None
+    ) -> tuple[CancelResult, OutboxState]:
+        return self.services.outbox.cancel(item_id), self._outbox_state(session)
 
     def on_cancelled(self, result: tuple[CancelResult, OutboxState]) -> None:
         cancel, state = result
@@ -377,6 +407,16 @@ class SlotDesk(QObject):
             self.pane.composer.setFocus()
         elif not cancel.ok:
             self.pane.show_error(self.tr("Too late to cancel: the post is already being sent."))
+
+    def on_pane_credits_retry_requested(self) -> None:
+        """ "Coba lagi": ask X at once whether the credit is back (a send round and a sync);
+        the notice goes when X answers, or stays if the credit is still used up."""
+        session = self.session
+        if session is None:
+            return
+        self.services.sender.resume(session.account.user_id)
+        self._run_send_round()
+        self.sync_now()
 
     def on_outbox_retry_requested(self, item_id: int) -> None:
         self.worker.submit(
@@ -399,7 +439,7 @@ class SlotDesk(QObject):
 
     def _sync(self, session: AccountSession) -> tuple[SyncResult, InboxState, OutboxState]:
         result = self.services.mentions.sync(session, call=self._call)
-        return result, self._inbox_state(session), self._outbox_state()
+        return result, self._inbox_state(session), self._outbox_state(session)
 
     def _inbox_state(self, session: AccountSession) -> InboxState:
         mentions = self.services.mentions
@@ -413,8 +453,12 @@ class SlotDesk(QObject):
         self._syncing = False
         sync, inbox, outbox = result
         self.pane.inbox_view.set_mentions(inbox.mentions)
-        self.pane.show_quota(outbox.quota, outbox.cost)
-        if sync.error is not None:
+        self.pane.show_quota(outbox.quota, None)
+        self._show_cost(outbox.cost, outbox.cost_month)
+        self._show_pause(outbox.pause)
+        if isinstance(sync.error, CreditsDepleted):
+            self.pane.inbox_view.show_sync_status("")  # the pane's credit notice says it
+        elif sync.error is not None:
             self.pane.inbox_view.show_sync_status(
                 self.tr("Could not sync mentions: %1 Trying again later.").replace(
                     "%1", describe_error(sync.error)
@@ -485,15 +529,17 @@ class SlotDesk(QObject):
             return
         from humasdesk.services.posting import own_posts
 
-        self.worker.submit(
-            lambda: list(own_posts(session, call=self._call, usage=self.services.usage).posts),
-            on_done=self.on_posts_loaded,
-            on_error=self.on_job_failed,
-        )
+        def job() -> tuple[list[Post], Decimal, str]:
+            page = own_posts(session, call=self._call, usage=self.services.usage)
+            return list(page.posts), self.services.usage.estimate(), month_key(datetime.now(UTC))
 
-    def on_posts_loaded(self, posts: list[Post]) -> None:
+        self.worker.submit(job, on_done=self.on_posts_loaded, on_error=self.on_job_failed)
+
+    def on_posts_loaded(self, result: tuple[list[Post], Decimal, str]) -> None:
         if self.session is None:
             return  # signed out meanwhile
+        posts, cost, month = result
+        self._show_cost(cost, month)
         self.posts = posts
         self.pane.show_posts(posts)
         self.posts_shown.emit(self.slot, len(posts))
@@ -525,6 +571,10 @@ class SlotDesk(QObject):
     def on_job_failed(self, exc: BaseException) -> None:
         self._enable_composer()
         logger.warning("slot %s job failed: %s", self.slot.value, type(exc).__name__)
+        if isinstance(exc, CreditsDepleted):
+            self.pane.show_error("")  # not "Memuat kiriman…" forever: the notice says why
+            self._show_credits(True)  # the notice, with "Coba lagi"
+            return
         self.pane.show_error(describe_error(exc))
 
     def shutdown(self) -> None:

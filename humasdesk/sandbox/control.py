@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from humasdesk.sandbox import problems
@@ -134,6 +135,53 @@ def _clock(engine: Engine, req: Request) -> Response:
     return Response.json(200, {"data": {"now": engine.now()}})
 
 
+def _credits(engine: Engine, req: Request) -> Response:
+    """The developer account's balance: ``{"balance": "0"}`` drains it (paid calls then
+    answer 402), ``{"balance": "5.00"}`` tops it up, ``{"balance": null}`` is unlimited."""
+    billing = engine.state.billing
+    if req.method == "POST":
+        body = req.json()
+        if "balance" not in body:
+            raise _bad("`balance` is required: US dollars as a string, or null for unlimited.")
+        raw = body["balance"]
+        if raw is None:
+            billing.balance = None
+        else:
+            try:
+                billing.balance = str(Decimal(str(raw)))
+            except ArithmeticError:
+                raise _bad("`balance` must be a decimal number of US dollars.") from None
+    resp = Response.json(200, {"data": {"balance": billing.balance,
+                                        "depleted": billing.depleted}})  # fmt: skip
+    resp.mutated = req.method == "POST"
+    return resp
+
+
+def _billing(engine: Engine, req: Request) -> Response:
+    return Response.json(200, {"data": engine.state.billing.report()})
+
+
+def _media(engine: Engine, req: Request) -> Response:
+    """Every uploaded media with its alt text and how it travelled (APPENDs, bytes)."""
+    now = engine.now()
+    data = []
+    for m in engine.state.media.values():
+        item = {
+            "id": m.id, "media_key": m.media_key, "owner_id": m.owner_id, "size": m.size,
+            "mime": m.mime, "category": m.category, "chunked": m.chunked,
+            "appends": m.appends, "bytes_received": m.bytes_received,
+            "alt_text": m.alt_text, "width": m.width, "height": m.height,
+            "processed": now >= m.processed_at,
+        }  # fmt: skip
+        data.append(item)
+    uploads = [
+        {"id": u.id, "owner_id": u.owner_id, "appends": u.appends,
+         "bytes_received": u.bytes_received, "total_bytes": u.total_bytes}
+        for u in engine.state.uploads.values()
+    ]  # fmt: skip
+    return Response.json(200, {"data": data, "meta": {"uploads_in_progress": uploads}})
+
+
 def _reset(engine: Engine, req: Request) -> Response:
     engine.reset_locked()
     return Response.json(200, {"data": {"reset": True}})
@@ -149,6 +197,10 @@ ROUTES = {
     ("GET", "tokens"): _tokens,
     ("GET", "users"): _users,
     ("GET", "clock"): _clock,
+    ("GET", "credits"): _credits,
+    ("POST", "credits"): _credits,
+    ("GET", "billing"): _billing,
+    ("GET", "media"): _media,
     ("POST", "clock"): _clock,
 }
 

@@ -7,8 +7,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from humasdesk.sandbox import media, oauth, problems, timelines, tweets
+from humasdesk.sandbox.billing import PAID_ROUTES, charge, depleted_problem
 from humasdesk.sandbox.context import Ctx
-from humasdesk.sandbox.fields import FIELD_PARAMS, USER_FIELDS, render_user, requested
+from humasdesk.sandbox.fields import (
+    USER_EXPANSIONS,
+    USER_FIELDS,
+    USER_PARAMS,
+    check_lists,
+    render_user,
+    requested,
+)
 from humasdesk.sandbox.messages import Request, Response
 from humasdesk.sandbox.ratelimit import RateLimiter
 from humasdesk.sandbox.state import State
@@ -18,9 +26,13 @@ Handler = Callable[..., Response]
 
 
 def _me(ctx: Ctx, req: Request) -> Response:
-    req.check_params(FIELD_PARAMS)
+    req.check_params(USER_PARAMS)
+    check_lists(req, expansions=USER_EXPANSIONS)
     fields = requested(req, "user.fields", USER_FIELDS)
-    return Response.json(200, {"data": render_user(ctx.user, fields)})
+    charge(ctx, "user_read", ctx.user.id)
+    resp = Response.json(200, {"data": render_user(ctx.user, fields)})
+    resp.mutated = True  # the billing ledger
+    return resp
 
 
 def _mentions(ctx: Ctx, req: Request, user_id: str) -> Response:
@@ -36,25 +48,34 @@ class Route:
     method: str
     pattern: re.Pattern[str]
     key: str  # rate-limit bucket, named like X's docs
-    scope: str
+    scopes: tuple[str, ...]  # every one is needed (the operation's OAuth2UserToken security)
     handler: Handler
 
 
-def _r(method: str, path: str, scope: str, handler: Handler) -> Route:
+def _r(method: str, path: str, scopes: str, handler: Handler) -> Route:
     regex = "^" + path.replace(":id", "([^/]+)") + "$"
-    return Route(method, re.compile(regex), f"{method} {path}", scope, handler)
+    return Route(method, re.compile(regex), f"{method} {path}", tuple(scopes.split()), handler)
 
 
+READ = "tweet.read users.read"
+WRITE = "tweet.read tweet.write users.read"
+MEDIA = "media.write"
+
+# Scopes as openapi-2.159 lists them per operation (tests/sandbox checks them against it).
 ROUTES = (
-    _r("GET", "/2/users/me", "users.read", _me),
-    _r("POST", "/2/tweets", "tweet.write", tweets.create),
-    _r("DELETE", "/2/tweets/:id", "tweet.write", tweets.delete),
-    _r("GET", "/2/tweets/:id", "tweet.read", tweets.get),
-    _r("GET", "/2/users/:id/tweets", "tweet.read", _user_tweets),
-    _r("GET", "/2/users/:id/mentions", "tweet.read", _mentions),
-    _r("POST", "/2/users/:id/retweets", "tweet.write", tweets.retweet),
-    _r("POST", "/2/media/upload", "media.write", media.upload),
-    _r("POST", "/2/media/metadata", "media.write", media.metadata),
+    _r("GET", "/2/users/me", READ, _me),
+    _r("POST", "/2/tweets", WRITE, tweets.create),
+    _r("DELETE", "/2/tweets/:id", WRITE, tweets.delete),
+    _r("GET", "/2/tweets/:id", READ, tweets.get),
+    _r("GET", "/2/users/:id/tweets", READ, _user_tweets),
+    _r("GET", "/2/users/:id/mentions", READ, _mentions),
+    _r("POST", "/2/users/:id/retweets", WRITE, tweets.retweet),
+    _r("POST", "/2/media/upload/initialize", MEDIA, media.initialize),
+    _r("POST", "/2/media/upload/:id/append", MEDIA, media.append),
+    _r("POST", "/2/media/upload/:id/finalize", MEDIA, media.finalize),
+    _r("GET", "/2/media/upload", MEDIA, media.status),
+    _r("POST", "/2/media/upload", MEDIA, media.upload),
+    _r("POST", "/2/media/metadata", MEDIA, media.metadata),
 )
 
 
@@ -88,8 +109,10 @@ def dispatch(state: State, limiter: RateLimiter, req: Request, now: float) -> Re
     if not allowed:
         return Response.problem(429, problems.too_many_requests(), headers)
     try:
-        if route.scope not in token.scopes:
+        if any(scope not in token.scopes for scope in route.scopes):
             raise problems.forbidden("Forbidden")
+        if route.key in PAID_ROUTES and state.billing.depleted:
+            return Response.problem(402, depleted_problem(token.client_id), headers)
         resp = route.handler(Ctx(state, token, user, now), req, *args)
     except problems.ApiError as e:
         return Response.problem(e.status, e.body, {**headers, **e.headers})

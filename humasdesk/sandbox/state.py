@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from humasdesk.sandbox.billing import Billing
 from humasdesk.sandbox.ids import IdMaker
 
 STATE_VERSION = 2  # 2: tokens by digest; 1 (plaintext `token` fields) is migrated on load
@@ -64,6 +65,29 @@ class Media:
     mime: str
     expires_at: float
     alt_text: str | None = None
+    width: int | None = None
+    height: int | None = None
+    category: str = "tweet_image"
+    # X processes GIFs and video after FINALIZE: attachable once `processed_at` has passed.
+    processed_at: float = 0.0
+    chunked: bool = False
+    appends: int = 0  # APPEND requests it took (a resent segment counts again)
+    bytes_received: int = 0  # bytes over the wire, resent segments included
+
+
+@dataclass
+class Upload:
+    """A chunked upload between INITIALIZE and FINALIZE; memory only (its bytes too)."""
+
+    id: str
+    owner_id: str
+    media_type: str
+    category: str
+    total_bytes: int
+    expires_at: float
+    segments: dict[int, bytes] = field(default_factory=dict)
+    appends: int = 0  # APPEND requests received, the resent ones included
+    bytes_received: int = 0
 
 
 @dataclass
@@ -109,7 +133,9 @@ class State:
     access_tokens: dict[str, AccessToken] = field(default_factory=dict)
     refresh_tokens: dict[str, RefreshToken] = field(default_factory=dict)
     ids: IdMaker = field(default_factory=IdMaker)
+    billing: Billing = field(default_factory=Billing)
     codes: dict[str, AuthCode] = field(default_factory=dict)  # by digest; memory only
+    uploads: dict[str, Upload] = field(default_factory=dict)  # chunked, in progress; memory only
     # Plaintext of every token issued since this process started, for GET /_sandbox/tokens.
     # Memory only: never saved, so after a restart it lists only the tokens issued since then.
     issued_access: list[str] = field(default_factory=list)
@@ -128,6 +154,7 @@ class State:
             "media": [asdict(m) for m in self.media.values()],
             "access_tokens": [asdict(t) for t in self.access_tokens.values()],
             "refresh_tokens": [asdict(t) for t in self.refresh_tokens.values()],
+            "billing": self.billing.to_json(),
         }
 
     @classmethod
@@ -143,6 +170,7 @@ class State:
             access_tokens={t.digest: t for t in access},
             refresh_tokens={t.digest: t for t in refresh},
             ids=IdMaker(int(data["last_id"])),
+            billing=Billing.from_json(data.get("billing")),
         )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from humasdesk.sandbox import problems
+from humasdesk.sandbox.billing import charge_reads
 from humasdesk.sandbox.context import Ctx, check_id
 from humasdesk.sandbox.fields import FIELD_PARAMS, tweet_response
 from humasdesk.sandbox.messages import Request, Response
@@ -72,6 +73,7 @@ def _selects(kind: str, post: Post, user: User) -> bool:
 def timeline(ctx: Ctx, req: Request, user_id: str, kind: str) -> Response:
     req.check_params(PARAMS | FIELD_PARAMS | ({"exclude"} if kind == "tweets" else set()))
     check_id(user_id)
+    tweet_response(req, ctx.state, [])  # unknown field, expansion or exclude values: 400
     size = _page_size(req)
     since = int(check_id(req.q("since_id") or "0", "since_id"))
     until = req.q("until_id")
@@ -100,7 +102,7 @@ def timeline(ctx: Ctx, req: Request, user_id: str, kind: str) -> Response:
     page = matched[:size]
     if not page:
         return Response.json(200, {"meta": {"result_count": 0}})
-    out = tweet_response(req, ctx.state, page)
+    out = tweet_response(req, ctx.state, page, ctx.now)
     meta: dict[str, Any] = {
         "result_count": len(page),
         "newest_id": page[0].id,
@@ -112,4 +114,7 @@ def timeline(ctx: Ctx, req: Request, user_id: str, kind: str) -> Response:
     if out["includes"]:
         body["includes"] = out["includes"]
     body["meta"] = meta
-    return Response.json(200, body)
+    charge_reads(ctx, body)
+    resp = Response.json(200, body)
+    resp.mutated = True  # the billing ledger
+    return resp

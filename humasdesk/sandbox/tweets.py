@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from humasdesk.core.textlength import parse_post
+from humasdesk.core.textlength import find_urls, parse_post
+from humasdesk.sandbox import media as media_api
 from humasdesk.sandbox import problems
+from humasdesk.sandbox.billing import charge, charge_reads
 from humasdesk.sandbox.context import Ctx, check_id
 from humasdesk.sandbox.fields import FIELD_PARAMS, tweet_response
 from humasdesk.sandbox.ids import iso_ms
@@ -66,6 +68,41 @@ def add_post(state: State, author: User, text: str, now: float, **extra: Any) ->
     return post
 
 
+def _media_keys(ctx: Ctx, media: Any) -> list[str]:
+    """X's rule per post: 1 to 4 photos, or 1 animated GIF, or 1 video; never mixed; only
+    the account's own media, processed and not expired."""
+    ids = media.get("media_ids") if isinstance(media, dict) else None
+    if not isinstance(ids, list) or not 1 <= len(ids) <= MAX_MEDIA:
+        raise problems.invalid_request(
+            f"`media.media_ids` must hold 1 to {MAX_MEDIA} media ids.",
+            {"media.media_ids": [str(ids)]},
+        )
+    found = []
+    for mid in ids:
+        m = ctx.state.media.get(str(mid))
+        if m is None or m.owner_id != ctx.user.id or m.expires_at <= ctx.now:
+            raise problems.invalid_request(
+                f"Your media IDs are invalid: [{mid}].", {"media.media_ids": [str(mid)]}
+            )
+        if not media_api.attachable(m, ctx.now):
+            raise problems.invalid_request(
+                f"Media [{mid}] is still being processed; attach it once its status is succeeded.",
+                {"media.media_ids": [str(mid)]},
+            )
+        found.append(m)
+    kinds = [media_api.kind(m.mime) for m in found]
+    if len(set(kinds)) > 1 or (kinds[0] != "photo" and len(kinds) > 1):
+        raise problems.invalid_request(
+            "A post holds up to 4 photos, or 1 animated GIF, or 1 video; they cannot be mixed.",
+            {"media.media_ids": [",".join(str(i) for i in ids)]},
+        )
+    if len({m.id for m in found}) != len(found):
+        raise problems.invalid_request(
+            "The same media id is given twice.", {"media.media_ids": [",".join(map(str, ids))]}
+        )
+    return [m.media_key for m in found]
+
+
 def create(ctx: Ctx, req: Request) -> Response:
     body = req.json()
     text = check_text(body.get("text"))
@@ -100,26 +137,19 @@ def create(ctx: Ctx, req: Request) -> Response:
 
     media = body.get("media")
     if media is not None:
-        ids = (media or {}).get("media_ids") if isinstance(media, dict) else None
-        if not isinstance(ids, list) or not 1 <= len(ids) <= MAX_MEDIA:
+        if quote_id is not None:
+            # X's TweetCreateRequest: media is mutually exclusive with quote_tweet_id.
             raise problems.invalid_request(
-                f"`media.media_ids` must hold 1 to {MAX_MEDIA} media ids.",
-                {"media.media_ids": [str(ids)]},
+                "A post cannot have both media and a quoted post (quote_tweet_id).",
+                {"media.media_ids": [str(media)], "quote_tweet_id": [str(quote_id)]},
             )
-        keys = []
-        for mid in ids:
-            m = state.media.get(str(mid))
-            if m is None or m.owner_id != user.id or m.expires_at <= ctx.now:
-                raise problems.invalid_request(
-                    f"Your media IDs are invalid: [{mid}].", {"media.media_ids": [str(mid)]}
-                )
-            keys.append(m.media_key)
-        extra["media_keys"] = keys
+        extra["media_keys"] = _media_keys(ctx, media)
 
     if any(p.author_id == user.id and p.text == text for p in state.posts.values()):
         raise problems.forbidden(DUPLICATE)
 
     post = add_post(state, user, text, ctx.now, **extra)
+    charge(ctx, "post_create_url" if find_urls(text) else "post_create", post.id)
     data = {"edit_history_tweet_ids": [post.id], "id": post.id, "text": post.text}
     resp = Response.json(201, {"data": data})
     resp.headers["location"] = f"https://api.x.com/2/tweets/{post.id}"
@@ -136,6 +166,7 @@ def delete(ctx: Ctx, req: Request, tweet_id: str) -> Response:
     if post.author_id != ctx.user.id:
         raise problems.forbidden("You are not allowed to delete this Tweet.")
     del ctx.state.posts[tweet_id]
+    charge(ctx, "post_delete", tweet_id)
     resp = Response.json(200, {"data": {"deleted": True}})
     resp.mutated = True
     return resp
@@ -149,11 +180,14 @@ def get(ctx: Ctx, req: Request, tweet_id: str) -> Response:
     if post is None:
         # X answers 200 with the problem in `errors` for a post it cannot find.
         return Response.json(200, {"errors": [problems.not_found_item("tweet", "id", tweet_id)]})
-    out = tweet_response(req, ctx.state, [post])
+    out = tweet_response(req, ctx.state, [post], ctx.now)
     body: dict[str, Any] = {"data": out["data"][0]}
     if out["includes"]:
         body["includes"] = out["includes"]
-    return Response.json(200, body)
+    charge_reads(ctx, body)
+    resp = Response.json(200, body)
+    resp.mutated = True  # the billing ledger
+    return resp
 
 
 def retweet(ctx: Ctx, req: Request, user_id: str) -> Response:

@@ -25,6 +25,7 @@ from humasdesk.services.session import (
 if TYPE_CHECKING:
     from humasdesk.credentials import TokenStorage
     from humasdesk.store.activity_log import ActivityLog
+    from humasdesk.xapi.client import XClient
 
 logger = logging.getLogger(__name__)
 
@@ -98,8 +99,10 @@ class AccountService:
         office_handle: str = "",
         clock: Callable[[], float] = time.time,
         log: ActivityLog | None = None,
+        prepare_client: Callable[[XClient], None] | None = None,
     ) -> None:
         self.endpoint = endpoint
+        self._prepare = prepare_client  # e.g. UsageMeter.watch: counts from the first call
         self.store = store
         self.office_handle = office_handle.lstrip("@").strip()
         self._clock = clock
@@ -123,7 +126,7 @@ class AccountService:
 
         Tokens for a refused account are revoked at once, so nothing stays valid.
         """
-        session = open_session(slot, tokens, base_url=self.endpoint.base_url)
+        session = open_session(slot, tokens, base_url=self.endpoint.base_url, prepare=self._prepare)
         try:
             self._check_guards(session, others)
         except (SlotConflict, OfficeHandleMismatch) as exc:
@@ -203,10 +206,14 @@ class AccountService:
         if tokens.expires_within(REFRESH_MARGIN_S, self._clock()):
             tokens = self._refresh_tokens(slot, tokens)
         try:
-            return open_session(slot, tokens, base_url=self.endpoint.base_url)
+            return open_session(
+                slot, tokens, base_url=self.endpoint.base_url, prepare=self._prepare
+            )
         except AuthExpired:
             tokens = self._refresh_tokens(slot, tokens)
-            return open_session(slot, tokens, base_url=self.endpoint.base_url)
+            return open_session(
+                slot, tokens, base_url=self.endpoint.base_url, prepare=self._prepare
+            )
 
     def call(self, session: AccountSession, fn: Callable[[AccountSession], T]) -> T:
         """Run `fn(session)`: refresh before expiry, and once more after a 401."""
@@ -230,6 +237,13 @@ class AccountService:
         try:
             fresh = refresh_tokens(self.endpoint.client_id, tokens, base_url=self.endpoint.base_url)
         except (OAuthError, AuthExpired):
+            # X rotates the refresh token: another HumasDesk process on this laptop (the
+            # desk and `humasdesk sync` share the keyring) may have refreshed first and
+            # saved the new tokens. Take those rather than end the session.
+            stored = self._stored_newer_than(slot, tokens)
+            if stored is not None:
+                logger.info("slot %s: tokens refreshed by another process", slot.value)
+                return stored
             logger.info("refresh refused for slot %s", slot.value)
             self._record("session_expired", slot, account_id=tokens.user_id, handle=tokens.username)
             raise SessionExpired(slot) from None
@@ -237,7 +251,42 @@ class AccountService:
         self.store.save(slot, fresh)
         return fresh
 
+    def _stored_newer_than(self, slot: Slot, tokens: TokenSet) -> TokenSet | None:
+        """The slot's saved tokens if they are another, still valid set for the same account."""
+        try:
+            stored = self.store.load(slot)
+        except Exception as exc:  # a keyring problem: the refusal stands
+            logger.warning("could not re-read the %s tokens: %s", slot.value, type(exc).__name__)
+            return None
+        if (
+            stored is None
+            or stored.refresh_token == tokens.refresh_token
+            or stored.user_id != tokens.user_id
+            or stored.expires_within(REFRESH_MARGIN_S, self._clock())
+        ):
+            return None
+        return stored
+
     # --- sign-out ---------------------------------------------------------------------------
+
+    def sign_out_slot(self, slot: Slot) -> bool:
+        """Sign `slot` out from its saved tokens: revoke at X, then delete the secret. A slot
+        with no saved sign-in, a damaged secret or a session X already ended needs no
+        revocation; its secret (if any) is deleted. X unreachable before the session opens:
+        the error propagates and the secret is kept (try again); during the revocation: the
+        error propagates after the secret is deleted (`sign_out`). True if a session was
+        signed out."""
+        from humasdesk.credentials import CorruptSecret
+
+        try:
+            session = self.restore(slot)
+        except (SessionExpired, CorruptSecret):
+            self.store.delete(slot)
+            return False
+        if session is None:
+            return False
+        self.sign_out(session)
+        return True
 
     def sign_out(self, session: AccountSession) -> None:
         """Revoke at X, then delete the secret. The secret goes even if X can't be reached."""

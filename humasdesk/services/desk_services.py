@@ -17,7 +17,7 @@ from humasdesk.credentials import TokenStorage
 from humasdesk.services.accounts import AccountService, XEndpoint
 from humasdesk.services.mentions import MentionSync
 from humasdesk.services.outbox import Outbox, Sender
-from humasdesk.services.posting import UsageMeter
+from humasdesk.services.usage import CreditState, UsageMeter
 from humasdesk.store.activity_log import ActivityLog
 from humasdesk.store.database import ConnectionFactory
 from humasdesk.store.mentions_store import MentionsStore
@@ -38,6 +38,7 @@ class DeskServices:
     sender: Sender
     mentions: MentionSync
     usage: UsageMeter
+    credits: CreditState  # the agency's X credit (used up: sending pauses, reading stops)
     outbox_store: OutboxStore
     mentions_store: MentionsStore
     open_report: OpenReport
@@ -96,7 +97,9 @@ def build_desk_services(
     outbox_store = OutboxStore(factory)
     mentions_store = MentionsStore(factory)
     usage = UsageMeter(outbox_store, rates=rates or CostRates())
-    accounts = AccountService(endpoint, token_store, office_handle=office_handle, log=log)
+    accounts = AccountService(
+        endpoint, token_store, office_handle=office_handle, log=log, prepare_client=usage.watch
+    )
     return DeskServices(
         accounts=accounts,
         log=log,
@@ -104,6 +107,7 @@ def build_desk_services(
         sender=Sender(outbox_store, log, mentions=mentions_store, usage=usage),
         mentions=MentionSync(mentions_store, log, usage=usage),
         usage=usage,
+        credits=usage.credits,
         outbox_store=outbox_store,
         mentions_store=mentions_store,
         open_report=report,

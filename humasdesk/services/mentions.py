@@ -15,13 +15,13 @@ from datetime import datetime
 from typing import Any
 
 from humasdesk.core.activity import Action
-from humasdesk.core.cost import UsageCounts
-from humasdesk.core.errors import RateLimited, UsageCapped, XError
+from humasdesk.core.errors import CreditsDepleted, RateLimited, UsageCapped, XError
 from humasdesk.core.models import Post
 from humasdesk.services.accounts import SessionExpired
 from humasdesk.services.outbox import Outbox, QueueResult, RecentPost
-from humasdesk.services.posting import Call, UsageMeter, direct_call, utcnow
+from humasdesk.services.posting import Call, direct_call, utcnow
 from humasdesk.services.session import AccountSession
+from humasdesk.services.usage import UsageMeter
 from humasdesk.store.activity_log import ActivityLog
 from humasdesk.store.mentions_store import Mention, MentionsStore, MentionState
 
@@ -85,6 +85,12 @@ class MentionSync:
         failure mid-way re-reads instead of skipping. Never raises for X's errors."""
         account = session.account
         self._handles[account.user_id] = account.username
+        if self.usage is not None:
+            self.usage.watch(session.client)
+            credits = self.usage.credits
+            if credits.blocked():
+                # The agency's credit is used up: reading stops until the next probe.
+                return self._failed(session, CreditsDepleted(credits.message), 0)
         since_id = self.store.newest_id(account.user_id)
         posts: list[Post] = []
         newest: str | None = None
@@ -109,9 +115,7 @@ class MentionSync:
                 if not token:
                     break
         except (XError, SessionExpired) as exc:
-            self._record_reads(account.user_id, len(posts))
             return self._failed(session, exc, pages)
-        self._record_reads(account.user_id, len(posts))
         new = self._store_new(session, posts)
         if newest is None and posts:
             newest = max((p.id for p in posts), key=lambda i: (len(i), i))
@@ -127,10 +131,6 @@ class MentionSync:
                 sorted(new, key=lambda m: (len(m.x_post_id), m.x_post_id), reverse=True)
             ),
         )
-
-    def _record_reads(self, account_id: str, n: int) -> None:
-        if self.usage is not None and n:
-            self.usage.record(account_id, UsageCounts(reads=n))
 
     def _store_new(self, session: AccountSession, posts: list[Post]) -> list[Mention]:
         now = self._clock()
@@ -164,6 +164,10 @@ class MentionSync:
             wait = max(1.0, (exc.reset_at - self._clock()).total_seconds())
         elif isinstance(exc, UsageCapped):
             wait = self.max_poll_s
+        elif isinstance(exc, CreditsDepleted) and self.usage is not None:
+            probe_at = self.usage.credits.probe_at
+            wait = (probe_at - self._clock()).total_seconds() if probe_at else self.max_poll_s
+            wait = max(1.0, wait)
         logger.info("mentions sync failed for slot %s: %s", session.slot.value,
                     type(exc).__name__)  # fmt: skip
         return SyncResult(

@@ -13,6 +13,9 @@ Guarantees (the reliability issue):
   back-off and jitter, and stay visible as ``failed`` with their next attempt time meanwhile.
 * 429 waits until X's reset time, a usage cap stops the account's sending, a 401 is
   refreshed by ``AccountService.call`` and otherwise leaves the queue waiting for sign-in.
+* A 402 (the developer account's credits used up) pauses sending for both accounts with the
+  queue kept as it is (nothing fails, no attempt is spent); it resumes by itself once any
+  paid call succeeds again (probed every ``CreditState.probe_after``) or at *Coba lagi*.
 
 ``Outbox`` is used from the GUI thread (cheap SQLite writes); ``Sender`` runs on the
 account's worker, which owns that account's X client.
@@ -23,6 +26,7 @@ from __future__ import annotations
 import html
 import logging
 import random
+import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -31,9 +35,9 @@ from typing import Any
 
 from humasdesk.core.activity import Action
 from humasdesk.core.compose import ComposeCheck, Draft, check_post, normalise_newlines
-from humasdesk.core.cost import UsageCounts, has_url
 from humasdesk.core.errors import (
     AuthExpired,
+    CreditsDepleted,
     DuplicatePost,
     Forbidden,
     InvalidRequest,
@@ -50,8 +54,9 @@ from humasdesk.core.models import Account, Post, Slot
 from humasdesk.core.similarity import is_near_duplicate, similarity
 from humasdesk.core.textlength import find_urls
 from humasdesk.services.accounts import SessionExpired
-from humasdesk.services.posting import Call, UsageMeter, direct_call, utcnow
+from humasdesk.services.posting import Call, direct_call, utcnow
 from humasdesk.services.session import AccountSession
+from humasdesk.services.usage import CreditState, UsageMeter
 from humasdesk.store.activity_log import ActivityLog
 from humasdesk.store.mentions_store import MentionsStore
 from humasdesk.store.outbox_store import (
@@ -269,7 +274,10 @@ class Outbox:
         if not texts:
             texts = [""]
         checks = tuple(
-            check_post(t, media if i == 0 else (), reply_to=reply_to) for i, t in enumerate(texts)
+            check_post(
+                t, media if i == 0 else (), reply_to=reply_to, quote_of=quote_of if i == 0 else None
+            )
+            for i, t in enumerate(texts)
         )
         if not all(c.ok for c in checks):
             return QueueResult(ok=False, checks=checks, refusal=QueueRefusal.INVALID)
@@ -366,6 +374,7 @@ class FailureKind(StrEnum):
     INTERRUPTED = "interrupted"
     RATE_LIMITED = "rate_limited"
     USAGE_CAPPED = "usage_capped"
+    CREDITS_DEPLETED = "credits_depleted"
     SIGN_IN_NEEDED = "sign_in_needed"
     DUPLICATE = "duplicate"
     REPLY_NOT_ALLOWED = "reply_not_allowed"
@@ -383,6 +392,7 @@ class SendStatus(StrEnum):
     RETRY_SCHEDULED = "retry_scheduled"  # network/5xx: failed for now, retried at retry_at
     RATE_LIMITED = "rate_limited"  # back in the queue until retry_at (X's reset)
     USAGE_CAPPED = "usage_capped"  # the account stops sending
+    CREDITS_DEPLETED = "credits_depleted"  # the agency's X credit is used up: all wait
     SIGN_IN_NEEDED = "sign_in_needed"  # the queue waits for sign-in
 
 
@@ -391,6 +401,7 @@ _STOPS = frozenset(
         SendStatus.RETRY_SCHEDULED,
         SendStatus.RATE_LIMITED,
         SendStatus.USAGE_CAPPED,
+        SendStatus.CREDITS_DEPLETED,
         SendStatus.SIGN_IN_NEEDED,
     }
 )
@@ -461,6 +472,10 @@ class Sender:
 
     ``log`` gets ``post_sent``/``reply_sent``/``post_failed``; ``mentions`` (optional) marks
     an answered mention ``dibalas``; ``rng`` gives the back-off jitter.
+
+    Several senders may share one outbox (the desk, `humasdesk sync` in another process):
+    each takes an item under its own send lease (`owner`), so none sends an item another
+    is sending, and only items whose sender is gone are taken as interrupted.
     """
 
     def __init__(
@@ -490,11 +505,19 @@ class Sender:
         self.lookup_pages = lookup_pages
         self.lookup_slack = lookup_slack
         self._pauses: dict[str, Pause] = {}
+        self.owner = uuid.uuid4().hex  # this sender's send leases
 
     # --- account pauses -----------------------------------------------------------------------
 
+    @property
+    def credits(self) -> CreditState:
+        return self.usage.credits
+
     def pause_of(self, account_id: str) -> Pause | None:
         """Why and until when the account sends nothing (None: it sends)."""
+        credits = self.usage.credits
+        if credits.depleted and credits.probe_at is not None:
+            return Pause(SendStatus.CREDITS_DEPLETED, credits.probe_at, credits.message)
         pause = self._pauses.get(account_id)
         if pause is not None and self._clock() >= pause.until:
             del self._pauses[account_id]
@@ -502,8 +525,10 @@ class Sender:
         return pause
 
     def resume(self, account_id: str) -> None:
-        """Lift a pause (e.g. the official raised the usage cap)."""
+        """Lift a pause (e.g. the official raised the usage cap, or pressed *Coba lagi*
+        after the credits were topped up: the next round asks X at once)."""
         self._pauses.pop(account_id, None)
+        self.usage.credits.retry_now()
 
     def backoff(self, attempts: int) -> timedelta:
         """Capped exponential back-off with jitter (half to full delay)."""
@@ -516,10 +541,13 @@ class Sender:
         """Send what is due for the session's slot, oldest first; stop at the first item that
         must wait (429, usage cap, network/5xx back-off, sign-in)."""
         slot, account_id = session.slot, session.account.user_id
-        recovered = self.store.recover_interrupted(slot, self._clock())
+        self.usage.watch(session.client)
+        recovered = self.store.recover_interrupted(slot, self._clock(), owner=self.owner)
         if recovered:
             logger.info("outbox: %d interrupted send(s) will be checked on X", len(recovered))
-        if self.pause_of(account_id) is not None:
+        if self.usage.credits.blocked():
+            return []  # credits used up: nothing is tried until the next probe
+        if account_id in self._pauses and self.pause_of(account_id) is not None:
             return []
         outcomes: list[SendOutcome] = []
         attempted: set[int] = set()
@@ -541,12 +569,12 @@ class Sender:
         self, session: AccountSession, item: OutboxItem, call: Call
     ) -> SendOutcome | None:
         if item.account_id != session.account.user_id:
-            if not self.store.mark_sending(item.id, self._clock()):
+            if not self.store.mark_sending(item.id, self._clock(), owner=self.owner):
                 return None
             msg = "Another X account is signed in to this pane; this post was not sent."
             return self._fail(session, item, FailureKind.ACCOUNT_CHANGED, msg)
-        if not self.store.mark_sending(item.id, self._clock()):
-            return None  # cancelled meanwhile
+        if not self.store.mark_sending(item.id, self._clock(), owner=self.owner):
+            return None  # cancelled meanwhile, or another sender took it
         item = self.store.get(item.id) or item
         stage = _Stage.LOOKUP
         try:
@@ -563,12 +591,16 @@ class Sender:
                     return self._fail(session, item, FailureKind.THREAD_BROKEN, msg)
                 reply_to = thread_of = prev.x_post_id
             stage = _Stage.MEDIA
+            # The same key on every attempt: a retry resumes or re-uses what X already
+            # holds of each file instead of uploading it again.
             media_ids = [
                 call(
                     session,
-                    lambda s, m=m: s.client.upload_media(_image_bytes(m), m.mime, m.alt_text),
+                    lambda s, m=m, i=i: s.client.upload_media(
+                        _image_bytes(m), m.mime, m.alt_text, reuse_key=f"outbox-{item.id}-{i}"
+                    ),
                 )
-                for m in item.media
+                for i, m in enumerate(item.media)
             ]
             stage = _Stage.POST
             post = call(
@@ -592,6 +624,8 @@ class Sender:
             return self._rate_limited(session, item, exc)
         except UsageCapped as exc:
             return self._usage_capped(session, item, exc)
+        except CreditsDepleted as exc:
+            return self._credits_depleted(item, exc)
         except (AuthExpired, SessionExpired) as exc:
             self.store.requeue(
                 item.id, self._clock(), next_attempt_at=None,
@@ -620,34 +654,29 @@ class Sender:
         since_id = snowflake_floor(since)
         want = _comparable(item.text)
         token: str | None = None
-        reads = 0
-        try:
-            for _ in range(self.lookup_pages):
-                page = call(
-                    session,
-                    lambda s, t=token: s.client.user_posts(
-                        s.account.user_id, max_results=100, since_id=since_id, pagination_token=t
-                    ),
-                )
-                reads += len(page.posts)
-                taken = self.store.claimed(p.id for p in page.posts)  # another item's post
-                for post in page.posts:
-                    if post.id in taken:
+        for _ in range(self.lookup_pages):
+            page = call(
+                session,
+                lambda s, t=token: s.client.user_posts(
+                    s.account.user_id, max_results=100, since_id=since_id, pagination_token=t
+                ),
+            )
+            taken = self.store.claimed(p.id for p in page.posts)  # another item's post
+            for post in page.posts:
+                if post.id in taken:
+                    continue
+                if _comparable(post.text) != want:
+                    continue
+                if post.created_at is not None and post.created_at < since:
+                    continue
+                if item.kind is PostKind.REPLY and item.reply_to:
+                    refs = dict(post.referenced)
+                    if post.referenced and refs.get("replied_to") != item.reply_to:
                         continue
-                    if _comparable(post.text) != want:
-                        continue
-                    if post.created_at is not None and post.created_at < since:
-                        continue
-                    if item.kind is PostKind.REPLY and item.reply_to:
-                        refs = dict(post.referenced)
-                        if post.referenced and refs.get("replied_to") != item.reply_to:
-                            continue
-                    return post
-                token = page.next_token
-                if not token:
-                    break
-        finally:
-            self.usage.record(session.account.user_id, UsageCounts(reads=reads))
+                return post
+            token = page.next_token
+            if not token:
+                break
         return None
 
     def _on_duplicate(
@@ -711,9 +740,6 @@ class Sender:
                 details=details,
             )
         self.store.mark_sent(item.id, x_post_id, now)
-        if not found_on_x:
-            url = has_url(item.text)
-            self.usage.record(item.account_id, UsageCounts(posts=int(not url), url_posts=int(url)))
         if is_reply and item.reply_to and self.mentions is not None:
             self.mentions.mark_replied(item.reply_to, x_post_id, now)
         return SendOutcome(item.id, SendStatus.SENT, x_post_id=x_post_id, found_on_x=found_on_x)
@@ -772,6 +798,20 @@ class Sender:
         return SendOutcome(
             item.id, SendStatus.RATE_LIMITED, kind=FailureKind.RATE_LIMITED, message=str(exc),
             retry_at=until,
+        )  # fmt: skip
+
+    def _credits_depleted(self, item: OutboxItem, exc: CreditsDepleted) -> SendOutcome:
+        """X took nothing: the item goes back to the queue as it was (no attempt spent, not
+        failed), and every account waits until the credits are there again."""
+        now = self._clock()
+        self.usage.credits.mark_depleted(str(exc))
+        self.store.requeue(
+            item.id, now, next_attempt_at=None, kind=FailureKind.CREDITS_DEPLETED.value,
+            text=str(exc), refund_attempt=True,
+        )  # fmt: skip
+        return SendOutcome(
+            item.id, SendStatus.CREDITS_DEPLETED, kind=FailureKind.CREDITS_DEPLETED,
+            message=str(exc), retry_at=self.usage.credits.probe_at,
         )  # fmt: skip
 
     def _usage_capped(

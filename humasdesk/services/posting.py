@@ -11,15 +11,13 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from decimal import Decimal
 from typing import TypeVar
 
 from humasdesk.core.activity import Action
-from humasdesk.core.cost import DEFAULT_RATES, CostRates, UsageCounts, estimate_month, month_key
 from humasdesk.core.models import Page, RateLimit
 from humasdesk.services.session import AccountSession
+from humasdesk.services.usage import UsageMeter
 from humasdesk.store.activity_log import ActivityLog
-from humasdesk.store.outbox_store import OutboxStore
 
 logger = logging.getLogger(__name__)
 
@@ -38,31 +36,13 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+__all__ = ["Call", "Quota", "UsageMeter", "delete_post", "direct_call", "own_posts", "quota",
+           "repost", "utcnow"]  # fmt: skip
+
+
 def direct_call(session: AccountSession, fn: Callable[[AccountSession], T]) -> T:
     """Run ``fn(session)`` as is (no token refresh)."""
     return fn(session)
-
-
-class UsageMeter:
-    """Counts billed X events per account and month; estimates the month's cost."""
-
-    def __init__(
-        self, store: OutboxStore, clock: Clock = utcnow, rates: CostRates = DEFAULT_RATES
-    ) -> None:
-        self._store = store
-        self._clock = clock
-        self.rates = rates
-
-    def record(self, account_id: str, counts: UsageCounts) -> None:
-        if counts != UsageCounts():
-            self._store.add_usage(account_id, month_key(self._clock()), counts)
-
-    def counts(self, account_id: str, month: str | None = None) -> UsageCounts:
-        return self._store.usage(account_id, month or month_key(self._clock()))
-
-    def estimate(self, account_id: str, month: str | None = None) -> Decimal:
-        """This month's estimated cost in US dollars (rates editable in settings)."""
-        return estimate_month(self.counts(account_id, month), self.rates)
 
 
 @dataclass(frozen=True)
@@ -93,6 +73,8 @@ def delete_post(
 ) -> None:
     """Delete one of the account's posts (after the GUI's confirmation) and log it.
     Raises the core ``XError`` X answered with (``NotFound``: already gone)."""
+    if usage is not None:
+        usage.watch(session.client)
     call(session, lambda s: s.client.delete_post(post_id))
     log.append(
         Action.POST_DELETED,
@@ -101,8 +83,6 @@ def delete_post(
         handle=session.account.username,
         x_post_id=post_id,
     )
-    if usage is not None:
-        usage.record(session.account.user_id, UsageCounts(deletes=1))
 
 
 def repost(session: AccountSession, post_id: str, *, call: Call = direct_call) -> None:
@@ -120,12 +100,12 @@ def own_posts(
     usage: UsageMeter | None = None,
 ) -> Page:
     """One page of the account's posts on X, newest first (the Posts tab)."""
+    if usage is not None:
+        usage.watch(session.client)
     page = call(
         session,
         lambda s: s.client.user_posts(
             s.account.user_id, max_results=max_results, pagination_token=pagination_token
         ),
     )
-    if usage is not None:
-        usage.record(session.account.user_id, UsageCounts(reads=len(page.posts)))
     return page

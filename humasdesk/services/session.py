@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -35,11 +35,20 @@ class SlotConflict(Exception):
         self.username = username
 
 
-def open_session(slot: Slot, tokens: TokenSet, *, base_url: str | None) -> AccountSession:
-    """Build the X client for `tokens` and ask X who the account is."""
+def open_session(
+    slot: Slot,
+    tokens: TokenSet,
+    *,
+    base_url: str | None,
+    prepare: Callable[[XClient], None] | None = None,
+) -> AccountSession:
+    """Build the X client for `tokens` and ask X who the account is. `prepare` sees the
+    client before its first call (the usage meter watches it, so that call is counted)."""
     from humasdesk.xapi.client import XClient  # deferred: tweepy is slow to import
 
     client = XClient(tokens, base_url=base_url)
+    if prepare is not None:
+        prepare(client)
     account = client.me()
     tokens = replace(tokens, user_id=account.user_id, username=account.username)
     client.set_tokens(tokens)

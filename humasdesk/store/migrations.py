@@ -318,11 +318,47 @@ def _m4_sent_post_index(db: Database) -> None:
     )
 
 
+def _m5_x_billing(db: Database) -> None:
+    """Every event X bills (post and user reads, creates, deletes, media metadata), one row
+    each; reads keyed by resource and UTC day, so a same-day repeat, which X does not bill,
+    is not counted either (`humasdesk.services.usage`). Replaces the x_usage counters."""
+    run_script(
+        db.conn,
+        """
+        CREATE TABLE x_billing (
+            day TEXT NOT NULL,          -- UTC YYYY-MM-DD
+            kind TEXT NOT NULL,
+            resource_id TEXT NOT NULL,  -- for writes unique per call
+            account_id TEXT NOT NULL,
+            at TEXT NOT NULL,
+            PRIMARY KEY (day, kind, resource_id)
+        );
+        CREATE INDEX x_billing_month ON x_billing(substr(day, 1, 7), account_id);
+        """,
+    )
+
+
+def _m6_outbox_leases(db: Database) -> None:
+    """Who is sending an outbox item: the desk's workers and `humasdesk sync` share the
+    outbox, and an item another live sender holds is never taken as interrupted
+    (`humasdesk.store.outbox_store.OutboxStore.recover_interrupted`)."""
+    run_script(
+        db.conn,
+        """
+        ALTER TABLE outbox ADD COLUMN lease_owner TEXT;
+        ALTER TABLE outbox ADD COLUMN lease_pid INTEGER;
+        ALTER TABLE outbox ADD COLUMN lease_until TEXT;
+        """,
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _m1_activity_log,
     _m2_desk,
     _m3_privacy,
     _m4_sent_post_index,
+    _m5_x_billing,
+    _m6_outbox_leases,
 )
 LATEST_VERSION = len(MIGRATIONS)
 

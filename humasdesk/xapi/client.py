@@ -14,8 +14,11 @@ mask tokens); this module does not touch global logging.
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from types import MappingProxyType
 from typing import Any, ParamSpec, TypeVar
@@ -24,7 +27,14 @@ from urllib.parse import urlsplit
 import requests
 import tweepy
 
-from humasdesk.core.errors import NotFound, XError
+from humasdesk.core.errors import (
+    InvalidRequest,
+    NetworkError,
+    NotFound,
+    ServerError,
+    XError,
+)
+from humasdesk.core.media import GIF, MediaKind, media_kind, needs_chunked
 from humasdesk.core.models import Account, Page, Post, RateLimit, TokenSet
 from humasdesk.xapi.errors import map_error
 from humasdesk.xapi.transport import mount_transport
@@ -49,12 +59,37 @@ USER_FIELDS = ["username", "name"]
 
 # v2 media upload lives on api.x.com; the transport rewrites it like every other X host.
 MEDIA_UPLOAD_URL = "https://api.x.com/2/media/upload"
+MEDIA_INITIALIZE_URL = MEDIA_UPLOAD_URL + "/initialize"
 MEDIA_METADATA_URL = "https://api.x.com/2/media/metadata"
+#: Bytes per APPEND: well under X's 5 MB per segment, so a dropped connection costs little.
+CHUNK_BYTES = 2 * 1024 * 1024
+#: Tries per upload request on a dropped connection or a 5xx, with back-off between them.
+UPLOAD_TRIES = 4
+BACKOFF_S = 0.5
+BACKOFF_CAP_S = 8.0
+#: How long X may take to process a GIF before the desk gives up for now.
+PROCESSING_DEADLINE_S = 120.0
+#: Keep an uploaded media id for re-use this long before X's own expiry.
+REUSE_MARGIN_S = 3600
 
-# After these path segments comes an id (/2/tweets/:id, /2/users/:id/retweets/:id) ...
-_COLLECTIONS = frozenset({"tweets", "users", "retweets"})
+# After these path segments comes an id (/2/tweets/:id, /2/users/:id/retweets/:id,
+# /2/media/upload/:id/append) ...
+_COLLECTIONS = frozenset({"tweets", "users", "retweets", "upload"})
 # ... unless it is one of X's words.
-_PATH_WORDS = frozenset({"me", "search", "counts", "by", "sample", "stream", "all", "recent"})
+_PATH_WORDS = frozenset(
+    {"me", "search", "counts", "by", "sample", "stream", "all", "recent", "initialize"}
+)
+
+
+@dataclass
+class _Uploaded:
+    """A file X holds for this account: its media id, how far it got, and until when."""
+
+    media_id: str
+    expires_at: float
+    next_segment: int = 0  # chunked: the first segment X has not confirmed
+    finalized: bool = False
+    alt_text: str | None = None  # the alt text X confirmed
 
 
 def endpoint_key(method: str, url: str) -> str:
@@ -86,8 +121,16 @@ class XClient:
         base_url: str | None = None,
         timeout: float = 15.0,
         session_hooks: Sequence[ResponseHook] | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.time,
     ) -> None:
         self._tokens = tokens
+        self._sleep = sleep
+        self._clock = clock
+        # "sha256/reuse key" -> what X already holds of that file, so a retry neither re-sends
+        # the segments X confirmed nor uploads a finished file again.
+        self._uploads: dict[str, _Uploaded] = {}
+        self._fresh = 0
         self._user_id = tokens.user_id
         self._rate_limits: dict[str, RateLimit] = {}
         # requests.Response: the raw JSON (with `includes` and `errors`) and the status.
@@ -294,36 +337,170 @@ class XClient:
             user_auth=False,
         )
 
-    def upload_media(self, data: bytes, mime_type: str, alt_text: str | None = None) -> str:
-        """Upload one image (``POST /2/media/upload``), set its alt text; return the media id.
+    def upload_media(
+        self,
+        data: bytes,
+        mime_type: str,
+        alt_text: str | None = None,
+        *,
+        reuse_key: str | None = None,
+    ) -> str:
+        """Upload one photo or GIF, set its alt text; return the media id X will attach.
 
-        tweepy has no v2 upload (only v1.1, OAuth 1.0a), so this posts the multipart form
-        itself through the same session, so the transport, time-out and rate-limit capture
-        apply. Simple (one request) upload: images up to 5 MB; video needs the chunked
-        INIT/APPEND/FINALIZE commands, which HumasDesk does not use.
+        Photos up to X's one-shot limit go in one ``POST /2/media/upload`` (tweet_image);
+        GIFs (tweet_gif) and larger photos go chunked: ``/initialize``, ``/{id}/append`` per
+        segment, ``/{id}/finalize``, then ``GET ?command=STATUS`` while X processes. A dropped
+        connection or a 5xx is retried per request with back-off; when the upload still
+        fails, X keeps what it confirmed and the next call with the same bytes resumes from
+        there, so no file is sent twice. With the same ``reuse_key`` (e.g. an outbox item and
+        the image's place in it) and the same bytes, a file X already holds (not expired) is
+        not uploaded again, only its alt text set if it changed. Without one every call is a
+        new upload (two equal photos on one post are two media). Video is not supported
+        (see ``core.media``).
+
+        tweepy has no v2 upload (only v1.1, OAuth 1.0a), so the requests go through the same
+        session, so the transport, time-out and rate-limit capture apply.
         """
-        category = "tweet_gif" if mime_type == "image/gif" else "tweet_image"
-        if mime_type.startswith("video/"):
-            category = "tweet_video"
-        response = self._call(
-            self.session.post,
-            MEDIA_UPLOAD_URL,
-            headers=self._headers(),
-            files={"media": ("media", data, mime_type)},
-            data={"media_category": category},
-        )
-        self._call(response.raise_for_status)
-        body = self._call(response.json)
-        media_id = self._call(lambda: str(body["data"]["id"]))
-        if alt_text:
-            response = self._call(
-                self.session.post,
-                MEDIA_METADATA_URL,
-                headers=self._headers(),
-                json={"id": media_id, "metadata": {"alt_text": {"text": alt_text}}},
+        kind = media_kind(mime_type)
+        if kind is None or kind is MediaKind.VIDEO:
+            raise InvalidRequest(f"HumasDesk does not upload {mime_type or 'this file'} to X.")
+        digest = hashlib.sha256(data).hexdigest()
+        if reuse_key is None:
+            self._fresh += 1
+            digest += f"/call-{self._fresh}"
+        else:
+            digest += f"/{reuse_key}"
+        held = self._uploads.get(digest)
+        if held is not None and held.expires_at <= self._clock():
+            del self._uploads[digest]
+            held = None
+        if held is None or not held.finalized:
+            if needs_chunked(mime_type, len(data)):
+                category = "tweet_gif" if mime_type == GIF else "tweet_image"
+                held = self._upload_chunked(digest, data, mime_type, category)
+            else:
+                held = self._upload_one_shot(data, mime_type)
+            self._uploads[digest] = held
+        if alt_text and held.alt_text != alt_text:
+            self._retrying(
+                lambda: self.session.post(
+                    MEDIA_METADATA_URL,
+                    headers=self._headers(),
+                    json={"id": held.media_id, "metadata": {"alt_text": {"text": alt_text}}},
+                )
             )
-            self._call(response.raise_for_status)
-        return media_id
+            held.alt_text = alt_text
+        return held.media_id
+
+    def _upload_one_shot(self, data: bytes, mime_type: str) -> _Uploaded:
+        body = self._retrying(
+            lambda: self.session.post(
+                MEDIA_UPLOAD_URL,
+                headers=self._headers(),
+                files={"media": ("media", data, mime_type)},
+                data={"media_category": "tweet_image", "media_type": mime_type},
+            )
+        )
+        return self._call(lambda: self._held(body["data"], finalized=True))
+
+    def _held(self, data: dict[str, Any], *, finalized: bool) -> _Uploaded:
+        lifetime = float(data.get("expires_after_secs") or 86400)
+        return _Uploaded(
+            media_id=str(data["id"]),
+            expires_at=self._clock() + max(0.0, lifetime - REUSE_MARGIN_S),
+            finalized=finalized,
+        )
+
+    def _upload_chunked(self, digest: str, data: bytes, mime_type: str, category: str) -> _Uploaded:
+        held = self._uploads.get(digest)
+        if held is None:
+            body = self._retrying(
+                lambda: self.session.post(
+                    MEDIA_INITIALIZE_URL,
+                    headers=self._headers(),
+                    json={
+                        "media_type": mime_type,
+                        "total_bytes": len(data),
+                        "media_category": category,
+                    },
+                )
+            )
+            held = self._call(lambda: self._held(body["data"], finalized=False))
+            self._uploads[digest] = held  # from here on, a failure resumes, never restarts
+        base = f"{MEDIA_UPLOAD_URL}/{held.media_id}"
+        segments = range(held.next_segment * CHUNK_BYTES, len(data), CHUNK_BYTES)
+        for index, start in enumerate(segments, start=held.next_segment):
+            chunk = data[start : start + CHUNK_BYTES]
+            self._retrying(
+                lambda i=index, c=chunk: self.session.post(
+                    base + "/append",
+                    headers=self._headers(),
+                    files={"media": ("media", c, "application/octet-stream")},
+                    data={"segment_index": str(i)},
+                )
+            )
+            held.next_segment = index + 1
+        body = self._finalize(base, held.media_id)
+        info = (body.get("data") or {}).get("processing_info")
+        self._await_processing(held.media_id, info)
+        held.finalized = True
+        return held
+
+    def _finalize(self, base: str, media_id: str) -> dict[str, Any]:
+        """FINALIZE; if an earlier FINALIZE reached X but its answer was lost, X refuses the
+        second one, and STATUS tells whether the media is there."""
+        try:
+            return self._retrying(
+                lambda: self.session.post(base + "/finalize", headers=self._headers())
+            )
+        except InvalidRequest:
+            status = self._status(media_id, quiet=True)
+            if status is None:
+                raise
+            return status
+
+    def _status(self, media_id: str, *, quiet: bool = False) -> dict[str, Any] | None:
+        try:
+            return self._retrying(
+                lambda: self.session.get(
+                    MEDIA_UPLOAD_URL,
+                    headers=self._headers(),
+                    params={"command": "STATUS", "media_id": media_id},
+                )
+            )
+        except InvalidRequest:
+            if quiet:
+                return None
+            raise
+
+    def _await_processing(self, media_id: str, info: dict[str, Any] | None) -> None:
+        """Poll STATUS as X asks (``check_after_secs``) until the media is processed."""
+        deadline = self._clock() + PROCESSING_DEADLINE_S
+        while info and info.get("state") in ("pending", "in_progress"):
+            if self._clock() >= deadline:
+                raise ServerError("X is still processing the media; try again later.", 503)
+            wait = float(info.get("check_after_secs") or 1)
+            self._sleep(min(max(wait, 0.1), 10.0))
+            body = self._status(media_id) or {}
+            info = (body.get("data") or {}).get("processing_info")
+        if info and info.get("state") == "failed":
+            raise InvalidRequest("X could not process the media (processing failed).")
+
+    def _retrying(self, send: Callable[[], requests.Response]) -> dict[str, Any]:
+        """One upload request, its JSON answer; a dropped connection, a time-out or a 5xx is
+        tried again up to ``UPLOAD_TRIES`` times, waiting 0.5 s, 1 s, 2 s … in between."""
+        delay = BACKOFF_S
+        for attempt in range(1, UPLOAD_TRIES + 1):
+            try:
+                response = self._call(send)
+                self._call(response.raise_for_status)
+                return self._call(response.json)
+            except (NetworkError, ServerError):
+                if attempt == UPLOAD_TRIES:
+                    raise
+            self._sleep(delay)
+            delay = min(BACKOFF_CAP_S, delay * 2)
+        raise AssertionError("unreachable")
 
     def _headers(self) -> dict[str, str]:
         return {

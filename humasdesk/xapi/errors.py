@@ -18,6 +18,7 @@ import tweepy
 
 from humasdesk.core.errors import (
     AuthExpired,
+    CreditsDepleted,
     DuplicatePost,
     Forbidden,
     InvalidRequest,
@@ -69,6 +70,8 @@ def error_for_response(response: requests.Response) -> XError:
     detail = _detail(body) or response.reason or str(status)
     problem_type = str(body.get("type") or "")
 
+    if status == 402 or _credits_problem(body, problem_type):
+        return CreditsDepleted(f"The X developer account has no credits left ({status}): {detail}")
     if status == 401:
         return AuthExpired(f"X refused the token (401): {detail}")
     if status == 403:
@@ -93,6 +96,13 @@ def error_for_response(response: requests.Response) -> XError:
     if status >= 500:
         return ServerError(f"X failed ({status}): {detail}", status)
     return XError(f"X answered {status}: {detail}")
+
+
+def _credits_problem(body: dict[str, Any], problem_type: str) -> bool:
+    """X's credits-depleted problem (type ``…/credits-depleted``, title ``CreditsDepleted``),
+    whatever status a proxy or a later X puts on it."""
+    title = str(body.get("title") or "").replace(" ", "").lower()
+    return problem_type.rstrip("/").endswith("credits-depleted") or title == "creditsdepleted"
 
 
 def _json_body(response: requests.Response) -> dict[str, Any]:

@@ -36,9 +36,9 @@ SCOPES: tuple[str, ...] = (
 
 # Where a browser signs in on the real X (tweepy still builds twitter.com's address).
 X_AUTHORIZE_URL = "https://x.com/i/oauth2/authorize"
-# The hosts tweepy uses; the transport rewrites them for the sandbox.
-TOKEN_URL = "https://api.twitter.com/2/oauth2/token"  # noqa: S105 - a URL, not a secret
-REVOKE_URL = "https://api.twitter.com/2/oauth2/revoke"
+# X's documented hosts; the transport rewrites them for the sandbox.
+TOKEN_URL = "https://api.x.com/2/oauth2/token"  # noqa: S105 - a URL, not a secret
+REVOKE_URL = "https://api.x.com/2/oauth2/revoke"
 
 # X's access tokens live two hours; used only if X ever leaves out expires_in.
 _DEFAULT_LIFETIME = 7200.0

@@ -19,6 +19,10 @@ from requests.utils import get_environ_proxies
 
 # Every host tweepy, oauthlib or HumasDesk itself may address for X.
 X_HOSTS = frozenset({"api.twitter.com", "twitter.com", "api.x.com", "x.com", "upload.twitter.com"})
+#: X's documents name api.x.com and x.com; tweepy still builds the old names. Requests for the
+#: real X go to the documented host; the legacy names stay accepted everywhere (as input, as
+#: a configured base URL), since X still answers on them.
+DOCUMENTED_HOSTS = {"api.twitter.com": "api.x.com", "twitter.com": "x.com"}
 
 Timeout = float | tuple[float, float]
 
@@ -44,12 +48,26 @@ def is_loopback_url(url: str) -> bool:
         return False
 
 
+def documented_url(url: str) -> str:
+    """``url`` on X's documented host (api.twitter.com → api.x.com, twitter.com → x.com)."""
+    if not is_x_url(url):
+        return url
+    parts = urlsplit(url)
+    host = DOCUMENTED_HOSTS.get((parts.hostname or "").lower())
+    if host is None:
+        return url
+    return urlunsplit((parts.scheme, host, parts.path, parts.query, parts.fragment))
+
+
 def rebase_url(url: str, base_url: str | None) -> str:
-    """``url`` with scheme/host/port (and any path prefix) of ``base_url`` if it aims at X.
+    """``url`` with scheme/host/port (and any path prefix) of ``base_url`` if it aims at X;
+    with no ``base_url`` (the real X), on X's documented host.
 
     URLs for other hosts (the loopback listener, anything else) come back unchanged.
     """
-    if not base_url or not is_x_url(url):
+    if not base_url:
+        return documented_url(url)
+    if not is_x_url(url):
         return url
     parts = urlsplit(url)
     base = urlsplit(base_url)
@@ -60,8 +78,9 @@ def rebase_url(url: str, base_url: str | None) -> str:
 class XTransportAdapter(HTTPAdapter):
     """Sends requests built for X's hosts to ``base_url``; adds a default time-out to all.
 
-    With ``base_url=None`` (real X) nothing is rewritten, but the time-out still applies:
-    tweepy would otherwise wait forever on a hung connection. No retries: a POST that
+    With ``base_url=None`` (real X) only tweepy's legacy host names become the documented
+    ones (``api.x.com``, ``x.com``), and the time-out still applies: tweepy would otherwise
+    wait forever on a hung connection. No retries: a POST that
     reached X must not be sent twice (a duplicate post is worse than an error).
     """
 

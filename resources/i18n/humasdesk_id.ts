@@ -116,16 +116,16 @@ Sidik jari kunci tanda tangan: %4</translation>
         <translation>Tidak ada data yang disimpan tentang @%1: tidak ada mention, pesan kotak masuk, maupun permintaan. Tidak ada berkas yang ditulis; Anda dapat menyampaikan hal ini kepada yang bersangkutan.</translation>
     </message>
     <message>
-        <source>An erasure of citizens&apos; data is running; make the report again when it has finished (%1).</source>
-        <translation>Penghapusan data warga sedang berjalan; buat laporan lagi setelah selesai (%1).</translation>
-    </message>
-    <message>
         <source>The report could not be made (%1).</source>
         <translation>Laporan tidak dapat dibuat (%1).</translation>
     </message>
     <message>
         <source>Closing when the report is done…</source>
         <translation>Ditutup setelah laporan selesai…</translation>
+    </message>
+    <message>
+        <source>An erasure of citizens&apos; data is running; make the report again when it has finished.</source>
+        <translation>Penghapusan data warga sedang berjalan; buat laporan lagi setelah penghapusan selesai.</translation>
     </message>
 </context>
 <context>
@@ -153,6 +153,10 @@ Sidik jari kunci tanda tangan: %4</translation>
 </context>
 <context>
     <name>AccountPane</name>
+    <message>
+        <source>Try again</source>
+        <translation>Coba lagi</translation>
+    </message>
     <message>
         <source>Sign in to the office account</source>
         <translation>Masuk ke akun kantor</translation>
@@ -214,8 +218,8 @@ Sidik jari kunci tanda tangan: %4</translation>
         <translation>Baca: sisa %1/%2</translation>
     </message>
     <message>
-        <source>Cost this month ≈ US$%1</source>
-        <translation>Biaya bulan ini ≈ US$%1</translation>
+        <source>Agency&apos;s X cost this month ≈ US$%1</source>
+        <translation>Biaya X instansi bulan ini ≈ US$%1</translation>
     </message>
     <message>
         <source>Signing in…</source>
@@ -451,8 +455,24 @@ Sidik jari kunci tanda tangan: %4</translation>
         <translation>Hanya gambar PNG, JPEG, GIF, dan WebP yang dapat dikirim.</translation>
     </message>
     <message>
-        <source>An image is too large for X (5 MB; GIF 15 MB).</source>
-        <translation>Gambar terlalu besar untuk X (5 MB; GIF 15 MB).</translation>
+        <source>An image is too large for X (at most 15 MB).</source>
+        <translation>Gambar terlalu besar untuk X (paling besar 15 MB).</translation>
+    </message>
+    <message>
+        <source>X takes up to 4 photos or 1 GIF in one post, not both: remove the GIF or the photos. Nothing has been uploaded.</source>
+        <translation>X menerima paling banyak 4 foto atau 1 GIF dalam satu kiriman, tidak keduanya: hapus GIF atau fotonya. Belum ada yang diunggah.</translation>
+    </message>
+    <message>
+        <source>X takes only 1 GIF per post: remove the others.</source>
+        <translation>X hanya menerima 1 GIF per kiriman: hapus GIF lainnya.</translation>
+    </message>
+    <message>
+        <source>HumasDesk cannot post video; post it from the X app.</source>
+        <translation>HumasDesk tidak dapat mengirim video; kirimkan video melalui aplikasi X.</translation>
+    </message>
+    <message>
+        <source>X does not take images on a quote post: remove the images.</source>
+        <translation>X tidak menerima gambar pada kiriman kutipan: hapus gambarnya.</translation>
     </message>
     <message>
         <source>An image description is longer than 1,000 characters.</source>
@@ -737,6 +757,10 @@ Sidik jari kunci tanda tangan: %4</translation>
         <translation>X menolak permintaan: %1</translation>
     </message>
     <message>
+        <source>The agency&apos;s X credit is used up. Posts wait in the outbox (nothing is lost) and mentions are not read until it is topped up. The administrator of the agency&apos;s X developer account can add credit in the X developer console.</source>
+        <translation>Kredit X instansi sudah habis. Kiriman menunggu di kotak keluar (tidak ada yang hilang) dan mention tidak dibaca sampai kredit diisi ulang. Admin akun developer X instansi dapat menambah kredit di konsol developer X.</translation>
+    </message>
+    <message>
         <source>Access was refused on the X page. Nothing was signed in.</source>
         <translation>Akses ditolak di halaman X. Tidak ada akun yang masuk.</translation>
     </message>
@@ -783,6 +807,182 @@ Sidik jari kunci tanda tangan: %4</translation>
     <message>
         <source>Something went wrong (%1). Details are in the log file.</source>
         <translation>Terjadi kesalahan (%1). Rinciannya ada di berkas log.</translation>
+    </message>
+    <message>
+        <source>The disk is full: there is not enough space for %1. Free some space or choose another location.</source>
+        <translation>Disk penuh: tidak cukup ruang untuk %1. Kosongkan ruang atau pilih lokasi lain.</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be written to. Choose another folder.</source>
+        <translation>Folder %1 tidak dapat ditulisi. Pilih folder lain.</translation>
+    </message>
+    <message>
+        <source>The signing key could not be read from the system keyring. Unlock the keyring (GNOME Keyring/KWallet) and try again.</source>
+        <translation>Kunci tanda tangan tidak dapat dibaca dari keyring sistem. Buka kunci keyring (GNOME Keyring/KWallet) lalu ulangi.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist; choose another folder.</source>
+        <translation>Folder %1 tidak ada; pilih folder lain.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; give the file a name.</source>
+        <translation>%1 adalah folder; beri nama berkasnya.</translation>
+    </message>
+    <message>
+        <source>The PDF could not be made (%1); try another format.</source>
+        <translation>PDF gagal dibuat (%1); coba format lain.</translation>
+    </message>
+    <message>
+        <source>The file could not be written (%1).</source>
+        <translation>Berkas tidak dapat ditulis (%1).</translation>
+    </message>
+    <message>
+        <source>PDF is not available in this version; choose another format.</source>
+        <translation>PDF belum tersedia di versi ini; pilih format lain.</translation>
+    </message>
+    <message>
+        <source>The request was refused (%1). Details are in the log file.</source>
+        <translation>Permintaan ditolak (%1). Rinciannya ada di berkas log.</translation>
+    </message>
+    <message>
+        <source>This retention period cannot be used.</source>
+        <translation>Masa retensi ini tidak dapat dipakai.</translation>
+    </message>
+    <message>
+        <source>A retention period is a whole number of days.</source>
+        <translation>Masa retensi harus bilangan bulat hari.</translation>
+    </message>
+    <message>
+        <source>A retention period must be more than 0 days.</source>
+        <translation>Masa retensi harus lebih dari 0 hari.</translation>
+    </message>
+    <message>
+        <source>A retention period is at most 100 years.</source>
+        <translation>Masa retensi paling lama 100 tahun.</translation>
+    </message>
+    <message>
+        <source>An X handle has 1 to 15 letters, digits or underscores.</source>
+        <translation>Handle X terdiri dari 1–15 huruf, angka atau garis bawah.</translation>
+    </message>
+    <message>
+        <source>This must be confirmed first; nothing was erased.</source>
+        <translation>Tindakan ini harus dikonfirmasi lebih dulu; tidak ada yang dihapus.</translation>
+    </message>
+    <message>
+        <source>The personal data of entries %1 was already erased.</source>
+        <translation>Data pribadi pada entri %1 sudah dihapus sebelumnya.</translation>
+    </message>
+    <message>
+        <source>Entries %1 are official records (UU 43/2009); they are erased only through the disposal proposal.</source>
+        <translation>Entri %1 adalah arsip dinas (UU 43/2009); arsip hanya dihapus melalui usul musnah.</translation>
+    </message>
+    <message>
+        <source>Nothing about @%1 is kept on this desk.</source>
+        <translation>Tidak ada data tentang @%1 yang tersimpan di desk ini.</translation>
+    </message>
+    <message>
+        <source>Give the reason for the erasure.</source>
+        <translation>Sebutkan alasan penghapusan.</translation>
+    </message>
+    <message>
+        <source>No entry is selected.</source>
+        <translation>Tidak ada entri yang dipilih.</translation>
+    </message>
+    <message>
+        <source>Give the number of the approval or of the destruction report.</source>
+        <translation>Sebutkan nomor persetujuan atau berita acara pemusnahan.</translation>
+    </message>
+    <message>
+        <source>A request is for access, correction, restriction or erasure.</source>
+        <translation>Jenis permintaan: akses, perbaikan, pembatasan atau penghapusan.</translation>
+    </message>
+    <message>
+        <source>The times must have a time zone.</source>
+        <translation>Waktu harus memiliki zona waktu.</translation>
+    </message>
+    <message>
+        <source>A request closes as granted or refused.</source>
+        <translation>Permintaan ditutup sebagai dipenuhi atau ditolak.</translation>
+    </message>
+    <message>
+        <source>A refusal needs its reason.</source>
+        <translation>Penolakan harus disertai alasannya.</translation>
+    </message>
+    <message>
+        <source>This cannot be done with the request as given.</source>
+        <translation>Hal ini tidak dapat dilakukan dengan permintaan seperti itu.</translation>
+    </message>
+    <message>
+        <source>This period cannot be used.</source>
+        <translation>Periode ini tidak dapat dipakai.</translation>
+    </message>
+    <message>
+        <source>Request number %1 is not of the kind this needs.</source>
+        <translation>Permintaan nomor %1 bukan jenis yang diperlukan di sini.</translation>
+    </message>
+    <message>
+        <source>Request number %1 is not in the register.</source>
+        <translation>Permintaan nomor %1 tidak ada di register.</translation>
+    </message>
+    <message>
+        <source>Request number %1 is already closed.</source>
+        <translation>Permintaan nomor %1 sudah ditutup.</translation>
+    </message>
+    <message>
+        <source>Request number %1 is not an erasure request.</source>
+        <translation>Permintaan nomor %1 bukan permintaan penghapusan.</translation>
+    </message>
+    <message>
+        <source>Request number %1 is not an access request.</source>
+        <translation>Permintaan nomor %1 bukan permintaan akses.</translation>
+    </message>
+    <message>
+        <source>Request number %1 was made by someone else.</source>
+        <translation>Permintaan nomor %1 diajukan oleh orang lain.</translation>
+    </message>
+    <message>
+        <source>The age of the records must be more than 0 days.</source>
+        <translation>Batas umur arsip harus lebih dari 0 hari.</translation>
+    </message>
+    <message>
+        <source>The period must start before it ends.</source>
+        <translation>Awal periode harus sebelum akhirnya.</translation>
+    </message>
+    <message>
+        <source>The time the breach was discovered cannot be in the future.</source>
+        <translation>Waktu kebocoran diketahui tidak boleh di masa depan.</translation>
+    </message>
+    <message>
+        <source>An export is running right now, so the erasure waits. Try again when the export has finished; nothing was erased.</source>
+        <translation>Saat ini ekspor sedang berjalan, jadi penghapusan ditunda. Ulangi setelah ekspor selesai; tidak ada yang dihapus.</translation>
+    </message>
+    <message>
+        <source>Citizens&apos; data is being erased right now. Try again when the erasure has finished.</source>
+        <translation>Data warga sedang dihapus. Ulangi setelah penghapusan selesai.</translation>
+    </message>
+    <message>
+        <source>Another erasure is running. Wait until it has finished.</source>
+        <translation>Penghapusan lain sedang berjalan. Tunggu hingga selesai.</translation>
+    </message>
+    <message>
+        <source>This format is not available for an access report.</source>
+        <translation>Format ini tidak tersedia untuk laporan akses.</translation>
+    </message>
+    <message>
+        <source>%1 office posts are still waiting in the outbox.</source>
+        <translation>%1 kiriman akun kantor masih di antrean kotak keluar.</translation>
+    </message>
+    <message>
+        <source>The handover export could not be written.</source>
+        <translation>Ekspor serah terima tidak dapat ditulis.</translation>
+    </message>
+    <message>
+        <source>The handover export did not pass verification (%1); nothing was erased.</source>
+        <translation>Ekspor serah terima tidak lolos verifikasi (%1); tidak ada data yang dihapus.</translation>
+    </message>
+    <message>
+        <source>The office account was not signed out (%1). The export is kept; nothing was erased.</source>
+        <translation>Akun kantor belum keluar (%1). Ekspor tetap tersimpan; tidak ada data yang dihapus.</translation>
     </message>
 </context>
 <context>
@@ -1006,26 +1206,6 @@ Sidik jari kunci tanda tangan: %4</translation>
     <message>
         <source>The export failed (%1).</source>
         <translation>Ekspor gagal (%1).</translation>
-    </message>
-    <message>
-        <source>The disk is full: there is not enough space for %1. Free some space or choose another location.</source>
-        <translation>Disk penuh: tidak cukup ruang untuk %1. Kosongkan ruang atau pilih lokasi lain.</translation>
-    </message>
-    <message>
-        <source>The folder %1 cannot be written to. Choose another folder.</source>
-        <translation>Folder %1 tidak dapat ditulisi. Pilih folder lain.</translation>
-    </message>
-    <message>
-        <source>The signing key could not be read from the system keyring. Unlock the keyring (GNOME Keyring/KWallet) and try again.</source>
-        <translation>Kunci tanda tangan tidak dapat dibaca dari keyring sistem. Buka kunci keyring (GNOME Keyring/KWallet) lalu ulangi.</translation>
-    </message>
-    <message>
-        <source>The PDF report is not available in this version; choose another format.</source>
-        <translation>Laporan PDF belum tersedia di versi ini; pilih format lain.</translation>
-    </message>
-    <message>
-        <source>The PDF report could not be made (%1); try another format.</source>
-        <translation>Laporan PDF gagal dibuat (%1); coba format lain.</translation>
     </message>
 </context>
 <context>
@@ -1297,30 +1477,6 @@ Tanda tangan: %2</translation>
     <message>
         <source>The office account could not be signed out (X or the system keyring did not answer). Check the internet connection and the keyring, then run the handover again.</source>
         <translation>Akun kantor tidak dapat dikeluarkan (X atau keyring sistem tidak menjawab). Periksa koneksi internet dan keyring, lalu jalankan serah terima lagi.</translation>
-    </message>
-    <message>
-        <source>The disk is full. Free some space or choose another folder.</source>
-        <translation>Disk penuh. Kosongkan sebagian ruang atau pilih folder lain.</translation>
-    </message>
-    <message>
-        <source>The chosen folder cannot be written to. Choose another folder.</source>
-        <translation>Folder yang dipilih tidak dapat ditulisi. Pilih folder lain.</translation>
-    </message>
-    <message>
-        <source>The signing key could not be read from the system keyring. Unlock the keyring (GNOME Keyring/KWallet) and try again.</source>
-        <translation>Kunci tanda tangan tidak dapat dibaca dari keyring sistem. Buka kunci keyring (GNOME Keyring/KWallet) lalu ulangi.</translation>
-    </message>
-    <message>
-        <source>The chosen folder does not exist. Choose another folder.</source>
-        <translation>Folder yang dipilih tidak ada. Pilih folder lain.</translation>
-    </message>
-    <message>
-        <source>The chosen name is a folder. Give the file a name.</source>
-        <translation>Nama yang dipilih adalah folder. Beri nama berkasnya.</translation>
-    </message>
-    <message>
-        <source>The file for the unit could not be written (%1).</source>
-        <translation>Berkas untuk unit kerja tidak dapat ditulis (%1).</translation>
     </message>
     <message>
         <source>Nothing was erased and the office account is still signed in.</source>
@@ -1774,6 +1930,10 @@ Tanda tangan: %2</translation>
         <translation>Batas pemakaian aplikasi X tercapai.</translation>
     </message>
     <message>
+        <source>The agency&apos;s X credit is used up.</source>
+        <translation>Kredit X instansi sudah habis.</translation>
+    </message>
+    <message>
         <source>Sign in again to send.</source>
         <translation>Masuk kembali untuk mengirim.</translation>
     </message>
@@ -1947,19 +2107,6 @@ Tindakan ini tidak dapat dibatalkan.</translation>
 <context>
     <name>PrivacyDialogs</name>
     <message>
-        <source>The disk is full: there is not enough space for %1. Free some space or choose another location.</source>
-        <extracomment>`pdf_writer(text, path)`: lays out a plain text as a PDF file at `path`. `ask(parent, title, text)`: a yes/no question; True for yes.</extracomment>
-        <translation>Disk penuh: tidak cukup ruang untuk %1. Kosongkan ruang atau pilih lokasi lain.</translation>
-    </message>
-    <message>
-        <source>The folder %1 cannot be written to. Choose another folder.</source>
-        <translation>Folder %1 tidak dapat ditulisi. Pilih folder lain.</translation>
-    </message>
-    <message>
-        <source>The signing key could not be read from the system keyring. Unlock the keyring (GNOME Keyring/KWallet) and try again.</source>
-        <translation>Kunci tanda tangan tidak dapat dibaca dari keyring sistem. Buka kunci keyring (GNOME Keyring/KWallet) lalu ulangi.</translation>
-    </message>
-    <message>
         <source>The folder %1 does not exist; choose another folder.</source>
         <translation>Folder %1 tidak ada; pilih folder lain.</translation>
     </message>
@@ -1968,19 +2115,8 @@ Tindakan ini tidak dapat dibatalkan.</translation>
         <translation>%1 adalah folder; beri nama berkasnya.</translation>
     </message>
     <message>
-        <source>PDF is not available in this version; choose another format.</source>
-        <translation>PDF belum tersedia di versi ini; pilih format lain.</translation>
-    </message>
-    <message>
-        <source>The PDF could not be made (%1); try another format.</source>
-        <translation>PDF gagal dibuat (%1); coba format lain.</translation>
-    </message>
-    <message>
-        <source>The file could not be written (%1).</source>
-        <translation>Berkas tidak dapat ditulis (%1).</translation>
-    </message>
-    <message>
         <source>Choose the file to write.</source>
+        <extracomment>`pdf_writer(text, path)`: lays out a plain text as a PDF file at `path`. `ask(parent, title, text)`: a yes/no question; True for yes.</extracomment>
         <translation>Pilih berkas yang akan ditulis.</translation>
     </message>
 </context>

@@ -52,6 +52,14 @@ class Control:
     def mention(self, to: str, sender: str, text: str) -> dict[str, Any]:
         return self._post("/mentions", {"to": to, "from": sender, "text": text})
 
+    def credits(self, balance: str | None) -> None:
+        self._post("/credits", {"balance": balance})
+
+    def billing(self) -> dict[str, Any]:
+        r = requests.get(self.base + "/billing", timeout=10)
+        assert r.status_code == 200, r.text
+        return r.json()["data"]
+
     def posts(self, author: str) -> list[dict[str, Any]]:
         r = requests.get(self.base + "/posts", params={"author": author}, timeout=10)
         assert r.status_code == 200, r.text

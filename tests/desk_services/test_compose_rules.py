@@ -80,13 +80,42 @@ def test_unsupported_file_is_refused():
 
 
 def test_oversized_images_are_refused_at_xs_limits():
-    """X refuses images over 5 MB (GIF 15 MB); the official must hear it before sending."""
+    """Photos over 5 MB go chunked (up to 15 MB), GIFs up to 15 MB; beyond that the official
+    hears it before sending."""
+    six_mb = ImageAttachment(mime="image/png", size=6 * 1024 * 1024, alt_text="a")
     big_png = ImageAttachment(mime="image/png", size=IMAGE_MAX_BYTES + 1, alt_text="a")
-    ok_gif = ImageAttachment(mime="image/gif", size=IMAGE_MAX_BYTES + 1, alt_text="a")
+    ok_gif = ImageAttachment(mime="image/gif", size=GIF_MAX_BYTES, alt_text="a")
     big_gif = ImageAttachment(mime="image/gif", size=GIF_MAX_BYTES + 1, alt_text="a")
+    assert check_post("x", [six_mb]).ok
     assert check_post("x", [big_png]).problems == (ComposeProblem.IMAGE_TOO_LARGE,)
     assert check_post("x", [ok_gif]).ok
     assert check_post("x", [big_gif]).problems == (ComposeProblem.IMAGE_TOO_LARGE,)
+
+
+def test_x_media_rule_four_photos_or_one_gif():
+    """X takes 4 photos or 1 GIF per post, never mixed: the desk refuses a mix before
+    anything is uploaded, and says which rule it is."""
+    photo = ImageAttachment.from_bytes(PNG, alt_text="Foto")
+    anim = ImageAttachment.from_bytes(GIF, alt_text="Animasi")
+    assert check_post("x", [anim]).ok
+    assert check_post("x", [photo, anim]).problems == (ComposeProblem.GIF_WITH_PHOTOS,)
+    assert check_post("x", [anim, anim]).problems == (ComposeProblem.TOO_MANY_GIFS,)
+    assert check_post("x", [photo] * 4).ok
+
+
+def test_video_is_refused_clearly():
+    """HumasDesk does not post video; a video file says so instead of failing at X."""
+    mp4 = ImageAttachment.from_bytes(b"\x00\x00\x00\x18ftypmp42" + b"\x00" * 40, alt_text="v")
+    assert mp4.mime == "video/mp4"
+    assert check_post("Video kegiatan", [mp4]).problems == (ComposeProblem.VIDEO_UNSUPPORTED,)
+
+
+def test_no_media_on_a_quote_post():
+    """X holds media and quote_tweet_id mutually exclusive."""
+    photo = ImageAttachment.from_bytes(PNG, alt_text="Foto")
+    c = check_post("Kutipan", [photo], quote_of="1700000000000000100")
+    assert c.problems == (ComposeProblem.MEDIA_ON_QUOTE,)
+    assert check_post("Kutipan", quote_of="1700000000000000100").ok
 
 
 def test_fifth_image_is_refused():

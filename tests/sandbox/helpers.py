@@ -99,3 +99,42 @@ def inject_mention(base: str, to: str, sender: str, text: str, **extra) -> str:
 
 def post(base: str, token: dict, text: str, timeout: float = TIMEOUT, **body) -> requests.Response:
     return api(base, "POST", "/2/tweets", token, json={"text": text, **body}, timeout=timeout)
+
+
+def upload_chunked(
+    base: str,
+    token: dict | str,
+    data: bytes,
+    media_type: str,
+    category: str,
+    *,
+    chunk: int = 1024 * 1024,
+) -> dict:
+    """INITIALIZE, APPEND in segments, FINALIZE (as X's docs describe); FINALIZE's `data`."""
+    r = api(
+        base,
+        "POST",
+        "/2/media/upload/initialize",
+        token,
+        json={"media_type": media_type, "total_bytes": len(data), "media_category": category},
+    )
+    assert r.status_code == 200, r.text
+    mid = r.json()["data"]["id"]
+    for index, start in enumerate(range(0, len(data), chunk)):
+        r = api(
+            base,
+            "POST",
+            f"/2/media/upload/{mid}/append",
+            token,
+            files={"media": ("blob", data[start : start + chunk], "application/octet-stream")},
+            data={"segment_index": str(index)},
+        )
+        assert r.status_code == 200, r.text
+    r = api(base, "POST", f"/2/media/upload/{mid}/finalize", token)
+    assert r.status_code == 200, r.text
+    return r.json()["data"]
+
+
+def advance_clock(base: str, seconds: float) -> None:
+    r = control(base, "POST", "clock", json={"advance_s": seconds})
+    assert r.status_code == 200, r.text

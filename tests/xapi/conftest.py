@@ -49,6 +49,24 @@ class Control:
         r.raise_for_status()
         return r.json()["data"]
 
+    def credits(self, balance: str | None) -> None:
+        self._post("credits", {"balance": balance})
+
+    def media(self) -> list[dict[str, Any]]:
+        r = self.session.get(f"{self.base_url}/_sandbox/media", timeout=10)
+        r.raise_for_status()
+        return r.json()["data"]
+
+    def uploads_in_progress(self) -> list[dict[str, Any]]:
+        r = self.session.get(f"{self.base_url}/_sandbox/media", timeout=10)
+        r.raise_for_status()
+        return r.json()["meta"]["uploads_in_progress"]
+
+    def billing(self) -> dict[str, Any]:
+        r = self.session.get(f"{self.base_url}/_sandbox/billing", timeout=10)
+        r.raise_for_status()
+        return r.json()["data"]
+
     def tokens(self) -> dict[str, list[str]]:
         r = self.session.get(f"{self.base_url}/_sandbox/tokens", timeout=10)
         r.raise_for_status()

@@ -20,7 +20,7 @@ from humasdesk.core.errors import (
     ServerError,
     XError,
 )
-from humasdesk.xapi.client import XClient
+from humasdesk.xapi.client import UPLOAD_TRIES, XClient
 from humasdesk.xapi.oauth import refresh_tokens, revoke_token
 
 from .conftest import CLIENT_ID, OFFICE
@@ -157,9 +157,12 @@ def _error_paths(sandbox, control, office, office_tokens) -> list[XError]:
     collect(office.me)
     control.fault(count=1, drop_connection=True, path_prefix="/2/users/me")
     collect(office.me)
-    control.fault(count=1, status=500, path_prefix="/2/media/upload")
-    collect(office.upload_media, b"\x89PNG\r\n\x1a\n", "image/png")
-    collect(office.upload_media, b"not an image", "image/png")
+    # Uploads are retried with back-off: every try fails, and the waits are skipped.
+    uploader = XClient(office_tokens, base_url=sandbox.base_url, sleep=lambda s: None)
+    control.fault(count=UPLOAD_TRIES, status=500, path_prefix="/2/media/upload")
+    collect(uploader.upload_media, b"\x89PNG\r\n\x1a\n", "image/png")
+    collect(uploader.upload_media, b"not an image", "image/png")
+    uploader.close()
     control.fault(count=1, status=503, path_prefix="/2/oauth2/token")
     collect(refresh_tokens, CLIENT_ID, office_tokens, base_url=sandbox.base_url)
     new = refresh_tokens(CLIENT_ID, office_tokens, base_url=sandbox.base_url)

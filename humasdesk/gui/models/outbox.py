@@ -42,6 +42,9 @@ def failure_text(kind: str | None) -> str:
         FailureKind.USAGE_CAPPED: QCoreApplication.translate(
             "OutboxView", "The X app's usage cap is reached."
         ),
+        FailureKind.CREDITS_DEPLETED: QCoreApplication.translate(
+            "OutboxView", "The agency's X credit is used up."
+        ),
         FailureKind.SIGN_IN_NEEDED: QCoreApplication.translate(
             "OutboxView", "Sign in again to send."
         ),
