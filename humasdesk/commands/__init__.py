@@ -42,6 +42,7 @@ COMMANDS = {
     "export": "export",
     "verify": "verify",
     "privacy": "privacy",
+    "rekap": "rekap",
 }
 #: The subcommands of `humasdesk privacy` beyond its own (retention, review, requests, breach).
 PRIVACY_COMMANDS = {"handover": "handover"}

@@ -120,11 +120,12 @@ def ranked(rekap: Rekap) -> list[tuple[OfficialFigures, AccountMetrics]]:
 
 
 def _account_label(t: AccountTally) -> str:
+    """``Kantor @humas_kota``: the kind of account first (a cell never starts with @)."""
     handle = t.handle or t.account_id
     if handle and not handle.startswith("@"):
         handle = "@" + handle
-    slot = SLOT_ID.get(str(t.slot), "")
-    return f"{handle} ({slot})" if slot else handle
+    slot = SLOT_ID.get(str(t.slot), "Akun")
+    return f"{slot} {handle}"
 
 
 def figure_rows(rekap: Rekap) -> list[tuple[str, str, str, str, AccountTally, list[AccountTally]]]:
@@ -424,8 +425,8 @@ def input_rows(rekap: Rekap) -> list[dict[str, Any]]:
     """One dict per input file for the verification tables (XLSX, PDF)."""
     out = []
     for fc in rekap.files:
-        accounts = ", ".join(
-            (h if h.startswith("@") else "@" + h) + (f" ({SLOT_ID.get(s, s)})" if s else "")
+        accounts = "; ".join(
+            f"{SLOT_ID.get(s, 'Akun')} " + (h if h.startswith("@") else "@" + h)
             for s, h in fc.accounts
             if h
         )

@@ -32,9 +32,10 @@ ALLOWED_INTERNAL = {
         "selftest app gui".split()
     ),
 }
-#: The only ways from the command line into Qt: starting the desk, and the PDF writers.
+#: The only ways from the command line into Qt: starting the desk (or the supervisor's rekap
+#: window), and the PDF writers.
 COMMANDS_QT_DOORS = {
-    "humasdesk.app": {"commands/desk.py"},
+    "humasdesk.app": {"commands/desk.py", "commands/rekap.py"},
     "humasdesk.gui.report.adapters": None,  # any command that writes a PDF
 }
 #: Who may import the command line (DESIGN.md, "Layers"): the entry points only.

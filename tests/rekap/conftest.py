@@ -1,0 +1,139 @@
+"""Fixtures for the supervisor's rekap: officials' data folders with real SQLite logs,
+signed JSON Lines exports made by `humasdesk export`, each official with a keyring (and so
+a signing key) of their own, and the supervisor's data folder with its register."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from humasdesk.commands import main
+from humasdesk.core.models import Slot
+from humasdesk.store import ActivityLog, open_database
+from tests.fakes import MemoryKeyring
+
+T0 = datetime(2024, 3, 1, 1, 0, tzinfo=UTC)  # 08:00 WIB
+
+
+@dataclass
+class Official:
+    name: str
+    unit: str
+    root: Path
+    keyring: MemoryKeyring
+    office_id: str
+    office_handle: str
+
+    @property
+    def pub(self) -> Path:
+        return self.root / "signing-key.pub"
+
+    def export(self, out: Path, *extra: str) -> Path:
+        code = main(
+            ["export", "--format", "jsonl", "-o", str(out), "--data-dir", str(self.root), *extra],
+            keyring_backend=self.keyring,
+        )
+        assert code == 0
+        return out
+
+    def append(self, fill: Callable[[ActivityLog], None]) -> None:
+        db = open_database(self.root / "humasdesk.db", synchronous="NORMAL")
+        try:
+            fill(ActivityLog(db))
+        finally:
+            db.close()
+
+
+def fill_log(log: ActivityLog, o: Official, *, seed: int, days: int = 60, start=T0) -> None:
+    """A realistic mix over `days`: office posts, citizens' mentions (some answered, some
+    tagged aduan and handled), official-capacity and private personal posts."""
+    rng = random.Random(seed)
+    office = {"slot": Slot.OFFICE, "account_id": o.office_id, "handle": o.office_handle}
+    personal = {"slot": Slot.PERSONAL, "account_id": o.office_id + "9", "handle": "kepala_" + o.office_handle}
+    log.append("signed_in", ts=start, **office)
+    n = 0
+    for day in range(days):
+        base = start + timedelta(days=day, hours=1)
+        for k in range(rng.randint(1, 3)):
+            n += 1
+            log.append(
+                "post_sent",
+                ts=base + timedelta(minutes=10 * k),
+                text=f"Info layanan {o.unit} hari ke-{day}, nomor {k}",
+                x_post_id=f"{o.office_id}{n:06d}",
+                **office,
+            )
+        for k in range(rng.randint(0, 4)):
+            n += 1
+            mid = f"{o.office_id}9{n:06d}"
+            at = base + timedelta(hours=2 + k)
+            log.append(
+                "mention_received",
+                ts=at,
+                x_post_id=mid,
+                citizen_handle=f"@warga_{rng.randint(1, 50)}",
+                citizen_text=f"Mohon info, hubungi 0812{rng.randint(1000000, 9999999)}",
+                **office,
+            )
+            if rng.random() < 0.3:
+                log.append(
+                    "mention_tagged", ts=at + timedelta(minutes=5), x_post_id=mid,
+                    details={"tag": "aduan"}, **office,
+                )
+            if rng.random() < 0.75:
+                n += 1
+                log.append(
+                    "reply_sent",
+                    ts=at + timedelta(minutes=rng.randint(5, 60 * 30)),
+                    in_reply_to=mid,
+                    x_post_id=f"{o.office_id}8{n:06d}",
+                    text="Terima kasih, kami tindak lanjuti",
+                    **office,
+                )
+                if rng.random() < 0.5:
+                    log.append("mention_handled", ts=at + timedelta(days=rng.randint(1, 20)),
+                               x_post_id=mid, **office)
+        if day % 7 == 3:
+            n += 1
+            log.append("post_sent", ts=base + timedelta(hours=9), text="Kunjungan kerja",
+                       x_post_id=f"{o.office_id}7{n:06d}", details={"official_capacity": True},
+                       **personal)
+            log.append("post_sent", ts=base + timedelta(hours=10), text="Makan bersama keluarga",
+                       x_post_id=f"{o.office_id}6{n:06d}", **personal)
+
+
+def make_official(root: Path, name: str, unit: str, office_id: str, handle: str, seed: int,
+                  **fill) -> Official:
+    root.mkdir(parents=True)
+    o = Official(name, unit, root, MemoryKeyring(), office_id, handle)
+    o.append(lambda log: fill_log(log, o, seed=seed, **fill))
+    return o
+
+
+@pytest.fixture
+def officials(tmp_path) -> list[Official]:
+    return [
+        make_official(tmp_path / "budi", "Budi Santoso", "Humas Kota Bandung", "100", "humas_bdg", 1),
+        make_official(tmp_path / "sari", "Sari Dewi", "Humas Kab. Garut", "200", "humas_grt", 2),
+        make_official(tmp_path / "joko", "Joko Widodo", "Humas Kota Bandung", "300", "dinkes_bdg", 3),
+    ]
+
+
+@pytest.fixture
+def supervisor(tmp_path) -> Path:
+    d = tmp_path / "atasan"
+    d.mkdir()
+    return d
+
+
+def rekap(supervisor: Path, *args: str, keyring: MemoryKeyring | None = None) -> int:
+    return main(["rekap", "--data-dir", str(supervisor), *args],
+                keyring_backend=keyring or SUPERVISOR_KEYRING)
+
+
+SUPERVISOR_KEYRING = MemoryKeyring()
