@@ -39,7 +39,7 @@ import json
 import logging
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, tzinfo
 from enum import StrEnum
 from pathlib import Path
@@ -676,6 +676,7 @@ class RekapHeader:
     unit: str = ""
     classification: str = DEFAULT_CLASSIFICATION
     ranking: bool = True
+    signing_fingerprint: str = ""  # set by `write_rekap` for the PDF's cover
 
     def validate(self) -> RekapHeader:
         if self.classification not in CLASSIFICATIONS:
@@ -743,7 +744,7 @@ def write_rekap(
 
             def write(path: Path) -> None:
                 try:
-                    pdf_writer(rekap, header, path)
+                    pdf_writer(rekap, replace(header, signing_fingerprint=body.fingerprint), path)
                 except OSError:
                     raise
                 except Exception as exc:

@@ -2,6 +2,8 @@
 
 * `report_pdf_writer()` — `write_report_pdf` as `services.export`'s ``pdf_writer(entries,
   metrics, manifest, path)``;
+* `rekap_pdf_writer()` — `write_rekap_pdf` as `services.rekap`'s ``pdf_writer(rekap,
+  header, path)``;
 * `text_pdf_writer(title, marking)` — `write_text_pdf` as a ``(text, path)`` callable, for
   access reports and the privacy documents.
 
@@ -24,6 +26,19 @@ def report_pdf_writer() -> Callable[..., None] | None:
 
     def writer(entries: Callable[[], Iterator[Any]], metrics: Any, manifest: Any, path: Path):
         write_report_pdf(path, entries=entries, metrics=metrics, manifest=manifest.report_fields())
+
+    return writer
+
+
+def rekap_pdf_writer() -> Callable[..., None] | None:
+    """`write_rekap_pdf` as `services.rekap`'s ``pdf_writer(rekap, header, path)``."""
+    try:
+        from humasdesk.gui.report.rekap_pdf import write_rekap_pdf
+    except ImportError:
+        return None
+
+    def writer(rekap: Any, header: Any, path: Path) -> None:
+        write_rekap_pdf(rekap, header, path)
 
     return writer
 
