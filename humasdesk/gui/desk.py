@@ -120,6 +120,8 @@ class DeskController(QObject):
         self.privacy_menu: PrivacyMenu | None = None  # once the database is open
         window.action_log.triggered.connect(self.on_action_log_triggered)
         window.action_export.triggered.connect(self.on_action_export_triggered)
+        window.action_rekap.triggered.connect(self.on_action_rekap_triggered)
+        self.rekap_window: QWidget | None = None
         self.settings_dialog: SettingsDialog | None = None  # open, if any
         window.action_settings.triggered.connect(self.on_action_settings_triggered)
         self.service: AccountService | None = None
@@ -497,6 +499,27 @@ class DeskController(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.export_dialog = dialog
         dialog.open()
+
+    def on_action_rekap_triggered(self) -> None:
+        if self.data_root is None:
+            return
+        if self.rekap_window is None:
+            from humasdesk.gui.rekap_window import open_rekap_window
+
+            self.rekap_window = open_rekap_window(
+                self.data_root,
+                agency=self._setting("agency_name", ""),
+                unit=self._setting("unit_name", ""),
+            )
+            self.rekap_window.finished.connect(self.on_rekap_window_finished)
+        self.rekap_window.show()
+        self.rekap_window.raise_()
+        self.rekap_window.activateWindow()
+
+    def on_rekap_window_finished(self, result: int) -> None:
+        window, self.rekap_window = self.rekap_window, None
+        if window is not None:
+            window.deleteLater()
 
     def _setting(self, key: str, default: Any) -> Any:
         return self.settings.get(key) if self.settings is not None else default

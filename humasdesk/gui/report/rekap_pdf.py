@@ -101,7 +101,6 @@ def _figures_rows(m: AccountMetrics) -> list[str]:
 
 def build_rekap_html(rekap: Rekap, header: RekapHeader) -> str:
     tz = rekap.tz
-    tr = QCoreApplication.translate
     out = io.StringIO()
     w = out.write
     w(f"<html><head><style>{STYLE}{EXTRA_STYLE}</style></head><body>")
@@ -115,41 +114,51 @@ def build_rekap_html(rekap: Rekap, header: RekapHeader) -> str:
         w(f'<p class="agency">{esc(header.agency)}</p>')
     if header.unit:
         w(f'<p class="agency">{esc(header.unit)}</p>')
-    w('<h1 class="title">' + esc(tr("Rekap", "Social Media Activity Recapitulation")) + "</h1>")
+    w(
+        '<h1 class="title">'
+        + esc(QCoreApplication.translate("Rekap", "Social Media Activity Recapitulation"))
+        + "</h1>"
+    )
     w(f'<p class="sub" style="font-size: 13pt;">{esc(period_text)}</p>')
     w('<table class="meta" width="100%" cellspacing="0" cellpadding="2">')
 
     def meta(label: str, value_html: str) -> None:
         w(f'<tr><td class="lbl" width="32%">{esc(label)}</td><td>{value_html}</td></tr>')
 
-    meta(tr("Rekap", "Classification"), f"<b>{esc(header.classification)}</b>")
-    meta(tr("Rekap", "Period"), esc(period_text))
-    meta(tr("Rekap", "Made"), esc(format_datetime(rekap.generated_at, tz)))
+    meta(
+        QCoreApplication.translate("Rekap", "Classification"),
+        f"<b>{esc(header.classification)}</b>",
+    )
+    meta(QCoreApplication.translate("Rekap", "Period"), esc(period_text))
+    meta(QCoreApplication.translate("Rekap", "Made"), esc(format_datetime(rekap.generated_at, tz)))
     units = [u for u, _o in rekap.units()]
     meta(
-        tr("Rekap", "Units (%1)").replace("%1", format_int(len(units))),
+        QCoreApplication.translate("Rekap", "Units (%1)").replace("%1", format_int(len(units))),
         "<br/>".join(esc(u) for u in units) or "–",
     )
-    meta(tr("Rekap", "Officials"), esc(format_int(len(rekap.officials))))
+    meta(QCoreApplication.translate("Rekap", "Officials"), esc(format_int(len(rekap.officials))))
     meta(
-        tr("Rekap", "Input files"),
+        QCoreApplication.translate("Rekap", "Input files"),
         esc(
-            tr("Rekap", "%1 counted, %2 excluded")
+            QCoreApplication.translate("Rekap", "%1 counted, %2 excluded")
             .replace("%1", format_int(len(rekap.counted_files)))
             .replace("%2", format_int(len(rekap.excluded)))
         ),
     )
-    meta(tr("Rekap", "Entries counted"), esc(format_int(rekap.entries_counted)))
+    meta(
+        QCoreApplication.translate("Rekap", "Entries counted"),
+        esc(format_int(rekap.entries_counted)),
+    )
     if header.signing_fingerprint:
         meta(
-            tr("Rekap", "Signed with the key"),
+            QCoreApplication.translate("Rekap", "Signed with the key"),
             f'<span class="mono">{esc(format_fingerprint(header.signing_fingerprint))}</span>',
         )
     w("</table>")
     w(
         '<p class="note">'
         + esc(
-            tr(
+            QCoreApplication.translate(
                 "Rekap",
                 "Made with HumasDesk from the officials' signed exports, offline. To check "
                 "this document, run: humasdesk verify <file>",
@@ -162,13 +171,13 @@ def build_rekap_html(rekap: Rekap, header: RekapHeader) -> str:
     # -- verification --------------------------------------------------------------------
     w(
         '<h2 style="page-break-before: always;">'
-        + esc(tr("Rekap", "Verification of the input files"))
+        + esc(QCoreApplication.translate("Rekap", "Verification of the input files"))
         + "</h2>"
     )
     w(
         "<p>"
         + esc(
-            tr(
+            QCoreApplication.translate(
                 "Rekap",
                 "Each file was checked before anything was counted: its signature by a key in "
                 "the register of trusted keys, valid for the file's period; its SHA-256 against "
@@ -180,10 +189,10 @@ def build_rekap_html(rekap: Rekap, header: RekapHeader) -> str:
     )
     w('<table class="grid" width="100%" cellspacing="0" cellpadding="3"><thead><tr>')
     for head in (
-        tr("Rekap", "File"),
-        tr("Rekap", "Official"),
-        tr("Rekap", "SHA-256 / key fingerprint"),
-        tr("Rekap", "Verdict"),
+        QCoreApplication.translate("Rekap", "File"),
+        QCoreApplication.translate("Rekap", "Official"),
+        QCoreApplication.translate("Rekap", "SHA-256 / key fingerprint"),
+        QCoreApplication.translate("Rekap", "Verdict"),
     ):
         w(f"<th>{esc(head)}</th>")
     w("</tr></thead>")
@@ -192,7 +201,7 @@ def build_rekap_html(rekap: Rekap, header: RekapHeader) -> str:
         who = (
             esc(fc.key.name) + "<br/>" + esc(fc.key.unit)
             if fc.key
-            else esc(tr("Rekap", "(unknown)"))
+            else esc(QCoreApplication.translate("Rekap", "(unknown)"))
         )
         accounts = ", ".join(esc(_handle(h)) for _s, h in fc.accounts if h)
         if accounts:
@@ -200,7 +209,9 @@ def build_rekap_html(rekap: Rekap, header: RekapHeader) -> str:
         counted = ""
         if ok:
             counted = "<br/>" + esc(
-                tr("Rekap", "%1 entries counted, %2 already in another file")
+                QCoreApplication.translate(
+                    "Rekap", "%1 entries counted, %2 already in another file"
+                )
                 .replace("%1", format_int(fc.counted))
                 .replace("%2", format_int(fc.duplicates))
             )
@@ -216,20 +227,28 @@ def build_rekap_html(rekap: Rekap, header: RekapHeader) -> str:
             "</tr>"
         )
     w("</table>")
-    w("<h3>" + esc(tr("Rekap", "Gaps between an official's files")) + "</h3>")
+    w(
+        "<h3>"
+        + esc(QCoreApplication.translate("Rekap", "Gaps between an official's files"))
+        + "</h3>"
+    )
     if rekap.gaps:
         w("<ul>")
         for g in rekap.gaps:
             w(f"<li>{esc(gap_message(g))}</li>")
         w("</ul>")
     else:
-        w("<p>" + esc(tr("Rekap", "None: every official's files join up.")) + "</p>")
-    w("<h3>" + esc(tr("Rekap", "Citizens' data")) + "</h3>")
+        w(
+            "<p>"
+            + esc(QCoreApplication.translate("Rekap", "None: every official's files join up."))
+            + "</p>"
+        )
+    w("<h3>" + esc(QCoreApplication.translate("Rekap", "Citizens' data")) + "</h3>")
     summary = rekap.citizen_summary
     w(
         "<p>"
         + esc(
-            tr(
+            QCoreApplication.translate(
                 "Rekap",
                 "This rekap holds no citizen's handle or words: only figures. Handles stay "
                 "pseudonyms within each export, so one citizen in two units' exports cannot be "
@@ -239,7 +258,7 @@ def build_rekap_html(rekap: Rekap, header: RekapHeader) -> str:
         + "</p>"
     )
     if summary.get("full"):
-        text = tr(
+        text = QCoreApplication.translate(
             "Rekap",
             "%1 of the counted input files carried citizens' data in full (not masked): keep "
             "them as personal data (UU 27/2022).",
@@ -248,7 +267,7 @@ def build_rekap_html(rekap: Rekap, header: RekapHeader) -> str:
     w(
         "<p>"
         + esc(
-            tr(
+            QCoreApplication.translate(
                 "Rekap",
                 "Counted input files with citizens' data pseudonymised and masked: %1; with "
                 "none: %2.",
@@ -261,21 +280,25 @@ def build_rekap_html(rekap: Rekap, header: RekapHeader) -> str:
 
     # -- figures -------------------------------------------------------------------------
     heads = [
-        tr("Rekap", "Posts"),
-        tr("Rekap", "Replies"),
-        tr("Rekap", "Mentions received"),
-        tr("Rekap", "Answered"),
-        tr("Rekap", "Answered share"),
-        tr("Rekap", "Response, median"),
-        tr("Rekap", "Response, 90th pct."),
-        tr("Rekap", "Two-way ratio"),
-        tr("Rekap", "Aduan"),
-        tr("Rekap", "Aduan open"),
-        tr("Rekap", "Aduan overdue"),
+        QCoreApplication.translate("Rekap", "Posts"),
+        QCoreApplication.translate("Rekap", "Replies"),
+        QCoreApplication.translate("Rekap", "Mentions received"),
+        QCoreApplication.translate("Rekap", "Answered"),
+        QCoreApplication.translate("Rekap", "Answered share"),
+        QCoreApplication.translate("Rekap", "Response, median"),
+        QCoreApplication.translate("Rekap", "Response, 90th pct."),
+        QCoreApplication.translate("Rekap", "Two-way ratio"),
+        QCoreApplication.translate("Rekap", "Aduan"),
+        QCoreApplication.translate("Rekap", "Aduan open"),
+        QCoreApplication.translate("Rekap", "Aduan overdue"),
     ]
-    w('<h2 style="page-break-before: always;">' + esc(tr("Rekap", "Figures")) + "</h2>")
+    w(
+        '<h2 style="page-break-before: always;">'
+        + esc(QCoreApplication.translate("Rekap", "Figures"))
+        + "</h2>"
+    )
     w('<table class="grid" width="100%" cellspacing="0" cellpadding="2"><thead><tr>')
-    w(f"<th>{esc(tr('Rekap', 'Official / account'))}</th>")
+    w("<th>" + esc(QCoreApplication.translate("Rekap", "Official / account")) + "</th>")
     for h in heads:
         w(f'<th class="small">{esc(h)}</th>')
     w("</tr></thead>")
@@ -295,16 +318,16 @@ def build_rekap_html(rekap: Rekap, header: RekapHeader) -> str:
                     t.figures(),
                 )
         row(
-            esc(tr("Rekap", "Unit %1").replace("%1", unit)),
+            esc(QCoreApplication.translate("Rekap", "Unit %1").replace("%1", unit)),
             rekap.unit_total(officials).figures(),
             "sum",
         )
-    row(esc(tr("Rekap", "All units")), rekap.total().figures(), "total")
+    row(esc(QCoreApplication.translate("Rekap", "All units")), rekap.total().figures(), "total")
     w("</table>")
     w(
         '<p class="note">'
         + esc(
-            tr(
+            QCoreApplication.translate(
                 "Rekap",
                 "Figures as of %1. Of personal accounts only posts marked as made in official "
                 "capacity (kapasitas jabatan) count. Reach and engagement are not in these "
@@ -316,17 +339,21 @@ def build_rekap_html(rekap: Rekap, header: RekapHeader) -> str:
 
     # complaints in detail
     total = rekap.total().figures().complaints
-    w("<h3>" + esc(tr("Rekap", "Aduan against SP4N-LAPOR! service times")) + "</h3>")
+    w(
+        "<h3>"
+        + esc(QCoreApplication.translate("Rekap", "Aduan against SP4N-LAPOR! service times"))
+        + "</h3>"
+    )
     w('<table class="grid" width="100%" cellspacing="0" cellpadding="2"><thead><tr>')
     for h in (
-        tr("Rekap", "Unit"),
-        tr("Rekap", "Aduan"),
-        tr("Rekap", "Answered ≤ 3 days"),
-        tr("Rekap", "Answered late"),
-        tr("Rekap", "Unanswered, overdue"),
-        tr("Rekap", "Unanswered, within 3 days"),
-        tr("Rekap", "Resolved ≤ 5 / 14 / 60 days"),
-        tr("Rekap", "Open"),
+        QCoreApplication.translate("Rekap", "Unit"),
+        QCoreApplication.translate("Rekap", "Aduan"),
+        QCoreApplication.translate("Rekap", "Answered ≤ 3 days"),
+        QCoreApplication.translate("Rekap", "Answered late"),
+        QCoreApplication.translate("Rekap", "Unanswered, overdue"),
+        QCoreApplication.translate("Rekap", "Unanswered, within 3 days"),
+        QCoreApplication.translate("Rekap", "Resolved ≤ 5 / 14 / 60 days"),
+        QCoreApplication.translate("Rekap", "Open"),
     ):
         w(f'<th class="small">{esc(h)}</th>')
     w("</tr></thead>")
@@ -349,14 +376,14 @@ def build_rekap_html(rekap: Rekap, header: RekapHeader) -> str:
 
     for unit, officials in rekap.units():
         crow(esc(unit), rekap.unit_total(officials).figures().complaints)
-    crow(esc(tr("Rekap", "All units")), total, "total")
+    crow(esc(QCoreApplication.translate("Rekap", "All units")), total, "total")
     w("</table>")
 
     # month by month
     if rekap.months:
-        w("<h2>" + esc(tr("Rekap", "Month by month")) + "</h2>")
+        w("<h2>" + esc(QCoreApplication.translate("Rekap", "Month by month")) + "</h2>")
         w('<table class="grid" width="100%" cellspacing="0" cellpadding="2"><thead><tr>')
-        w(f"<th>{esc(tr('Rekap', 'Month'))}</th>")
+        w("<th>" + esc(QCoreApplication.translate("Rekap", "Month")) + "</th>")
         for h in heads[:8]:
             w(f'<th class="small">{esc(h)}</th>')
         w("</tr></thead>")
@@ -373,15 +400,15 @@ def build_rekap_html(rekap: Rekap, header: RekapHeader) -> str:
     if header.ranking and rekap.officials:
         from humasdesk.services.rekap_files import ranked
 
-        w("<h2>" + esc(tr("Rekap", "Ranking")) + "</h2>")
+        w("<h2>" + esc(QCoreApplication.translate("Rekap", "Ranking")) + "</h2>")
         w('<table class="grid" width="100%" cellspacing="0" cellpadding="2"><thead><tr>')
         for h in (
             "#",
-            tr("Rekap", "Official"),
-            tr("Rekap", "Unit"),
-            tr("Rekap", "Answered share"),
-            tr("Rekap", "Response, median"),
-            tr("Rekap", "Mentions received"),
+            QCoreApplication.translate("Rekap", "Official"),
+            QCoreApplication.translate("Rekap", "Unit"),
+            QCoreApplication.translate("Rekap", "Answered share"),
+            QCoreApplication.translate("Rekap", "Response, median"),
+            QCoreApplication.translate("Rekap", "Mentions received"),
         ):
             w(f'<th class="small">{esc(h)}</th>')
         w("</tr></thead>")
@@ -398,7 +425,7 @@ def build_rekap_html(rekap: Rekap, header: RekapHeader) -> str:
     # definitions
     w(
         '<h2 style="page-break-before: always;">'
-        + esc(tr("Rekap", "Appendix: definitions"))
+        + esc(QCoreApplication.translate("Rekap", "Appendix: definitions"))
         + "</h2>"
     )
     for term, text in _definitions():
@@ -408,31 +435,32 @@ def build_rekap_html(rekap: Rekap, header: RekapHeader) -> str:
 
 
 def _definitions() -> list[tuple[str, str]]:
-    tr = QCoreApplication.translate
     return [
         (
-            tr("Rekap", "Period"),
-            tr(
+            QCoreApplication.translate("Rekap", "Period"),
+            QCoreApplication.translate(
                 "Rekap",
                 "From the start date (inclusive) up to the end (exclusive). Figures are as of "
                 "the end of the period: replies after it are not counted.",
             ),
         ),
         (
-            tr("Rekap", "Posts"),
-            tr(
+            QCoreApplication.translate("Rekap", "Posts"),
+            QCoreApplication.translate(
                 "Rekap",
                 "Posts sent in the period that are not replies; of a personal account only "
                 "those marked as made in official capacity.",
             ),
         ),
         (
-            tr("Rekap", "Replies"),
-            tr("Rekap", "Replies sent in the period, including replies logged as posts."),
+            QCoreApplication.translate("Rekap", "Replies"),
+            QCoreApplication.translate(
+                "Rekap", "Replies sent in the period, including replies logged as posts."
+            ),
         ),
         (
-            tr("Rekap", "Mentions received and answered"),
-            tr(
+            QCoreApplication.translate("Rekap", "Mentions received and answered"),
+            QCoreApplication.translate(
                 "Rekap",
                 "Distinct mentions received in the period; answered when the same account "
                 "replied to it at or after its time. The answered share is answered ÷ "
@@ -440,8 +468,8 @@ def _definitions() -> list[tuple[str, str]]:
             ),
         ),
         (
-            tr("Rekap", "Time to first response"),
-            tr(
+            QCoreApplication.translate("Rekap", "Time to first response"),
+            QCoreApplication.translate(
                 "Rekap",
                 "Time of the account's earliest reply minus the time of the mention. Median "
                 "and 90th percentile by the nearest-rank method (the value at rank ⌈p/100 · "
@@ -450,12 +478,14 @@ def _definitions() -> list[tuple[str, str]]:
             ),
         ),
         (
-            tr("Rekap", "Two-way ratio"),
-            tr("Rekap", "Replies ÷ posts (not shown when there were no posts)."),
+            QCoreApplication.translate("Rekap", "Two-way ratio"),
+            QCoreApplication.translate(
+                "Rekap", "Replies ÷ posts (not shown when there were no posts)."
+            ),
         ),
         (
-            tr("Rekap", "Aduan"),
-            tr(
+            QCoreApplication.translate("Rekap", "Aduan"),
+            QCoreApplication.translate(
                 "Rekap",
                 "Mentions of the period tagged as aduan, against the SP4N-LAPOR! service "
                 "times: first response within 3 × 24 hours, resolution within 5, 14 and 60 "
@@ -464,16 +494,16 @@ def _definitions() -> list[tuple[str, str]]:
             ),
         ),
         (
-            tr("Rekap", "Ranking"),
-            tr(
+            QCoreApplication.translate("Rekap", "Ranking"),
+            QCoreApplication.translate(
                 "Rekap",
                 "Officials ordered by answered share (high to low), then median response time "
                 "(fast to slow), then mentions received.",
             ),
         ),
         (
-            tr("Rekap", "De-duplication and gaps"),
-            tr(
+            QCoreApplication.translate("Rekap", "De-duplication and gaps"),
+            QCoreApplication.translate(
                 "Rekap",
                 "Exports of the same official that overlap hold the same entries: each entry "
                 "is counted once, by its number and hash. Entry numbers of an official's log "
