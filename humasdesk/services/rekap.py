@@ -313,7 +313,7 @@ class _FileSink:
 
     def __init__(
         self,
-        acc: MetricsAccumulator,
+        acc: MetricsAccumulator | None,
         seen: dict[int, str],
         overlap: list[tuple[int, int]],
     ) -> None:
@@ -361,6 +361,8 @@ class _FileSink:
             self.accounts[account_id] = (slot or "", handle or "")
         if slot == "personal" and details.get(OFFICIAL_CAPACITY_KEY) is not True:
             return  # private personal activity: not the supervisor's (as a default export)
+        if self.acc is None:
+            return
         self.counted += 1
         self.fed = True
         if self.min_ms is None or ms < self.min_ms:
@@ -435,14 +437,6 @@ def check_inputs(
             _digest(fc)
             told(fc)
             continue
-        m = fc.manifest or {}
-        if (start is not None or end is not None) and not _overlaps(
-            start, end, _bound(m.get("period_from")), _bound(m.get("period_to"))
-        ):
-            _digest(fc)
-            fc.exclude(Verdict.OUTSIDE_PERIOD)
-            told(fc)
-            continue
         candidates.append((fc, doc))
         if cancelled():
             raise RekapCancelled("rekap cancelled")
@@ -490,7 +484,13 @@ def check_inputs(
                     and isinstance((o.manifest or {}).get("first_seq"), int)
                     and isinstance((o.manifest or {}).get("last_seq"), int)
                 ]
-                sink = _FileSink(acc, seen, others)
+                m = fc.manifest or {}
+                outside = (start is not None or end is not None) and not _overlaps(
+                    start, end, _bound(m.get("period_from")), _bound(m.get("period_to"))
+                )
+                # A file outside the period is still checked whole (an altered file is
+                # said to be altered), but gives nothing to the figures.
+                sink = _FileSink(None if outside else acc, seen, others)
                 base = done_bytes
 
                 def on_block(n: int, base: int = base) -> None:
@@ -519,6 +519,8 @@ def check_inputs(
                     scanned.add(id(fc))
                     done_bytes += scan.size
                 _judge(fc, doc, scan, sink, key, zone, holders)
+                if outside and fc.verdict.counted:
+                    fc.exclude(Verdict.OUTSIDE_PERIOD)
                 if sink.conflict is None:
                     for s in (scan.first_seq, scan.last_seq):
                         if s is not None:

@@ -54,7 +54,11 @@ def fill_log(log: ActivityLog, o: Official, *, seed: int, days: int = 60, start=
     tagged aduan and handled), official-capacity and private personal posts."""
     rng = random.Random(seed)
     office = {"slot": Slot.OFFICE, "account_id": o.office_id, "handle": o.office_handle}
-    personal = {"slot": Slot.PERSONAL, "account_id": o.office_id + "9", "handle": "kepala_" + o.office_handle}
+    personal = {
+        "slot": Slot.PERSONAL,
+        "account_id": o.office_id + "9",
+        "handle": "kepala_" + o.office_handle,
+    }
     log.append("signed_in", ts=start, **office)
     n = 0
     for day in range(days):
@@ -82,8 +86,11 @@ def fill_log(log: ActivityLog, o: Official, *, seed: int, days: int = 60, start=
             )
             if rng.random() < 0.3:
                 log.append(
-                    "mention_tagged", ts=at + timedelta(minutes=5), x_post_id=mid,
-                    details={"tag": "aduan"}, **office,
+                    "mention_tagged",
+                    ts=at + timedelta(minutes=5),
+                    x_post_id=mid,
+                    details={"tag": "aduan"},
+                    **office,
                 )
             if rng.random() < 0.75:
                 n += 1
@@ -96,19 +103,34 @@ def fill_log(log: ActivityLog, o: Official, *, seed: int, days: int = 60, start=
                     **office,
                 )
                 if rng.random() < 0.5:
-                    log.append("mention_handled", ts=at + timedelta(days=rng.randint(1, 20)),
-                               x_post_id=mid, **office)
+                    log.append(
+                        "mention_handled",
+                        ts=at + timedelta(days=rng.randint(1, 20)),
+                        x_post_id=mid,
+                        **office,
+                    )
         if day % 7 == 3:
             n += 1
-            log.append("post_sent", ts=base + timedelta(hours=9), text="Kunjungan kerja",
-                       x_post_id=f"{o.office_id}7{n:06d}", details={"official_capacity": True},
-                       **personal)
-            log.append("post_sent", ts=base + timedelta(hours=10), text="Makan bersama keluarga",
-                       x_post_id=f"{o.office_id}6{n:06d}", **personal)
+            log.append(
+                "post_sent",
+                ts=base + timedelta(hours=9),
+                text="Kunjungan kerja",
+                x_post_id=f"{o.office_id}7{n:06d}",
+                details={"official_capacity": True},
+                **personal,
+            )
+            log.append(
+                "post_sent",
+                ts=base + timedelta(hours=10),
+                text="Makan bersama keluarga",
+                x_post_id=f"{o.office_id}6{n:06d}",
+                **personal,
+            )
 
 
-def make_official(root: Path, name: str, unit: str, office_id: str, handle: str, seed: int,
-                  **fill) -> Official:
+def make_official(
+    root: Path, name: str, unit: str, office_id: str, handle: str, seed: int, **fill
+) -> Official:
     root.mkdir(parents=True)
     o = Official(name, unit, root, MemoryKeyring(), office_id, handle)
     o.append(lambda log: fill_log(log, o, seed=seed, **fill))
@@ -117,10 +139,11 @@ def make_official(root: Path, name: str, unit: str, office_id: str, handle: str,
 
 @pytest.fixture
 def officials(tmp_path) -> list[Official]:
+    bandung, garut = "Humas Kota Bandung", "Humas Kab. Garut"
     return [
-        make_official(tmp_path / "budi", "Budi Santoso", "Humas Kota Bandung", "100", "humas_bdg", 1),
-        make_official(tmp_path / "sari", "Sari Dewi", "Humas Kab. Garut", "200", "humas_grt", 2),
-        make_official(tmp_path / "joko", "Joko Widodo", "Humas Kota Bandung", "300", "dinkes_bdg", 3),
+        make_official(tmp_path / "budi", "Budi Santoso", bandung, "100", "humas_bdg", 1),
+        make_official(tmp_path / "sari", "Sari Dewi", garut, "200", "humas_grt", 2),
+        make_official(tmp_path / "joko", "Joko Prasetyo", bandung, "300", "dinkes_bdg", 3),
     ]
 
 
@@ -131,9 +154,26 @@ def supervisor(tmp_path) -> Path:
     return d
 
 
-def rekap(supervisor: Path, *args: str, keyring: MemoryKeyring | None = None) -> int:
-    return main(["rekap", "--data-dir", str(supervisor), *args],
-                keyring_backend=keyring or SUPERVISOR_KEYRING)
+@pytest.fixture
+def supervisor_keyring() -> MemoryKeyring:
+    return MemoryKeyring()
 
 
-SUPERVISOR_KEYRING = MemoryKeyring()
+def run_rekap(supervisor: Path, keyring: MemoryKeyring, *args: str) -> int:
+    """`humasdesk rekap --data-dir SUPERVISOR ARGS…` in this process."""
+    return main(["rekap", "--data-dir", str(supervisor), *args], keyring_backend=keyring)
+
+
+def trust(supervisor: Path, keyring: MemoryKeyring, o: Official, *extra: str) -> None:
+    code = run_rekap(
+        supervisor, keyring, "keys", "add", str(o.pub), "--name", o.name, "--unit", o.unit, *extra
+    )
+    assert code == 0
+
+
+def flip_byte(path: Path, needle: bytes) -> None:
+    """Change one byte inside the first `needle` (an edit after signing)."""
+    data = bytearray(path.read_bytes())
+    i = data.index(needle) + 1
+    data[i] ^= 0x01
+    path.write_bytes(bytes(data))
