@@ -542,7 +542,7 @@ def check_inputs(
         # the period starts at the earliest entry of all inputs, so counting from the epoch
         # counts the same, and the months are whole calendar months.
         figures = OfficialFigures(key=key, files=[fc.name for fc in counted])
-        group_min = min(s for s in group_mins if s is not None) if group_mins else to_ms(as_of)
+        group_min = min((s for s in group_mins if s is not None), default=to_ms(as_of))
         lo = start if start is not None else from_ms(min(group_min, to_ms(as_of)))
         figures.accounts = acc.tallies(Period(start or from_ms(0), end))
         by_month.append(

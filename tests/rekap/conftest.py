@@ -14,6 +14,7 @@ import pytest
 
 from humasdesk.commands import main
 from humasdesk.core.models import Slot
+from humasdesk.credentials.signing import ExportSigner
 from humasdesk.store import ActivityLog, open_database
 from tests.fakes import MemoryKeyring
 
@@ -51,7 +52,8 @@ class Official:
 
 def fill_log(log: ActivityLog, o: Official, *, seed: int, days: int = 60, start=T0) -> None:
     """A realistic mix over `days`: office posts, citizens' mentions (some answered, some
-    tagged aduan and handled), official-capacity and private personal posts."""
+    tagged aduan and handled), official-capacity and private personal posts — appended in
+    time order, as the desk logs them."""
     rng = random.Random(seed)
     office = {"slot": Slot.OFFICE, "account_id": o.office_id, "handle": o.office_handle}
     personal = {
@@ -59,15 +61,19 @@ def fill_log(log: ActivityLog, o: Official, *, seed: int, days: int = 60, start=
         "account_id": o.office_id + "9",
         "handle": "kepala_" + o.office_handle,
     }
-    log.append("signed_in", ts=start, **office)
+    events: list[tuple[datetime, int, str, dict]] = [(start, 0, "signed_in", office)]
     n = 0
+
+    def add(ts: datetime, action: str, **kw) -> None:
+        events.append((ts, len(events), action, kw))
+
     for day in range(days):
         base = start + timedelta(days=day, hours=1)
         for k in range(rng.randint(1, 3)):
             n += 1
-            log.append(
+            add(
+                base + timedelta(minutes=10 * k),
                 "post_sent",
-                ts=base + timedelta(minutes=10 * k),
                 text=f"Info layanan {o.unit} hari ke-{day}, nomor {k}",
                 x_post_id=f"{o.office_id}{n:06d}",
                 **office,
@@ -76,56 +82,58 @@ def fill_log(log: ActivityLog, o: Official, *, seed: int, days: int = 60, start=
             n += 1
             mid = f"{o.office_id}9{n:06d}"
             at = base + timedelta(hours=2 + k)
-            log.append(
+            add(
+                at,
                 "mention_received",
-                ts=at,
                 x_post_id=mid,
                 citizen_handle=f"@warga_{rng.randint(1, 50)}",
                 citizen_text=f"Mohon info, hubungi 0812{rng.randint(1000000, 9999999)}",
                 **office,
             )
             if rng.random() < 0.3:
-                log.append(
+                add(
+                    at + timedelta(minutes=5),
                     "mention_tagged",
-                    ts=at + timedelta(minutes=5),
                     x_post_id=mid,
                     details={"tag": "aduan"},
                     **office,
                 )
             if rng.random() < 0.75:
                 n += 1
-                log.append(
+                add(
+                    at + timedelta(minutes=rng.randint(5, 60 * 30)),
                     "reply_sent",
-                    ts=at + timedelta(minutes=rng.randint(5, 60 * 30)),
                     in_reply_to=mid,
                     x_post_id=f"{o.office_id}8{n:06d}",
                     text="Terima kasih, kami tindak lanjuti",
                     **office,
                 )
                 if rng.random() < 0.5:
-                    log.append(
+                    add(
+                        at + timedelta(days=rng.randint(1, 20)),
                         "mention_handled",
-                        ts=at + timedelta(days=rng.randint(1, 20)),
                         x_post_id=mid,
                         **office,
                     )
         if day % 7 == 3:
             n += 1
-            log.append(
+            add(
+                base + timedelta(hours=9),
                 "post_sent",
-                ts=base + timedelta(hours=9),
                 text="Kunjungan kerja",
                 x_post_id=f"{o.office_id}7{n:06d}",
                 details={"official_capacity": True},
                 **personal,
             )
-            log.append(
+            add(
+                base + timedelta(hours=10),
                 "post_sent",
-                ts=base + timedelta(hours=10),
                 text="Makan bersama keluarga",
                 x_post_id=f"{o.office_id}6{n:06d}",
                 **personal,
             )
+    for ts, _i, action, kw in sorted(events, key=lambda e: (e[0], e[1])):
+        log.append(action, ts=ts, **kw)
 
 
 def make_official(
@@ -165,6 +173,8 @@ def run_rekap(supervisor: Path, keyring: MemoryKeyring, *args: str) -> int:
 
 
 def trust(supervisor: Path, keyring: MemoryKeyring, o: Official, *extra: str) -> None:
+    """The supervisor adds the `signing-key.pub` the official handed over."""
+    ExportSigner(backend=o.keyring, public_key_path=o.pub).ensure()
     code = run_rekap(
         supervisor, keyring, "keys", "add", str(o.pub), "--name", o.name, "--unit", o.unit, *extra
     )
