@@ -294,7 +294,6 @@ class MetricsAccumulator:
 
     def add_fields(
         self,
-        *,
         seq: int,
         ms: int,
         account_id: str | None,
@@ -306,7 +305,8 @@ class MetricsAccumulator:
         tag: object = None,
     ) -> None:
         """One entry as plain fields: `ms` its time (`to_ms`), `tag` its ``details["tag"]``
-        (only read for ``mention_tagged``)."""
+        (only read for ``mention_tagged``). Positional on purpose: the rekap calls this once
+        per entry of a million."""
         if ms > self._cutoff or account_id is None:
             return
         acc = self._accounts.get(account_id)

@@ -314,7 +314,7 @@ class _FileSink:
     def __init__(
         self,
         acc: MetricsAccumulator | None,
-        seen: dict[int, str],
+        seen: dict[int, bytes],
         overlap: list[tuple[int, int]],
     ) -> None:
         self.acc = acc
@@ -332,7 +332,7 @@ class _FileSink:
     def __call__(
         self,
         seq: int,
-        h: str,
+        h: bytes,
         ms: int,
         account_id: str | None,
         handle: str | None,
@@ -368,15 +368,15 @@ class _FileSink:
         if self.min_ms is None or ms < self.min_ms:
             self.min_ms = ms
         self.acc.add_fields(
-            seq=seq,
-            ms=ms,
-            account_id=account_id,
-            handle=handle,
-            slot=slot,
-            action=action,
-            x_post_id=xp,
-            in_reply_to=irt,
-            tag=details.get("tag") if action == MENTION_TAGGED else None,
+            seq,
+            ms,
+            account_id,
+            handle,
+            slot,
+            action,
+            xp,
+            irt,
+            details.get("tag") if action == MENTION_TAGGED else None,
         )
 
 
@@ -473,7 +473,7 @@ def check_inputs(
             live = [(fc, doc) for fc, doc in group if not (fc.checked and not fc.verdict.counted)]
             acc = MetricsAccumulator(as_of)
             group_mins: list[int | None] = []
-            seen: dict[int, str] = {}
+            seen: dict[int, bytes] = {}
             holders: dict[int, str] = {}
             restart = False
             for fc, doc in live:

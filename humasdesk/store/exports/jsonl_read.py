@@ -34,6 +34,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from binascii import hexlify
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -54,6 +55,7 @@ Sink = Callable[
 _EPOCH_NAIVE = datetime(1970, 1, 1)
 _MS = timedelta(milliseconds=1)
 _EMPTY: dict[str, Any] = {}
+_MISSING = object()
 _PREFIX = b'{"type":"entry","seq":'
 _CITIZEN = b',"citizen":{'
 _MASKED_HEAD = b'{"citizen_handle":'
@@ -212,11 +214,8 @@ def scan_jsonl(
         result.unusable, result.unusable_reason = True, "not_manifest"
         result.problems.append("first line is not a HumasDesk export manifest")
         return result
-    result.first_seq, result.last_seq, result.last_hash = (
-        state.first_seq,
-        state.prev_seq,
-        (state.prev_hash),
-    )
+    last_hash = None if state.prev_hash is None else state.prev_hash.decode("utf-8", "replace")
+    result.first_seq, result.last_seq, result.last_hash = state.first_seq, state.prev_seq, last_hash
     if not result.problems:
         if manifest.get("entries") != result.entries:
             result.bad(
@@ -230,7 +229,7 @@ def scan_jsonl(
         if (
             state.prev_seq is not None
             and manifest.get("log_head_seq") == state.prev_seq
-            and manifest.get("log_head_hash") != state.prev_hash
+            and manifest.get("log_head_hash") != last_hash
         ):
             result.bad(state.prev_seq, "differs from the chain head named in the manifest")
     return result
@@ -250,7 +249,7 @@ class _State:
 
     def __init__(self) -> None:
         self.prev_seq: int | None = None
-        self.prev_hash: str | None = None
+        self.prev_hash: bytes | None = None
         self.first_seq: int | None = None
         self.lineno = 1
         self.m_from: int | None = None
@@ -258,6 +257,7 @@ class _State:
         self.accounts: frozenset[str] = frozenset()
         self.personal_all = False
         self.manifest: dict[str, Any] = {}
+        self.names: dict[bytes, Any] = {}
 
     def start(self, manifest: dict[str, Any]) -> None:
         self.manifest = manifest
@@ -283,6 +283,7 @@ class _State:
             valid_utf8 = True
         except UnicodeDecodeError:
             valid_utf8 = False  # every line of this block goes the exact path
+        names = self.names
         lines = data.split(b"\n")
         if lines and not lines[-1]:
             lines.pop()
@@ -293,7 +294,7 @@ class _State:
             try:
                 if not valid_utf8:
                     raise _Slow
-                fields = _fast(raw, base)
+                fields = _fast(raw, base, names)
             except _Slow:
                 fields = _exact(raw, result, self.lineno)
                 if fields is None:
@@ -376,7 +377,7 @@ def _str(value: bytes) -> str | None:
     return None if value == b"null" else value[1:-1].decode("utf-8")
 
 
-def _fast(raw: bytes, base: Any) -> tuple[Any, ...]:
+def _fast(raw: bytes, base: Any, names: dict[bytes, Any]) -> tuple[Any, ...]:
     """A line exactly as `jsonl.entry_line` writes it, read by position and one pattern
     (module docstring). Raises `_Slow` for anything else."""
     if raw[:22] != _PREFIX or raw[-1:] != b"}":
@@ -405,8 +406,7 @@ def _fast(raw: bytes, base: Any) -> tuple[Any, ...]:
     hasher = base.copy()
     hasher.update(ph)
     hasher.update(c)
-    hash_text = h.decode("ascii")
-    if hasher.hexdigest() != hash_text:
+    if hexlify(hasher.digest()) != h:
         raise _Slow  # the exact path says what is wrong
     account_id, action, details_text, handle, irt, _seq, slot, ts, xp = m.groups()
     if details_text == b"{}":
@@ -415,17 +415,30 @@ def _fast(raw: bytes, base: Any) -> tuple[Any, ...]:
         details = json.loads(details_text)  # a wrong cut is not one object (module doc)
         if not isinstance(details, dict) or canonical(details) != details_text:
             raise _Slow
+    # account ids, handles, slots and actions repeat: decoded once per file
+    a = names.get(account_id, _MISSING)
+    if a is _MISSING:
+        a = names[account_id] = _str(account_id)
+    hd = names.get(handle, _MISSING)
+    if hd is _MISSING:
+        hd = names[handle] = _str(handle)
+    sl = names.get(slot, _MISSING)
+    if sl is _MISSING:
+        sl = names[slot] = _str(slot)
+    ac = names.get(action)
+    if ac is None:
+        ac = names[action] = action.decode("utf-8")
     return (
         int(raw[22:i]),
-        ph.decode("ascii"),
-        hash_text,
+        ph,
+        h,
         (datetime.fromisoformat(ts.decode("ascii")) - _EPOCH_NAIVE) // _MS,
-        _str(account_id),
-        _str(handle),
-        _str(slot),
-        action.decode("utf-8"),
-        _str(xp),
-        _str(irt),
+        a,
+        hd,
+        sl,
+        ac,
+        None if xp == b"null" else xp[1:-1].decode("utf-8"),
+        None if irt == b"null" else irt[1:-1].decode("utf-8"),
         details,
         None,
         late,
@@ -478,8 +491,8 @@ def _exact(raw: bytes, result: JsonlScan, lineno: int) -> tuple[Any, ...] | None
     action = entry.get("action")
     return (
         seq,
-        ph,
-        h,
+        ph.encode("utf-8", "replace"),
+        h.encode("utf-8", "replace"),
         ms,
         text("account_id"),
         text("handle"),
