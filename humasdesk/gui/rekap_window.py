@@ -314,6 +314,7 @@ class RekapWindow(WorkerDialog):
         actions.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.ActionRole)
         actions.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.close_button = actions.addButton(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setText(self.tr("Close"))  # Qt ships no Indonesian for its buttons
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
@@ -666,6 +667,7 @@ class TrustedKeysDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.keys_model = TrustedKeysModel(self)
         self.table.setModel(self.keys_model)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
 
         self.name_edit = QLineEdit(self)
@@ -712,6 +714,7 @@ class TrustedKeysDialog(QDialog):
         retire_row.addWidget(self.retire_date)
         retire_row.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         buttons.rejected.connect(self.reject)
         note = QLabel(
             self.tr(

@@ -2644,6 +2644,10 @@ Tindakan ini tidak dapat dibatalkan.</translation>
         <translation>Klasifikasi</translation>
     </message>
     <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
         <source>Add the JSON Lines exports your officials sent you. Each file is checked against the register of trusted keys before anything is counted; files that fail are left out and listed with the reason.</source>
         <translation>Tambahkan ekspor JSON Lines yang dikirim para pejabat kepada Anda. Setiap berkas diperiksa terhadap daftar kunci tepercaya sebelum ada yang dihitung; berkas yang gagal dikeluarkan dan dicantumkan beserta alasannya.</translation>
     </message>
@@ -3935,6 +3939,10 @@ Warga dapat meminta data yang disimpan tentang dirinya, serta perbaikan, pembata
     <message>
         <source>Office account</source>
         <translation>Akun kantor</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
     </message>
     <message>
         <source>A key is trusted only when it is in this register: add each official&apos;s key from the signing-key.pub they hand over, or the fingerprint printed in their report. After a handover (serah terima jabatan), retire the predecessor&apos;s key from the handover day and add the successor&apos;s: both stay valid for their own days.</source>
