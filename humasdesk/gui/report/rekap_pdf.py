@@ -297,33 +297,46 @@ def build_rekap_html(rekap: Rekap, header: RekapHeader) -> str:
         + esc(QCoreApplication.translate("Rekap", "Figures"))
         + "</h2>"
     )
-    w('<table class="grid" width="100%" cellspacing="0" cellpadding="2"><thead><tr>')
-    w("<th>" + esc(QCoreApplication.translate("Rekap", "Official / account")) + "</th>")
-    for h in heads:
-        w(f'<th class="small">{esc(h)}</th>')
-    w("</tr></thead>")
-
-    def row(label: str, m: AccountMetrics, cls: str = "") -> None:
-        w(f'<tr class="{cls}"><td class="small">{label}</td>')
-        for value in _figures_rows(m):
-            w(f'<td class="num small">{esc(value)}</td>')
-        w("</tr>")
-
-    for unit, officials in rekap.units():
-        for o in officials:
-            row(f"<b>{esc(o.key.name)}</b>", o.total().figures())
-            for t in sorted(o.accounts.values(), key=lambda t: str(t.slot)):
-                row(
-                    "&nbsp;&nbsp;" + esc(_handle(t.handle)) + f" ({esc(_slot(t.slot))})",
-                    t.figures(),
-                )
-        row(
-            esc(QCoreApplication.translate("Rekap", "Unit %1").replace("%1", unit)),
-            rekap.unit_total(officials).figures(),
-            "sum",
+    # Two tables of fewer columns: eleven figures side by side do not fit A4 legibly.
+    for columns in (range(0, 5), range(5, 11)):
+        w('<table class="grid" width="100%" cellspacing="0" cellpadding="3"><thead><tr>')
+        w(
+            '<th width="34%">'
+            + esc(QCoreApplication.translate("Rekap", "Official / account"))
+            + "</th>"
         )
-    row(esc(QCoreApplication.translate("Rekap", "All units")), rekap.total().figures(), "total")
-    w("</table>")
+        for i in columns:
+            w(f'<th class="small">{esc(heads[i])}</th>')
+        w("</tr></thead>")
+
+        def row(label: str, m: AccountMetrics, cls: str = "", cols: range = columns) -> None:
+            values = _figures_rows(m)
+            w(f'<tr class="{cls}"><td class="small">{label}</td>')
+            for i in cols:
+                w(f'<td class="num small">{esc(values[i])}</td>')
+            w("</tr>")
+
+        for unit, officials in rekap.units():
+            for o in officials:
+                row(f"<b>{esc(o.key.name)}</b>", o.total().figures())
+                for t in sorted(o.accounts.values(), key=lambda t: str(t.slot)):
+                    row(
+                        "&nbsp;&nbsp;"
+                        + esc(_handle(t.handle))
+                        + f' <span class="ctx">{esc(_slot(t.slot))}</span>',
+                        t.figures(),
+                    )
+            row(
+                esc(QCoreApplication.translate("Rekap", "Unit %1").replace("%1", unit)),
+                rekap.unit_total(officials).figures(),
+                "sum",
+            )
+        row(
+            esc(QCoreApplication.translate("Rekap", "All units")),
+            rekap.total().figures(),
+            "total",
+        )
+        w("</table>")
     w(
         '<p class="note">'
         + esc(
@@ -381,7 +394,11 @@ def build_rekap_html(rekap: Rekap, header: RekapHeader) -> str:
 
     # month by month
     if rekap.months:
-        w("<h2>" + esc(QCoreApplication.translate("Rekap", "Month by month")) + "</h2>")
+        w(
+            '<h2 style="page-break-before: always;">'
+            + esc(QCoreApplication.translate("Rekap", "Month by month"))
+            + "</h2>"
+        )
         w('<table class="grid" width="100%" cellspacing="0" cellpadding="2"><thead><tr>')
         w("<th>" + esc(QCoreApplication.translate("Rekap", "Month")) + "</th>")
         for h in heads[:8]:
