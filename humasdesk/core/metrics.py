@@ -186,9 +186,17 @@ class AccountTally:
         for name in _TALLY_COUNTS:
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.response_ms.extend(other.response_ms)
+        self.__dict__.pop("_figures", None)
 
     def figures(self) -> AccountMetrics:
-        """The defined figures (module docstring) from these counts."""
+        """The defined figures (module docstring) from these counts (kept until `add`)."""
+        cached = self.__dict__.get("_figures")
+        if cached is not None:
+            return cached
+        self.__dict__["_figures"] = figures = self._compute()
+        return figures
+
+    def _compute(self) -> AccountMetrics:
         times = sorted(self.response_ms)
         answered = len(times)
 

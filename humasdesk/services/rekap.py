@@ -158,11 +158,17 @@ class OfficialFigures:
     accounts: dict[str, AccountTally] = field(default_factory=dict)
     months: list[dict[str, AccountTally]] = field(default_factory=list)
 
+    _memo: dict[Any, AccountTally] = field(default_factory=dict, repr=False, compare=False)
+
     def total(self) -> AccountTally:
-        return merge_tallies(self.accounts.values(), handle=self.key.name)
+        if "total" not in self._memo:
+            self._memo["total"] = merge_tallies(self.accounts.values(), handle=self.key.name)
+        return self._memo["total"]
 
     def month_total(self, i: int) -> AccountTally:
-        return merge_tallies(self.months[i].values(), handle=self.key.name)
+        if i not in self._memo:
+            self._memo[i] = merge_tallies(self.months[i].values(), handle=self.key.name)
+        return self._memo[i]
 
 
 @dataclass
@@ -178,6 +184,7 @@ class Rekap:
     gaps: list[Gap]
     months: list[Period]
     period_given: bool = True
+    _memo: dict[Any, AccountTally] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def counted_files(self) -> list[FileCheck]:
@@ -198,17 +205,34 @@ class Rekap:
             out.setdefault(o.key.unit, []).append(o)
         return list(out.items())
 
+    # Merged tallies are made once: each holds a copy of its accounts' response times.
+    def _memoised(self, key: Any, make: Callable[[], AccountTally]) -> AccountTally:
+        if key not in self._memo:
+            self._memo[key] = make()
+        return self._memo[key]
+
     def unit_total(self, officials: Sequence[OfficialFigures]) -> AccountTally:
-        return merge_tallies((o.total() for o in officials), handle="")
+        return self._memoised(
+            ("unit", tuple(id(o) for o in officials)),
+            lambda: merge_tallies((o.total() for o in officials), handle=""),
+        )
 
     def unit_month(self, officials: Sequence[OfficialFigures], i: int) -> AccountTally:
-        return merge_tallies((o.month_total(i) for o in officials), handle="")
+        return self._memoised(
+            ("unit", tuple(id(o) for o in officials), i),
+            lambda: merge_tallies((o.month_total(i) for o in officials), handle=""),
+        )
 
     def total(self) -> AccountTally:
-        return merge_tallies((o.total() for o in self.officials), handle="")
+        return self._memoised(
+            "total", lambda: merge_tallies((o.total() for o in self.officials), handle="")
+        )
 
     def month_total(self, i: int) -> AccountTally:
-        return merge_tallies((o.month_total(i) for o in self.officials), handle="")
+        return self._memoised(
+            ("total", i),
+            lambda: merge_tallies((o.month_total(i) for o in self.officials), handle=""),
+        )
 
     @property
     def citizen_summary(self) -> dict[str, int]:
