@@ -38,6 +38,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, tzinfo
@@ -415,8 +416,11 @@ def check_inputs(
     on_file: Callable[[FileCheck], None] | None = None,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
+    workers: int | None = None,
 ) -> Rekap:
-    """Check every input and build the figures (module docstring). `start` inclusive,
+    """Check every input and build the figures (module docstring). `workers`: processes
+    that read the files (default: one per core for inputs of 32 MB or more; 1: this
+    process only). `start` inclusive,
     `end` exclusive (aware); without them the period is what the inputs cover. Raises
     `RekapCancelled`, `NothingUsable`, or `KeyRegisterError` (the register is unreadable)."""
     zone = tz or datetime.now().astimezone().tzinfo or UTC
@@ -488,107 +492,57 @@ def check_inputs(
     by_month: list[dict[tuple[int, int], dict[str, AccountTally]]] = []
     gaps: list[Gap] = []
     earliest_ms: int | None = None  # of every counted entry (mentions too)
-    scanned: set[int] = set()
 
+    jobs = []
     for fingerprint, group in groups.items():
         group.sort(key=lambda item: (item[0].manifest or {}).get("first_seq") or 0)
-        key = keys[fingerprint]
-        while True:
-            live = [(fc, doc) for fc, doc in group if not (fc.checked and not fc.verdict.counted)]
-            acc = MetricsAccumulator(as_of)
-            group_mins: list[int | None] = []
-            seen: dict[int, bytes] = {}
-            holders: dict[int, str] = {}
-            restart = False
-            for fc, doc in live:
-                others = [
-                    (int(o.manifest["first_seq"]), int(o.manifest["last_seq"]))
-                    for o, _d in live
-                    if o is not fc
-                    and isinstance((o.manifest or {}).get("first_seq"), int)
-                    and isinstance((o.manifest or {}).get("last_seq"), int)
-                ]
-                m = fc.manifest or {}
-                outside = (start is not None or end is not None) and not _overlaps(
-                    start, end, _bound(m.get("period_from")), _bound(m.get("period_to"))
-                )
-                # A file outside the period is still checked whole (an altered file is
-                # said to be altered), but gives nothing to the figures.
-                sink = _FileSink(None if outside else acc, seen, others)
-                base = done_bytes
-
-                def on_block(n: int, base: int = base) -> None:
-                    if progress is not None:
-                        progress(min(total_bytes, base + n), total_bytes)
-
-                first_time = id(fc) not in scanned
-                try:
-                    with fc.path.open("rb") as f:
-                        scan = scan_jsonl(
-                            f,
-                            sink,
-                            progress=on_block if first_time else None,
-                            cancel=cancel,
-                        )
-                except OSError as exc:
-                    fc.exclude(Verdict.UNREADABLE, reason=exc.strerror or type(exc).__name__)
-                    told(fc)
-                    restart = sink.fed
-                    if restart:
-                        break
-                    continue
-                if scan.cancelled:
-                    raise RekapCancelled("rekap cancelled")
-                if first_time:
-                    scanned.add(id(fc))
-                    done_bytes += scan.size
-                _judge(fc, doc, scan, sink, key, zone, holders)
-                if outside and fc.verdict.counted:
-                    fc.exclude(Verdict.OUTSIDE_PERIOD)
-                if sink.conflict is None:
-                    for s in (scan.first_seq, scan.last_seq):
-                        if s is not None:
-                            holders.setdefault(s, fc.name)
-                told(fc)
-                if not fc.verdict.counted:
-                    if sink.fed:
-                        restart = True
-                        break
-                    continue
-                group_mins.append(sink.min_ms)
-            if not restart:
-                break
-            logger.info("rekap: rebuilding one official's figures without an excluded file")
-        counted = [fc for fc, _doc in group if fc.verdict.counted]
-        if not counted:
-            continue
-        # Tallied now, so only one official's entries are ever held. Without a given start
-        # the period starts at the earliest entry of all inputs, so counting from the epoch
-        # counts the same, and the months are whole calendar months.
-        figures = OfficialFigures(key=key, files=[fc.name for fc in counted])
-        group_min = min((s for s in group_mins if s is not None), default=to_ms(as_of))
-        lo = start if start is not None else from_ms(min(group_min, to_ms(as_of)))
-        figures.accounts = acc.tallies(Period(start or from_ms(0), end))
-        by_month.append(
-            {_month_key(m, zone): acc.tallies(m) for m in month_periods(Period(lo, end), zone)}
+        jobs.append((fingerprint, group))
+    pool_size = _pool_size(workers, total_bytes, len(jobs))
+    if pool_size > 1:
+        results = _check_in_processes(
+            jobs,
+            keys,
+            start,
+            end,
+            as_of,
+            zone,
+            pool_size,
+            files,
+            told,
+            progress,
+            total_bytes,
+            cancelled,
         )
-        officials.append(figures)
-        gaps.extend(
-            find_gaps(
-                fingerprint,
-                key.name,
-                [
-                    (int(fc.first_seq), int(fc.last_seq), fc.name)
-                    for fc in counted
-                    if fc.first_seq is not None and fc.last_seq is not None
-                ],
+    else:
+        results = []
+        for fingerprint, group in jobs:
+            result = _check_group(
+                group,
+                keys[fingerprint],
+                start=start,
+                end=end,
+                as_of=as_of,
+                zone=zone,
+                base=done_bytes,
+                total_bytes=total_bytes,
+                progress=progress,
+                cancel=cancel,
+                told=told,
             )
-        )
-        if group_mins and any(m is not None for m in group_mins):
-            gm = min(m for m in group_mins if m is not None)
-            earliest_ms = gm if earliest_ms is None else min(earliest_ms, gm)
-        if cancelled():
-            raise RekapCancelled("rekap cancelled")
+            done_bytes += result.bytes_read
+            results.append(result)
+            if cancelled():
+                raise RekapCancelled("rekap cancelled")
+    for result in results:
+        if result.figures is None:
+            continue
+        officials.append(result.figures)
+        by_month.append(result.by_month)
+        gaps.extend(result.gaps)
+        if result.earliest_ms is not None:
+            earliest_ms = (
+                result.earliest_ms if earliest_ms is None else min(earliest_ms, result.earliest_ms)
+            )
 
     if start is None:
         start = from_ms(earliest_ms) if earliest_ms is not None else as_of
@@ -610,6 +564,204 @@ def check_inputs(
     if not rekap.counted_files:
         raise NothingUsable(rekap)
     return rekap
+
+
+@dataclass
+class _GroupResult:
+    """What checking one official's files gave: their checks (the same objects, or copies
+    from a worker process), the figures (None when no file counted), the gaps."""
+
+    checks: list[FileCheck]
+    figures: OfficialFigures | None
+    by_month: dict[tuple[int, int], dict[str, AccountTally]]
+    gaps: list[Gap]
+    earliest_ms: int | None
+    bytes_read: int
+
+
+def _check_group(
+    group: list[tuple[FileCheck, dict[str, Any]]],
+    key: TrustedKey,
+    *,
+    start: datetime | None,
+    end: datetime,
+    as_of: datetime,
+    zone: tzinfo,
+    base: int = 0,
+    total_bytes: int = 0,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+    told: Callable[[FileCheck], None] | None = None,
+) -> _GroupResult:
+    """One official's files, in order of their first entry, one streaming pass each, into
+    one accumulator; rebuilt without a file that fails after feeding it."""
+    done_bytes = base
+    scanned: set[int] = set()
+    while True:
+        live = [(fc, doc) for fc, doc in group if not (fc.checked and not fc.verdict.counted)]
+        acc = MetricsAccumulator(as_of)
+        group_mins: list[int | None] = []
+        seen: dict[int, bytes] = {}
+        holders: dict[int, str] = {}
+        restart = False
+        for fc, doc in live:
+            others = [
+                (int(o.manifest["first_seq"]), int(o.manifest["last_seq"]))
+                for o, _d in live
+                if o is not fc
+                and isinstance((o.manifest or {}).get("first_seq"), int)
+                and isinstance((o.manifest or {}).get("last_seq"), int)
+            ]
+            m = fc.manifest or {}
+            outside = (start is not None or end is not None) and not _overlaps(
+                start, end, _bound(m.get("period_from")), _bound(m.get("period_to"))
+            )
+            # A file outside the period is still checked whole (an altered file is said to
+            # be altered), but gives nothing to the figures.
+            sink = _FileSink(None if outside else acc, seen, others)
+
+            def on_block(n: int, at: int = done_bytes) -> None:
+                if progress is not None:
+                    progress(min(total_bytes, at + n), total_bytes)
+
+            first_time = id(fc) not in scanned
+            try:
+                with fc.path.open("rb") as f:
+                    scan = scan_jsonl(
+                        f, sink, progress=on_block if first_time else None, cancel=cancel
+                    )
+            except OSError as exc:
+                fc.exclude(Verdict.UNREADABLE, reason=exc.strerror or type(exc).__name__)
+                if told is not None:
+                    told(fc)
+                restart = sink.fed
+                if restart:
+                    break
+                continue
+            if scan.cancelled:
+                raise RekapCancelled("rekap cancelled")
+            if first_time:
+                scanned.add(id(fc))
+                done_bytes += scan.size
+            _judge(fc, doc, scan, sink, key, zone, holders)
+            if outside and fc.verdict.counted:
+                fc.exclude(Verdict.OUTSIDE_PERIOD)
+            if sink.conflict is None:
+                for s in (scan.first_seq, scan.last_seq):
+                    if s is not None:
+                        holders.setdefault(s, fc.name)
+            if told is not None:
+                told(fc)
+            if not fc.verdict.counted:
+                if sink.fed:
+                    restart = True
+                    break
+                continue
+            group_mins.append(sink.min_ms)
+        if not restart:
+            break
+        logger.info("rekap: rebuilding one official's figures without an excluded file")
+    checks = [fc for fc, _doc in group]
+    counted = [fc for fc in checks if fc.verdict.counted]
+    if not counted:
+        return _GroupResult(checks, None, {}, [], None, done_bytes - base)
+    # Tallied now, so only one official's entries are ever held. Without a given start the
+    # period starts at the earliest entry of all inputs, so counting from the epoch counts
+    # the same, and the months are whole calendar months.
+    figures = OfficialFigures(key=key, files=[fc.name for fc in counted])
+    mins = [s for s in group_mins if s is not None]
+    group_min = min(mins, default=to_ms(as_of))
+    lo = start if start is not None else from_ms(min(group_min, to_ms(as_of)))
+    figures.accounts = acc.tallies(Period(start or from_ms(0), end))
+    by_month = {_month_key(p, zone): acc.tallies(p) for p in month_periods(Period(lo, end), zone)}
+    gaps = find_gaps(
+        key.fingerprint,
+        key.name,
+        [
+            (int(fc.first_seq), int(fc.last_seq), fc.name)
+            for fc in counted
+            if fc.first_seq is not None and fc.last_seq is not None
+        ],
+    )
+    return _GroupResult(
+        checks, figures, by_month, gaps, min(mins) if mins else None, done_bytes - base
+    )
+
+
+#: Below this much input, starting worker processes costs more than it saves.
+POOL_MIN_BYTES = 32 * 1024 * 1024
+
+
+def _pool_size(workers: int | None, total_bytes: int, groups: int) -> int:
+    """How many processes check the officials' files: one per core by default, none for a
+    small rekap, and none in the frozen bundle (its executable is the desk, and spawning it
+    again is not a worker)."""
+    if getattr(sys, "frozen", False):
+        return 1
+    n = workers if workers is not None else (os.cpu_count() or 1)
+    if workers is None and total_bytes < POOL_MIN_BYTES:
+        return 1
+    return max(1, min(n, groups))
+
+
+def _group_job(
+    group: list[tuple[FileCheck, dict[str, Any]]],
+    key: TrustedKey,
+    start: datetime | None,
+    end: datetime,
+    as_of: datetime,
+    zone: tzinfo,
+) -> _GroupResult:
+    return _check_group(group, key, start=start, end=end, as_of=as_of, zone=zone)
+
+
+def _check_in_processes(
+    jobs: list[tuple[str, list[tuple[FileCheck, dict[str, Any]]]]],
+    keys: dict[str, TrustedKey],
+    start: datetime | None,
+    end: datetime,
+    as_of: datetime,
+    zone: tzinfo,
+    pool_size: int,
+    files: list[FileCheck],
+    told: Callable[[FileCheck], None],
+    progress: Progress | None,
+    total_bytes: int,
+    cancelled: Callable[[], bool],
+) -> list[_GroupResult]:
+    """The officials' files checked by `pool_size` worker processes, one official per job
+    (each official's state stays in one process). Verdicts arrive per official; a cancel
+    takes effect between officials. Results come back in the order of `jobs`."""
+    import concurrent.futures as cf
+    import multiprocessing
+
+    index = {id(fc): i for i, fc in enumerate(files)}
+    done_bytes = 0
+    results: dict[int, _GroupResult] = {}
+    context = multiprocessing.get_context("spawn")  # never fork a process with threads
+    with cf.ProcessPoolExecutor(max_workers=pool_size, mp_context=context) as pool:
+        futures = {
+            pool.submit(_group_job, group, keys[fp], start, end, as_of, zone): (n, group)
+            for n, (fp, group) in enumerate(jobs)
+        }
+        try:
+            for future in cf.as_completed(futures):
+                n, group = futures[future]
+                result = future.result()
+                for original, (checked) in zip(group, result.checks, strict=True):
+                    files[index[id(original[0])]] = checked
+                    told(checked)
+                results[n] = result
+                done_bytes += result.bytes_read
+                if progress is not None:
+                    progress(min(done_bytes, total_bytes), total_bytes)
+                if cancelled():
+                    raise RekapCancelled("rekap cancelled")
+        except BaseException:
+            for future in futures:
+                future.cancel()
+            raise
+    return [results[n] for n in range(len(jobs))]
 
 
 def _month_key(p: Period, tz: tzinfo) -> tuple[int, int]:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from humasdesk.commands import main
 from humasdesk.core.metrics import MetricsReport
+from humasdesk.core.rekap import Verdict
 from humasdesk.credentials.signing import ExportSigner
 from humasdesk.services.export import ExportOptions, export_activity
 from humasdesk.services.rekap import check_inputs
@@ -155,3 +156,39 @@ def test_three_officials_consolidated(officials, supervisor, supervisor_keyring,
         assert "UTUH" in capsys.readouterr().out
     flip_byte(xlsx, b"xl/")
     assert main(["verify", "--data-dir", str(supervisor), str(xlsx)]) == 1
+
+
+def test_worker_processes_give_the_same_rekap(officials, supervisor, supervisor_keyring, tmp_path):
+    """A large rekap reads the officials' files in worker processes: the verdicts, figures
+    and gaps must be exactly those of reading them here."""
+    files = []
+    for o in officials:
+        files.append(
+            o.export(
+                tmp_path / f"{o.root.name}-a.jsonl", "--from", "2024-03-01", "--to", "2024-03-10"
+            )
+        )
+        files.append(
+            o.export(
+                tmp_path / f"{o.root.name}-b.jsonl", "--from", "2024-03-20", "--to", "2024-04-10"
+            )
+        )
+        trust(supervisor, supervisor_keyring, o)
+    flip_byte(files[3], b"Info layanan")
+    register = TrustedKeys(supervisor / "trusted-keys.json")
+    here = check_inputs(files, register, workers=1)
+    pooled = check_inputs(files, register, workers=2)
+    assert [(f.name, f.verdict, f.counted, f.sha256) for f in pooled.files] == [
+        (f.name, f.verdict, f.counted, f.sha256) for f in here.files
+    ]
+    assert [f.verdict for f in here.files].count(Verdict.ALTERED) == 1
+    assert pooled.gaps == here.gaps and len(here.gaps) == 2
+    assert pooled.period == here.period
+    for a, b in zip(pooled.officials, here.officials, strict=True):
+        assert a.key == b.key
+        assert {k: t.figures() for k, t in a.accounts.items()} == {
+            k: t.figures() for k, t in b.accounts.items()
+        }
+        assert [m.figures() for m in (a.month_total(i) for i in range(len(a.months)))] == [
+            m.figures() for m in (b.month_total(i) for i in range(len(b.months)))
+        ]

@@ -102,14 +102,15 @@ def _lines(manifest, n, text, masker, prev):
 
 
 CHILD = """
-import json, resource, sys
+import json, sys
+from bench.rekap_scale import peak_mb
 from humasdesk.services.rekap import check_inputs
 from humasdesk.store.trusted_keys import TrustedKeys
 rekap = check_inputs([sys.argv[1]], TrustedKeys(sys.argv[2]))
 [o] = rekap.officials
 print(json.dumps({"verdict": str(rekap.files[0].verdict), "counted": rekap.files[0].counted,
                   "posts": o.total().posts, "replies": o.total().replies,
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "peak_mb": peak_mb()}))
 """
 
 
