@@ -181,12 +181,20 @@ class AccountTally:
     resolved_within_14d: int = 0
     resolved_within_60d: int = 0
     unresolved: int = 0
+    #: Other tallies' response times, pooled by reference: a unit's or the total's figures
+    #: never copy the answered mentions of all officials (`pooled_ranks` reads them in place).
+    pooled: list[array[int]] = field(default_factory=list, repr=False)
 
     def add(self, other: AccountTally) -> None:
         for name in _TALLY_COUNTS:
             setattr(self, name, getattr(self, name) + getattr(other, name))
-        self.response_ms.extend(other.response_ms)
+        self.pooled.append(other.response_ms)
+        self.pooled.extend(other.pooled)
         self.__dict__.pop("_figures", None)
+
+    @property
+    def answered(self) -> int:
+        return len(self.response_ms) + sum(len(a) for a in self.pooled)
 
     def figures(self) -> AccountMetrics:
         """The defined figures (module docstring) from these counts (kept until `add`)."""
@@ -197,13 +205,8 @@ class AccountTally:
         return figures
 
     def _compute(self) -> AccountMetrics:
-        times = sorted(self.response_ms)
-        answered = len(times)
-
-        def rank(p: float) -> timedelta | None:
-            if not times:
-                return None
-            return timedelta(milliseconds=times[max(1, math.ceil(p / 100 * answered)) - 1])
+        answered = self.answered
+        median, p90 = pooled_ranks([self.response_ms, *self.pooled], (50, 90))
 
         n = self.complaints
         return AccountMetrics(
@@ -215,8 +218,8 @@ class AccountTally:
             mentions_received=self.mentions_received,
             mentions_answered=answered,
             answered_share=answered / self.mentions_received if self.mentions_received else None,
-            first_response_median=rank(50),
-            first_response_p90=rank(90),
+            first_response_median=median,
+            first_response_p90=p90,
             two_way_ratio=self.replies / self.posts if self.posts else None,
             complaints=ComplaintMetrics(
                 count=n,
@@ -247,6 +250,38 @@ _TALLY_COUNTS = (
     "resolved_within_60d",
     "unresolved",
 )
+
+
+SORT_AT_MOST = 200_000  # values sorted whole; more are selected by bucket (same result)
+
+
+def pooled_ranks(parts: Sequence[array[int]], ps: Sequence[float]) -> list[timedelta | None]:
+    """The nearest-rank percentiles `ps` of all values in `parts` (ms), as `nearest_rank`
+    defines them. Up to `SORT_AT_MOST` values are simply sorted; beyond, two passes find
+    each rank by counting values per bucket and sorting only the bucket it falls in, so the
+    memory stays that of the counts however many mentions were answered."""
+    n = sum(len(a) for a in parts)
+    if n == 0:
+        return [None for _p in ps]
+    ranks = [max(1, math.ceil(p / 100 * n)) for p in ps]
+    if n <= SORT_AT_MOST:
+        values = sorted(v for a in parts for v in a)
+        return [timedelta(milliseconds=values[r - 1]) for r in ranks]
+    top = max(max(a) for a in parts if len(a))
+    shift = max(0, top.bit_length() - 14)
+    counts = [0] * ((top >> shift) + 1)
+    for a in parts:
+        for v in a:
+            counts[v >> shift] += 1
+    out: list[timedelta | None] = []
+    for r in ranks:
+        bucket, seen = 0, 0
+        while seen + counts[bucket] < r:
+            seen += counts[bucket]
+            bucket += 1
+        inside = sorted(v for a in parts for v in a if v >> shift == bucket)
+        out.append(timedelta(milliseconds=inside[r - seen - 1]))
+    return out
 
 
 def merge_tallies(
