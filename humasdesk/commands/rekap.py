@@ -293,6 +293,13 @@ def _consolidate(ns: argparse.Namespace, deps: Deps) -> int:
         ranking=not ns.no_ranking,
     )
     prog = "humasdesk rekap"
+    from humasdesk.core.errors import SecretUnavailable
+
+    signer = export_signer(paths, deps)
+    try:
+        _ = signer.public_key_bytes  # before reading a single file: the rekap must be signed
+    except SecretUnavailable:
+        raise CommandFailed(failure_text("keyring", out)) from None
     try:
         rekap = check_inputs(ns.words, register, start=start, end=end, clock=deps.clock)
     except KeyRegisterError as exc:
@@ -310,7 +317,7 @@ def _consolidate(ns: argparse.Namespace, deps: Deps) -> int:
             rekap,
             out,
             fmt,
-            signer=export_signer(paths, deps),
+            signer=signer,
             header=header,
             pdf_writer=pdf_writer,
         )
