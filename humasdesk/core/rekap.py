@@ -28,8 +28,8 @@ the PDF translate their own English source strings (same wording).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, tzinfo
+from dataclasses import dataclass
+from datetime import date, datetime, time, tzinfo
 from enum import StrEnum
 from typing import Any
 
@@ -273,36 +273,3 @@ def verdict_text(verdict: Verdict, detail: dict[str, Any], tz: tzinfo) -> str:
     if verdict is Verdict.DUPLICATE_INPUT:
         return f"berkas yang sama sudah diberikan ({d.get('other') or '?'})"
     return str(verdict)
-
-
-@dataclass(frozen=True)
-class RekapPeriod:
-    """The rekap's period: `start` inclusive, `end` exclusive (aware)."""
-
-    start: datetime
-    end: datetime
-
-    def overlaps(self, lo_ms: int | None, hi_ms: int | None) -> bool:
-        from humasdesk.core.metrics import to_ms
-
-        s, e = to_ms(self.start), to_ms(self.end)
-        return (hi_ms is None or hi_ms > s) and (lo_ms is None or lo_ms < e)
-
-
-@dataclass
-class Counts:
-    """Entries read, counted once, and skipped as duplicates."""
-
-    read: int = 0
-    counted: int = 0
-    duplicates: int = 0
-    personal_private: int = 0
-    by_file: dict[str, int] = field(default_factory=dict)
-
-
-def midnight(d: date, tz: tzinfo) -> datetime:
-    return datetime.combine(d, time(), tzinfo=tz)
-
-
-def next_day(d: date) -> date:
-    return d + timedelta(days=1)

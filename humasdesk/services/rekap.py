@@ -285,7 +285,7 @@ def _bound(text: Any) -> int | None:
         return None
 
 
-def _signature(fc: FileCheck, register: TrustedKeys, keys: dict[str, TrustedKey]) -> Any:
+def _signature(fc: FileCheck, keys: dict[str, TrustedKey]) -> Any:
     """The file's signature document after the cheap checks, or None with `fc` excluded."""
     fmt, _head = _sniff(fc.path)
     sig_path = sigfile.sig_path_for(fc.path)
@@ -457,7 +457,7 @@ def check_inputs(
             continue
         seen_paths[resolved] = fc.name
         try:
-            doc = _signature(fc, register, keys)
+            doc = _signature(fc, keys)
         except OSError as exc:
             fc.exclude(Verdict.UNREADABLE, reason=exc.strerror or type(exc).__name__)
             doc = None
