@@ -268,6 +268,13 @@ def _sniff(path: Path) -> tuple[str | None, bytes]:
     return None, head
 
 
+def _looks_like_export(head: bytes) -> bool:
+    """Whether the first line names the HumasDesk export format (a file without its .sig is
+    then said to lack it; any other JSON is not an export at all)."""
+    first = head.split(b"\n", 1)[0]
+    return b'"humasdesk-activity-export"' in first or len(first) >= len(head)
+
+
 def _digest(fc: FileCheck) -> None:
     try:
         with fc.path.open("rb") as f:
@@ -317,7 +324,10 @@ def _signature(fc: FileCheck, keys: dict[str, TrustedKey]) -> Any:
             fc.exclude(Verdict.NOT_AN_EXPORT, format=named)
         return None
     if doc is None:
-        fc.exclude(Verdict.NO_SIGNATURE, sig=sig_path.name)
+        if not _looks_like_export(_head):
+            fc.exclude(Verdict.NOT_AN_EXPORT)
+        else:
+            fc.exclude(Verdict.NO_SIGNATURE, sig=sig_path.name)
         return None
     public_key = sigfile.public_key_of(doc)
     fc.fingerprint = fingerprint_of(public_key)

@@ -282,3 +282,15 @@ def resign(path: Path, signer: ExportSigner) -> None:
         manifest=doc["manifest"],
     )
     Path(str(path) + ".sig").write_bytes(sigfile.sign_statement(statement, signer.sign))
+
+
+def test_other_json_is_not_an_export(budi, supervisor, supervisor_keyring, tmp_path, capsys):
+    """Any JSON file is not an export: said as such, not as a missing signature."""
+    trust(supervisor, supervisor_keyring, budi)
+    other = tmp_path / "data.jsonl"
+    other.write_text('{"nama": "bukan ekspor"}\n')
+    good = budi.export(tmp_path / "budi.jsonl", *MARCH)
+    capsys.readouterr()
+    code, _out = rekap_xlsx(supervisor, supervisor_keyring, tmp_path, good, other)
+    assert code == 1
+    assert "data.jsonl dikeluarkan: bukan berkas ekspor HumasDesk" in capsys.readouterr().err
