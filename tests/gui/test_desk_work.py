@@ -374,6 +374,8 @@ def test_single_pane_mode_switches_with_the_keyboard(qtbot, make_desk, keyring_b
     assert office.isVisible() and personal.isVisible()
     window.set_single_pane(True)
     assert office.isVisible() and not personal.isVisible()
+    window.activateWindow()  # on a real display, shortcuts reach only the active window
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert personal.isVisible() and not office.isVisible()
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
