@@ -190,7 +190,7 @@ def _rss_now_kib() -> int | None:
 
 
 def _pdf_writer() -> Any:
-    from humasdesk.gui.report_pdf import write_report_pdf
+    from humasdesk.gui.report import write_report_pdf
 
     def writer(entries: Any, metrics: Any, manifest: Any, path: Path) -> None:
         write_report_pdf(path, entries=entries, metrics=metrics, manifest=manifest.report_fields())
@@ -362,7 +362,7 @@ def run_log_scale(*, n: int = 1_000_000, keep: str | None = None) -> dict[str, A
     popts = ExportOptions(
         fmt="pdf", start=first.ts, end=first.ts + timedelta(days=365), include_personal=True
     )
-    from humasdesk.gui.report_pdf import ensure_app
+    from humasdesk.gui.report import ensure_app
 
     ensure_app()
     s, res = _timed(

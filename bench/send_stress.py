@@ -11,8 +11,10 @@ workers do when they decode X's answers.
     python -X faulthandler bench/send_stress.py --sends 500            # offscreen
     QT_QPA_PLATFORM=xcb DISPLAY=:1 python -X faulthandler bench/send_stress.py --sends 500
 
-Runs the desk in this process; the sandbox runs in a child process. Exit code 0 only if all
-sends reached the sandbox exactly once. Ends with one line of JSON.
+X allows 100 posts per account per 15 minutes, and the sandbox holds the desk to it: 500 sends
+take at least 37.5 minutes (the desk waits out each 429 with the posts kept in its outbox), so
+give `--deadline` room. Runs the desk in this process; the sandbox runs in a child process.
+Exit code 0 only if all sends reached the sandbox exactly once. Ends with one line of JSON.
 """
 
 from __future__ import annotations

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import sys
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray
@@ -32,7 +33,6 @@ if TYPE_CHECKING:
     from humasdesk.services.desk_services import DeskServices
 
 logger = logging.getLogger(__name__)
-
 
 
 @dataclass
@@ -178,6 +178,44 @@ def run_built_desk(desk: Desk) -> int:
         subprocess.Popen(restart_command(), start_new_session=True)
         logger.info("desk restarted for new settings")
     return code
+
+
+@dataclass
+class RekapOptions:
+    data_dir: str | None = None
+    files: tuple[str, ...] = ()
+    start: datetime | None = None
+    end: datetime | None = None
+    lang: str | None = None
+
+
+def run_rekap_window(options: RekapOptions) -> int:
+    """`humasdesk rekap` without -o: the supervisor's window on its own."""
+    from humasdesk.gui.rekap_window import open_rekap_window
+
+    paths = resolve_data_dir(options.data_dir).ensure()
+    settings = Settings.load(paths.settings)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    collector = collect_on_gui_thread(app)
+    app.setApplicationName("HumasDesk")
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "humasdesk.svg")))
+    translators = install_translators(app, options.lang or settings.get("language"))
+    configure_logging(paths.logs)
+    window = open_rekap_window(
+        paths.root,
+        files=options.files,
+        agency=settings.get("agency_name"),
+        unit=settings.get("unit_name"),
+        period=(options.start, options.end),
+    )
+    window.finished.connect(app.quit)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        window.shutdown(wait=True, timeout=5)
+        collector.stop()
+        del translators
 
 
 def restart_command(argv: list[str] | None = None) -> list[str]:

@@ -32,6 +32,11 @@ class DataPaths:
         return self.root / "logs"
 
     @property
+    def trusted_keys(self) -> Path:
+        """The supervisor's register of officials' keys (the rekap)."""
+        return self.root / "trusted-keys.json"
+
+    @property
     def sandbox_state(self) -> Path:
         """Practice mode keeps the emulator's posts here across restarts."""
         return self.root / "sandbox-state.json"

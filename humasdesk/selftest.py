@@ -196,7 +196,7 @@ def _send(services: Any, session: AccountSession) -> str:
 def _export_steps(log: StepLog, services: Any, paths: DataPaths, keyring_backend: Any) -> None:
     """Every export format, each signed and then verified as a supervisor would."""
     from humasdesk.credentials.signing import PUBLIC_KEY_FILENAME, ExportSigner
-    from humasdesk.exportcli import pdf_report_writer
+    from humasdesk.gui.report.adapters import report_pdf_writer
     from humasdesk.services.export import ExportOptions, export_activity
     from humasdesk.store.exports.check import verify_export
 
@@ -215,7 +215,7 @@ def _export_steps(log: StepLog, services: Any, paths: DataPaths, keyring_backend
                 ExportOptions(fmt=fmt),
                 out_dir / f"laporan.{fmt}",
                 signer=signer,
-                pdf_writer=pdf_report_writer() if fmt == "pdf" else None,
+                pdf_writer=report_pdf_writer() if fmt == "pdf" else None,
             )
             check = verify_export(result.path, expected_public_key=signer.public_key_bytes)
             if check.problems or not check.key_known:

@@ -23,8 +23,11 @@ def gui_thread_collector(qapp):
 
 @pytest.fixture(autouse=True, scope="session")
 def indonesian_ui(qapp):
-    """The desk as the official sees it: in Bahasa Indonesia."""
+    """The desk as the official sees it: in Bahasa Indonesia, through the same
+    `install_translators` the desk calls at start-up (its .qm and Qt's own)."""
     translators = install_translators(qapp, "id")
+    if QCoreApplication.translate("InboxView", "Reply") != "Balas":
+        pytest.fail("humasdesk_id.qm did not load: run scripts/i18n.py", pytrace=False)
     yield
     for translator in translators:
         qapp.removeTranslator(translator)
@@ -41,3 +44,15 @@ def collect_qt_objects(qapp):
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     gc.collect()
     QCoreApplication.processEvents()
+
+
+def drain(qtbot, worker, timeout: int = 10000) -> None:
+    """Wait until every job queued on `worker` so far has run and delivered its result.
+
+    A `Worker` runs its jobs in order, so a sentinel job's result arriving on the GUI thread
+    means the work that could have happened before it has happened: a test may then assert
+    that something did *not* happen, without a fixed wait a slow run would outlast.
+    """
+    done: list[bool] = []
+    assert worker.submit(lambda: True, on_done=done.append), "the worker is shut down"
+    qtbot.waitUntil(lambda: done == [True], timeout=timeout)

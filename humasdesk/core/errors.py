@@ -14,6 +14,12 @@ class XError(Exception):
     """Base of every error from talking to X."""
 
 
+class SecretUnavailable(Exception):
+    """A secret the OS keyring keeps (a token, the export signing key) cannot be used now:
+    no secure keyring, locked, refused, or unreadable. The credentials package raises its
+    subclasses; layers that may not import it (the store) catch this."""
+
+
 class AuthExpired(XError):
     """The token is expired, revoked or invalid (401). Refresh or sign in again."""
 

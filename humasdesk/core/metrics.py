@@ -46,9 +46,10 @@ chain checks) belong to no account.
 from __future__ import annotations
 
 import math
+from array import array
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta, tzinfo
 
 from humasdesk.core.activity import Action, ActivityEntry
 from humasdesk.core.models import Slot
@@ -132,18 +133,332 @@ def nearest_rank(values: Sequence[timedelta], p: float) -> timedelta | None:
     return ordered[rank - 1]
 
 
-def _is_reply(e: ActivityEntry) -> bool:
-    a = str(e.action)
-    return a == Action.REPLY_SENT or (a == Action.POST_SENT and e.in_reply_to is not None)
+# -- one implementation, two ways in --------------------------------------------------------
+# `MetricsAccumulator` takes entries one at a time (in any order, each once) and keeps only
+# what the definitions need, in integer milliseconds since the epoch (the log's precision).
+# `compute_metrics` (the officials' reports) and the supervisor's rekap both go through it;
+# the rekap feeds it fields read straight from a JSON Lines export (`add_fields`) and merges
+# the per-account `AccountTally`s into per-unit and total figures (`merge_tallies`).
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MS = timedelta(milliseconds=1)
+_FIRST_RESPONSE_SLA_MS = FIRST_RESPONSE_SLA // _MS
+_RESOLUTION_SLAS_MS = tuple(limit // _MS for limit in RESOLUTION_SLAS)
+_POST = str(Action.POST_SENT)
+_REPOST = str(Action.REPOST_SENT)
+_REPLY = str(Action.REPLY_SENT)
+_MENTION = str(Action.MENTION_RECEIVED)
+_HANDLED = str(Action.MENTION_HANDLED)
+_TAGGED = str(Action.MENTION_TAGGED)
+
+
+def to_ms(ts: datetime) -> int:
+    """Milliseconds since 1970-01-01 UTC (exact for the log's millisecond times)."""
+    return (ts - _EPOCH) // _MS
+
+
+def from_ms(ms: int) -> datetime:
+    return _EPOCH + timedelta(milliseconds=ms)
 
 
 @dataclass
-class _Acc:
+class AccountTally:
+    """An account's raw figures for one period, before shares and percentiles: what can be
+    added up across accounts (a unit, all units) without the entries. `response_ms` holds
+    every answered mention's time to first response (ms), so merged percentiles are exact."""
+
+    account_id: str
     handle: str | None = None
     slot: Slot | str | None = None
     posts: int = 0
     replies: int = 0
     reposts: int = 0
+    mentions_received: int = 0
+    response_ms: array[int] = field(default_factory=lambda: array("q"))
+    complaints: int = 0
+    responded_within: int = 0
+    responded_late: int = 0
+    unanswered_overdue: int = 0
+    unanswered_pending: int = 0
+    resolved_within_5d: int = 0
+    resolved_within_14d: int = 0
+    resolved_within_60d: int = 0
+    unresolved: int = 0
+    #: Other tallies' response times, pooled by reference: a unit's or the total's figures
+    #: never copy the answered mentions of all officials (`pooled_ranks` reads them in place).
+    pooled: list[array[int]] = field(default_factory=list, repr=False)
+
+    def add(self, other: AccountTally) -> None:
+        for name in _TALLY_COUNTS:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.pooled.append(other.response_ms)
+        self.pooled.extend(other.pooled)
+        self.__dict__.pop("_figures", None)
+
+    @property
+    def answered(self) -> int:
+        return len(self.response_ms) + sum(len(a) for a in self.pooled)
+
+    def figures(self) -> AccountMetrics:
+        """The defined figures (module docstring) from these counts (kept until `add`)."""
+        cached = self.__dict__.get("_figures")
+        if cached is not None:
+            return cached
+        self.__dict__["_figures"] = figures = self._compute()
+        return figures
+
+    def _compute(self) -> AccountMetrics:
+        answered = self.answered
+        median, p90 = pooled_ranks([self.response_ms, *self.pooled], (50, 90))
+
+        n = self.complaints
+        return AccountMetrics(
+            account_id=self.account_id,
+            handle=self.handle,
+            slot=self.slot,
+            posts=self.posts,
+            replies=self.replies,
+            mentions_received=self.mentions_received,
+            mentions_answered=answered,
+            answered_share=answered / self.mentions_received if self.mentions_received else None,
+            first_response_median=median,
+            first_response_p90=p90,
+            two_way_ratio=self.replies / self.posts if self.posts else None,
+            complaints=ComplaintMetrics(
+                count=n,
+                responded_within=self.responded_within,
+                responded_late=self.responded_late,
+                unanswered_overdue=self.unanswered_overdue,
+                unanswered_pending=self.unanswered_pending,
+                first_response_share=self.responded_within / n if n else None,
+                resolved_within_5d=self.resolved_within_5d,
+                resolved_within_14d=self.resolved_within_14d,
+                resolved_within_60d=self.resolved_within_60d,
+                unresolved=self.unresolved,
+            ),
+            reposts=self.reposts,
+        )
+
+
+_TALLY_COUNTS = (
+    "posts",
+    "replies",
+    "reposts",
+    "mentions_received",
+    "complaints",
+    "responded_within",
+    "responded_late",
+    "unanswered_overdue",
+    "unanswered_pending",
+    "resolved_within_5d",
+    "resolved_within_14d",
+    "resolved_within_60d",
+    "unresolved",
+)
+
+
+SORT_AT_MOST = 200_000  # values sorted whole; more are selected by bucket (same result)
+
+
+def pooled_ranks(parts: Sequence[array[int]], ps: Sequence[float]) -> list[timedelta | None]:
+    """The nearest-rank percentiles `ps` of all values in `parts` (ms), as `nearest_rank`
+    defines them. Up to `SORT_AT_MOST` values are simply sorted; beyond, two passes find
+    each rank by counting values per bucket and sorting only the bucket it falls in, so the
+    memory stays that of the counts however many mentions were answered."""
+    n = sum(len(a) for a in parts)
+    if n == 0:
+        return [None for _p in ps]
+    ranks = [max(1, math.ceil(p / 100 * n)) for p in ps]
+    if n <= SORT_AT_MOST:
+        values = sorted(v for a in parts for v in a)
+        return [timedelta(milliseconds=values[r - 1]) for r in ranks]
+    top = max(max(a) for a in parts if len(a))
+    shift = max(0, top.bit_length() - 14)
+    counts = [0] * ((top >> shift) + 1)
+    for a in parts:
+        for v in a:
+            counts[v >> shift] += 1
+    out: list[timedelta | None] = []
+    for r in ranks:
+        bucket, seen = 0, 0
+        while seen + counts[bucket] < r:
+            seen += counts[bucket]
+            bucket += 1
+        inside = sorted(v for a in parts for v in a if v >> shift == bucket)
+        out.append(timedelta(milliseconds=inside[r - seen - 1]))
+    return out
+
+
+def merge_tallies(
+    tallies: Iterable[AccountTally], account_id: str = "", handle: str | None = None
+) -> AccountTally:
+    """One tally for a group of accounts (a unit, all units): counts summed, response times
+    pooled, so the group's median is the median of all its answered mentions."""
+    out = AccountTally(account_id=account_id, handle=handle)
+    for t in tallies:
+        out.add(t)
+    return out
+
+
+@dataclass
+class _AccountState:
+    handle: str | None = None
+    handle_seq: int = -1
+    slot: Slot | str | None = None
+    slot_seq: int = -1
+    posts: array[int] = field(default_factory=lambda: array("q"))
+    replies: array[int] = field(default_factory=lambda: array("q"))
+    reposts: array[int] = field(default_factory=lambda: array("q"))
+
+
+class MetricsAccumulator:
+    """The entries' state for the figures, in one pass (see the section comment above).
+
+    Entries after `as_of` are ignored, as are entries with no account. Each entry must be
+    given once (the caller de-duplicates by seq); the order does not matter. Memory: two
+    integers per post or reply and one dict item per mention, reply target and tag, so a
+    caller streaming many officials uses one accumulator per official."""
+
+    def __init__(self, as_of: datetime) -> None:
+        self.as_of = as_of
+        self._cutoff = to_ms(as_of)
+        self._accounts: dict[str, _AccountState] = {}
+        self._mentions: dict[tuple[str, str], int] = {}
+        self._first_reply: dict[tuple[str, str], int] = {}
+        self._first_handled: dict[tuple[str, str], int] = {}
+        self._tagged: set[tuple[str, str]] = set()
+        # The desk's own accounts are never citizens: a repost by the other account reaches
+        # this one as a mention, but nobody outside wrote it (see `tallies`).
+        self._own_handles: set[str] = set()
+        self._mention_authors: dict[tuple[str, str], str] = {}
+
+    def add(self, e: ActivityEntry) -> None:
+        if e.handle:
+            self._own_handles.add(e.handle.casefold())
+        if str(e.action) == _MENTION and e.citizen_handle and e.account_id and e.x_post_id:
+            author = e.citizen_handle.lstrip("@").casefold()
+            self._mention_authors[(e.account_id, e.x_post_id)] = author
+        self.add_fields(
+            seq=e.seq,
+            ms=to_ms(e.ts),
+            account_id=e.account_id,
+            handle=e.handle,
+            slot=e.slot,
+            action=str(e.action),
+            x_post_id=e.x_post_id,
+            in_reply_to=e.in_reply_to,
+            tag=e.details.get("tag") if str(e.action) == _TAGGED else None,
+        )
+
+    def add_fields(
+        self,
+        seq: int,
+        ms: int,
+        account_id: str | None,
+        handle: str | None,
+        slot: Slot | str | None,
+        action: str,
+        x_post_id: str | None,
+        in_reply_to: str | None,
+        tag: object = None,
+    ) -> None:
+        """One entry as plain fields: `ms` its time (`to_ms`), `tag` its ``details["tag"]``
+        (only read for ``mention_tagged``). Positional on purpose: the rekap calls this once
+        per entry of a million."""
+        if ms > self._cutoff or account_id is None:
+            return
+        acc = self._accounts.get(account_id)
+        if acc is None:
+            acc = self._accounts[account_id] = _AccountState()
+        if handle is not None and seq > acc.handle_seq:
+            acc.handle, acc.handle_seq = handle, seq
+        if slot is not None and seq > acc.slot_seq:
+            acc.slot, acc.slot_seq = slot, seq
+        if action == _REPLY or (action == _POST and in_reply_to is not None):
+            acc.replies.append(ms)
+            if in_reply_to is not None:
+                key = (account_id, in_reply_to)
+                first = self._first_reply.get(key)
+                if first is None or ms < first:
+                    self._first_reply[key] = ms
+        elif action == _POST:
+            acc.posts.append(ms)
+        elif action == _REPOST:
+            acc.reposts.append(ms)
+        elif x_post_id is None:
+            return
+        elif action == _MENTION:
+            key = (account_id, x_post_id)
+            first = self._mentions.get(key)
+            if first is None or ms < first:
+                self._mentions[key] = ms
+        elif action == _HANDLED:
+            key = (account_id, x_post_id)
+            first = self._first_handled.get(key)
+            if first is None or ms < first:
+                self._first_handled[key] = ms
+        elif action == _TAGGED and tag == COMPLAINT_TAG:
+            self._tagged.add((account_id, x_post_id))
+
+    @property
+    def account_ids(self) -> list[str]:
+        return sorted(self._accounts)
+
+    def tallies(self, period: Period) -> dict[str, AccountTally]:
+        """Each account's `AccountTally` for `period` (any period; the same `as_of`)."""
+        start, end, cutoff = to_ms(period.start), to_ms(period.end), self._cutoff
+        out: dict[str, AccountTally] = {}
+        for account_id, acc in self._accounts.items():
+            out[account_id] = AccountTally(
+                account_id=account_id,
+                handle=acc.handle,
+                slot=acc.slot,
+                posts=sum(1 for t in acc.posts if start <= t < end),
+                replies=sum(1 for t in acc.replies if start <= t < end),
+                reposts=sum(1 for t in acc.reposts if start <= t < end),
+            )
+        own = self._own_handles
+        for key, at in self._mentions.items():
+            if not start <= at < end:
+                continue
+            if self._mention_authors.get(key) in own:
+                continue
+            t = out[key[0]]
+            t.mentions_received += 1
+            reply_at = self._first_reply.get(key)
+            response = reply_at - at if reply_at is not None and reply_at >= at else None
+            if response is not None:
+                t.response_ms.append(response)
+            if key not in self._tagged:
+                continue
+            t.complaints += 1
+            if response is not None:
+                if response <= _FIRST_RESPONSE_SLA_MS:
+                    t.responded_within += 1
+                else:
+                    t.responded_late += 1
+            elif cutoff - at > _FIRST_RESPONSE_SLA_MS:
+                t.unanswered_overdue += 1
+            else:
+                t.unanswered_pending += 1
+            handled_at = self._first_handled.get(key)
+            if handled_at is None or handled_at < at:
+                t.unresolved += 1
+            else:
+                took = handled_at - at
+                r5, r14, r60 = _RESOLUTION_SLAS_MS
+                t.resolved_within_5d += took <= r5
+                t.resolved_within_14d += took <= r14
+                t.resolved_within_60d += took <= r60
+        return out
+
+    def report(self, period: Period) -> MetricsReport:
+        tallies = self.tallies(period)
+        return MetricsReport(
+            period=period,
+            as_of=self.as_of,
+            accounts=tuple(tallies[a].figures() for a in sorted(tallies)),
+        )
 
 
 def compute_metrics(
@@ -156,135 +471,26 @@ def compute_metrics(
     Pass every entry that can matter: the period's entries and the replies, tags and
     `mention_handled` entries that follow it up to `as_of`.
     """
-    cutoff = as_of or period.end
+    acc = MetricsAccumulator(as_of or period.end)
     seen: set[int] = set()
-    accounts: dict[str, _Acc] = {}
-    mentions: dict[tuple[str, str], datetime] = {}  # (account, mention id) -> received at
-    first_reply: dict[tuple[str, str], datetime] = {}
-    first_handled: dict[tuple[str, str], datetime] = {}
-    tagged: set[tuple[str, str]] = set()
-
-    ordered = sorted(entries, key=lambda x: x.seq)
-    # The desk's own accounts are never citizens: a repost by the other account reaches
-    # this one as a mention, but nobody outside wrote it.
-    own = {e.handle.casefold() for e in ordered if e.handle}
-    for e in ordered:
-        if e.seq in seen or e.ts > cutoff or e.account_id is None:
-            continue
-        if (
-            str(e.action) == Action.MENTION_RECEIVED
-            and e.citizen_handle
-            and e.citizen_handle.lstrip("@").casefold() in own
-        ):
+    for e in entries:
+        if e.seq in seen:
             continue
         seen.add(e.seq)
-        acc = accounts.setdefault(e.account_id, _Acc())
-        if e.handle is not None:
-            acc.handle = e.handle
-        if e.slot is not None:
-            acc.slot = e.slot
-        action = str(e.action)
-        in_period = e.ts in period
-        if _is_reply(e):
-            if in_period:
-                acc.replies += 1
-            if e.in_reply_to is not None:
-                key = (e.account_id, e.in_reply_to)
-                if key not in first_reply or e.ts < first_reply[key]:
-                    first_reply[key] = e.ts
-        elif action == Action.POST_SENT:
-            if in_period:
-                acc.posts += 1
-        elif action == Action.REPOST_SENT:
-            if in_period:
-                acc.reposts += 1
-        elif action == Action.MENTION_RECEIVED and e.x_post_id is not None:
-            key = (e.account_id, e.x_post_id)
-            if key not in mentions or e.ts < mentions[key]:
-                mentions[key] = e.ts
-        elif action == Action.MENTION_HANDLED and e.x_post_id is not None:
-            key = (e.account_id, e.x_post_id)
-            if key not in first_handled or e.ts < first_handled[key]:
-                first_handled[key] = e.ts
-        elif (
-            action == Action.MENTION_TAGGED
-            and e.x_post_id is not None
-            and e.details.get("tag") == COMPLAINT_TAG
-        ):
-            tagged.add((e.account_id, e.x_post_id))
+        acc.add(e)
+    return acc.report(period)
 
-    results = []
-    for account_id in sorted(accounts):
-        acc = accounts[account_id]
-        received = 0
-        times: list[timedelta] = []
-        c = dict.fromkeys(
-            (
-                "count",
-                "within",
-                "late",
-                "overdue",
-                "pending",
-                "r5",
-                "r14",
-                "r60",
-                "unresolved",
-            ),
-            0,
-        )
-        for (acc_id, mention_id), at in mentions.items():
-            if acc_id != account_id or at not in period:
-                continue
-            received += 1
-            key = (acc_id, mention_id)
-            reply_at = first_reply.get(key)
-            response = reply_at - at if reply_at is not None and reply_at >= at else None
-            if response is not None:
-                times.append(response)
-            if key not in tagged:
-                continue
-            c["count"] += 1
-            if response is not None:
-                c["within" if response <= FIRST_RESPONSE_SLA else "late"] += 1
-            elif cutoff - at > FIRST_RESPONSE_SLA:
-                c["overdue"] += 1
-            else:
-                c["pending"] += 1
-            handled_at = first_handled.get(key)
-            if handled_at is None or handled_at < at:
-                c["unresolved"] += 1
-            else:
-                took = handled_at - at
-                for name, limit in zip(("r5", "r14", "r60"), RESOLUTION_SLAS, strict=True):
-                    if took <= limit:
-                        c[name] += 1
-        answered = len(times)
-        results.append(
-            AccountMetrics(
-                account_id=account_id,
-                handle=acc.handle,
-                slot=acc.slot,
-                posts=acc.posts,
-                replies=acc.replies,
-                mentions_received=received,
-                mentions_answered=answered,
-                answered_share=answered / received if received else None,
-                first_response_median=nearest_rank(times, 50),
-                first_response_p90=nearest_rank(times, 90),
-                two_way_ratio=acc.replies / acc.posts if acc.posts else None,
-                complaints=ComplaintMetrics(
-                    count=c["count"],
-                    responded_within=c["within"],
-                    responded_late=c["late"],
-                    unanswered_overdue=c["overdue"],
-                    unanswered_pending=c["pending"],
-                    first_response_share=c["within"] / c["count"] if c["count"] else None,
-                    resolved_within_5d=c["r5"],
-                    resolved_within_14d=c["r14"],
-                    resolved_within_60d=c["r60"],
-                    unresolved=c["unresolved"],
-                ),
-                reposts=acc.reposts,
-            )
-        )
-    return MetricsReport(period=period, as_of=cutoff, accounts=tuple(results))
+
+def month_periods(period: Period, tz: tzinfo) -> list[Period]:
+    """The calendar months (in `tz`) that `period` touches, each cut to `period`: the rows
+    of a month-by-month trend."""
+    out: list[Period] = []
+    local = period.start.astimezone(tz)
+    month = local.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    while month < period.end:
+        nxt = (month.replace(day=28) + timedelta(days=4)).replace(day=1)
+        lo, hi = max(month, period.start), min(nxt, period.end)
+        if lo < hi:
+            out.append(Period(lo, hi))
+        month = nxt
+    return out

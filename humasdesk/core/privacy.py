@@ -41,6 +41,9 @@ from datetime import datetime, timedelta, tzinfo
 from enum import StrEnum
 from typing import Any, Protocol
 
+from humasdesk.core.classification import CLASSIFICATIONS as CLASSIFICATIONS
+from humasdesk.core.classification import DEFAULT_CLASSIFICATION as DEFAULT_CLASSIFICATION
+
 
 class DataClass(StrEnum):
     UNANSWERED_MENTION = "unanswered_mention"
@@ -100,9 +103,6 @@ REQUEST_DEADLINE_BY_KIND: Mapping[RequestKind, timedelta | None] = {
     RequestKind.ERASURE: None,
 }
 
-#: Security/access classifications offered for exports and documents (default "Terbatas").
-CLASSIFICATIONS = ("Biasa", "Terbatas", "Rahasia", "Sangat Rahasia")
-DEFAULT_CLASSIFICATION = "Terbatas"
 
 #: Chain actions written by the privacy services (the log accepts any action string).
 ACTION_REQUEST_REGISTERED = "data_request_registered"
@@ -118,10 +118,18 @@ ACTION_HANDOVER_ABORTED = "office_handover_aborted"
 
 
 class PrivacyError(Exception):
-    """Base of the privacy errors. `code` is stable (for the GUI/CLI); the message is
-    plain Indonesian, one line, never holding a citizen's data."""
+    """Base of the privacy errors. `code` is the kind of error (stable; the command line
+    maps it to an exit code). `message_id` names the exact message and `params` fill it:
+    the GUI turns them into text in its language (`gui.messages.describe_privacy_error`).
+    The message itself is the plain Indonesian line the command line prints, never holding
+    a citizen's data."""
 
     code = "privacy_error"
+
+    def __init__(self, message: str = "", message_id: str = "", **params: object) -> None:
+        super().__init__(message)
+        self.message_id = message_id or self.code
+        self.params = params
 
 
 class InvalidRetention(PrivacyError):
@@ -129,8 +137,8 @@ class InvalidRetention(PrivacyError):
 
     code = "invalid_retention"
 
-    def __init__(self, field_name: str, value: object, reason: str) -> None:
-        super().__init__(f"{field_name}: {reason}")
+    def __init__(self, field_name: str, value: object, reason: str, message_id: str = "") -> None:
+        super().__init__(f"{field_name}: {reason}", message_id or "invalid_retention")
         self.field = field_name
         self.value = value
         self.reason = reason
@@ -148,7 +156,6 @@ class InvalidHandle(PrivacyError):
 
 class SettingsLike(Protocol):
     def get(self, key: str) -> Any: ...
-
 
 
 @dataclass(frozen=True)
@@ -169,13 +176,20 @@ class RetentionPolicy:
         for f in fields(self):
             value = getattr(self, f.name)
             if isinstance(value, bool) or not isinstance(value, int):
-                raise InvalidRetention(f.name, value, "masa retensi harus bilangan bulat hari")
+                raise InvalidRetention(
+                    f.name, value, "masa retensi harus bilangan bulat hari", "retention_not_days"
+                )
             if value <= 0:
                 raise InvalidRetention(
-                    f.name, value, "masa retensi harus lebih dari 0 hari (nol/negatif ditolak)"
+                    f.name,
+                    value,
+                    "masa retensi harus lebih dari 0 hari (nol/negatif ditolak)",
+                    "retention_not_positive",
                 )
             if value > 36_500:
-                raise InvalidRetention(f.name, value, "masa retensi paling lama 100 tahun")
+                raise InvalidRetention(
+                    f.name, value, "masa retensi paling lama 100 tahun", "retention_too_long"
+                )
 
     @classmethod
     def from_settings(cls, values: SettingsLike | None) -> RetentionPolicy:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from humasdesk.core.errors import SecretUnavailable
 from humasdesk.core.models import Slot
 
 _HINTS = {
@@ -55,7 +56,7 @@ class StorageStatus:
     problem: StorageProblem | None = None
 
 
-class SecureStorageUnavailable(Exception):
+class SecureStorageUnavailable(SecretUnavailable):
     """Secure storage cannot be used for this operation. Nothing was written in plain text."""
 
     def __init__(

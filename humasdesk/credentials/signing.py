@@ -33,6 +33,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from humasdesk.core.errors import SecretUnavailable
 from humasdesk.core.fingerprint import fingerprint_of, format_fingerprint
 
 from . import backends
@@ -45,7 +46,7 @@ KEY_USERNAME = "export-signing-key"
 PUBLIC_KEY_FILENAME = "signing-key.pub"
 
 
-class SigningKeyUnreadable(Exception):
+class SigningKeyUnreadable(SecretUnavailable):
     """The keyring holds something under ``export-signing-key`` that is not an Ed25519 key.
 
     Not replaced silently (that would change the desk's identity): the official removes the

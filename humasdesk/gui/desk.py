@@ -125,6 +125,8 @@ class DeskController(QObject):
         self.session_signing_key = SessionSigningKey()
         window.action_log.triggered.connect(self.on_action_log_triggered)
         window.action_export.triggered.connect(self.on_action_export_triggered)
+        window.action_rekap.triggered.connect(self.on_action_rekap_triggered)
+        self.rekap_window: QWidget | None = None
         self.settings_dialog: SettingsDialog | None = None  # open, if any
         window.action_settings.triggered.connect(self.on_action_settings_triggered)
         self.service: AccountService | None = None
@@ -193,6 +195,7 @@ class DeskController(QObject):
             self.slot_desks[slot].mentions_synced.connect(self.on_slot_desk_mentions_synced)
             self.slot_desks[slot].post_queued.connect(lambda _slot: self.window.hide_first_steps())
         self._show_storage_state()
+        self._read_storage_status()  # Settings may have been opened before this
         self.window.action_log.setEnabled(True)
         self.window.action_export.setEnabled(True)
         from humasdesk.gui.privacy.menu import PrivacyMenu
@@ -509,6 +512,27 @@ class DeskController(QObject):
         self.export_dialog = dialog
         dialog.open()
 
+    def on_action_rekap_triggered(self) -> None:
+        if self.data_root is None:
+            return
+        if self.rekap_window is None:
+            from humasdesk.gui.rekap_window import open_rekap_window
+
+            self.rekap_window = open_rekap_window(
+                self.data_root,
+                agency=self._setting("agency_name", ""),
+                unit=self._setting("unit_name", ""),
+            )
+            self.rekap_window.finished.connect(self.on_rekap_window_finished)
+        self.rekap_window.show()
+        self.rekap_window.raise_()
+        self.rekap_window.activateWindow()
+
+    def on_rekap_window_finished(self, result: int) -> None:
+        window, self.rekap_window = self.rekap_window, None
+        if window is not None:
+            window.deleteLater()
+
     def _setting(self, key: str, default: Any) -> Any:
         return self.settings.get(key) if self.settings is not None else default
 
@@ -632,11 +656,18 @@ class DeskController(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.settings_saved.connect(self.on_settings_saved)
         self.settings_dialog = dialog
-        if self.service is not None:
-            self._long_work.submit(
-                self.service.store.status, on_done=self.on_storage_status_read, on_error=None
-            )
+        self._read_storage_status()
         dialog.open()
+
+    def _read_storage_status(self) -> None:
+        """Where tokens are kept, for an open Settings dialog (asked again once the token
+        store is up, if Settings was opened before)."""
+        dialog = self.settings_dialog
+        if self.service is None or dialog is None or not shiboken6.isValid(dialog):
+            return
+        self._long_work.submit(
+            self.service.store.status, on_done=self.on_storage_status_read, on_error=None
+        )
 
     def on_storage_status_read(self, status: StorageStatus) -> None:
         dialog = self.settings_dialog

@@ -1,18 +1,19 @@
 """The export dialog: a signed export of the activity log for the supervisor.
 
 The official picks a format, a period, the accounts and a file. The choice is checked first
-(nothing starts until it is valid); then `export_activity` runs on the dialog's `Worker`
-thread with a progress bar and a Batal button wired to its `cancel` callable. The PDF report
-writer runs there too: off the GUI thread it draws its charts with QPainter, which its
-docstring (`humasdesk.gui.report.writer`) names as safe on any thread. The GUI thread never
-waits on the export.
+(nothing starts until it is valid); then `export_activity` runs as the dialog's one task
+(`WorkerDialog`) with a progress bar and a Batal button wired to its `cancel` callable.
+Closing the window while it runs cancels it, and the window closes once it has stopped.
+The PDF report writer runs there too: off the GUI thread it draws its charts with
+QPainter, which its docstring (`humasdesk.gui.report.writer`) names as safe on any thread.
+The GUI thread never waits on the export.
 
 Collaborators come in through the constructor:
 
 * `signer_factory()` returns the signer (normally `ExportSigner(public_key_path=<data dir> /
   "signing-key.pub")`). It is called on the worker thread, as the keyring may prompt.
 * `pdf_writer_factory()` returns the service's `pdf_writer` callable or None (no PDF in this
-  build). The default is the command line's adapter of `write_report_pdf`.
+  build). The default is `gui.report.adapters.report_pdf_writer`.
 * `privacy` (the `PrivacyStore`): the export then holds an export lease (`guarded_export`),
   so no erasure of citizens' data runs while it reads the log.
 * `agency`, `unit`: the names from Settings → Privasi, editable here; with the chosen
@@ -31,11 +32,10 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QLocale, Qt, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QDesktopServices
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -49,10 +49,10 @@ from PySide6.QtWidgets import (
 )
 
 from humasdesk.core.privacy import CLASSIFICATIONS, DEFAULT_CLASSIFICATION
-from humasdesk.credentials.errors import SecureStorageUnavailable
-from humasdesk.credentials.signing import SigningKeyUnreadable
 from humasdesk.gui.date_field import DateField
-from humasdesk.gui.tasks import Worker
+from humasdesk.gui.messages import describe_export_failure, pdf_unavailable_text
+from humasdesk.gui.privacy.common import make_signer
+from humasdesk.gui.privacy.work import WorkerDialog
 from humasdesk.services.export import (
     MAX_NAME_LENGTH,
     ExportCancelled,
@@ -60,7 +60,6 @@ from humasdesk.services.export import (
     ExportFormat,
     ExportOptions,
     ExportResult,
-    FailureReason,
     InvalidExportOptions,
     PdfWriter,
     Signer,
@@ -87,11 +86,11 @@ OFFICE_AND_PERSONAL = frozenset({"office", "personal"})
 
 
 def default_pdf_writer_factory() -> PdfWriter | None:
-    """The command line's adapter of `write_report_pdf` to the service's `pdf_writer`
-    (one adapter for the CLI and the GUI)."""
-    from humasdesk.exportcli import pdf_report_writer
+    """`write_report_pdf` in the service's `pdf_writer` shape (the adapter the command
+    line uses too)."""
+    from humasdesk.gui.report.adapters import report_pdf_writer
 
-    return pdf_report_writer()
+    return report_pdf_writer()
 
 
 #: Within this many days of a month's start, the report is most likely for the month before.
@@ -128,10 +127,7 @@ def _run_export(
 ) -> ExportResult:
     """The background job: plain data in, `ExportResult` out (or an export error). With a
     privacy store the export holds a lease, so no erasure runs while it reads the log."""
-    try:
-        signer = signer_factory()
-    except (SecureStorageUnavailable, SigningKeyUnreadable) as exc:
-        raise ExportFailed(FailureReason.KEYRING, str(exc)) from None
+    signer = make_signer(signer_factory)
     kwargs = {"pdf_writer": pdf_writer, "progress": progress, "cancel": cancel}
     if privacy is not None:
         from humasdesk.services.privacy import guarded_export
@@ -140,7 +136,7 @@ def _run_export(
     return export_activity(log, options, out_path, signer=signer, **kwargs)
 
 
-class ExportDialog(QDialog):
+class ExportDialog(WorkerDialog):
     """Choose and make a signed export of the activity log (see the module docstring).
 
     Signals:
@@ -154,6 +150,8 @@ class ExportDialog(QDialog):
     export_failed = Signal(str)
     export_cancelled = Signal()
     export_progressed = Signal(int, int)
+
+    worker_name = "export"
 
     def __init__(
         self,
@@ -178,11 +176,8 @@ class ExportDialog(QDialog):
         self._default_dir = Path(default_dir)
         self._open_url = url_opener or QDesktopServices.openUrl
         self._cancel_event = threading.Event()
-        self._running = False
-        self._close_when_done = False
         self._path_edited = False
         self.result_value: ExportResult | None = None
-        self.worker = Worker("export", self)
         self.file_dialog: QFileDialog | None = None
 
         today = today or date.today()
@@ -415,12 +410,9 @@ class ExportDialog(QDialog):
             return self.tr("These export settings are not valid (%1).").replace("%1", str(exc))
         return None
 
-    def is_running(self) -> bool:
-        return self._running
-
     def start_export(self) -> bool:
         """Check the fields and start the export; False (with the message shown) if invalid."""
-        if self._running:
+        if self.is_running():
             return False
         error = self.validation_error()
         if error is not None:
@@ -437,10 +429,9 @@ class ExportDialog(QDialog):
                 logger.warning("no PDF report writer: %s", type(exc).__name__)
                 pdf_writer = None
             if pdf_writer is None:
-                self._show_message(self._failure_text(FailureReason.NO_PDF_WRITER, "", path))
+                self._show_message(pdf_unavailable_text())
                 return False
         self._cancel_event = threading.Event()
-        self._set_running(True)
         self.result_value = None
         self.open_folder_button.setVisible(False)
         self.progress_bar.setRange(0, 0)  # busy until the first report
@@ -450,7 +441,7 @@ class ExportDialog(QDialog):
             self.progress_bar.setFormat("%p%")
         self.progress_bar.setVisible(True)
         self._show_message(self.tr("Exporting…"))
-        submitted = self.worker.submit(
+        submitted = self.run_task(
             _run_export,
             self._log,
             self._privacy,
@@ -464,21 +455,24 @@ class ExportDialog(QDialog):
             on_error=lambda exc: self.on_worker_export_failed(exc, path),
         )
         if not submitted:
-            self._set_running(False)
-            return False
-        return True
+            self.progress_bar.setVisible(False)
+            self._show_message("")
+        return submitted
 
     def cancel_export(self) -> None:
         """Ask the running export to stop; it removes its temporary files."""
-        if self._running:
+        if self.is_running():
             self._cancel_event.set()
             self.cancel_button.setEnabled(False)
-            self._show_message(self.tr("Cancelling…"))
+            self._show_message(self.closing_note())
 
     def shutdown(self, wait: bool = False, timeout: float | None = None) -> bool:
         """Cancel a running export and stop the worker."""
         self._cancel_event.set()
-        return self.worker.shutdown(wait=wait, timeout=timeout)
+        return super().shutdown(wait=wait, timeout=timeout)
+
+    def closing_note(self) -> str:
+        return self.tr("Cancelling…")
 
     # --- slots --------------------------------------------------------------------------------
 
@@ -535,13 +529,12 @@ class ExportDialog(QDialog):
             self._open_url(QUrl.fromLocalFile(str(self.result_value.path.parent)))
 
     def on_self_export_progressed(self, done: int, total: int) -> None:
-        if not self._running:
+        if not self.is_running():
             return
         self.progress_bar.setRange(0, max(1, total))
         self.progress_bar.setValue(min(done, total))
 
     def on_worker_export_done(self, result: ExportResult) -> None:
-        self._set_running(False)
         self.result_value = result
         self.progress_bar.setRange(0, 1)
         self.progress_bar.setValue(1)
@@ -563,17 +556,15 @@ class ExportDialog(QDialog):
         self._show_message(text)
         self.open_folder_button.setVisible(True)
         self.export_finished.emit(result)
-        self._close_if_asked()
 
     def on_worker_export_failed(self, exc: BaseException, path: Path) -> None:
-        self._set_running(False)
         self.progress_bar.setVisible(False)
         if isinstance(exc, ExportCancelled):
             self._show_message(self.tr("Export cancelled; no file was left behind."))
             self.export_cancelled.emit()
         else:
             if isinstance(exc, ExportFailed):
-                text = self._failure_text(exc.reason, str(exc), path)
+                text = describe_export_failure(exc, path)
             elif isinstance(exc, InvalidExportOptions):
                 text = self.tr("These export settings are not valid (%1).").replace("%1", str(exc))
             elif isinstance(exc, LeaseConflict):
@@ -586,59 +577,13 @@ class ExportDialog(QDialog):
                 text = self.tr("The export failed (%1).").replace("%1", type(exc).__name__)
             self._show_message(text, error=True)
             self.export_failed.emit(text)
-        self._close_if_asked()
 
-    # --- closing ------------------------------------------------------------------------------
+    # --- closing (WorkerDialog) ---------------------------------------------------------------
 
-    def reject(self) -> None:
-        """Close; a running export is cancelled first and the dialog closes when it stops."""
-        if self._running:
-            self._close_when_done = True
-            self.cancel_export()
-            return
-        super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self._running:
-            self._close_when_done = True
-            self.cancel_export()
-            event.ignore()
-            return
-        super().closeEvent(event)
+    def _closing_while_running(self) -> None:
+        self.cancel_export()  # the window closes once the export has stopped
 
     # --- internals ----------------------------------------------------------------------------
-
-    def _failure_text(self, reason: FailureReason | str, detail: str, path: Path) -> str:
-        reason = str(reason)
-        if reason == FailureReason.NO_SPACE:
-            return self.tr(
-                "The disk is full: there is not enough space for %1. Free some space or "
-                "choose another location."
-            ).replace("%1", path.name)
-        if reason in (FailureReason.NO_PERMISSION, FailureReason.READ_ONLY):
-            return self.tr("The folder %1 cannot be written to. Choose another folder.").replace(
-                "%1", str(path.parent)
-            )
-        if reason == FailureReason.KEYRING:
-            return self.tr(
-                "The signing key could not be read from the system keyring. Unlock the "
-                "keyring (GNOME Keyring/KWallet) and try again."
-            )
-        if reason == FailureReason.NO_FOLDER:
-            return self.tr("The folder %1 does not exist; choose another folder.").replace(
-                "%1", str(path.parent)
-            )
-        if reason == FailureReason.IS_DIRECTORY:
-            return self.tr("%1 is a folder; give the export a file name.").replace("%1", str(path))
-        if reason == FailureReason.NO_PDF_WRITER:
-            return self.tr(
-                "The PDF report is not available in this version; choose another format."
-            )
-        if reason == FailureReason.PDF_WRITER_FAILED:
-            return self.tr("The PDF report could not be made (%1); try another format.").replace(
-                "%1", detail
-            )
-        return self.tr("The export failed (%1).").replace("%1", f"{reason}: {detail}")
 
     def _update_default_path(self) -> None:
         fmt = self.selected_format()
@@ -650,8 +595,7 @@ class ExportDialog(QDialog):
         if path is not None and path.suffix.lower() in SUFFIXES.values():
             self.path_edit.setText(str(path.with_suffix(SUFFIXES[fmt])))
 
-    def _set_running(self, running: bool) -> None:
-        self._running = running
+    def _running_changed(self, running: bool) -> None:
         for widget in (
             self.format_combo,
             self.from_date,
@@ -675,8 +619,3 @@ class ExportDialog(QDialog):
             from humasdesk.gui.fit import grow_to_fit
 
             grow_to_fit(self)  # room for the message: the paragraphs above keep theirs
-
-    def _close_if_asked(self) -> None:
-        if self._close_when_done:
-            self._close_when_done = False
-            super().reject()

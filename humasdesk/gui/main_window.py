@@ -147,8 +147,11 @@ class MainWindow(QMainWindow):
         self.action_export.setShortcut(QKeySequence("Ctrl+E"))
         for action in (self.action_log, self.action_export):
             action.setEnabled(False)  # until the database is open
+        # The supervisor's side needs no database: only the register and the files.
+        self.action_rekap = QAction(self.tr("&Consolidate the officials' reports…"), self)
         menu.addAction(self.action_log)
         menu.addAction(self.action_export)
+        menu.addAction(self.action_rekap)
         menu.addSeparator()
         menu.addAction(self.action_settings)
         menu.addSeparator()

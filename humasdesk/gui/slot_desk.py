@@ -250,7 +250,7 @@ class SlotDesk(QObject):
         result = self.services.outbox.enqueue_draft(session.account, draft, other_recent=other)
         if result.ok:
             self.services.outbox.clear_draft(self.slot)
-        return result, self._outbox_state()
+        return result, self._outbox_state(session)
 
     def on_enqueued(self, outcome: tuple[QueueResult, OutboxState]) -> None:
         result, state = outcome
@@ -313,12 +313,15 @@ class SlotDesk(QObject):
     def _call(self, session: AccountSession, fn: Callable[[AccountSession], T]) -> T:
         return self.services.accounts.call(session, fn)
 
-    def _outbox_state(self, outcomes: list[SendOutcome] | None = None) -> OutboxState:
+    def _outbox_state(
+        self, session: AccountSession | None, outcomes: list[SendOutcome] | None = None
+    ) -> OutboxState:
+        """Runs on the worker: `session` is passed in, never read from `self` (the GUI
+        thread changes it on sign-in and sign-out)."""
         from humasdesk.services.outbox import SendStatus
         from humasdesk.services.posting import quota
 
         outbox = self.services.outbox
-        session = self.session
         offline = bool(outcomes) and any(
             o.status is SendStatus.RETRY_SCHEDULED and o.kind in ("network", "server")
             for o in outcomes or ()
@@ -348,7 +351,7 @@ class SlotDesk(QObject):
 
     def _send_due(self, session: AccountSession) -> tuple[list[SendOutcome], OutboxState]:
         outcomes = self.services.sender.send_due(session, call=self._call)
-        return outcomes, self._outbox_state(outcomes)
+        return outcomes, self._outbox_state(session, outcomes)
 
     def on_send_round_done(self, result: tuple[list[SendOutcome], OutboxState]) -> None:
         from humasdesk.services.outbox import SendStatus
@@ -432,11 +435,17 @@ class SlotDesk(QObject):
 
     def on_outbox_cancel_requested(self, item_id: int) -> None:
         self.worker.submit(
-            self._cancel, item_id, on_done=self.on_cancelled, on_error=self.on_job_failed
+            self._cancel,
+            item_id,
+            self.session,
+            on_done=self.on_cancelled,
+            on_error=self.on_job_failed,
         )
 
-    def _cancel(self, item_id: int) -> tuple[CancelResult, OutboxState]:
-        return self.services.outbox.cancel(item_id), self._outbox_state()
+    def _cancel(
+        self, item_id: int, session: AccountSession | None
+    ) -> tuple[CancelResult, OutboxState]:
+        return self.services.outbox.cancel(item_id), self._outbox_state(session)
 
     def on_cancelled(self, result: tuple[CancelResult, OutboxState]) -> None:
         cancel, state = result
@@ -478,7 +487,7 @@ class SlotDesk(QObject):
 
     def _sync(self, session: AccountSession) -> tuple[SyncResult, InboxState, OutboxState]:
         result = self.services.mentions.sync(session, call=self._call)
-        return result, self._inbox_state(session), self._outbox_state()
+        return result, self._inbox_state(session), self._outbox_state(session)
 
     def _inbox_state(self, session: AccountSession) -> InboxState:
         mentions = self.services.mentions

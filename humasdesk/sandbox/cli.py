@@ -34,6 +34,12 @@ def cli_main(argv: list[str]) -> int:
         args = _parser().parse_args(argv)
     except SystemExit as e:  # argparse already printed the usage line
         return int(e.code or 0) if isinstance(e.code, int) else 2
+    return serve(args)
+
+
+def serve(args: argparse.Namespace) -> int:
+    """Serve `args.host`:`args.port` (state in `args.state`) in the foreground until
+    SIGINT/SIGTERM; the exit code (`humasdesk sandbox` in `humasdesk.commands` too)."""
     if not _is_loopback(args.host):
         print(
             f"humasdesk sandbox: warning: listening on {args.host}, reachable from other machines;"

@@ -17,7 +17,7 @@ reply) is replaced by ``@[pengguna lain]`` — the desk's own account handles st
 
 Files: JSON Lines (a manifest line, then one ``record`` line each) or CSV (info rows, then
 one row each; spreadsheet formulas defused), written atomically and signed like the
-supervisor exports (``FILE.sig``, `humasdesk.store.exports.sigfile`), so ``humasdesk verify
+supervisor exports (`humasdesk.store.exports.signed.write_signed`), so ``humasdesk verify
 FILE`` checks them. PDF: the caller passes `pdf_writer(text, path)` that lays out
 `access_report_text(...)` (the GUI's Qt writer); without it ``pdf`` is refused.
 The report is made under an export lease (no erasure meanwhile) and recorded in the chain
@@ -40,7 +40,6 @@ from typing import Any
 
 from humasdesk import __version__
 from humasdesk.core.activity import ActivityEntry, format_ts
-from humasdesk.core.fingerprint import fingerprint_of
 from humasdesk.core.privacy import (
     ACTION_ACCESS_REPORT,
     REQUEST_KIND_LABELS,
@@ -50,19 +49,10 @@ from humasdesk.core.privacy import (
     normalize_handle,
     tanggal_jam,
 )
-from humasdesk.credentials.errors import SecureStorageUnavailable
-from humasdesk.credentials.signing import SigningKeyUnreadable
-from humasdesk.services.export import (
-    ExportFailed,
-    FailureReason,
-    Signer,
-    failure_from_oserror,
-)
 from humasdesk.services.privacy import NothingHeld
 from humasdesk.store.activity_log import ActivityLog, LogFilter
-from humasdesk.store.exports import sigfile
-from humasdesk.store.exports.atomic import AtomicOutput, commit_all
 from humasdesk.store.exports.rows import Selection, defuse_formula
+from humasdesk.store.exports.signed import SignedBody, Signer, write_signed
 from humasdesk.store.privacy_store import EXPORT, PrivacyStore
 
 logger = logging.getLogger(__name__)
@@ -94,7 +84,7 @@ class AccessReportFailed(PrivacyError):
     code = "access_report_failed"
 
     def __init__(self, reason: str, message: str) -> None:
-        super().__init__(message)
+        super().__init__(message, f"access_report_{reason}")
         self.reason = reason
 
 
@@ -507,76 +497,44 @@ def write_access_report(
         raise AccessReportFailed(
             "no_pdf_writer", "laporan akses PDF belum tersedia; gunakan format jsonl atau csv"
         )
-    out = Path(out_path)
-    if out.is_dir():
-        raise ExportFailed(FailureReason.IS_DIRECTORY, f"{out.name} is a folder")
-    if not out.parent.is_dir():
-        raise ExportFailed(FailureReason.NO_FOLDER, f"the folder for {out.name} does not exist")
-    try:
-        public_key = signer.public_key_bytes
-    except (SecureStorageUnavailable, SigningKeyUnreadable) as exc:
-        raise ExportFailed(FailureReason.KEYRING, f"cannot sign the report: {exc}") from None
-    fingerprint = fingerprint_of(public_key)
-    manifest = _manifest(report, fmt, header, fingerprint)
-    if getattr(signer, "session_only", False):
-        manifest["signing_key_kind"] = "session"  # no keyring: a key for this session only
-    data = sig = None
-    what = out.name
-    try:
-        data = AtomicOutput(out)
+
+    def write_body(body: SignedBody) -> dict[str, Any]:
+        manifest = _manifest(report, fmt, header, body.fingerprint)
+        if body.key_kind == "session":
+            manifest["signing_key_kind"] = "session"  # no keyring: a key for this session
         if fmt == "jsonl":
-            data.file.write(_jsonl_bytes(report, manifest, tz))
+            body.file.write(_jsonl_bytes(report, manifest, tz))
         elif fmt == "csv":
-            data.file.write(_csv_bytes(report, header, tz))
+            body.file.write(_csv_bytes(report, header, tz))
         else:
             assert pdf_writer is not None
-            data.file.close()
-            pdf_writer(access_report_text(report, header, tz=tz), data.tmp_path)
-            data.file = open(data.tmp_path, "r+b")
-        data.sync()
-        data.file.seek(0)
-        size, sha256 = sigfile.digest_stream(data.file)
-        statement = sigfile.build_statement(
-            public_key=public_key,
-            file_name=out.name,
-            size=size,
-            sha256=sha256,
-            created_at=format_ts(report.generated_at),
-            app_version=__version__,
-            manifest=manifest,
-        )
-        signed = sigfile.sign_statement(statement, signer.sign)
-        what = out.name + sigfile.SIG_SUFFIX
-        sig = AtomicOutput(sigfile.sig_path_for(out))
-        sig.file.write(signed)
-        commit_all(data, sig)
-    except OSError as exc:
-        for o in (data, sig):
-            if o is not None:
-                o.discard()
-        raise failure_from_oserror(exc, what) from None
-    except BaseException:
-        for o in (data, sig):
-            if o is not None:
-                o.discard()
-        raise
+            text = access_report_text(report, header, tz=tz)
+            body.write_by_path(lambda path: pdf_writer(text, path))
+        return manifest
+
+    signed = write_signed(out_path, write_body, signer=signer, created_at=report.generated_at)
     return AccessReportResult(
-        out, sigfile.sig_path_for(out), len(report.records), sha256, fingerprint, manifest
+        signed.path,
+        signed.sig_path,
+        len(report.records),
+        signed.sha256,
+        signed.fingerprint,
+        signed.manifest,
     )
 
 
 def _check_request(privacy: PrivacyStore, request_id: int, handle: str) -> None:
     """The register's request this report answers: an access request from this person."""
     from humasdesk.core.privacy import RequestKind
-    from humasdesk.services.privacy import InvalidRequest
+    from humasdesk.services.privacy import InvalidRequest, request_of_kind
 
-    req = privacy.get_request(request_id)
-    if req is None:
-        raise InvalidRequest(f"permintaan nomor {request_id} tidak ada di register")
-    if req.kind is not RequestKind.ACCESS:
-        raise InvalidRequest(f"permintaan nomor {request_id} bukan permintaan akses")
+    req = request_of_kind(privacy, request_id, RequestKind.ACCESS)
     if req.handle != handle:
-        raise InvalidRequest(f"permintaan nomor {request_id} diajukan oleh orang lain")
+        raise InvalidRequest(
+            f"permintaan nomor {request_id} diajukan oleh orang lain",
+            "other_persons_request",
+            request=request_id,
+        )
 
 
 def make_access_report(

@@ -237,6 +237,13 @@ class AccountService:
         try:
             fresh = refresh_tokens(self.endpoint.client_id, tokens, base_url=self.endpoint.base_url)
         except (OAuthError, AuthExpired):
+            # X rotates the refresh token: another HumasDesk process on this laptop (the
+            # desk and `humasdesk sync` share the keyring) may have refreshed first and
+            # saved the new tokens. Take those rather than end the session.
+            stored = self._stored_newer_than(slot, tokens)
+            if stored is not None:
+                logger.info("slot %s: tokens refreshed by another process", slot.value)
+                return stored
             logger.info("refresh refused for slot %s", slot.value)
             self._record("session_expired", slot, account_id=tokens.user_id, handle=tokens.username)
             raise SessionExpired(slot) from None
@@ -244,7 +251,42 @@ class AccountService:
         self.store.save(slot, fresh)
         return fresh
 
+    def _stored_newer_than(self, slot: Slot, tokens: TokenSet) -> TokenSet | None:
+        """The slot's saved tokens if they are another, still valid set for the same account."""
+        try:
+            stored = self.store.load(slot)
+        except Exception as exc:  # a keyring problem: the refusal stands
+            logger.warning("could not re-read the %s tokens: %s", slot.value, type(exc).__name__)
+            return None
+        if (
+            stored is None
+            or stored.refresh_token == tokens.refresh_token
+            or stored.user_id != tokens.user_id
+            or stored.expires_within(REFRESH_MARGIN_S, self._clock())
+        ):
+            return None
+        return stored
+
     # --- sign-out ---------------------------------------------------------------------------
+
+    def sign_out_slot(self, slot: Slot) -> bool:
+        """Sign `slot` out from its saved tokens: revoke at X, then delete the secret. A slot
+        with no saved sign-in, a damaged secret or a session X already ended needs no
+        revocation; its secret (if any) is deleted. X unreachable before the session opens:
+        the error propagates and the secret is kept (try again); during the revocation: the
+        error propagates after the secret is deleted (`sign_out`). True if a session was
+        signed out."""
+        from humasdesk.credentials import CorruptSecret
+
+        try:
+            session = self.restore(slot)
+        except (SessionExpired, CorruptSecret):
+            self.store.delete(slot)
+            return False
+        if session is None:
+            return False
+        self.sign_out(session)
+        return True
 
     def sign_out(self, session: AccountSession) -> None:
         """Revoke at X, then delete the secret. The secret goes even if X can't be reached."""

@@ -11,15 +11,18 @@ GUI thread (it reads the whole period and may wait on a keyring prompt):
 3. The log's head is read; the export holds the entries up to it that the `Selection`
    accepts (privacy rules in `humasdesk.store.exports.rows`), streamed in seq order
    (JSON Lines and PDF make a counting pass first: the manifest leads the file).
-4. The file is written to ``.<name>.<random>.part`` in the target folder, fsynced; its
-   SHA-256 and size go into the signature statement, which the key signs; ``FILE.sig`` is
-   written the same way; both are renamed into place together (`commit_all`). Cancel,
-   failure or a full disk remove the temporary files: never a half file.
+4. The format's writer (`WRITERS`) writes the file through `write_signed`
+   (`humasdesk.store.exports.signed`): temporary file, SHA-256 and size in the signed
+   statement, ``FILE.sig``, both renamed into place together. Cancel, failure or a full
+   disk remove the temporary files: never a half file.
 5. An ``export_made`` entry is appended (format, period, accounts, count, file *name*,
    SHA-256, key fingerprint — never a path, a token or a citizen's data).
 
 `OSError`s become `ExportFailed` with a `FailureReason` (``no_space``, ``no_permission``,
 ``read_only``, ``no_folder``, ``is_directory``, ``io``) and the plain English reason.
+
+A new format: a writer function ``(run, body) -> ExportManifest`` in `WRITERS`, an
+`ExportFormat` member, and its suffix in the export dialog.
 
 PDF: the caller passes `pdf_writer(entries, metrics, manifest, out_path)`: `entries` is a
 zero-argument callable returning a fresh iterator over the exported entries (call it as
@@ -30,7 +33,6 @@ renamed after the writer returns). The GUI supplies one built on Qt.
 
 from __future__ import annotations
 
-import errno
 import logging
 import os
 import sqlite3
@@ -39,22 +41,28 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, tzinfo
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from humasdesk import __version__
-from humasdesk.core.activity import Action, ActivityEntry, format_ts
-from humasdesk.core.fingerprint import fingerprint_of
+from humasdesk.core.activity import Action, ActivityEntry
 from humasdesk.core.metrics import MetricsReport, Period, compute_metrics
 from humasdesk.core.privacy import CLASSIFICATIONS, DEFAULT_CLASSIFICATION
-from humasdesk.credentials.errors import SecureStorageUnavailable
-from humasdesk.credentials.signing import SigningKeyUnreadable
 from humasdesk.store.activity_log import ActivityLog, Head, LogFilter
-from humasdesk.store.exports import sigfile
-from humasdesk.store.exports.atomic import AtomicOutput, commit_all
 from humasdesk.store.exports.csvfmt import write_csv_rows
 from humasdesk.store.exports.jsonl import write_jsonl
 from humasdesk.store.exports.manifest import ExportManifest
 from humasdesk.store.exports.rows import CitizenMasker, Selection
+from humasdesk.store.exports.signed import (
+    ExportCancelled,
+    ExportError,
+    ExportFailed,
+    FailureReason,
+    SignedBody,
+    Signer,
+    check_target,
+    failure_from_oserror,
+    write_signed,
+)
 from humasdesk.store.exports.xlsxfmt import write_xlsx
 
 logger = logging.getLogger(__name__)
@@ -72,10 +80,6 @@ class ExportFormat(StrEnum):
     PDF = "pdf"
 
 
-class ExportError(Exception):
-    """Base of the export errors."""
-
-
 class InvalidExportOptions(ExportError):
     """Options refused before anything was read or written. `code`: ``unknown_format``,
     ``period_reversed``, ``naive_time``, ``no_account``, ``unknown_account``,
@@ -85,36 +89,6 @@ class InvalidExportOptions(ExportError):
     def __init__(self, code: str, message: str) -> None:
         super().__init__(message)
         self.code = code
-
-
-class FailureReason(StrEnum):
-    NO_SPACE = "no_space"
-    NO_PERMISSION = "no_permission"
-    READ_ONLY = "read_only"
-    NO_FOLDER = "no_folder"
-    IS_DIRECTORY = "is_directory"
-    IO = "io"
-    KEYRING = "keyring"
-    NO_PDF_WRITER = "no_pdf_writer"
-    PDF_WRITER_FAILED = "pdf_writer_failed"
-
-
-class ExportFailed(ExportError):
-    """The export could not be made; nothing was left behind. `reason` says why."""
-
-    def __init__(self, reason: FailureReason, message: str) -> None:
-        super().__init__(message)
-        self.reason = reason
-
-
-class ExportCancelled(ExportError):
-    """Cancelled by the caller; the temporary files are gone."""
-
-
-class Signer(Protocol):
-    @property
-    def public_key_bytes(self) -> bytes: ...
-    def sign(self, message: bytes) -> bytes: ...
 
 
 EntriesFactory = Callable[[], Iterator[ActivityEntry]]
@@ -208,45 +182,200 @@ class ExportResult:
     logged: bool = True
 
 
-class _Cancelled(Exception):
-    pass
-
-
-def failure_from_oserror(exc: OSError, what: str) -> ExportFailed:
-    code = exc.errno
-    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
-        return ExportFailed(FailureReason.NO_SPACE, f"no space left on the disk for {what}")
-    if code in (errno.EACCES, errno.EPERM):
-        return ExportFailed(FailureReason.NO_PERMISSION, f"no permission to write {what}")
-    if code == errno.EROFS:
-        return ExportFailed(FailureReason.READ_ONLY, f"the disk for {what} is read-only")
-    if code in (errno.ENOENT, errno.ENOTDIR):
-        return ExportFailed(FailureReason.NO_FOLDER, f"the folder for {what} does not exist")
-    if code == errno.EISDIR:
-        return ExportFailed(FailureReason.IS_DIRECTORY, f"{what} is a folder")
-    return ExportFailed(FailureReason.IO, f"could not write {what}: {exc.strerror or exc}")
-
-
-def _oserror_in(exc: BaseException) -> OSError | None:
-    """The OSError behind `exc` (xlsxwriter wraps them)."""
-    seen = 0
-    cur: BaseException | None = exc
-    while cur is not None and seen < 5:
-        if isinstance(cur, OSError):
-            return cur
-        for arg in getattr(cur, "args", ()):
-            if isinstance(arg, OSError):
-                return arg
-        cur = cur.__cause__ or cur.__context__
-        seen += 1
-    return None
-
-
 def _offset_text(now: datetime, tz: tzinfo | None) -> str:
     local = now.astimezone(tz) if tz is not None else now.astimezone()
     off = local.isoformat()[-6:]
     name = local.tzname() or ""
     return f"{off} ({name})" if name and name.isalpha() else off
+
+
+class _Run:
+    """One export in progress: what it selects, how it masks, its progress and cancel
+    checks, and the manifest it states. The format writers read the log through it."""
+
+    def __init__(
+        self,
+        log: ActivityLog,
+        opts: ExportOptions,
+        *,
+        now: datetime,
+        passes: int,
+        progress: Progress | None,
+        cancel: Cancel | None,
+        tz: tzinfo | None,
+        pseudonym_key: bytes | None,
+        pdf_writer: PdfWriter | None,
+    ) -> None:
+        self.log, self.opts, self.now, self.tz = log, opts, now, tz
+        self.fmt = ExportFormat(opts.fmt)
+        self.pdf_writer = pdf_writer
+        self.head = log.head()
+        self.sql_filter = LogFilter(start=opts.start, end=opts.end)
+        self.selection = Selection(
+            slots=frozenset(opts.accounts),
+            include_personal=opts.include_personal,
+            start=opts.start,
+            end=opts.end,
+            max_seq=self.head.seq,
+        )
+        self.masker = CitizenMasker(full=opts.citizen_data == "full", key=pseudonym_key)
+        self._progress, self._cancel = progress, cancel
+        self.in_period = log.count(self.sql_filter) if (opts.start or opts.end) else self.head.seq
+        self.total = max(1, self.in_period) * passes
+        self.done = 0
+
+    def _tick(self, scanned: int) -> None:
+        if self._cancel is not None and self._cancel():
+            raise ExportCancelled("export cancelled")
+        if self._progress is not None:
+            self._progress(min(self.done + scanned, self.total), self.total)
+
+    def _pass_done(self) -> None:
+        self.done = min(self.total, self.done + self.in_period)
+
+    def finish(self) -> None:
+        if self._progress is not None:
+            self._progress(self.total, self.total)
+
+    def entries(self) -> Iterator[ActivityEntry]:
+        """The selected entries in seq order (a fresh pass each call)."""
+        scanned = 0
+        for e in self.selection.filter(self.log.iter_entries(self.sql_filter)):
+            yield e
+            scanned += 1
+            if scanned % _CHECK_EVERY == 0:
+                self._tick(scanned)
+        self._pass_done()
+
+    def row_batches(self) -> Iterator[list[tuple[Any, ...]]]:
+        """The stored rows for the CSV writer, which selects and decodes them itself."""
+        scanned = 0
+        for rows in self.log.iter_rows(self.sql_filter, max_seq=self.head.seq, batch=_CHECK_EVERY):
+            yield rows
+            scanned += len(rows)
+            self._tick(scanned)
+        self._pass_done()
+
+    def count(self) -> tuple[int, int | None, int | None]:
+        """A counting pass: how many entries, the first and last seq."""
+        n, first, last = 0, None, None
+        for e in self.entries():
+            n += 1
+            first = e.seq if first is None else first
+            last = e.seq
+        return n, first, last
+
+    def manifest(
+        self, body: SignedBody, count: int, first: int | None, last: int | None
+    ) -> ExportManifest:
+        opts = self.opts
+        return ExportManifest(
+            format=str(self.fmt),
+            period_from=opts.start,
+            period_to=opts.end,
+            accounts=tuple(sorted(opts.accounts)),
+            include_personal=opts.include_personal,
+            personal_scope=self.selection.personal_scope,
+            citizen_data=opts.citizen_data,
+            entries=count,
+            first_seq=first,
+            last_seq=last,
+            log_head_seq=self.head.seq,
+            log_head_hash=self.head.hash,
+            generated_at=self.now,
+            timezone=_offset_text(self.now, self.tz),
+            signing_key_fingerprint=body.fingerprint,
+            app_version=__version__,
+            agency=opts.agency,
+            unit=opts.unit,
+            classification=opts.classification,
+            signing_key_kind=body.key_kind,
+        )
+
+
+# -- the formats: each writes the body of the signed file and returns its manifest ----------
+
+
+def _write_csv(run: _Run, body: SignedBody) -> ExportManifest:
+    written = write_csv_rows(
+        body.file, run.row_batches(), selection=run.selection, masker=run.masker, tz=run.tz
+    )
+    return run.manifest(body, written.entries, written.first_seq, written.last_seq)
+
+
+def _write_xlsx(run: _Run, body: SignedBody) -> ExportManifest:
+    counted: list[Any] = [0, None, None]  # count, first seq, last seq, for the manifest
+
+    def track(e: ActivityEntry) -> None:
+        counted[0] += 1
+        counted[1] = e.seq if counted[1] is None else counted[1]
+        counted[2] = e.seq
+
+    write_xlsx(
+        body.file,
+        run.entries(),
+        masker=run.masker,
+        tz=run.tz,
+        info=lambda n, first, last: run.manifest(body, n, first, last).to_dict(),
+        on_entry=track,
+        marking=run.opts.classification,
+    )
+    return run.manifest(body, *counted)
+
+
+def _write_jsonl(run: _Run, body: SignedBody) -> ExportManifest:
+    manifest = run.manifest(body, *run.count())  # the manifest leads the file
+    n = write_jsonl(body.file, run.entries(), manifest=manifest, masker=run.masker)
+    if n != manifest.entries:  # the log changed under us (it cannot: append-only, capped)
+        raise ExportFailed(FailureReason.IO, "the log changed during the export")
+    return manifest
+
+
+def _write_pdf(run: _Run, body: SignedBody) -> ExportManifest:
+    assert run.pdf_writer is not None
+    pdf_writer = run.pdf_writer
+    manifest = run.manifest(body, *run.count())
+    opts, masker = run.opts, run.masker
+    period = Period(opts.start or (_first_ts(run.entries) or run.now), opts.end or run.now)
+    metrics = compute_metrics(run.entries(), period)
+
+    def masked() -> Iterator[ActivityEntry]:
+        # The report quotes citizens' mentions: same privacy as the other formats.
+        for e in run.entries():
+            yield replace(
+                e,
+                citizen_handle=masker.handle(e.citizen_handle),
+                citizen_text=masker.text(e.citizen_text),
+            )
+
+    def write(path: Path) -> None:
+        try:
+            pdf_writer(masked, metrics, manifest, path)
+        except (ExportError, OSError):
+            raise
+        except Exception as exc:
+            logger.warning("PDF writer failed: %s", type(exc).__name__)
+            raise ExportFailed(
+                FailureReason.PDF_WRITER_FAILED, f"the PDF report could not be made: {exc}"
+            ) from None
+
+    body.write_by_path(write)
+    return manifest
+
+
+@dataclass(frozen=True)
+class FormatWriter:
+    write: Callable[[_Run, SignedBody], ExportManifest]
+    passes: int  # reads of the period (progress counts them all)
+
+
+#: One writer per format.
+WRITERS: dict[ExportFormat, FormatWriter] = {
+    ExportFormat.CSV: FormatWriter(_write_csv, 1),
+    ExportFormat.XLSX: FormatWriter(_write_xlsx, 1),
+    ExportFormat.JSONL: FormatWriter(_write_jsonl, 2),  # a counting pass, then the lines
+    ExportFormat.PDF: FormatWriter(_write_pdf, 2),
+}
 
 
 def export_activity(
@@ -268,215 +397,68 @@ def export_activity(
     fmt = ExportFormat(opts.fmt)
     now = (clock or (lambda: datetime.now(UTC)))()
     out = Path(out_path)
-    name = out.name
     if fmt is ExportFormat.PDF and pdf_writer is None:
         raise ExportFailed(FailureReason.NO_PDF_WRITER, "no PDF report writer is available")
-    if out.is_dir():
-        raise ExportFailed(FailureReason.IS_DIRECTORY, f"{name} is a folder")
-    if not out.parent.is_dir():
-        raise ExportFailed(FailureReason.NO_FOLDER, f"the folder for {name} does not exist")
-    try:
-        public_key = signer.public_key_bytes
-    except SecureStorageUnavailable as exc:
-        raise ExportFailed(FailureReason.KEYRING, f"cannot sign the export: {exc}") from None
-    except SigningKeyUnreadable as exc:
-        raise ExportFailed(FailureReason.KEYRING, str(exc)) from None
-    fingerprint = fingerprint_of(public_key)
-    key_kind = "session" if getattr(signer, "session_only", False) else "keyring"
-
-    head = log.head()
-    sql_filter = LogFilter(start=opts.start, end=opts.end)
-    selection = Selection(
-        slots=frozenset(opts.accounts),
-        include_personal=opts.include_personal,
-        start=opts.start,
-        end=opts.end,
-        max_seq=head.seq,
+    check_target(out)
+    writer = WRITERS[fmt]
+    run = _Run(
+        log,
+        opts,
+        now=now,
+        passes=writer.passes,
+        progress=progress,
+        cancel=cancel,
+        tz=tz,
+        pseudonym_key=pseudonym_key,
+        pdf_writer=pdf_writer,
     )
-    masker = CitizenMasker(full=opts.citizen_data == "full", key=pseudonym_key)
-    passes = 2 if fmt in (ExportFormat.JSONL, ExportFormat.PDF) else 1
-    in_period = log.count(sql_filter) if (opts.start or opts.end) else head.seq
-    total = max(1, in_period) * passes
-    done = 0
+    manifests: list[ExportManifest] = []
 
-    def entries() -> Iterator[ActivityEntry]:
-        nonlocal done
-        scanned = 0
-        for e in selection.filter(log.iter_entries(sql_filter)):
-            yield e
-            scanned += 1
-            if scanned % _CHECK_EVERY == 0:
-                if cancel is not None and cancel():
-                    raise _Cancelled
-                if progress is not None:
-                    progress(min(done + scanned, total), total)
-        done = min(total, done + in_period)
+    def write_body(body: SignedBody) -> dict[str, Any]:
+        manifests.append(writer.write(run, body))
+        return manifests[-1].to_dict()
 
-    def row_batches() -> Iterator[list[tuple[Any, ...]]]:
-        """The stored rows for the CSV writer, which selects and decodes them itself, with
-        the cancel and progress checks of `entries`."""
-        nonlocal done
-        scanned = 0
-        for rows in log.iter_rows(sql_filter, max_seq=head.seq, batch=_CHECK_EVERY):
-            yield rows
-            scanned += len(rows)
-            if cancel is not None and cancel():
-                raise _Cancelled
-            if progress is not None:
-                progress(min(done + scanned, total), total)
-        done = min(total, done + in_period)
-
-    def manifest_for(count: int, first: int | None, last: int | None) -> ExportManifest:
-        return ExportManifest(
-            format=str(fmt),
-            period_from=opts.start,
-            period_to=opts.end,
-            accounts=tuple(sorted(opts.accounts)),
-            include_personal=opts.include_personal,
-            personal_scope=selection.personal_scope,
-            citizen_data=opts.citizen_data,
-            entries=count,
-            first_seq=first,
-            last_seq=last,
-            log_head_seq=head.seq,
-            log_head_hash=head.hash,
-            generated_at=now,
-            timezone=_offset_text(now, tz),
-            signing_key_fingerprint=fingerprint,
-            app_version=__version__,
-            agency=opts.agency,
-            unit=opts.unit,
-            classification=opts.classification,
-            signing_key_kind=key_kind,
-        )
-
-    counted: list[int | None] = [0, None, None]
-
-    def count_pass() -> None:
-        n, first, last = 0, None, None
-        for e in entries():
-            n += 1
-            first = e.seq if first is None else first
-            last = e.seq
-        counted[:] = [n, first, last]
-
-    def track(e: ActivityEntry) -> None:
-        counted[0] = int(counted[0] or 0) + 1
-        counted[1] = e.seq if counted[1] is None else counted[1]
-        counted[2] = e.seq
-
-    what = name
-    data: AtomicOutput | None = None
-    sig: AtomicOutput | None = None
     try:
-        data = AtomicOutput(out)
-        if fmt is ExportFormat.CSV:
-            written = write_csv_rows(
-                data.file, row_batches(), selection=selection, masker=masker, tz=tz
-            )
-            counted[:] = [written.entries, written.first_seq, written.last_seq]
-        elif fmt is ExportFormat.XLSX:
-            write_xlsx(
-                data.file,
-                entries(),
-                masker=masker,
-                tz=tz,
-                info=lambda n, f, la: manifest_for(n, f, la).to_dict(),
-                on_entry=track,
-                marking=opts.classification,
-            )
-        elif fmt is ExportFormat.JSONL:
-            count_pass()
-            manifest = manifest_for(*counted)  # type: ignore[arg-type]
-            n = write_jsonl(data.file, entries(), manifest=manifest, masker=masker)
-            if n != counted[0]:  # the log changed under us (it cannot: append-only, capped)
-                raise ExportFailed(FailureReason.IO, "the log changed during the export")
-        else:
-            assert pdf_writer is not None
-            count_pass()
-            manifest = manifest_for(*counted)  # type: ignore[arg-type]
-            period = Period(
-                opts.start or (_first_ts(entries) or now),
-                opts.end or now,
-            )
-            metrics = compute_metrics(entries(), period)
-            data.file.close()
-
-            def masked() -> Iterator[ActivityEntry]:
-                # The report quotes citizens' mentions: same privacy as the other formats.
-                for e in entries():
-                    yield replace(
-                        e,
-                        citizen_handle=masker.handle(e.citizen_handle),
-                        citizen_text=masker.text(e.citizen_text),
-                    )
-
-            try:
-                pdf_writer(masked, metrics, manifest, data.tmp_path)
-            except (_Cancelled, OSError):
-                raise
-            except Exception as exc:
-                logger.warning("PDF writer failed: %s", type(exc).__name__)
-                raise ExportFailed(
-                    FailureReason.PDF_WRITER_FAILED, f"the PDF report could not be made: {exc}"
-                ) from None
-            data.file = open(data.tmp_path, "r+b")  # closed by commit_all/discard
-        if cancel is not None and cancel():
-            raise _Cancelled
-        manifest = manifest_for(*counted)  # type: ignore[arg-type]
-        data.sync()
-        data.file.seek(0)
-        size, sha256 = sigfile.digest_stream(data.file)
-        statement = sigfile.build_statement(
-            public_key=public_key,
-            file_name=name,
-            size=size,
-            sha256=sha256,
-            created_at=format_ts(now),
-            app_version=__version__,
-            manifest=manifest.to_dict(),
-        )
-        try:
-            signed = sigfile.sign_statement(statement, signer.sign)
-        except SecureStorageUnavailable as exc:
-            raise ExportFailed(FailureReason.KEYRING, f"cannot sign the export: {exc}") from None
-        what = name + sigfile.SIG_SUFFIX
-        sig = AtomicOutput(sigfile.sig_path_for(out))
-        sig.file.write(signed)
-        if cancel is not None and cancel():
-            raise _Cancelled
-        commit_all(data, sig)
-    except _Cancelled:
-        _discard(data, sig)
+        signed = write_signed(out, write_body, signer=signer, created_at=now, cancel=cancel)
+    except ExportCancelled:
         logger.info("export cancelled")
-        raise ExportCancelled("export cancelled") from None
-    except OSError as exc:
-        _discard(data, sig)
-        logger.warning("export failed: %s (errno %s)", type(exc).__name__, exc.errno)
-        raise failure_from_oserror(exc, what) from None
-    except ExportError:
-        _discard(data, sig)
         raise
-    except Exception as exc:
-        _discard(data, sig)
-        inner = _oserror_in(exc)
-        if inner is not None:
-            raise failure_from_oserror(inner, what) from None
-        raise
-    except BaseException:
-        _discard(data, sig)
-        raise
+    run.finish()
+    manifest = manifests[-1]
+    logged = _record(log, opts, manifest, run.head, signed.sha256, signed.fingerprint, out.name)
+    logger.info("export made: %s, %d entries", fmt, manifest.entries)
+    return ExportResult(
+        path=out,
+        sig_path=signed.sig_path,
+        entries=manifest.entries,
+        fingerprint=signed.fingerprint,
+        head=run.head,
+        sha256=signed.sha256,
+        size=signed.size,
+        manifest=manifest,
+        logged=logged,
+    )
 
-    if progress is not None:
-        progress(total, total)
-    logged = True
+
+def _record(
+    log: ActivityLog,
+    opts: ExportOptions,
+    manifest: ExportManifest,
+    head: Head,
+    sha256: str,
+    fingerprint: str,
+    name: str,
+) -> bool:
+    """The ``export_made`` entry (no path, token or citizen's data). False if the log
+    refused it: the files are complete and signed, and the caller says it was not logged."""
+    stated = manifest.to_dict()
     try:
         log.append(
             Action.EXPORT_MADE,
             details={
-                "format": str(fmt),
-                "period_from": manifest.to_dict()["period_from"],
-                "period_to": manifest.to_dict()["period_to"],
+                "format": str(manifest.format),
+                "period_from": stated["period_from"],
+                "period_to": stated["period_to"],
                 "accounts": sorted(opts.accounts),
                 "include_personal": opts.include_personal,
                 "citizen_data": opts.citizen_data,
@@ -488,21 +470,10 @@ def export_activity(
                 "fingerprint": fingerprint,
             },
         )
-    except sqlite3.Error as exc:  # the files are complete and signed; say it was not logged
+    except sqlite3.Error as exc:
         logger.warning("could not record the export in the log: %s", type(exc).__name__)
-        logged = False
-    logger.info("export made: %s, %d entries", fmt, manifest.entries)
-    return ExportResult(
-        path=out,
-        sig_path=sigfile.sig_path_for(out),
-        entries=manifest.entries,
-        fingerprint=fingerprint,
-        head=head,
-        sha256=sha256,
-        size=size,
-        manifest=manifest,
-        logged=logged,
-    )
+        return False
+    return True
 
 
 def _first_ts(factory: EntriesFactory) -> datetime | None:
@@ -511,7 +482,17 @@ def _first_ts(factory: EntriesFactory) -> datetime | None:
     return min((e.ts for e in factory()), default=None)
 
 
-def _discard(*outputs: AtomicOutput | None) -> None:
-    for o in outputs:
-        if o is not None:
-            o.discard()
+__all__ = [
+    "WRITERS",
+    "ExportCancelled",
+    "ExportError",
+    "ExportFailed",
+    "ExportFormat",
+    "ExportOptions",
+    "ExportResult",
+    "FailureReason",
+    "InvalidExportOptions",
+    "Signer",
+    "export_activity",
+    "failure_from_oserror",
+]

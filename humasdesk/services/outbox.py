@@ -26,6 +26,7 @@ from __future__ import annotations
 import html
 import logging
 import random
+import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -511,6 +512,10 @@ class Sender:
 
     ``log`` gets ``post_sent``/``reply_sent``/``post_failed``; ``mentions`` (optional) marks
     an answered mention ``dibalas``; ``rng`` gives the back-off jitter.
+
+    Several senders may share one outbox (the desk, `humasdesk sync` in another process):
+    each takes an item under its own send lease (`owner`), so none sends an item another
+    is sending, and only items whose sender is gone are taken as interrupted.
     """
 
     def __init__(
@@ -540,6 +545,7 @@ class Sender:
         self.lookup_pages = lookup_pages
         self.lookup_slack = lookup_slack
         self._pauses: dict[str, Pause] = {}
+        self.owner = uuid.uuid4().hex  # this sender's send leases
 
     # --- account pauses -----------------------------------------------------------------------
 
@@ -576,7 +582,7 @@ class Sender:
         must wait (429, usage cap, network/5xx back-off, sign-in)."""
         slot, account_id = session.slot, session.account.user_id
         self.usage.watch(session.client)
-        recovered = self.store.recover_interrupted(slot, self._clock())
+        recovered = self.store.recover_interrupted(slot, self._clock(), owner=self.owner)
         if recovered:
             logger.info("outbox: %d interrupted send(s) will be checked on X", len(recovered))
         if self.usage.credits.blocked():
@@ -603,12 +609,12 @@ class Sender:
         self, session: AccountSession, item: OutboxItem, call: Call
     ) -> SendOutcome | None:
         if item.account_id != session.account.user_id:
-            if not self.store.mark_sending(item.id, self._clock()):
+            if not self.store.mark_sending(item.id, self._clock(), owner=self.owner):
                 return None
             msg = "Another X account is signed in to this pane; this post was not sent."
             return self._fail(session, item, FailureKind.ACCOUNT_CHANGED, msg)
-        if not self.store.mark_sending(item.id, self._clock()):
-            return None  # cancelled meanwhile
+        if not self.store.mark_sending(item.id, self._clock(), owner=self.owner):
+            return None  # cancelled meanwhile, or another sender took it
         item = self.store.get(item.id) or item
         stage = _Stage.LOOKUP
         try:

@@ -110,8 +110,8 @@ class AlreadyErased(PrivacyError):
 
     def __init__(self, seqs: Iterable[int]) -> None:
         s = sorted(seqs)
-        shown = ", ".join(str(x) for x in s[:10]) + (" …" if len(s) > 10 else "")
-        super().__init__(f"data pribadi pada entri {shown} sudah dihapus sebelumnya")
+        shown = shown_seqs(s)
+        super().__init__(f"data pribadi pada entri {shown} sudah dihapus sebelumnya", entries=shown)
         self.seqs = tuple(s)
 
 
@@ -119,7 +119,9 @@ class NothingHeld(PrivacyError):
     code = "nothing_held"
 
     def __init__(self, handle: str) -> None:
-        super().__init__(f"tidak ada data tentang @{handle} yang tersimpan di desk ini")
+        super().__init__(
+            f"tidak ada data tentang @{handle} yang tersimpan di desk ini", handle=handle
+        )
         self.handle = handle
 
 
@@ -144,11 +146,18 @@ class HandoverFailed(PrivacyError):
         message: str,
         export: ExportResult | None = None,
         cause: BaseException | None = None,
+        **params: object,
     ) -> None:
-        super().__init__(message)
+        super().__init__(message, f"handover_{stage}", **params)
         self.stage = stage
         self.export = export
         self.cause = cause
+
+
+def shown_seqs(seqs: Iterable[int]) -> str:
+    """Entry numbers for a message: the first ten, then "…"."""
+    s = sorted(seqs)
+    return ", ".join(str(x) for x in s[:10]) + (" …" if len(s) > 10 else "")
 
 
 # -- erasure core ---------------------------------------------------------------------------
@@ -319,10 +328,10 @@ def erase_entries(
     if not confirmed:
         raise NotConfirmed("penghapusan data pribadi")
     if not reason.strip():
-        raise InvalidRequest("sebutkan alasan penghapusan")
+        raise InvalidRequest("sebutkan alasan penghapusan", "erasure_reason_required")
     wanted = sorted(set(int(s) for s in seqs))
     if not wanted:
-        raise InvalidRequest("tidak ada entri yang dipilih")
+        raise InvalidRequest("tidak ada entri yang dipilih", "nothing_selected")
     by_seq: dict[int, MentionRecord] = {}
     for r in privacy.mention_records():
         for s in (*r.log_seqs, *r.erased_log_seqs):
@@ -331,7 +340,9 @@ def erase_entries(
     if records:
         raise PrivacyError(
             f"entri {', '.join(map(str, records[:10]))} adalah arsip dinas (UU 43/2009); "
-            "hapus melalui usul musnah"
+            "hapus melalui usul musnah",
+            "record_not_erasable",
+            entries=shown_seqs(records),
         )
     already = privacy.erased_seqs(wanted)
     if already and len(already) == len(wanted):
@@ -368,7 +379,7 @@ def disposal_review(
     if older_than is None:
         older_than = timedelta(days=(policy or RetentionPolicy()).record_review_days)
     if older_than <= timedelta(0):
-        raise InvalidPeriod("batas umur arsip harus lebih dari 0 hari")
+        raise InvalidPeriod("batas umur arsip harus lebih dari 0 hari", "review_age_not_positive")
     cutoff = now - older_than
     items: list[ReviewItem] = []
     for e in log.iter_entries(LogFilter(end=cutoff, actions=_POST_ACTIONS)):
@@ -441,7 +452,9 @@ def erase_approved_disposal(
     if not confirmed:
         raise NotConfirmed("pemusnahan arsip")
     if not approval_ref.strip():
-        raise InvalidRequest("sebutkan nomor persetujuan/berita acara pemusnahan")
+        raise InvalidRequest(
+            "sebutkan nomor persetujuan/berita acara pemusnahan", "approval_ref_required"
+        )
     wanted = {
         i.x_post_id
         for i in items
@@ -479,10 +492,11 @@ def register_request(
         k = RequestKind(str(kind))
     except ValueError:
         raise InvalidRequest(
-            "jenis permintaan: access, correction, restriction atau erasure"
+            "jenis permintaan: access, correction, restriction atau erasure",
+            "unknown_request_kind",
         ) from None
     if received_at.utcoffset() is None:
-        raise InvalidRequest("waktu diterima harus memiliki zona waktu")
+        raise InvalidRequest("waktu diterima harus memiliki zona waktu", "naive_time")
     deadline = request_deadline(k, received_at)
     req = privacy.add_request(h, k, received_at, deadline, note)
     log.append(
@@ -511,9 +525,9 @@ def close_request(
     citizen's data."""
     status = RequestStatus(str(outcome))
     if status is RequestStatus.OPEN:
-        raise InvalidRequest("hasil permintaan: granted atau refused")
+        raise InvalidRequest("hasil permintaan: granted atau refused", "unknown_outcome")
     if status is RequestStatus.REFUSED and not reason.strip():
-        raise InvalidRequest("penolakan harus disertai alasannya")
+        raise InvalidRequest("penolakan harus disertai alasannya", "refusal_reason_required")
     req = privacy.close_request(request_id, status, reason.strip() or None, now)
     log.append(
         ACTION_REQUEST_CLOSED,
@@ -525,6 +539,32 @@ def close_request(
             "late": bool(req.deadline is not None and now > req.deadline),
         },
     )
+    return req
+
+
+_KIND_REFUSALS = {
+    RequestKind.ACCESS: ("bukan permintaan akses", "not_access_request"),
+    RequestKind.ERASURE: ("bukan permintaan penghapusan", "not_erasure_request"),
+}
+
+
+def request_of_kind(privacy: PrivacyStore, request_id: int, kind: RequestKind) -> DataRequest:
+    """The register's request `request_id`, which must be of `kind` (`InvalidRequest` if
+    it is not there or of another kind)."""
+    req = privacy.get_request(request_id)
+    if req is None:
+        raise InvalidRequest(
+            f"permintaan nomor {request_id} tidak ada di register",
+            "request_not_found",
+            request=request_id,
+        )
+    if req.kind is not kind:
+        text, message_id = _KIND_REFUSALS.get(
+            kind, (f"bukan permintaan {kind.value}", "wrong_request_kind")
+        )
+        raise InvalidRequest(
+            f"permintaan nomor {request_id} {text}", message_id, request=request_id
+        )
     return req
 
 
@@ -549,13 +589,11 @@ def erase_for_request(
     with the reason. The register's own entries stay as proof the request was handled."""
     if not confirmed:
         raise NotConfirmed("penghapusan atas permintaan subjek data")
-    req = privacy.get_request(request_id)
-    if req is None:
-        raise InvalidRequest(f"permintaan nomor {request_id} tidak ada di register")
-    if req.kind is not RequestKind.ERASURE:
-        raise InvalidRequest(f"permintaan nomor {request_id} bukan permintaan penghapusan")
+    req = request_of_kind(privacy, request_id, RequestKind.ERASURE)
     if req.status is not RequestStatus.OPEN:
-        raise InvalidRequest(f"permintaan nomor {request_id} sudah ditutup")
+        raise InvalidRequest(
+            f"permintaan nomor {request_id} sudah ditutup", "request_closed", request=request_id
+        )
     held = set(privacy.personal_seqs_for_handle(req.handle))
     rows = {m.x_post_id for m in privacy.mention_rows_for_handle(req.handle)}
     records = [
@@ -641,12 +679,16 @@ def breach_kit(
     chain entry records the period and the counts (never the handles)."""
     for t in (start, end, discovered_at or now):
         if t.utcoffset() is None:
-            raise InvalidPeriod("periode dan waktu diketahui harus memiliki zona waktu")
+            raise InvalidPeriod(
+                "periode dan waktu diketahui harus memiliki zona waktu", "naive_time"
+            )
     if start >= end:
-        raise InvalidPeriod("awal periode harus sebelum akhirnya")
+        raise InvalidPeriod("awal periode harus sebelum akhirnya", "period_reversed")
     found = discovered_at or now
     if found > now:
-        raise InvalidPeriod("waktu kebocoran diketahui tidak boleh di masa depan")
+        raise InvalidPeriod(
+            "waktu kebocoran diketahui tidak boleh di masa depan", "discovered_in_future"
+        )
     handles: set[str] = set()
     texts: list[str | None] = []
     entries = erased = 0
@@ -751,6 +793,7 @@ def handover_office(
         raise HandoverFailed(
             "busy_outbox",
             f"{busy} kiriman akun kantor masih di antrean; tunggu terkirim atau batalkan dulu",
+            posts=busy,
         )
 
     def abort(
@@ -758,12 +801,13 @@ def handover_office(
         message: str,
         export: ExportResult | None = None,
         cause: BaseException | None = None,
+        **params: object,
     ) -> HandoverFailed:
         details: dict[str, Any] = {"stage": stage}
         if export is not None:
             details.update(file=export.path.name, sha256=export.sha256)
         log.append(ACTION_HANDOVER_ABORTED, slot=Slot.OFFICE, details=details)
-        return HandoverFailed(stage, message, export, cause)
+        return HandoverFailed(stage, message, export, cause, **params)
 
     now = clock()
     with privacy.lease(ERASURE, "serah terima jabatan", now):
@@ -784,6 +828,7 @@ def handover_office(
                 f"ekspor serah terima tidak lolos verifikasi ({problems}); tidak ada data "
                 "yang dihapus",
                 result,
+                problems=problems,
             )
         try:
             sign_out()
@@ -794,6 +839,7 @@ def handover_office(
                 "data yang dihapus — ulangi setelah koneksi pulih",
                 result,
                 exc,
+                error=type(exc).__name__,
             ) from None
         head = result.head.seq
         seqs = privacy.slot_personal_seqs(slot, head)

@@ -25,6 +25,22 @@ BUSY_TIMEOUT_MS = 10_000
 FILE_MODE = 0o600
 
 
+def pid_alive(pid: int | None) -> bool:
+    """Whether process `pid` still runs on this laptop (for leases; unknown: True, so only
+    the lease's expiry counts)."""
+    if pid is None or pid <= 0:
+        return True  # unknown: trust the expiry only
+    if os.name != "posix":
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def _ensure_private_file(path: Path) -> None:
     """Create the database file 0600 before SQLite does (SQLite would use the umask).
 

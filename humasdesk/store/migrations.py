@@ -338,7 +338,21 @@ def _m5_x_billing(db: Database) -> None:
     )
 
 
-def _m6_outbox_repost(db: Database) -> None:
+def _m6_outbox_leases(db: Database) -> None:
+    """Who is sending an outbox item: the desk's workers and `humasdesk sync` share the
+    outbox, and an item another live sender holds is never taken as interrupted
+    (`humasdesk.store.outbox_store.OutboxStore.recover_interrupted`)."""
+    run_script(
+        db.conn,
+        """
+        ALTER TABLE outbox ADD COLUMN lease_owner TEXT;
+        ALTER TABLE outbox ADD COLUMN lease_pid INTEGER;
+        ALTER TABLE outbox ADD COLUMN lease_until TEXT;
+        """,
+    )
+
+
+def _m7_outbox_repost(db: Database) -> None:
     """Reposts go through the outbox (undo window, retries, the log) like posts. The post
     being reposted is `repost_of`; the row's `kind` stays 'post' (its CHECK predates
     reposts, and rebuilding the table would fight other columns added since), and the store
@@ -352,7 +366,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     _m3_privacy,
     _m4_sent_post_index,
     _m5_x_billing,
-    _m6_outbox_repost,
+    _m6_outbox_leases,
+    _m7_outbox_repost,
 )
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -5,6 +5,12 @@ Every state change of an outbox item is one committed transaction, and the chang
 moves to ``sending`` only from ``queued``/``failed`` and to ``cancelled`` only from
 ``queued``/``failed``, so exactly one of them wins.
 
+Send leases: the desk's workers and `humasdesk sync` (another process) share the outbox.
+``mark_sending`` records who took the item (an owner id, its process id, until when); an
+item left ``sending`` is treated as interrupted by a crash only when its lease is stale —
+no owner, expired, its process gone, or the caller's own — never while another live sender
+may be waiting for X's answer. So each item goes out once, whoever sends it.
+
 Threads: give the store a ``ConnectionFactory`` and each calling thread gets its own
 connection (like ``ActivityLog``), or one ``Database`` for single-threaded use.
 """
@@ -13,9 +19,10 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -24,7 +31,13 @@ from humasdesk.core.compose import Draft
 from humasdesk.core.cost import UsageCounts
 from humasdesk.core.media import ImageAttachment
 from humasdesk.core.models import Slot
-from humasdesk.store.database import ThreadStore, transaction
+from humasdesk.store.database import ThreadStore, pid_alive, transaction
+
+#: How long a send may take before others may treat it as interrupted (media uploads
+#: included); a crashed sender's items are free at once (its process is gone).
+SEND_LEASE = timedelta(minutes=15)
+#: The lease columns, cleared by every transition out of ``sending``.
+_NO_LEASE = "lease_owner = NULL, lease_pid = NULL, lease_until = NULL"
 
 
 class OutboxState(StrEnum):
@@ -318,16 +331,29 @@ class OutboxStore(ThreadStore):
 
     # --- transitions (each committed on its own) ----------------------------------------------
 
-    def mark_sending(self, item_id: int, now: datetime) -> bool:
-        """queued/failed → sending, counting the attempt. False if the item is no longer
-        live (cancelled meanwhile, or already sending/sent)."""
+    def mark_sending(
+        self,
+        item_id: int,
+        now: datetime,
+        *,
+        owner: str | None = None,
+        pid: int | None = None,
+        lease: timedelta = SEND_LEASE,
+    ) -> bool:
+        """queued/failed → sending, counting the attempt, leased to `owner` (process `pid`,
+        default this one) until ``now + lease``. False if the item is no longer live
+        (cancelled meanwhile, or another sender took it)."""
         conn = self._conn()
         with transaction(conn):
             cur = conn.execute(
-                "UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ? "  # noqa: S608
+                "UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated_at = ?, "  # noqa: S608
+                "lease_owner = ?, lease_pid = ?, lease_until = ? "
                 f"WHERE id = ? AND state IN {_LIVE}",
-                (format_ts(now), item_id),
-            )
+                (
+                    format_ts(now), owner, os.getpid() if pid is None else pid,
+                    format_ts(now + lease), item_id,
+                ),
+            )  # fmt: skip
         return cur.rowcount == 1
 
     def mark_sent(self, item_id: int, x_post_id: str | None, now: datetime) -> None:
@@ -335,8 +361,8 @@ class OutboxStore(ThreadStore):
         ts = format_ts(now)
         with transaction(conn):
             conn.execute(
-                "UPDATE outbox SET state = 'sent', x_post_id = ?, sent_at = ?, updated_at = ?, "
-                "next_attempt_at = NULL, outcome_unknown = 0 WHERE id = ?",
+                "UPDATE outbox SET state = 'sent', x_post_id = ?, sent_at = ?, updated_at = ?, "  # noqa: S608
+                f"next_attempt_at = NULL, outcome_unknown = 0, {_NO_LEASE} WHERE id = ?",
                 (x_post_id, ts, ts, item_id),
             )
 
@@ -355,9 +381,9 @@ class OutboxStore(ThreadStore):
         conn = self._conn()
         with transaction(conn):
             conn.execute(
-                "UPDATE outbox SET state = 'failed', last_error_kind = ?, last_error_text = ?, "
+                "UPDATE outbox SET state = 'failed', last_error_kind = ?, last_error_text = ?, "  # noqa: S608
                 "next_attempt_at = ?, outcome_unknown = IFNULL(?, outcome_unknown), "
-                "updated_at = ? WHERE id = ?",
+                f"updated_at = ?, {_NO_LEASE} WHERE id = ?",
                 (
                     kind, text, _ts(next_attempt_at),
                     None if outcome_unknown is None else int(outcome_unknown),
@@ -379,8 +405,9 @@ class OutboxStore(ThreadStore):
         conn = self._conn()
         with transaction(conn):
             conn.execute(
-                "UPDATE outbox SET state = 'queued', next_attempt_at = ?, last_error_kind = ?, "
-                "last_error_text = ?, attempts = attempts - ?, updated_at = ? WHERE id = ?",
+                "UPDATE outbox SET state = 'queued', next_attempt_at = ?, last_error_kind = ?, "  # noqa: S608
+                f"last_error_text = ?, attempts = attempts - ?, updated_at = ?, {_NO_LEASE} "
+                "WHERE id = ?",
                 (_ts(next_attempt_at), kind, text, int(refund_attempt), format_ts(now), item_id),
             )
 
@@ -455,23 +482,35 @@ class OutboxStore(ThreadStore):
                 )
         return [item for i in ids if (item := self.get(i)) is not None]
 
-    def recover_interrupted(self, slot: Slot, now: datetime) -> list[int]:
+    def recover_interrupted(
+        self, slot: Slot, now: datetime, *, owner: str | None = None
+    ) -> list[int]:
         """Items left ``sending`` by a crash: their outcome is unknown. They become failed
-        with ``outcome_unknown`` and an immediate retry (which looks on X first)."""
+        with ``outcome_unknown`` and an immediate retry (which looks on X first). Only items
+        whose lease is stale count (see the module docstring); `owner` is the caller's own
+        lease id: its own ``sending`` items are not being sent any more."""
         conn = self._conn()
         ts = format_ts(now)
         with transaction(conn):
+            rows = conn.execute(
+                "SELECT id, lease_owner, lease_pid, lease_until FROM outbox "
+                "WHERE slot = ? AND state = 'sending'",
+                (str(slot),),
+            ).fetchall()
             ids = [
-                r[0]
-                for r in conn.execute(
-                    "SELECT id FROM outbox WHERE slot = ? AND state = 'sending'", (str(slot),)
-                )
+                i
+                for i, held_by, held_pid, until in rows
+                if held_by is None
+                or held_by == owner
+                or until is None
+                or parse_ts(until) <= now
+                or not pid_alive(held_pid)
             ]
             for i in ids:
                 conn.execute(
-                    "UPDATE outbox SET state = 'failed', outcome_unknown = 1, "
+                    "UPDATE outbox SET state = 'failed', outcome_unknown = 1, "  # noqa: S608
                     "last_error_kind = 'interrupted', last_error_text = ?, "
-                    "next_attempt_at = ?, updated_at = ? WHERE id = ?",
+                    f"next_attempt_at = ?, updated_at = ?, {_NO_LEASE} WHERE id = ?",
                     ("The desk stopped while sending.", ts, ts, i),
                 )
         return ids

@@ -31,7 +31,7 @@ from typing import Any
 
 from humasdesk.core.activity import format_ts, parse_ts
 from humasdesk.core.privacy import PrivacyError, RequestKind, RequestStatus
-from humasdesk.store.database import ThreadStore, transaction
+from humasdesk.store.database import ThreadStore, pid_alive, transaction
 
 logger = logging.getLogger(__name__)
 
@@ -48,18 +48,20 @@ class LeaseConflict(PrivacyError):
 
     def __init__(self, wanted: str, held: str, purpose: str) -> None:
         if wanted == ERASURE and held == EXPORT:
+            msg_id = "export_running"
             msg = (
                 f"ekspor sedang berjalan ({purpose}); penghapusan ditunda — tunggu ekspor "
                 "selesai lalu ulangi"
             )
         elif wanted == EXPORT:
+            msg_id = "erasure_running"
             msg = (
-                f"penghapusan data sedang berjalan ({purpose}); ulangi setelah penghapusan "
-                "selesai"
+                f"penghapusan data sedang berjalan ({purpose}); ulangi setelah penghapusan selesai"
             )
         else:
+            msg_id = "other_erasure_running"
             msg = f"penghapusan lain sedang berjalan ({purpose}); tunggu hingga selesai"
-        super().__init__(msg)
+        super().__init__(msg, msg_id)
         self.wanted = wanted
         self.held = held
         self.purpose = purpose
@@ -69,7 +71,11 @@ class RequestNotFound(PrivacyError):
     code = "request_not_found"
 
     def __init__(self, request_id: int) -> None:
-        super().__init__(f"permintaan nomor {request_id} tidak ada di register")
+        super().__init__(
+            f"permintaan nomor {request_id} tidak ada di register",
+            "request_not_found",
+            request=request_id,
+        )
         self.request_id = request_id
 
 
@@ -77,7 +83,11 @@ class RequestNotOpen(PrivacyError):
     code = "request_not_open"
 
     def __init__(self, request_id: int, status: str) -> None:
-        super().__init__(f"permintaan nomor {request_id} sudah ditutup ({status})")
+        super().__init__(
+            f"permintaan nomor {request_id} sudah ditutup ({status})",
+            "request_closed",
+            request=request_id,
+        )
         self.request_id = request_id
 
 
@@ -164,20 +174,6 @@ _MENTION_COLS = (
 )
 
 
-def _pid_alive(pid: int | None) -> bool:
-    if pid is None or pid <= 0:
-        return True  # unknown: trust the expiry only
-    if os.name != "posix":
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def _chunks(values: Sequence[Any]) -> Iterator[Sequence[Any]]:
     for i in range(0, len(values), _IN_CHUNK):
         yield values[i : i + _IN_CHUNK]
@@ -206,7 +202,7 @@ class PrivacyStore(ThreadStore):
                 "SELECT id, kind, purpose, pid, expires_at FROM privacy_leases"
             ).fetchall()
             for lid, held, held_purpose, held_pid, expires_at in rows:
-                if parse_ts(expires_at) <= now or not _pid_alive(held_pid):
+                if parse_ts(expires_at) <= now or not pid_alive(held_pid):
                     conn.execute("DELETE FROM privacy_leases WHERE id = ?", (lid,))
                     logger.info("stale %s lease %d removed", held, lid)
                     continue
@@ -236,7 +232,7 @@ class PrivacyStore(ThreadStore):
 
     def live_leases(self, now: datetime) -> list[tuple[str, str]]:
         rows = self._conn().execute("SELECT kind, purpose, pid, expires_at FROM privacy_leases")
-        return [(k, p) for k, p, pid, exp in rows if parse_ts(exp) > now and _pid_alive(pid)]
+        return [(k, p) for k, p, pid, exp in rows if parse_ts(exp) > now and pid_alive(pid)]
 
     # -- requests register ----------------------------------------------------------------
     def add_request(

@@ -116,16 +116,16 @@ Sidik jari kunci tanda tangan: %4</translation>
         <translation>Tidak ada data yang disimpan tentang @%1: tidak ada mention, pesan kotak masuk, maupun permintaan. Tidak ada berkas yang ditulis; Anda dapat menyampaikan hal ini kepada yang bersangkutan.</translation>
     </message>
     <message>
-        <source>An erasure of citizens&apos; data is running; make the report again when it has finished (%1).</source>
-        <translation>Penghapusan data warga sedang berjalan; buat laporan lagi setelah selesai (%1).</translation>
-    </message>
-    <message>
         <source>The report could not be made (%1).</source>
         <translation>Laporan tidak dapat dibuat (%1).</translation>
     </message>
     <message>
         <source>Closing when the report is done…</source>
         <translation>Ditutup setelah laporan selesai…</translation>
+    </message>
+    <message>
+        <source>An erasure of citizens&apos; data is running; make the report again when it has finished.</source>
+        <translation>Penghapusan data warga sedang berjalan; buat laporan lagi setelah penghapusan selesai.</translation>
     </message>
 </context>
 <context>
@@ -913,6 +913,186 @@ Sidik jari kunci tanda tangan: %4</translation>
         <source>The agency&apos;s X credit is used up. Posts wait in the outbox (nothing is lost) and mentions are not read until it is topped up. The administrator of the agency&apos;s X developer account can add credit in the X developer console.</source>
         <translation>Kredit X instansi sudah habis. Kiriman menunggu di kotak keluar (tidak ada yang hilang) dan mention tidak dibaca sampai kredit diisi ulang. Admin akun developer X instansi dapat menambah kredit di konsol developer X.</translation>
     </message>
+    <message>
+        <source>The disk is full: there is not enough space for %1. Free some space or choose another location.</source>
+        <translation>Disk penuh: tidak cukup ruang untuk %1. Kosongkan ruang atau pilih lokasi lain.</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be written to. Choose another folder.</source>
+        <translation>Folder %1 tidak dapat ditulisi. Pilih folder lain.</translation>
+    </message>
+    <message>
+        <source>The signing key could not be read from the system keyring. Unlock the keyring (GNOME Keyring/KWallet) and try again.</source>
+        <translation>Kunci tanda tangan tidak dapat dibaca dari keyring sistem. Buka kunci keyring (GNOME Keyring/KWallet) lalu ulangi.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist; choose another folder.</source>
+        <translation>Folder %1 tidak ada; pilih folder lain.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; give the file a name.</source>
+        <translation>%1 adalah folder; beri nama berkasnya.</translation>
+    </message>
+    <message>
+        <source>The PDF could not be made (%1); try another format.</source>
+        <translation>PDF gagal dibuat (%1); coba format lain.</translation>
+    </message>
+    <message>
+        <source>The file could not be written (%1).</source>
+        <translation>Berkas tidak dapat ditulis (%1).</translation>
+    </message>
+    <message>
+        <source>PDF is not available in this version; choose another format.</source>
+        <translation>PDF belum tersedia di versi ini; pilih format lain.</translation>
+    </message>
+    <message>
+        <source>The request was refused (%1). Details are in the log file.</source>
+        <translation>Permintaan ditolak (%1). Rinciannya ada di berkas log.</translation>
+    </message>
+    <message>
+        <source>This retention period cannot be used.</source>
+        <translation>Masa retensi ini tidak dapat dipakai.</translation>
+    </message>
+    <message>
+        <source>A retention period is a whole number of days.</source>
+        <translation>Masa retensi harus bilangan bulat hari.</translation>
+    </message>
+    <message>
+        <source>A retention period must be more than 0 days.</source>
+        <translation>Masa retensi harus lebih dari 0 hari.</translation>
+    </message>
+    <message>
+        <source>A retention period is at most 100 years.</source>
+        <translation>Masa retensi paling lama 100 tahun.</translation>
+    </message>
+    <message>
+        <source>An X handle has 1 to 15 letters, digits or underscores.</source>
+        <translation>Handle X terdiri dari 1–15 huruf, angka atau garis bawah.</translation>
+    </message>
+    <message>
+        <source>This must be confirmed first; nothing was erased.</source>
+        <translation>Tindakan ini harus dikonfirmasi lebih dulu; tidak ada yang dihapus.</translation>
+    </message>
+    <message>
+        <source>The personal data of entries %1 was already erased.</source>
+        <translation>Data pribadi pada entri %1 sudah dihapus sebelumnya.</translation>
+    </message>
+    <message>
+        <source>Entries %1 are official records (UU 43/2009); they are erased only through the disposal proposal.</source>
+        <translation>Entri %1 adalah arsip dinas (UU 43/2009); arsip hanya dihapus melalui usul musnah.</translation>
+    </message>
+    <message>
+        <source>Nothing about @%1 is kept on this desk.</source>
+        <translation>Tidak ada data tentang @%1 yang tersimpan di desk ini.</translation>
+    </message>
+    <message>
+        <source>Give the reason for the erasure.</source>
+        <translation>Sebutkan alasan penghapusan.</translation>
+    </message>
+    <message>
+        <source>No entry is selected.</source>
+        <translation>Tidak ada entri yang dipilih.</translation>
+    </message>
+    <message>
+        <source>Give the number of the approval or of the destruction report.</source>
+        <translation>Sebutkan nomor persetujuan atau berita acara pemusnahan.</translation>
+    </message>
+    <message>
+        <source>A request is for access, correction, restriction or erasure.</source>
+        <translation>Jenis permintaan: akses, perbaikan, pembatasan atau penghapusan.</translation>
+    </message>
+    <message>
+        <source>The times must have a time zone.</source>
+        <translation>Waktu harus memiliki zona waktu.</translation>
+    </message>
+    <message>
+        <source>A request closes as granted or refused.</source>
+        <translation>Permintaan ditutup sebagai dipenuhi atau ditolak.</translation>
+    </message>
+    <message>
+        <source>A refusal needs its reason.</source>
+        <translation>Penolakan harus disertai alasannya.</translation>
+    </message>
+    <message>
+        <source>This cannot be done with the request as given.</source>
+        <translation>Hal ini tidak dapat dilakukan dengan permintaan seperti itu.</translation>
+    </message>
+    <message>
+        <source>This period cannot be used.</source>
+        <translation>Periode ini tidak dapat dipakai.</translation>
+    </message>
+    <message>
+        <source>Request number %1 is not of the kind this needs.</source>
+        <translation>Permintaan nomor %1 bukan jenis yang diperlukan di sini.</translation>
+    </message>
+    <message>
+        <source>Request number %1 is not in the register.</source>
+        <translation>Permintaan nomor %1 tidak ada di register.</translation>
+    </message>
+    <message>
+        <source>Request number %1 is already closed.</source>
+        <translation>Permintaan nomor %1 sudah ditutup.</translation>
+    </message>
+    <message>
+        <source>Request number %1 is not an erasure request.</source>
+        <translation>Permintaan nomor %1 bukan permintaan penghapusan.</translation>
+    </message>
+    <message>
+        <source>Request number %1 is not an access request.</source>
+        <translation>Permintaan nomor %1 bukan permintaan akses.</translation>
+    </message>
+    <message>
+        <source>Request number %1 was made by someone else.</source>
+        <translation>Permintaan nomor %1 diajukan oleh orang lain.</translation>
+    </message>
+    <message>
+        <source>The age of the records must be more than 0 days.</source>
+        <translation>Batas umur arsip harus lebih dari 0 hari.</translation>
+    </message>
+    <message>
+        <source>The period must start before it ends.</source>
+        <translation>Awal periode harus sebelum akhirnya.</translation>
+    </message>
+    <message>
+        <source>The time the breach was discovered cannot be in the future.</source>
+        <translation>Waktu kebocoran diketahui tidak boleh di masa depan.</translation>
+    </message>
+    <message>
+        <source>An export is running right now, so the erasure waits. Try again when the export has finished; nothing was erased.</source>
+        <translation>Saat ini ekspor sedang berjalan, jadi penghapusan ditunda. Ulangi setelah ekspor selesai; tidak ada yang dihapus.</translation>
+    </message>
+    <message>
+        <source>Citizens&apos; data is being erased right now. Try again when the erasure has finished.</source>
+        <translation>Data warga sedang dihapus. Ulangi setelah penghapusan selesai.</translation>
+    </message>
+    <message>
+        <source>Another erasure is running. Wait until it has finished.</source>
+        <translation>Penghapusan lain sedang berjalan. Tunggu hingga selesai.</translation>
+    </message>
+    <message>
+        <source>This format is not available for an access report.</source>
+        <translation>Format ini tidak tersedia untuk laporan akses.</translation>
+    </message>
+    <message>
+        <source>This is one of the desk&apos;s own accounts, not a citizen: there is no access report for it.</source>
+        <translation>Ini salah satu akun desk sendiri, bukan warga: tidak ada laporan akses untuknya.</translation>
+    </message>
+    <message>
+        <source>%1 office posts are still waiting in the outbox.</source>
+        <translation>%1 kiriman akun kantor masih di antrean kotak keluar.</translation>
+    </message>
+    <message>
+        <source>The handover export could not be written.</source>
+        <translation>Ekspor serah terima tidak dapat ditulis.</translation>
+    </message>
+    <message>
+        <source>The handover export did not pass verification (%1); nothing was erased.</source>
+        <translation>Ekspor serah terima tidak lolos verifikasi (%1); tidak ada data yang dihapus.</translation>
+    </message>
+    <message>
+        <source>The office account was not signed out (%1). The export is kept; nothing was erased.</source>
+        <translation>Akun kantor belum keluar (%1). Ekspor tetap tersimpan; tidak ada data yang dihapus.</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -1136,26 +1316,6 @@ Sidik jari kunci tanda tangan: %4</translation>
     <message>
         <source>The export failed (%1).</source>
         <translation>Ekspor gagal (%1).</translation>
-    </message>
-    <message>
-        <source>The disk is full: there is not enough space for %1. Free some space or choose another location.</source>
-        <translation>Disk penuh: tidak cukup ruang untuk %1. Kosongkan ruang atau pilih lokasi lain.</translation>
-    </message>
-    <message>
-        <source>The folder %1 cannot be written to. Choose another folder.</source>
-        <translation>Folder %1 tidak dapat ditulisi. Pilih folder lain.</translation>
-    </message>
-    <message>
-        <source>The signing key could not be read from the system keyring. Unlock the keyring (GNOME Keyring/KWallet) and try again.</source>
-        <translation>Kunci tanda tangan tidak dapat dibaca dari keyring sistem. Buka kunci keyring (GNOME Keyring/KWallet) lalu ulangi.</translation>
-    </message>
-    <message>
-        <source>The PDF report is not available in this version; choose another format.</source>
-        <translation>Laporan PDF belum tersedia di versi ini; pilih format lain.</translation>
-    </message>
-    <message>
-        <source>The PDF report could not be made (%1); try another format.</source>
-        <translation>Laporan PDF gagal dibuat (%1); coba format lain.</translation>
     </message>
 </context>
 <context>
@@ -1427,30 +1587,6 @@ Tanda tangan: %2</translation>
     <message>
         <source>The office account could not be signed out (X or the system keyring did not answer). Check the internet connection and the keyring, then run the handover again.</source>
         <translation>Akun kantor tidak dapat dikeluarkan (X atau keyring sistem tidak menjawab). Periksa koneksi internet dan keyring, lalu jalankan serah terima lagi.</translation>
-    </message>
-    <message>
-        <source>The disk is full. Free some space or choose another folder.</source>
-        <translation>Disk penuh. Kosongkan sebagian ruang atau pilih folder lain.</translation>
-    </message>
-    <message>
-        <source>The chosen folder cannot be written to. Choose another folder.</source>
-        <translation>Folder yang dipilih tidak dapat ditulisi. Pilih folder lain.</translation>
-    </message>
-    <message>
-        <source>The signing key could not be read from the system keyring. Unlock the keyring (GNOME Keyring/KWallet) and try again.</source>
-        <translation>Kunci tanda tangan tidak dapat dibaca dari keyring sistem. Buka kunci keyring (GNOME Keyring/KWallet) lalu ulangi.</translation>
-    </message>
-    <message>
-        <source>The chosen folder does not exist. Choose another folder.</source>
-        <translation>Folder yang dipilih tidak ada. Pilih folder lain.</translation>
-    </message>
-    <message>
-        <source>The chosen name is a folder. Give the file a name.</source>
-        <translation>Nama yang dipilih adalah folder. Beri nama berkasnya.</translation>
-    </message>
-    <message>
-        <source>The file for the unit could not be written (%1).</source>
-        <translation>Berkas untuk unit kerja tidak dapat ditulis (%1).</translation>
     </message>
     <message>
         <source>Nothing was erased and the office account is still signed in.</source>
@@ -1930,6 +2066,10 @@ Tanda tangan: %2</translation>
         <source>Personal account: %1 new mention(s) (Ctrl+2)</source>
         <translation>Akun pribadi: %1 mention baru (Ctrl+2)</translation>
     </message>
+    <message>
+        <source>&amp;Consolidate the officials&apos; reports…</source>
+        <translation>&amp;Rekap laporan bawahan…</translation>
+    </message>
 </context>
 <context>
     <name>OutboxView</name>
@@ -2136,19 +2276,6 @@ Tindakan ini tidak dapat dibatalkan.</translation>
 <context>
     <name>PrivacyDialogs</name>
     <message>
-        <source>The disk is full: there is not enough space for %1. Free some space or choose another location.</source>
-        <extracomment>`pdf_writer(text, path)`: lays out a plain text as a PDF file at `path`. `ask(parent, title, text)`: a yes/no question; True for yes.</extracomment>
-        <translation>Disk penuh: tidak cukup ruang untuk %1. Kosongkan ruang atau pilih lokasi lain.</translation>
-    </message>
-    <message>
-        <source>The folder %1 cannot be written to. Choose another folder.</source>
-        <translation>Folder %1 tidak dapat ditulisi. Pilih folder lain.</translation>
-    </message>
-    <message>
-        <source>The signing key could not be read from the system keyring. Unlock the keyring (GNOME Keyring/KWallet) and try again.</source>
-        <translation>Kunci tanda tangan tidak dapat dibaca dari keyring sistem. Buka kunci keyring (GNOME Keyring/KWallet) lalu ulangi.</translation>
-    </message>
-    <message>
         <source>The folder %1 does not exist; choose another folder.</source>
         <translation>Folder %1 tidak ada; pilih folder lain.</translation>
     </message>
@@ -2157,19 +2284,8 @@ Tindakan ini tidak dapat dibatalkan.</translation>
         <translation>%1 adalah folder; beri nama berkasnya.</translation>
     </message>
     <message>
-        <source>PDF is not available in this version; choose another format.</source>
-        <translation>PDF belum tersedia di versi ini; pilih format lain.</translation>
-    </message>
-    <message>
-        <source>The PDF could not be made (%1); try another format.</source>
-        <translation>PDF gagal dibuat (%1); coba format lain.</translation>
-    </message>
-    <message>
-        <source>The file could not be written (%1).</source>
-        <translation>Berkas tidak dapat ditulis (%1).</translation>
-    </message>
-    <message>
         <source>Choose the file to write.</source>
+        <extracomment>`pdf_writer(text, path)`: lays out a plain text as a PDF file at `path`. `ask(parent, title, text)`: a yes/no question; True for yes.</extracomment>
         <translation>Pilih berkas yang akan ditulis.</translation>
     </message>
 </context>
@@ -2186,6 +2302,595 @@ Tindakan ini tidak dapat dibatalkan.</translation>
     <message>
         <source>OK</source>
         <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>Rekap</name>
+    <message>
+        <source>Verified, counted</source>
+        <translation>Terverifikasi, dihitung</translation>
+    </message>
+    <message>
+        <source>EXCLUDED</source>
+        <translation>DIKELUARKAN</translation>
+    </message>
+    <message>
+        <source>Signature, key, manifest and chain verified; counted.</source>
+        <translation>Tanda tangan, kunci, manifest dan rantai terverifikasi; dihitung.</translation>
+    </message>
+    <message>
+        <source>Altered: entry %1 does not match its hash.</source>
+        <translation>Diubah: entri %1 tidak cocok dengan hash-nya.</translation>
+    </message>
+    <message>
+        <source>Altered: the content differs from what was signed.</source>
+        <translation>Diubah: isi berkas berbeda dari yang ditandatangani.</translation>
+    </message>
+    <message>
+        <source>The signature in the .sig file is not valid (edited or forged).</source>
+        <translation>Tanda tangan di berkas .sig tidak sah (diubah atau dipalsukan).</translation>
+    </message>
+    <message>
+        <source>No .sig signature file beside it; ask the official for it.</source>
+        <translation>Tidak ada berkas tanda tangan .sig di sampingnya; mintalah kepada pejabatnya.</translation>
+    </message>
+    <message>
+        <source>The .sig file belongs to another file (%1).</source>
+        <translation>Berkas .sig ini milik berkas lain (%1).</translation>
+    </message>
+    <message>
+        <source>Key %1 is not in the register of trusted keys; add it under Keys if it is the official&apos;s.</source>
+        <translation>Kunci %1 tidak ada di daftar kunci tepercaya; tambahkan melalui Kunci tepercaya bila benar milik pejabatnya.</translation>
+    </message>
+    <message>
+        <source>The key was retired from %1</source>
+        <translation>Kunci sudah tidak berlaku sejak %1</translation>
+    </message>
+    <message>
+        <source>, but the file holds entries of %1</source>
+        <translation>, tetapi berkas memuat entri tanggal %1</translation>
+    </message>
+    <message>
+        <source>The key is valid only from %1</source>
+        <translation>Kunci baru berlaku sejak %1</translation>
+    </message>
+    <message>
+        <source>A %1 file, not JSON Lines; ask the official for a JSON Lines export (Export a report… → JSON Lines).</source>
+        <translation>Berkas %1, bukan JSON Lines; mintalah ekspor JSON Lines kepada pejabatnya (Ekspor laporan… → JSON Lines).</translation>
+    </message>
+    <message>
+        <source>Not a HumasDesk export; ask for a JSON Lines export.</source>
+        <translation>Bukan berkas ekspor HumasDesk; mintalah ekspor JSON Lines.</translation>
+    </message>
+    <message>
+        <source>Made by HumasDesk %1 (format version %2), newer than this version; update HumasDesk.</source>
+        <translation>Dibuat HumasDesk %1 (format versi %2), lebih baru dari versi ini; perbarui HumasDesk.</translation>
+    </message>
+    <message>
+        <source>Cannot be read (%1).</source>
+        <translation>Tidak dapat dibaca (%1).</translation>
+    </message>
+    <message>
+        <source>Entirely outside the rekap&apos;s period.</source>
+        <translation>Seluruh isinya di luar periode rekap.</translation>
+    </message>
+    <message>
+        <source>Entry %1 differs from the entry with the same number in %2 signed by the same key (two different histories).</source>
+        <translation>Entri %1 berbeda dengan entri bernomor sama di %2 yang ditandatangani kunci yang sama (dua riwayat berbeda).</translation>
+    </message>
+    <message>
+        <source>The same file was already given (%1).</source>
+        <translation>Berkas yang sama sudah dimasukkan (%1).</translation>
+    </message>
+    <message>
+        <source>entry %1</source>
+        <translation>entri %1</translation>
+    </message>
+    <message>
+        <source>entries %1–%2</source>
+        <translation>entri %1–%2</translation>
+    </message>
+    <message>
+        <source>%1: %2 are in no file (between %3 and %4)</source>
+        <translation>%1: %2 tidak ada di berkas mana pun (antara %3 dan %4)</translation>
+    </message>
+    <message>
+        <source>office</source>
+        <translation>kantor</translation>
+    </message>
+    <message>
+        <source>personal (official capacity)</source>
+        <translation>pribadi (kapasitas jabatan)</translation>
+    </message>
+    <message>
+        <source>account</source>
+        <translation>akun</translation>
+    </message>
+    <message>
+        <source>Social Media Activity Recapitulation</source>
+        <translation>Rekapitulasi Aktivitas Media Sosial</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>Klasifikasi</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Dibuat</translation>
+    </message>
+    <message>
+        <source>Units (%1)</source>
+        <translation>Unit (%1)</translation>
+    </message>
+    <message>
+        <source>Officials</source>
+        <translation>Pejabat</translation>
+    </message>
+    <message>
+        <source>Input files</source>
+        <translation>Berkas masukan</translation>
+    </message>
+    <message>
+        <source>%1 counted, %2 excluded</source>
+        <translation>%1 dihitung, %2 dikeluarkan</translation>
+    </message>
+    <message>
+        <source>Entries counted</source>
+        <translation>Entri dihitung</translation>
+    </message>
+    <message>
+        <source>Signed with the key</source>
+        <translation>Ditandatangani dengan kunci</translation>
+    </message>
+    <message>
+        <source>Made with HumasDesk from the officials&apos; signed exports, offline. To check this document, run: humasdesk verify &lt;file&gt;</source>
+        <translation>Dibuat dengan HumasDesk dari ekspor bertanda tangan para pejabat, tanpa internet. Untuk memeriksa dokumen ini, jalankan: humasdesk verify &lt;berkas&gt;</translation>
+    </message>
+    <message>
+        <source>Verification of the input files</source>
+        <translation>Pemeriksaan berkas masukan</translation>
+    </message>
+    <message>
+        <source>Each file was checked before anything was counted: its signature by a key in the register of trusted keys, valid for the file&apos;s period; its SHA-256 against the signed one; its manifest; and every entry against its hash and the one before it.</source>
+        <translation>Setiap berkas diperiksa sebelum ada yang dihitung: tanda tangannya oleh kunci di daftar kunci tepercaya yang berlaku untuk periode berkas; SHA-256-nya terhadap yang ditandatangani; manifestnya; dan setiap entri terhadap hash-nya dan entri sebelumnya.</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Berkas</translation>
+    </message>
+    <message>
+        <source>Official</source>
+        <translation>Pejabat</translation>
+    </message>
+    <message>
+        <source>SHA-256 / key fingerprint</source>
+        <translation>SHA-256 / sidik jari kunci</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Putusan</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>(tidak dikenal)</translation>
+    </message>
+    <message>
+        <source>%1 entries counted, %2 already in another file</source>
+        <translation>%1 entri dihitung, %2 sudah ada di berkas lain</translation>
+    </message>
+    <message>
+        <source>Gaps between an official&apos;s files</source>
+        <translation>Celah di antara berkas seorang pejabat</translation>
+    </message>
+    <message>
+        <source>None: every official&apos;s files join up.</source>
+        <translation>Tidak ada: berkas setiap pejabat bersambung.</translation>
+    </message>
+    <message>
+        <source>Citizens&apos; data</source>
+        <translation>Data warga</translation>
+    </message>
+    <message>
+        <source>This rekap holds no citizen&apos;s handle or words: only figures. Handles stay pseudonyms within each export, so one citizen in two units&apos; exports cannot be linked.</source>
+        <translation>Rekap ini tidak memuat handle maupun kata-kata warga: hanya angka. Handle tetap pseudonim di dalam setiap ekspor, sehingga warga yang sama di ekspor dua unit tidak dapat dikaitkan.</translation>
+    </message>
+    <message>
+        <source>%1 of the counted input files carried citizens&apos; data in full (not masked): keep them as personal data (UU 27/2022).</source>
+        <translation>%1 berkas masukan yang dihitung memuat data warga lengkap (tidak disamarkan): simpan sebagai data pribadi (UU 27/2022).</translation>
+    </message>
+    <message>
+        <source>Counted input files with citizens&apos; data pseudonymised and masked: %1; with none: %2.</source>
+        <translation>Berkas masukan yang dihitung dengan data warga dipseudonimkan dan disamarkan: %1; tanpa data warga: %2.</translation>
+    </message>
+    <message>
+        <source>Posts</source>
+        <translation>Kiriman</translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation>Balasan</translation>
+    </message>
+    <message>
+        <source>Mentions received</source>
+        <translation>Mention diterima</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Dijawab</translation>
+    </message>
+    <message>
+        <source>Answered share</source>
+        <translation>Persentase dijawab</translation>
+    </message>
+    <message>
+        <source>Response, median</source>
+        <translation>Respons, median</translation>
+    </message>
+    <message>
+        <source>Response, 90th pct.</source>
+        <translation>Respons, persentil 90</translation>
+    </message>
+    <message>
+        <source>Two-way ratio</source>
+        <translation>Rasio dua arah</translation>
+    </message>
+    <message>
+        <source>Aduan</source>
+        <translation>Aduan</translation>
+    </message>
+    <message>
+        <source>Aduan open</source>
+        <translation>Aduan terbuka</translation>
+    </message>
+    <message>
+        <source>Aduan overdue</source>
+        <translation>Aduan lewat batas</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Angka</translation>
+    </message>
+    <message>
+        <source>Official / account</source>
+        <translation>Pejabat / akun</translation>
+    </message>
+    <message>
+        <source>Unit %1</source>
+        <translation>Unit %1</translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation>Semua unit</translation>
+    </message>
+    <message>
+        <source>Figures as of %1. Of personal accounts only posts marked as made in official capacity (kapasitas jabatan) count. Reach and engagement are not in these exports.</source>
+        <translation>Angka per %1. Dari akun pribadi hanya kiriman bertanda kapasitas jabatan yang dihitung. Jangkauan dan keterlibatan tidak ada di ekspor ini.</translation>
+    </message>
+    <message>
+        <source>Aduan against SP4N-LAPOR! service times</source>
+        <translation>Aduan terhadap waktu layanan SP4N-LAPOR!</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Answered ≤ 3 days</source>
+        <translation>Dijawab ≤ 3 hari</translation>
+    </message>
+    <message>
+        <source>Answered late</source>
+        <translation>Dijawab terlambat</translation>
+    </message>
+    <message>
+        <source>Unanswered, overdue</source>
+        <translation>Belum dijawab, lewat batas</translation>
+    </message>
+    <message>
+        <source>Unanswered, within 3 days</source>
+        <translation>Belum dijawab, dalam 3 hari</translation>
+    </message>
+    <message>
+        <source>Resolved ≤ 5 / 14 / 60 days</source>
+        <translation>Selesai ≤ 5 / 14 / 60 hari</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Terbuka</translation>
+    </message>
+    <message>
+        <source>Month by month</source>
+        <translation>Per bulan</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Bulan</translation>
+    </message>
+    <message>
+        <source>Ranking</source>
+        <translation>Peringkat</translation>
+    </message>
+    <message>
+        <source>Appendix: definitions</source>
+        <translation>Lampiran: definisi</translation>
+    </message>
+    <message>
+        <source>From the start date (inclusive) up to the end (exclusive). Figures are as of the end of the period: replies after it are not counted.</source>
+        <translation>Dari tanggal awal (inklusif) sampai akhir (eksklusif). Angka per akhir periode: balasan sesudahnya tidak dihitung.</translation>
+    </message>
+    <message>
+        <source>Posts sent in the period that are not replies; of a personal account only those marked as made in official capacity.</source>
+        <translation>Kiriman dalam periode yang bukan balasan; dari akun pribadi hanya yang bertanda kapasitas jabatan.</translation>
+    </message>
+    <message>
+        <source>Replies sent in the period, including replies logged as posts.</source>
+        <translation>Balasan yang dikirim dalam periode, termasuk balasan yang tercatat sebagai kiriman.</translation>
+    </message>
+    <message>
+        <source>Mentions received and answered</source>
+        <translation>Mention diterima dan dijawab</translation>
+    </message>
+    <message>
+        <source>Distinct mentions received in the period; answered when the same account replied to it at or after its time. The answered share is answered ÷ received.</source>
+        <translation>Mention berbeda yang diterima dalam periode; dijawab bila akun yang sama membalasnya pada atau setelah waktunya. Persentase dijawab = dijawab ÷ diterima.</translation>
+    </message>
+    <message>
+        <source>Time to first response</source>
+        <translation>Waktu respons pertama</translation>
+    </message>
+    <message>
+        <source>Time of the account&apos;s earliest reply minus the time of the mention. Median and 90th percentile by the nearest-rank method (the value at rank ⌈p/100 · n⌉ of the n sorted times); for a unit and for all units the answered mentions of all their accounts are pooled first.</source>
+        <translation>Waktu balasan pertama akun dikurangi waktu mention. Median dan persentil ke-90 dengan metode peringkat terdekat (nilai pada peringkat ⌈p/100 · n⌉ dari n waktu terurut); untuk unit dan semua unit, mention yang dijawab dari semua akunnya digabung lebih dulu.</translation>
+    </message>
+    <message>
+        <source>Replies ÷ posts (not shown when there were no posts).</source>
+        <translation>Balasan ÷ kiriman (tidak ditampilkan bila tidak ada kiriman).</translation>
+    </message>
+    <message>
+        <source>Mentions of the period tagged as aduan, against the SP4N-LAPOR! service times: first response within 3 × 24 hours, resolution within 5, 14 and 60 days (cumulative). Open: not marked handled yet. Overdue: unanswered after 3 days.</source>
+        <translation>Mention periode ini yang ditandai aduan, terhadap waktu layanan SP4N-LAPOR!: respons pertama dalam 3 × 24 jam, penyelesaian dalam 5, 14 dan 60 hari (kumulatif). Terbuka: belum ditandai selesai. Lewat batas: belum dijawab setelah 3 hari.</translation>
+    </message>
+    <message>
+        <source>Officials ordered by answered share (high to low), then median response time (fast to slow), then mentions received.</source>
+        <translation>Pejabat diurutkan menurut persentase dijawab (tinggi ke rendah), lalu median waktu respons (cepat ke lambat), lalu jumlah mention diterima.</translation>
+    </message>
+    <message>
+        <source>De-duplication and gaps</source>
+        <translation>Duplikasi dan celah</translation>
+    </message>
+    <message>
+        <source>Exports of the same official that overlap hold the same entries: each entry is counted once, by its number and hash. Entry numbers of an official&apos;s log that lie between two of their files but in neither are listed as gaps: a period nobody sent.</source>
+        <translation>Ekspor pejabat yang sama yang tumpang tindih memuat entri yang sama: setiap entri dihitung sekali, menurut nomor dan hash-nya. Nomor entri log seorang pejabat yang terletak di antara dua berkasnya tetapi tidak ada di keduanya dicantumkan sebagai celah: periode yang tidak dikirim.</translation>
+    </message>
+    <message>
+        <source>This key is already in the register, for %1 (%2).</source>
+        <translation>Kunci ini sudah terdaftar, atas nama %1 (%2).</translation>
+    </message>
+    <message>
+        <source>That key is not in the register.</source>
+        <translation>Kunci itu tidak ada di daftar.</translation>
+    </message>
+    <message>
+        <source>More than one key starts so; type more of the fingerprint.</source>
+        <translation>Lebih dari satu kunci berawalan demikian; ketik sidik jari lebih panjang.</translation>
+    </message>
+    <message>
+        <source>That is not a key fingerprint: it has 64 hexadecimal digits (3F2A 9C01 …), or choose the official&apos;s signing-key.pub.</source>
+        <translation>Itu bukan sidik jari kunci: sidik jari terdiri atas 64 digit heksadesimal (3F2A 9C01 …); atau pilih berkas signing-key.pub pejabatnya.</translation>
+    </message>
+    <message>
+        <source>Name, unit and account must be one line of at most 200 characters; name and unit are required.</source>
+        <translation>Nama, unit dan akun harus satu baris, paling banyak 200 karakter; nama dan unit wajib diisi.</translation>
+    </message>
+    <message>
+        <source>The key is valid only from %1: retire it from a later day.</source>
+        <translation>Kunci baru berlaku sejak %1: pensiunkan dari hari sesudahnya.</translation>
+    </message>
+    <message>
+        <source>The key is already retired from %1.</source>
+        <translation>Kunci sudah tidak berlaku sejak %1.</translation>
+    </message>
+    <message>
+        <source>The register of trusted keys cannot be read (trusted-keys.json); restore it from a backup.</source>
+        <translation>Daftar kunci tepercaya (trusted-keys.json) tidak dapat dibaca; pulihkan dari cadangan.</translation>
+    </message>
+    <message>
+        <source>The register was written by a newer HumasDesk; update HumasDesk.</source>
+        <translation>Daftar kunci dibuat HumasDesk yang lebih baru; perbarui HumasDesk.</translation>
+    </message>
+</context>
+<context>
+    <name>RekapFilesModel</name>
+    <message>
+        <source>File</source>
+        <translation>Berkas</translation>
+    </message>
+    <message>
+        <source>Official</source>
+        <translation>Pejabat</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Putusan</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>waiting…</source>
+        <translation>menunggu…</translation>
+    </message>
+</context>
+<context>
+    <name>RekapWindow</name>
+    <message>
+        <source>Consolidate the officials&apos; reports</source>
+        <translation>Rekap laporan bawahan</translation>
+    </message>
+    <message>
+        <source>Input files and their verdicts</source>
+        <translation>Berkas masukan dan putusannya</translation>
+    </message>
+    <message>
+        <source>&amp;Add files…</source>
+        <translation>&amp;Tambah berkas…</translation>
+    </message>
+    <message>
+        <source>&amp;Drop from the list</source>
+        <translation>&amp;Keluarkan dari daftar</translation>
+    </message>
+    <message>
+        <source>Trusted &amp;keys…</source>
+        <translation>&amp;Kunci tepercaya…</translation>
+    </message>
+    <message>
+        <source>C&amp;heck</source>
+        <translation>&amp;Periksa</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Cancel the running check</source>
+        <translation>Batalkan pemeriksaan yang berjalan</translation>
+    </message>
+    <message>
+        <source>&amp;Save the rekap…</source>
+        <translation>&amp;Simpan rekap…</translation>
+    </message>
+    <message>
+        <source>The whole period of the files</source>
+        <translation>Seluruh periode berkas</translation>
+    </message>
+    <message>
+        <source>Period start</source>
+        <translation>Awal periode</translation>
+    </message>
+    <message>
+        <source>Period end</source>
+        <translation>Akhir periode</translation>
+    </message>
+    <message>
+        <source>Include a ranking of the officials</source>
+        <translation>Sertakan peringkat pejabat</translation>
+    </message>
+    <message>
+        <source>Security classification</source>
+        <translation>Klasifikasi keamanan</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Instansi</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Check progress</source>
+        <translation>Kemajuan pemeriksaan</translation>
+    </message>
+    <message>
+        <source>Rekap message</source>
+        <translation>Pesan rekap</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>Klasifikasi</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Add the JSON Lines exports your officials sent you. Each file is checked against the register of trusted keys before anything is counted; files that fail are left out and listed with the reason.</source>
+        <translation>Tambahkan ekspor JSON Lines yang dikirim para pejabat kepada Anda. Setiap berkas diperiksa terhadap daftar kunci tepercaya sebelum ada yang dihitung; berkas yang gagal dikeluarkan dan dicantumkan beserta alasannya.</translation>
+    </message>
+    <message>
+        <source>The period&apos;s end is before its start; swap the dates.</source>
+        <translation>Akhir periode sebelum awalnya; tukar tanggalnya.</translation>
+    </message>
+    <message>
+        <source>Checking the files…</source>
+        <translation>Memeriksa berkas…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Menghentikan…</translation>
+    </message>
+    <message>
+        <source>Add the officials&apos; exports</source>
+        <translation>Tambahkan ekspor para pejabat</translation>
+    </message>
+    <message>
+        <source>JSON Lines exports (*.jsonl);;All files (*)</source>
+        <translation>Ekspor JSON Lines (*.jsonl);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>No file can be counted, so there is no rekap. The table says why for each file.</source>
+        <translation>Tidak ada berkas yang dapat dihitung, jadi rekap tidak dibuat. Tabel menyebutkan alasan untuk setiap berkas.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 files counted, %3 entries, %4 officials in %5 units.</source>
+        <translation>%1 dari %2 berkas dihitung, %3 entri, %4 pejabat di %5 unit.</translation>
+    </message>
+    <message>
+        <source>%1 files are left out of the figures (see the table).</source>
+        <translation>%1 berkas dikeluarkan dari perhitungan (lihat tabel).</translation>
+    </message>
+    <message>
+        <source>Check cancelled; nothing was counted.</source>
+        <translation>Pemeriksaan dibatalkan; tidak ada yang dihitung.</translation>
+    </message>
+    <message>
+        <source>The register of trusted keys cannot be read (trusted-keys.json); restore it from a backup.</source>
+        <translation>Daftar kunci tepercaya (trusted-keys.json) tidak dapat dibaca; pulihkan dari cadangan.</translation>
+    </message>
+    <message>
+        <source>The check failed (%1).</source>
+        <translation>Pemeriksaan gagal (%1).</translation>
+    </message>
+    <message>
+        <source>Save the rekap</source>
+        <translation>Simpan rekap</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>PDF (*.pdf);;Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Name the file .pdf, .xlsx or .csv.</source>
+        <translation>Beri nama berkas berakhiran .pdf, .xlsx atau .csv.</translation>
+    </message>
+    <message>
+        <source>PDF is not available.</source>
+        <translation>PDF tidak tersedia.</translation>
+    </message>
+    <message>
+        <source>Writing the rekap…</source>
+        <translation>Menulis rekap…</translation>
+    </message>
+    <message>
+        <source>Rekap written and signed: %1 (key %2).</source>
+        <translation>Rekap ditulis dan ditandatangani: %1 (kunci %2).</translation>
+    </message>
+    <message>
+        <source>Cancelled; no file was left behind.</source>
+        <translation>Dibatalkan; tidak ada berkas yang tertinggal.</translation>
+    </message>
+    <message>
+        <source>The rekap could not be written (%1).</source>
+        <translation>Rekap tidak dapat ditulis (%1).</translation>
     </message>
 </context>
 <context>
@@ -3344,6 +4049,144 @@ Warga dapat meminta data yang disimpan tentang dirinya, serta perbaikan, pembata
     <message>
         <source>Could not sync mentions: %1 Trying again later.</source>
         <translation>Mention tidak dapat disinkronkan: %1 Akan dicoba lagi nanti.</translation>
+    </message>
+</context>
+<context>
+    <name>TrustedKeysDialog</name>
+    <message>
+        <source>Trusted keys of the officials</source>
+        <translation>Kunci tepercaya para pejabat</translation>
+    </message>
+    <message>
+        <source>Trusted keys</source>
+        <translation>Kunci tepercaya</translation>
+    </message>
+    <message>
+        <source>Official&apos;s name</source>
+        <translation>Nama pejabat</translation>
+    </message>
+    <message>
+        <source>Official&apos;s unit</source>
+        <translation>Unit pejabat</translation>
+    </message>
+    <message>
+        <source>Office account (optional)</source>
+        <translation>Akun kantor (opsional)</translation>
+    </message>
+    <message>
+        <source>Key fingerprint or key file</source>
+        <translation>Sidik jari kunci atau berkas kunci</translation>
+    </message>
+    <message>
+        <source>the 64-digit fingerprint from their report, or choose signing-key.pub</source>
+        <translation>sidik jari 64 digit dari laporannya, atau pilih signing-key.pub</translation>
+    </message>
+    <message>
+        <source>&amp;Choose key file…</source>
+        <translation>&amp;Pilih berkas kunci…</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Berlaku sejak</translation>
+    </message>
+    <message>
+        <source>&amp;Add the key</source>
+        <translation>&amp;Tambahkan kunci</translation>
+    </message>
+    <message>
+        <source>Retired from</source>
+        <translation>Tidak berlaku sejak</translation>
+    </message>
+    <message>
+        <source>&amp;Retire the selected key from</source>
+        <translation>&amp;Pensiunkan kunci terpilih sejak</translation>
+    </message>
+    <message>
+        <source>Keys message</source>
+        <translation>Pesan kunci</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Kunci</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Office account</source>
+        <translation>Akun kantor</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>A key is trusted only when it is in this register: add each official&apos;s key from the signing-key.pub they hand over, or the fingerprint printed in their report. After a handover (serah terima jabatan), retire the predecessor&apos;s key from the handover day and add the successor&apos;s: both stay valid for their own days.</source>
+        <translation>Kunci hanya dipercaya bila ada di daftar ini: tambahkan kunci setiap pejabat dari signing-key.pub yang diserahkannya, atau sidik jari yang tercetak di laporannya. Setelah serah terima jabatan, pensiunkan kunci pejabat lama sejak hari serah terima dan tambahkan kunci penggantinya: keduanya tetap berlaku untuk harinya masing-masing.</translation>
+    </message>
+    <message>
+        <source>A .sig file is not a key: trust comes from the key the official hands over, never from a file they bring.</source>
+        <translation>Berkas .sig bukan kunci: kepercayaan berasal dari kunci yang diserahkan pejabat, tidak pernah dari berkas yang dibawanya.</translation>
+    </message>
+    <message>
+        <source>%1 is not a readable HumasDesk public key file.</source>
+        <translation>%1 bukan berkas kunci publik HumasDesk yang terbaca.</translation>
+    </message>
+    <message>
+        <source>Added: %1 (%2), key %3.</source>
+        <translation>Ditambahkan: %1 (%2), kunci %3.</translation>
+    </message>
+    <message>
+        <source>Select the key to retire.</source>
+        <translation>Pilih kunci yang akan dipensiunkan.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s key no longer vouches for activity from %2 on.</source>
+        <translation>Kunci %1 tidak lagi menjamin aktivitas sejak %2.</translation>
+    </message>
+    <message>
+        <source>The official&apos;s public key</source>
+        <translation>Kunci publik pejabat</translation>
+    </message>
+    <message>
+        <source>Public keys (*.pub);;All files (*)</source>
+        <translation>Kunci publik (*.pub);;Semua berkas (*)</translation>
+    </message>
+</context>
+<context>
+    <name>TrustedKeysModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Akun</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Sidik jari</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Berlaku</translation>
+    </message>
+    <message>
+        <source>%1 – now</source>
+        <translation>%1 – sekarang</translation>
+    </message>
+    <message>
+        <source>%1 – until %2 (retired)</source>
+        <translation>%1 – sampai %2 (dipensiunkan)</translation>
     </message>
 </context>
 </TS>

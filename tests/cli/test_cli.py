@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-import subprocess
-import sys
 
 import requests
 
@@ -12,24 +10,17 @@ from humasdesk import __version__
 from humasdesk.selftest import run_self_test
 from tests.fakes import MemoryKeyring
 
-
-def _humasdesk(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "humasdesk", *args],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
+from .conftest import humasdesk
 
 
 def test_version():
-    result = _humasdesk("--version")
+    result = humasdesk("--version")
     assert result.returncode == 0
     assert result.stdout.strip() == f"HumasDesk {__version__}"
 
 
 def test_bad_usage_exits_2_with_one_line_on_stderr():
-    result = _humasdesk("--no-such-option")
+    result = humasdesk("--no-such-option")
     assert result.returncode == 2
     assert "--no-such-option" in result.stderr
 

@@ -73,3 +73,48 @@ def me_status(sandbox, access_token: str) -> int:
         headers={"Authorization": f"Bearer {access_token}"},
         timeout=10,
     ).status_code
+
+
+class ModalAnswer:
+    """Answers a modal dialog the desk opens with `exec()`, as the official would, from
+    inside its event loop: once a visible top-level `cls` appears, `act(dialog)` runs (it
+    sends key events or clicks). Arm it *before* the action that opens the dialog.
+
+    `seen` holds what `look(dialog)` returned when the dialog appeared (before `act`), for
+    the test to assert on after the dialog has closed; `answered` counts the dialogs. No
+    reference to a dialog is kept: the desk deletes each one after its `exec()`.
+    """
+
+    def __init__(self, cls, act, look=None, tries: int = 2000) -> None:
+        self.cls, self.act, self.look = cls, act, look
+        self.tries = tries
+        self.seen: list = []
+        self.answered = 0
+
+    def arm(self) -> ModalAnswer:
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, self._poll)
+        return self
+
+    def _poll(self) -> None:
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication
+
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, self.cls) and widget.isVisible():
+                self.answered += 1
+                if self.look is not None:
+                    self.seen.append(self.look(widget))
+                self.act(widget)
+                return
+        self.tries -= 1
+        if self.tries > 0:
+            QTimer.singleShot(5, self._poll)
+
+
+def press(widget, key) -> None:
+    """A real key press on the widget that has the keyboard in `widget`'s window."""
+    from PySide6.QtTest import QTest
+
+    QTest.keyClick(widget.focusWidget() or widget, key)

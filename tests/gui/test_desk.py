@@ -77,7 +77,8 @@ def test_window_is_shown_before_the_network_work_finishes(qtbot, sandbox, data_d
     qtbot.addWidget(desk.window)
     try:
         assert desk.window.isVisible()
-        qtbot.wait(50)
+        # Painted, and the background work (services, sign-in, the slow X) has begun.
+        qtbot.waitUntil(lambda: desk.controller is not None, timeout=10000)
         pane = desk.window.panes[Slot.OFFICE]
         assert _posts_shown(pane) == 0
         assert pane.pages.currentIndex() in (1, 2)  # signing in, or loading the posts

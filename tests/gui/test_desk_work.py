@@ -15,6 +15,7 @@ from humasdesk.core.models import Slot
 from humasdesk.store.activity_log import LogFilter
 from tests.gui.conftest import Confirmations
 from tests.gui.helpers import wait_signed_in
+from tests.qt_fixtures import drain
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
@@ -29,13 +30,43 @@ def texts_on_x(sandbox, handle: str) -> list[str]:
     return [p["text"] for p in posts_on_x(sandbox, handle)]
 
 
+def office_post_id(sandbox, text: str) -> str:
+    (post_id,) = [p["id"] for p in posts_on_x(sandbox, "HumasDemo") if p["text"] == text]
+    return post_id
+
+
+def reposters(sandbox, post_id: str) -> list[str]:
+    """Who reposted `post_id` on X (as X records a repost: a post referencing it)."""
+    everyone = requests.get(f"{sandbox.base_url}/_sandbox/posts", timeout=10).json()["data"]
+    return [
+        p["author_username"]
+        for p in everyone
+        if {"type": "retweeted", "id": post_id} in p.get("referenced_tweets", [])
+    ]
+
+
+HANDLES = {Slot.OFFICE: "HumasDemo", Slot.PERSONAL: "rina_humas"}
+
+
 def ready(qtbot, make_desk, keyring_backend, **kwargs):
+    """The desk as the official finds it once it has started: both accounts signed in,
+    each pane showing its own handle, and what its account's worker does on sign-in (the
+    saved draft loaded, the first posts, send round and sync) done. Not a button state: a
+    restored draft enables Send, an empty composer does not."""
     window, controller = make_desk(keyring_backend, **kwargs)
     wait_signed_in(qtbot, controller, Slot.OFFICE, Slot.PERSONAL)
-    for pane in window.panes.values():
-        qtbot.waitUntil(lambda p=pane: p.composer.send_button.isEnabled() is False, timeout=5000)
-        qtbot.waitUntil(lambda p=pane: p.composer.handle != "", timeout=5000)
+    for slot, handle in HANDLES.items():
+        pane = window.panes[slot]
+        assert controller.sessions[slot].account.username == handle
+        assert pane.header.handle_label.text() == f"@{handle}"
+        assert pane.composer.handle == handle
+        drain(qtbot, controller.slot_desks[slot].worker, timeout=20000)
     return window, controller
+
+
+def outbox_items(controller, slot):
+    """The outbox as stored (not only as shown)."""
+    return controller.services.outbox.items(slot)
 
 
 def type_and_send(qtbot, pane, text: str) -> None:
@@ -67,12 +98,15 @@ def test_office_post_is_confirmed_then_sent_after_the_undo_window(
 def test_declined_confirmation_queues_nothing_and_keeps_the_text(
     qtbot, make_desk, keyring_backend, sandbox
 ):
-    window, _ = ready(qtbot, make_desk, keyring_backend, confirm=Confirmations(answer=False))
+    window, controller = ready(
+        qtbot, make_desk, keyring_backend, confirm=Confirmations(answer=False)
+    )
     office = window.panes[Slot.OFFICE]
     type_and_send(qtbot, office, "Draf yang belum jadi")
-    qtbot.wait(600)
+    drain(qtbot, controller.slot_desks[Slot.OFFICE].worker)  # a queued post would show now
     assert office.composer.parts[0].text() == "Draf yang belum jadi"
     assert office.outbox_view.model.rowCount() == 0
+    assert outbox_items(controller, Slot.OFFICE) == []
     assert "Draf yang belum jadi" not in texts_on_x(sandbox, "HumasDemo")
 
 
@@ -106,7 +140,7 @@ def test_personal_post_needs_no_confirmation_and_carries_official_capacity(
 def test_undo_returns_the_text_to_the_composer_and_nothing_reaches_x(
     qtbot, make_desk, keyring_backend, sandbox
 ):
-    window, _ = ready(qtbot, make_desk, keyring_backend, undo_s=30)
+    window, controller = ready(qtbot, make_desk, keyring_backend, undo_s=30)
     personal = window.panes[Slot.PERSONAL]
     text = "Kiriman yang ingin saya batalkan"
     type_and_send(qtbot, personal, text)
@@ -118,7 +152,11 @@ def test_undo_returns_the_text_to_the_composer_and_nothing_reaches_x(
     outbox.select(outbox.model.item_row(0).id)
     qtbot.mouseClick(outbox.cancel_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: personal.composer.parts[0].text() == text, timeout=10000)
-    qtbot.wait(300)
+    (item,) = outbox_items(controller, Slot.PERSONAL)
+    assert item.state.value == "cancelled"  # stored: no later round can send it
+    desk = controller.slot_desks[Slot.PERSONAL]
+    with qtbot.waitSignal(desk.sending_finished, timeout=20000):
+        desk.on_send_timer_timeout()  # a send round now finds nothing to send
     assert text not in texts_on_x(sandbox, "rina_humas")
 
 
@@ -226,8 +264,43 @@ def test_same_text_from_the_other_account_is_refused_with_repost_offered(
     assert "@HumasDemo" in r.args[1] and "beberapa akun" in r.args[1]
     assert personal.composer.parts[0].text() == text + " "  # nothing lost
     assert offers and "Bagikan ulang" in offers[0]
-    qtbot.wait(600)
+    drain(qtbot, controller.slot_desks[Slot.PERSONAL].worker)  # no repost, no post queued
     assert text not in texts_on_x(sandbox, "rina_humas")
+    assert outbox_items(controller, Slot.PERSONAL) == []
+    assert reposters(sandbox, office_post_id(sandbox, text)) == []
+
+
+def test_accepting_the_repost_offer_reposts_the_office_post_from_the_personal_account(
+    qtbot, make_desk, keyring_backend, sandbox, activity_log
+):
+    """The same announcement from the personal account is refused; the official accepts
+    the offer to repost instead. On X the office post is reposted once, by @rina_humas
+    (not by the office account, and not posted again as a copy); the composer is cleared."""
+    offers: list[str] = []
+    window, controller = ready(
+        qtbot, make_desk, keyring_backend,
+        ask=lambda parent, title, text: offers.append(text) or True,
+    )  # fmt: skip
+    text = "Pengumuman: vaksinasi anak gratis di puskesmas mulai Senin."
+    office_outbox = window.panes[Slot.OFFICE].outbox_view
+    type_and_send(qtbot, window.panes[Slot.OFFICE], text)
+    qtbot.waitUntil(
+        lambda: (
+            office_outbox.model.rowCount() > 0
+            and office_outbox.model.item_row(0).state.value == "sent"
+        ),
+        timeout=15000,
+    )
+    personal = window.panes[Slot.PERSONAL]
+    post_id = office_post_id(sandbox, text)
+    type_and_send(qtbot, personal, text)
+    qtbot.waitUntil(lambda: reposters(sandbox, post_id) == ["rina_humas"], timeout=15000)
+    assert len(offers) == 1 and "@rina_humas" in offers[0]
+    qtbot.waitUntil(lambda: personal.composer.parts[0].text() == "", timeout=10000)
+    drain(qtbot, controller.slot_desks[Slot.PERSONAL].worker)
+    assert reposters(sandbox, post_id) == ["rina_humas"]  # once
+    assert text not in texts_on_x(sandbox, "rina_humas")  # no copy of the text
+    assert texts_on_x(sandbox, "HumasDemo").count(text) == 1
 
 
 def test_composer_refuses_bad_input_and_says_why(qtbot, make_desk, keyring_backend):
@@ -256,7 +329,7 @@ def test_composer_refuses_bad_input_and_says_why(qtbot, make_desk, keyring_backe
 def test_network_drop_mid_send_keeps_the_post_and_it_goes_out_once(
     qtbot, make_desk, keyring_backend, sandbox
 ):
-    window, _ = ready(qtbot, make_desk, keyring_backend)
+    window, controller = ready(qtbot, make_desk, keyring_backend)
     requests.post(
         f"{sandbox.base_url}/_sandbox/faults",
         json={"count": 1, "path_prefix": "/2/tweets", "drop_connection": True,
@@ -266,8 +339,16 @@ def test_network_drop_mid_send_keeps_the_post_and_it_goes_out_once(
     text = "Kiriman saat jaringan kantor putus sebentar."
     type_and_send(qtbot, window.panes[Slot.PERSONAL], text)
     qtbot.waitUntil(lambda: text in texts_on_x(sandbox, "rina_humas"), timeout=30000)
-    qtbot.wait(1500)
-    assert texts_on_x(sandbox, "rina_humas").count(text) == 1
+    # The desk settles the unknown outcome by looking on X: the item ends sent, with the
+    # id of the post that is there, and nothing is left to send again.
+    qtbot.waitUntil(
+        lambda: [i.state.value for i in outbox_items(controller, Slot.PERSONAL)] == ["sent"],
+        timeout=60000,
+    )
+    drain(qtbot, controller.slot_desks[Slot.PERSONAL].worker)
+    (item,) = outbox_items(controller, Slot.PERSONAL)
+    on_x = [p for p in posts_on_x(sandbox, "rina_humas") if p["text"] == text]
+    assert [p["id"] for p in on_x] == [item.x_post_id]
 
 
 def test_x_refusing_a_reply_shows_the_reason_in_indonesian(
@@ -293,6 +374,8 @@ def test_single_pane_mode_switches_with_the_keyboard(qtbot, make_desk, keyring_b
     assert office.isVisible() and personal.isVisible()
     window.set_single_pane(True)
     assert office.isVisible() and not personal.isVisible()
+    window.activateWindow()  # on a real display, shortcuts reach only the active window
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert personal.isVisible() and not office.isVisible()
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
@@ -304,18 +387,19 @@ def test_single_pane_mode_switches_with_the_keyboard(qtbot, make_desk, keyring_b
 
 
 def test_draft_survives_a_restart(qtbot, make_desk, keyring_backend):
+    """A half-written post is still in the composer after HumasDesk is closed and started
+    again: the official loses nothing by closing the laptop."""
     window, controller = ready(qtbot, make_desk, keyring_backend)
     composer = window.panes[Slot.PERSONAL].composer
-    composer.parts[0].edit.setPlainText("Draf panjang yang belum selesai ditulis")
-    controller.shutdown()  # at once: a save still pending is made while closing
-    # Not `ready`: it waits for an empty composer, and the draft may be back before that.
-    window2, controller2 = make_desk(keyring_backend)
-    wait_signed_in(qtbot, controller2, Slot.PERSONAL)
+    with qtbot.waitSignal(composer.draft_changed, timeout=10000):  # saved while typing
+        composer.parts[0].edit.setPlainText("Draf panjang yang belum selesai ditulis")
+    drain(qtbot, controller.slot_desks[Slot.PERSONAL].worker)  # the save has been written
+    controller.shutdown()
+    window2, _ = ready(qtbot, make_desk, keyring_backend)  # waits for the draft to load
     composer2 = window2.panes[Slot.PERSONAL].composer
-    qtbot.waitUntil(
-        lambda: composer2.parts[0].text() == "Draf panjang yang belum selesai ditulis",
-        timeout=10000,
-    )
+    assert composer2.parts[0].text() == "Draf panjang yang belum selesai ditulis"
+    assert composer2.send_button.isEnabled()  # ready to send as it was
+    assert window2.panes[Slot.OFFICE].composer.parts[0].text() == ""  # the other pane's own
 
 
 def test_closing_with_posts_waiting_can_leave_them_for_next_time(
@@ -382,15 +466,118 @@ def test_log_view_and_export_open_from_the_menu(qtbot, make_desk, keyring_backen
 
 
 def test_settings_show_the_export_key_fingerprint(qtbot, make_desk, keyring_backend, tmp_path):
-    from humasdesk.settings import Settings
+    """Settings name the export key by its fingerprint, read from signing-key.pub, so a
+    supervisor can compare it with the one on a report: "not made yet" before the first
+    export, then the key's SHA-256 in groups of four."""
+    import base64
+    import hashlib
 
+    from humasdesk.credentials.signing import PUBLIC_KEY_FILENAME, ExportSigner
+    from humasdesk.settings import Settings
+    from tests.fakes import MemoryKeyring
+
+    data = tmp_path / "data"
     window, controller = ready(qtbot, make_desk, keyring_backend)
-    controller.settings = Settings(tmp_path / "settings.json")
+    controller.settings = Settings(data / "settings.json")
+    controller.data_root = data
     window.action_settings.trigger()
     dialog = controller.settings_dialog
     assert dialog.signing_key_label.isVisible()
-    assert "belum dibuat" in dialog.signing_key_label.text()  # no export yet: no key file
+    assert dialog.signing_key_label.text() == (
+        "Sidik jari kunci tanda tangan ekspor: belum dibuat (dibuat saat ekspor pertama)"
+    )
     dialog.close()
+
+    # The first export makes the key pair and writes its public half next to the database.
+    ExportSigner(backend=MemoryKeyring(), public_key_path=data / PUBLIC_KEY_FILENAME).sign(b"x")
+    algorithm, key_b64, _ = (data / PUBLIC_KEY_FILENAME).read_text(encoding="ascii").split()
+    assert algorithm == "ed25519"
+    digest = hashlib.sha256(base64.b64decode(key_b64)).hexdigest().upper()
+    expected = " ".join(digest[i : i + 4] for i in range(0, 64, 4))
+    window.action_settings.trigger()
+    dialog = controller.settings_dialog
+    assert dialog.signing_key_label.text() == f"Sidik jari kunci tanda tangan ekspor: {expected}"
+    dialog.close()
+
+
+def test_settings_opened_while_the_desk_starts_still_say_where_tokens_are_kept(
+    qtbot, sandbox, keyring_backend, tmp_path
+):
+    """Settings opened in the first moments, before the token store is up, used to say
+    "sedang diperiksa…" for good; they now say where the tokens are once it is up."""
+    import threading
+
+    from humasdesk.credentials import FallbackTokenStore, TokenStore
+    from humasdesk.gui.desk import DeskController
+    from humasdesk.gui.main_window import MainWindow
+    from humasdesk.services.accounts import XEndpoint
+    from humasdesk.services.desk_services import build_desk_services
+    from humasdesk.services.session import PRACTICE_CLIENT_ID, PRACTICE_HANDLES
+    from humasdesk.settings import Settings
+    from tests.gui.helpers import SERVICE, Browser
+
+    go = threading.Event()
+
+    def slow_prepare():
+        assert go.wait(20)  # the keyring is slow to answer today
+        return build_desk_services(
+            tmp_path / "humasdesk.db",
+            XEndpoint(PRACTICE_CLIENT_ID, sandbox.base_url, 0),
+            FallbackTokenStore(TokenStore(SERVICE, backend=keyring_backend)),
+        )
+
+    window = MainWindow(practice=True)
+    qtbot.addWidget(window)
+    controller = DeskController(
+        window, prepare_services=slow_prepare, open_url=Browser(),
+        practice_handles=PRACTICE_HANDLES, confirm_sign_out=False,
+        settings=Settings(tmp_path / "settings.json"), parent=window,
+    )  # fmt: skip
+    window.show()
+    controller.start()
+    try:
+        window.action_settings.trigger()
+        dialog = controller.settings_dialog
+        assert dialog.storage_label.text() == "Tempat token masuk disimpan: sedang diperiksa…"
+        go.set()
+        qtbot.waitUntil(
+            lambda: dialog.storage_label.text() != "Tempat token masuk disimpan: sedang diperiksa…",
+            timeout=20000,
+        )
+        assert dialog.storage_label.text().startswith("Tempat token masuk disimpan: ")
+        dialog.close()
+        wait_signed_in(qtbot, controller, Slot.OFFICE, Slot.PERSONAL)
+    finally:
+        go.set()
+        window.close_guard = None
+        controller.shutdown()
+        if controller.services is not None:
+            controller.services.close()
+
+
+def test_ctrl_l_opens_the_activity_log(qtbot, make_desk, keyring_backend):
+    """Ctrl+L, from wherever the keyboard is in the desk, opens Log Aktivitas with the
+    sign-ins in it; pressed again, it brings the same window back (not a second one)."""
+    window, controller = ready(qtbot, make_desk, keyring_backend)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+    composer = window.panes[Slot.OFFICE].composer.parts[0].edit
+    composer.setFocus()
+    qtbot.keyClick(composer, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: controller.log_window is not None, timeout=5000)
+    view = controller.log_window
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0, timeout=10000)
+    assert view.isVisible() and view.windowTitle() == "HumasDesk — log aktivitas"
+    actions = {view.model.entry_at(r).action for r in range(view.model.rowCount())}
+    assert "signed_in" in actions
+    assert composer.toPlainText() == ""  # the shortcut typed nothing into the post
+    view.close()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+    qtbot.keyClick(window.panes[Slot.PERSONAL].composer.parts[0].edit, Qt.Key.Key_L,
+                   Qt.KeyboardModifier.ControlModifier)  # fmt: skip
+    qtbot.waitUntil(view.isVisible, timeout=5000)
+    assert controller.log_window is view
 
 
 def test_new_mentions_while_open_are_announced_without_their_words(

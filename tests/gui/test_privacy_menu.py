@@ -50,7 +50,7 @@ def test_handover_from_the_menu(qtbot, make_desk, keyring_backend, sandbox, tmp_
     office_token = controller.sessions[Slot.OFFICE].tokens.access_token
     personal_token = controller.sessions[Slot.PERSONAL].tokens.access_token
     signer = ExportSigner(backend=MemoryKeyring(), public_key_path=tmp_path / PUBLIC_KEY_FILENAME)
-    controller.privacy_menu.signer_factory = lambda: (lambda: signer)
+    controller.privacy_menu.signer_factory = lambda: lambda: signer
     window.action_handover.trigger()
     dialog = controller.privacy_menu.dialogs["handover"]
     assert isinstance(dialog, HandoverDialog)
@@ -67,9 +67,9 @@ def test_handover_from_the_menu(qtbot, make_desk, keyring_backend, sandbox, tmp_
     )
     assert verify_export(out, expected_public_key=signer.public_key_bytes).status is Status.INTACT
     pane = wait_signed_out_page(qtbot, window, Slot.OFFICE)
-    assert pane.status_label.text() == controller.tr(
-        "The office account was handed over: its records were exported and its data "
-        "removed from this laptop. The successor signs in on their own laptop."
+    assert pane.status_label.text() == (
+        "Serah terima akun kantor selesai: arsipnya telah diekspor dan datanya dihapus dari "
+        "laptop ini. Pejabat pengganti masuk dari laptopnya sendiri."
     )
     assert Slot.OFFICE not in controller.sessions and Slot.PERSONAL in controller.sessions
     assert me_status(sandbox, office_token) == 401

@@ -1,9 +1,6 @@
 """The activity log view and the export dialog, seen as the official sees them: in Bahasa
-Indonesia, over a real SQLite log under tmp_path.
-
-Translations for the strings added with these widgets may not be merged yet, so tests compare
-visible text with ``QCoreApplication.translate`` of the English source: they pass before and
-after the .ts is completed.
+Indonesia (the desk's own translation, loaded by `indonesian_ui`), over a real SQLite log under
+tmp_path. Expected texts are the Indonesian the official reads, written out.
 """
 
 from __future__ import annotations
@@ -13,7 +10,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication
 
 from humasdesk.core.models import Slot
 from humasdesk.store.activity_log import ActivityLog
@@ -33,10 +29,6 @@ PERSONAL = {"slot": Slot.PERSONAL, "account_id": "200", "handle": "budi_kahumas"
 POST_ID = "1790000000000000002"
 HOSTILE_TEXT = '<b>tebal</b> <img src=x> <a href="file:///etc/passwd">klik</a> jalan rusak'
 BIRTHDAY_TEXT = "Selamat ulang tahun pak, semoga sehat"
-
-
-def tr(context: str, source: str) -> str:
-    return QCoreApplication.translate(context, source)
 
 
 def on_day(n: int) -> datetime:

@@ -17,7 +17,8 @@ from humasdesk.services.export import ExportResult
 from humasdesk.store.exports import format_fingerprint, verify_export
 from humasdesk.store.exports.check import Status
 from tests.fakes import MemoryKeyring
-from tests.gui_log.conftest import build_many, build_sample, tr
+from tests.gui_log.conftest import build_many, build_sample
+from tests.qt_fixtures import drain
 
 TODAY = date(2026, 11, 30)
 
@@ -148,12 +149,12 @@ def test_period_ending_before_it_starts_is_refused_before_anything_starts(
     dialog.from_date.setDate(QDate(2026, 11, 20))
     dialog.to_date.setDate(QDate(2026, 11, 10))
     dialog.export_button.click()
-    assert dialog.message_label.text() == tr(
-        "ExportDialog", "The start date is after the end date; correct the period."
+    assert dialog.message_label.text() == (
+        "Tanggal awal jatuh setelah tanggal akhir; perbaiki periodenya."
     )
     assert dialog.message_label.isVisible()
     assert not dialog.is_running()
-    qtbot.wait(50)
+    drain(qtbot, dialog.worker)  # an export queued by mistake would have run by now
     assert factory.calls == 0
     assert files_in(out_dir) == []
 
@@ -164,14 +165,14 @@ def test_missing_path_or_folder_is_refused(qtbot, signer, out_dir, make_dialog):
     dialog = make_dialog(factory)
     dialog.path_edit.setText("")
     dialog.export_button.click()
-    assert dialog.message_label.text() == tr("ExportDialog", "Choose the file to export to.")
+    assert dialog.message_label.text() == "Pilih berkas tujuan ekspor."
     missing = out_dir / "tidak-ada"
     dialog.path_edit.setText(str(missing / "laporan.csv"))
     dialog.export_button.click()
-    assert dialog.message_label.text() == tr(
-        "ExportDialog", "The folder %1 does not exist; choose another folder."
-    ).replace("%1", str(missing))
-    assert factory.calls == 0 and not dialog.is_running()
+    assert dialog.message_label.text() == f"Folder {missing} tidak ada; pilih folder lain."
+    assert not dialog.is_running()
+    drain(qtbot, dialog.worker)
+    assert factory.calls == 0
 
 
 def test_cancel_leaves_no_file_behind(qtbot, activity_log, signer, out_dir, make_dialog):
@@ -187,9 +188,7 @@ def test_cancel_leaves_no_file_behind(qtbot, activity_log, signer, out_dir, make
     dialog.cancel_button.click()
     with qtbot.waitSignal(dialog.export_cancelled, timeout=10000):
         gated.release.set()
-    assert dialog.message_label.text() == tr(
-        "ExportDialog", "Export cancelled; no file was left behind."
-    )
+    assert dialog.message_label.text() == ("Ekspor dibatalkan; tidak ada berkas yang tertinggal.")
     assert files_in(out_dir) == []
     assert not dialog.is_running() and dialog.export_button.isEnabled()
 
@@ -208,9 +207,7 @@ def test_unwritable_folder_shows_the_reason_in_indonesian(
         folder.chmod(0o500)
     dialog = make_dialog(lambda: signer)
     dialog.path_edit.setText(str(folder / "laporan.csv"))
-    expected = tr(
-        "ExportDialog", "The folder %1 cannot be written to. Choose another folder."
-    ).replace("%1", str(folder))
+    expected = f"Folder {folder} tidak dapat ditulisi. Pilih folder lain."
     try:
         with qtbot.waitSignal(dialog.export_failed, timeout=10000) as failed:
             dialog.export_button.click()
@@ -232,10 +229,9 @@ def test_locked_keyring_says_so(qtbot, activity_log, make_dialog, out_dir):
     dialog = make_dialog(locked)
     with qtbot.waitSignal(dialog.export_failed, timeout=10000) as failed:
         dialog.export_button.click()
-    assert failed.args[0] == tr(
-        "ExportDialog",
-        "The signing key could not be read from the system keyring. Unlock the keyring "
-        "(GNOME Keyring/KWallet) and try again.",
+    assert failed.args[0] == (
+        "Kunci tanda tangan tidak dapat dibaca dari keyring sistem. Buka kunci keyring "
+        "(GNOME Keyring/KWallet) lalu ulangi."
     )
     assert files_in(out_dir) == []
 
@@ -353,10 +349,8 @@ def test_export_waits_for_a_running_erasure(
     with privacy.lease(ERASURE, "penghapusan uji", datetime.now(UTC)):
         with qtbot.waitSignal(dialog.export_failed, timeout=15000) as failed:
             dialog.export_button.click()
-    assert failed.args[0] == tr(
-        "ExportDialog",
-        "Citizens' data is being erased right now; export again when it has finished. "
-        "No file was written.",
+    assert failed.args[0] == (
+        "Data warga sedang dihapus; ekspor lagi setelah selesai. Tidak ada berkas yang ditulis."
     )
     assert files_in(out_dir) == []
     with qtbot.waitSignal(dialog.export_finished, timeout=15000):

@@ -1,9 +1,8 @@
 """The access report dialog: a citizen asks what the desk holds about them, and the official
 hands over a signed file — or tells them plainly that nothing is held.
 
-Over a real SQLite file seeded as in tests/privacy. Visible texts are compared with
-``QCoreApplication.translate`` of the English source, so the tests pass before and after the
-Indonesian translation is merged.
+Over a real SQLite file seeded as in tests/privacy; expected texts are the Indonesian the
+official reads.
 """
 
 from __future__ import annotations
@@ -13,11 +12,11 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItemModel
 
 from humasdesk.core.fingerprint import format_fingerprint
-from humasdesk.core.privacy import DocumentHeader, InvalidHandle
+from humasdesk.core.privacy import DocumentHeader
 from humasdesk.credentials.errors import SecureStorageUnavailable, StorageProblem
 from humasdesk.gui.privacy.access_report_dialog import AccessReportDialog
 from humasdesk.services.privacy import register_request
@@ -28,9 +27,7 @@ from tests.privacy.conftest import NOW, OLD_TEXT, SECOND_OLD_TEXT, Desk
 
 HEADER = DocumentHeader("Pemerintah Kota Contoh", "Bagian Humas", "Terbatas")
 
-
-def tr(source: str, context: str = "AccessReportDialog") -> str:
-    return QCoreApplication.translate(context, source)
+HANDLE_RULE = "Handle X terdiri dari 1–15 huruf, angka atau garis bawah."
 
 
 @pytest.fixture
@@ -125,12 +122,10 @@ def test_unknown_handle_is_told_nothing_is_held(qtbot, desk, make_dialog, out_di
         dialog.make_button.click()
     assert held.args == ["tidak_dikenal"]
     text = dialog.message_label.text()
-    assert "@tidak_dikenal" in text
-    assert text.startswith(
-        tr(
-            "We hold nothing about @%1: no mentions, no inbox rows and no requests. "
-            "No file was written; you can tell the person so."
-        ).split("%1")[0]
+    assert text == (
+        "Tidak ada data yang disimpan tentang @tidak_dikenal: tidak ada mention, pesan kotak "
+        "masuk, maupun permintaan. Tidak ada berkas yang ditulis; Anda dapat menyampaikan hal "
+        "ini kepada yang bersangkutan."
     )
     assert not dialog.message_label.property("error")
     assert list(out_dir.iterdir()) == []
@@ -143,13 +138,13 @@ def test_invalid_handle_is_refused_before_anything_starts(qtbot, desk, make_dial
     dialog = make_dialog(handle="<b>warga</b>", signer_factory=lambda: calls.append(1))
     with qtbot.waitSignal(dialog.report_failed, timeout=5000) as failed:
         dialog.make_button.click()
-    assert failed.args == [str(InvalidHandle())]
-    assert dialog.message_label.text() == str(InvalidHandle())
+    assert failed.args == [HANDLE_RULE]
+    assert dialog.message_label.text() == HANDLE_RULE
     assert calls == [] and list(out_dir.iterdir()) == []
     dialog.handle_edit.setText("warga_lama")
     dialog.path_edit.setText("")
     dialog.make_button.click()
-    assert dialog.message_label.text() == tr("Choose the file to write.", "PrivacyDialogs")
+    assert dialog.message_label.text() == "Pilih berkas yang akan ditulis."
 
 
 def test_file_name_holding_the_handle_is_refused(qtbot, make_dialog, out_dir):
@@ -159,10 +154,8 @@ def test_file_name_holding_the_handle_is_refused(qtbot, make_dialog, out_dir):
     dialog.path_edit.setText(str(out_dir / "akses-Warga_Lama.csv"))
     dialog.make_button.click()
     assert dialog.message_label.text().startswith(
-        tr(
-            "The file name holds the person's handle. The file name is kept in the activity "
-            "log for good, so choose a name without the handle."
-        )
+        "Nama berkas memuat handle orang tersebut. Nama berkas disimpan selamanya di log "
+        "aktivitas, jadi pilih nama tanpa handle."
     )
     assert list(out_dir.iterdir()) == []
 
@@ -173,11 +166,9 @@ def test_report_during_an_erasure_says_to_try_again(qtbot, desk, make_dialog, ou
     with desk.privacy.lease(ERASURE, "penghapusan uji", NOW):
         with qtbot.waitSignal(dialog.report_failed, timeout=15000) as failed:
             dialog.make_button.click()
-    text = failed.args[0]
-    prefix = tr(
-        "An erasure of citizens' data is running; make the report again when it has finished (%1)."
-    ).split("%1")[0]
-    assert text.startswith(prefix) and "penghapusan" in text
+    assert failed.args[0] == (
+        "Penghapusan data warga sedang berjalan; buat laporan lagi setelah penghapusan selesai."
+    )
     assert dialog.message_label.property("error")
     assert list(out_dir.iterdir()) == []
     with qtbot.waitSignal(dialog.report_made, timeout=15000):  # lease gone: it works again
@@ -193,10 +184,9 @@ def test_locked_keyring_gets_a_plain_message(qtbot, make_dialog, out_dir):
     dialog = make_dialog(handle="warga_lama", signer_factory=locked)
     with qtbot.waitSignal(dialog.report_failed, timeout=15000) as failed:
         dialog.make_button.click()
-    assert failed.args[0] == tr(
-        "The signing key could not be read from the system keyring. Unlock the keyring "
-        "(GNOME Keyring/KWallet) and try again.",
-        "PrivacyDialogs",
+    assert failed.args[0] == (
+        "Kunci tanda tangan tidak dapat dibaca dari keyring sistem. Buka kunci keyring "
+        "(GNOME Keyring/KWallet) lalu ulangi."
     )
     assert list(out_dir.iterdir()) == []
 
@@ -219,7 +209,7 @@ def test_closing_while_the_report_runs_closes_when_it_is_done(qtbot, make_dialog
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     dialog.close()
     assert dialog.isVisible()
-    assert dialog.message_label.text() == tr("Closing when the report is done…")
+    assert dialog.message_label.text() == "Ditutup setelah laporan selesai…"
     with qtbot.waitSignal(dialog.report_made, timeout=15000):
         release.set()
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=15000)

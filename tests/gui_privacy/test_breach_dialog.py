@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from humasdesk.core.privacy import DocumentHeader
@@ -25,10 +25,6 @@ HEADER = DocumentHeader("Pemerintah Kota Contoh", "Bagian Humas", "Terbatas")
 START = datetime(2024, 1, 1, tzinfo=UTC)
 END = datetime(2024, 2, 1, tzinfo=UTC)
 SEEDED = ["@warga_aduan", "@warga_dibalas", "@warga_lama", "@warga_pribadi"]
-
-
-def tr(source: str, context: str = "BreachDialog") -> str:
-    return QCoreApplication.translate(context, source)
 
 
 @pytest.fixture
@@ -119,7 +115,7 @@ def test_invalid_period_is_refused_before_anything_runs(qtbot, desk, make_dialog
     set_edit_time(dialog.to_edit, START)
     with qtbot.waitSignal(dialog.kit_failed, timeout=5000) as failed:
         dialog.make_button.click()
-    assert failed.args == [tr("The period must start before it ends; correct the dates.")]
+    assert failed.args == ["Awal periode harus sebelum akhir periode; perbaiki tanggalnya."]
     assert dialog.message_label.text() == failed.args[0]
     assert dialog.message_label.property("error")
     assert kit_entries(desk) == [] and dialog.kit is None
@@ -130,9 +126,7 @@ def test_invalid_period_is_refused_before_anything_runs(qtbot, desk, make_dialog
     set_edit_time(dialog.to_edit, END)
     set_edit_time(dialog.discovered_edit, NOW + timedelta(hours=2))
     dialog.make_button.click()
-    assert dialog.message_label.text() == tr(
-        "The breach cannot have been discovered in the future."
-    )
+    assert dialog.message_label.text() == ("Waktu ditemukan tidak boleh melewati waktu sekarang.")
     assert kit_entries(desk) == []
 
 

@@ -9,7 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from humasdesk.core.models import Slot, TokenSet
@@ -34,6 +34,7 @@ from tests.privacy.conftest import (
     Desk,
     seq_of,
 )
+from tests.qt_fixtures import drain
 
 HANDLE = "@humas_kota"
 OFFICE_IDS = ("1001", "1002", "1003", "1004", "1006")
@@ -139,6 +140,7 @@ def test_run_stays_disabled_until_the_office_handle_is_typed(
     assert dialog.run_button.isEnabled()
     dialog.confirm_edit.setText("")
     assert not dialog.run_button.isEnabled()
+    drain(qtbot, dialog.worker)  # a handover started by mistake would have run by now
     assert sign_out.calls == 0 and list(out_dir.iterdir()) == []
     office_still_there(desk, tokens)
 
@@ -314,11 +316,8 @@ def test_locked_keyring_says_so_and_erases_nothing(qtbot, desk, tokens, out_dir,
     with qtbot.waitSignal(dialog.handover_failed, timeout=20000) as failed:
         dialog.run_button.click()
     assert failed.args[0].startswith(
-        QCoreApplication.translate(
-            "HandoverDialog",
-            "The signing key could not be read from the system keyring. Unlock the keyring "
-            "(GNOME Keyring/KWallet) and try again.",
-        )
+        "Kunci tanda tangan tidak dapat dibaca dari keyring sistem. Buka kunci keyring "
+        "(GNOME Keyring/KWallet) lalu ulangi."
     )
     assert sign_out.calls == 0 and list(out_dir.iterdir()) == []
     office_still_there(desk, tokens)

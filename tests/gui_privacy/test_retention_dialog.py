@@ -17,7 +17,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
-from humasdesk.core.privacy import CLASS_LABELS, DataClass, DocumentHeader, RetentionPolicy
+from humasdesk.core.privacy import DocumentHeader, RetentionPolicy
 from humasdesk.gui.privacy.retention_dialog import (
     COL_CLASS,
     COL_POST,
@@ -111,7 +111,7 @@ def test_values_in_force_and_preview_match_the_schedule(make_dialog, desk):
     posts = {model.index(r, COL_POST).data() for r in range(4)}
     assert posts == {"5001", "5002", "1002", "1003"}
     classes = {model.index(r, COL_CLASS).data() for r in range(4)}
-    assert CLASS_LABELS[DataClass.COMPLAINT] in classes
+    assert "Aduan warga" in classes
     assert "4" in dialog.review_count_label.text()
     assert (
         not dialog.tabs.isTabEnabled(TAB_PROPOSAL) and not dialog.erase_approved_button.isEnabled()

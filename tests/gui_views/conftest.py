@@ -1,15 +1,11 @@
-"""The pane's list views, seen as the official sees them: in Bahasa Indonesia.
-
-Translations for strings added with these views may not be merged yet, so tests compare
-visible text with ``QCoreApplication.translate`` of the English source: they pass before and
-after the .ts is completed.
+"""The pane's list views, seen as the official sees them: in Bahasa Indonesia (the desk's own
+translation, loaded by `indonesian_ui`). Expected texts are the Indonesian the official reads,
+written out.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-
-from PySide6.QtCore import QCoreApplication
 
 from humasdesk.core.models import Post, Slot
 from humasdesk.store.mentions_store import Mention, MentionState
@@ -23,10 +19,6 @@ from tests.qt_fixtures import (  # noqa: F401
 T0 = datetime(2026, 11, 28, 7, 5, tzinfo=UTC)  # 14.05 WIB
 
 HOSTILE = ("<b>x</b>", "<img src=x>", '<a href="file:///etc/passwd">klik</a>')
-
-
-def tr(context: str, source: str, disambiguation: str | None = None) -> str:
-    return QCoreApplication.translate(context, source, disambiguation)
 
 
 def mention(

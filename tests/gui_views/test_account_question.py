@@ -11,11 +11,11 @@ from humasdesk.core.models import Slot
 from humasdesk.gui.confirm_dialog import AccountQuestionDialog
 from humasdesk.gui.posts_view import PostsView
 from humasdesk.gui.theme import SLOT_COLOURS
-from tests.gui_views.conftest import HOSTILE, post, tr
+from tests.gui_views.conftest import HOSTILE, post
 
 
 @pytest.mark.parametrize(
-    ("slot", "role"), [(Slot.OFFICE, "Office account"), (Slot.PERSONAL, "Personal account")]
+    ("slot", "role"), [(Slot.OFFICE, "Akun Kantor"), (Slot.PERSONAL, "Akun Pribadi")]
 )
 def test_the_question_names_the_account_in_its_colour(qtbot, slot, role):
     dialog = AccountQuestionDialog(
@@ -23,7 +23,7 @@ def test_the_question_names_the_account_in_its_colour(qtbot, slot, role):
     )
     qtbot.addWidget(dialog)
     dialog.show()
-    assert dialog.band.text() == tr("AccountQuestionDialog", role) + ": @HumasDemo"
+    assert dialog.band.text() == f"{role}: @HumasDemo"
     assert SLOT_COLOURS[slot] in dialog.band.styleSheet()
     assert dialog.band.textFormat() == Qt.TextFormat.PlainText
     assert dialog.no_button.isDefault() and not dialog.yes_button.isDefault()

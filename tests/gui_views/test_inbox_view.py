@@ -12,7 +12,7 @@ from humasdesk.core.models import Slot
 from humasdesk.gui.inbox_view import InboxView
 from humasdesk.gui.models.mentions import MentionListModel
 from humasdesk.store.mentions_store import MentionState
-from tests.gui_views.conftest import HOSTILE, mention, tab_order, tr
+from tests.gui_views.conftest import HOSTILE, mention, tab_order
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 
@@ -82,11 +82,7 @@ def test_state_and_complaint_marker_in_indonesian(inbox):
         ]
     )
     lines = [inbox.model.data(inbox.model.index(r), DISPLAY).splitlines()[-1] for r in range(4)]
-    new, read, replied, ignored = (
-        tr("InboxView", s, "mention state") for s in ("New", "Read", "Replied", "Ignored")
-    )
-    complaint, handled = tr("InboxView", "Complaint"), tr("InboxView", "Handled")
-    assert lines == [f"{new} · {complaint}", f"{read} · {handled}", replied, ignored]
+    assert lines == ["Baru · Aduan", "Dibaca · Ditangani", "Dibalas", "Diabaikan"]
 
 
 def test_unread_rows_are_bold_and_counted(qtbot, inbox):
@@ -128,10 +124,10 @@ def test_buttons_follow_the_selection_and_emit_its_id(qtbot, inbox):
         inbox.complaint_button,
     )
     assert not any(b.isEnabled() for b in buttons)
-    assert inbox.reply_button.text() == tr("InboxView", "Reply")
-    assert inbox.handled_button.text() == tr("InboxView", "Mark handled")
-    assert inbox.ignore_button.text() == tr("InboxView", "Ignore")
-    assert inbox.complaint_button.text() == tr("InboxView", "Complaint")
+    assert inbox.reply_button.text() == "Balas"
+    assert inbox.handled_button.text() == "Tandai ditangani"
+    assert inbox.ignore_button.text() == "Abaikan"
+    assert inbox.complaint_button.text() == "Aduan"
 
     _select(inbox, 0)
     assert all(b.isEnabled() for b in buttons)
@@ -213,7 +209,7 @@ def test_empty_inbox_and_sync_status(inbox):
     """An empty inbox says so; a sync problem is shown as plain text."""
     inbox.show()
     assert inbox.empty_label.isVisible()
-    assert inbox.empty_label.text() == tr("InboxView", "No mentions yet.")
+    assert inbox.empty_label.text() == "Belum ada mention."
     assert not inbox.sync_status.isVisible()
     inbox.show_sync_status("Tidak dapat menyinkronkan: <b>503</b>; dicoba lagi pukul 14.05")
     assert inbox.sync_status.isVisible()
@@ -228,7 +224,7 @@ def test_empty_inbox_and_sync_status(inbox):
 
 def test_accessible_names_and_tab_order(inbox):
     """A screen-reader user hears what each control does; Tab goes list → buttons."""
-    assert inbox.mention_list.accessibleName() == tr("InboxView", "Mentions")
+    assert inbox.mention_list.accessibleName() == "Mention"
     for button in (
         inbox.reply_button,
         inbox.handled_button,

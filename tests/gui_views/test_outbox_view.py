@@ -15,7 +15,7 @@ from humasdesk.gui.models.outbox import OutboxListModel
 from humasdesk.gui.outbox_view import OutboxView
 from humasdesk.services.outbox import FailureKind
 from humasdesk.store.outbox_store import OutboxState, PostKind
-from tests.gui_views.conftest import HOSTILE, T0, FakeClock, outbox_item, tab_order, tr
+from tests.gui_views.conftest import HOSTILE, T0, FakeClock, outbox_item, tab_order
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 
@@ -61,17 +61,17 @@ def test_countdown_runs_with_the_clock_and_ends_as_waiting(qtbot, outbox, clock)
     down as time passes; after it the row says the post waits to be sent."""
     outbox.set_items([outbox_item(1, not_before=T0 + timedelta(seconds=7))])
     assert outbox.countdown_timer.isActive()
-    assert _state_line(outbox, 0) == tr("OutboxView", "Sending in %1 s").replace("%1", "7")
+    assert _state_line(outbox, 0) == "Dikirim dalam 7 dtk"
     clock.advance(2.5)
     with qtbot.waitSignal(outbox.model.dataChanged):
         outbox.on_countdown_timer_timeout()
-    assert _state_line(outbox, 0) == tr("OutboxView", "Sending in %1 s").replace("%1", "5")
+    assert _state_line(outbox, 0) == "Dikirim dalam 5 dtk"
     clock.advance(0.2)  # same whole second: nothing re-rendered
     with qtbot.assertNotEmitted(outbox.model.dataChanged):
         outbox.on_countdown_timer_timeout()
     clock.advance(10)
     outbox.on_countdown_timer_timeout()
-    assert _state_line(outbox, 0) == tr("OutboxView", "Waiting")
+    assert _state_line(outbox, 0) == "Menunggu"
     assert not outbox.countdown_timer.isActive()  # nothing left to count: no wake-ups
     assert outbox.model.data(outbox.model.index(0), OutboxListModel.CountdownRole) == 0
 
@@ -82,7 +82,7 @@ def test_countdown_timer_re_renders_on_its_own(qtbot, outbox, clock):
     clock.advance(4)
     with qtbot.waitSignal(outbox.model.dataChanged, timeout=2000):
         pass
-    assert _state_line(outbox, 0) == tr("OutboxView", "Sending in %1 s").replace("%1", "5")
+    assert _state_line(outbox, 0) == "Dikirim dalam 5 dtk"
 
 
 def test_cancel_for_queued_and_retry_for_failed(qtbot, outbox):
@@ -97,8 +97,8 @@ def test_cancel_for_queued_and_retry_for_failed(qtbot, outbox):
             outbox_item(0, state=OutboxState.SENDING),
         ]
     )
-    assert outbox.cancel_button.text() == tr("OutboxView", "Cancel")
-    assert outbox.retry_button.text() == tr("OutboxView", "Retry")
+    assert outbox.cancel_button.text() == "Batalkan"
+    assert outbox.retry_button.text() == "Coba lagi"
     assert not outbox.cancel_button.isEnabled() and not outbox.retry_button.isEnabled()
     expected = {0: (True, False), 1: (True, False), 2: (True, True), 3: (False, False)}
     expected[4] = (False, False)  # sending: too late to cancel
@@ -118,24 +118,23 @@ def test_cancel_for_queued_and_retry_for_failed(qtbot, outbox):
 
 
 @pytest.mark.parametrize(
-    ("kind", "source"),
+    ("kind", "reason"),
     [
-        (FailureKind.FORBIDDEN, "X refused the post."),
-        (FailureKind.DUPLICATE, "X refused it: this account already posted the same text."),
-        (FailureKind.NETWORK, "No connection to X."),
-        ("something_new", "Sending failed."),
-        (None, "Sending failed."),
+        (FailureKind.FORBIDDEN, "X menolak kiriman."),
+        (FailureKind.DUPLICATE, "X menolaknya: akun ini sudah mengirim teks yang sama."),
+        (FailureKind.NETWORK, "Tidak ada koneksi ke X."),
+        ("something_new", "Gagal mengirim."),
+        (None, "Gagal mengirim."),
     ],
 )
-def test_failed_item_says_why(outbox, kind, source):
+def test_failed_item_says_why(outbox, kind, reason):
     """A failed post tells the official why, in the UI language; X's own words (remote text)
     are in an escaped tooltip."""
     value = kind.value if isinstance(kind, FailureKind) else kind
     outbox.set_items(
         [outbox_item(1, state=OutboxState.FAILED, error_kind=value, error_text=HOSTILE[1])]
     )
-    reason = tr("OutboxView", source)
-    assert _state_line(outbox, 0) == tr("OutboxView", "Failed: %1").replace("%1", reason)
+    assert _state_line(outbox, 0) == f"Gagal: {reason}"
     tooltip = outbox.model.data(outbox.model.index(0), Qt.ItemDataRole.ToolTipRole)
     assert "&lt;img src=x&gt;" in tooltip and "<img" not in tooltip
 
@@ -153,9 +152,8 @@ def test_failed_item_with_automatic_retry_says_when(outbox, clock):
         ]
     )
     line = _state_line(outbox, 0)
-    assert line.startswith(tr("OutboxView", "Failed: %1").replace("%1", ""))
-    retry = tr("OutboxView", "Retrying at %1.").split("%1")[0]
-    assert retry in line
+    assert line.startswith("Gagal: Server X sedang bermasalah.")
+    assert "Dicoba lagi pukul " in line
     assert line.endswith(".07.")  # 07.07 UTC: shown in the laptop's zone, minutes kept
 
 
@@ -165,7 +163,7 @@ def test_post_text_is_plain(outbox, hostile):
     outbox.set_items([outbox_item(1, f"Info {hostile}", state=OutboxState.SENT)])
     shown = outbox.model.data(outbox.model.index(0), DISPLAY)
     assert shown.splitlines()[-1] == f"Info {hostile}"
-    assert shown.startswith(tr("OutboxView", "Sent"))
+    assert shown.startswith("Terkirim")
     for label in outbox.findChildren(QLabel):
         assert label.textFormat() == Qt.TextFormat.PlainText
 
@@ -173,7 +171,7 @@ def test_post_text_is_plain(outbox, hostile):
 def test_reply_and_thread_parts_are_named(outbox):
     outbox.set_items([outbox_item(1, state=OutboxState.CANCELLED, kind=PostKind.REPLY)])
     assert outbox.model.data(outbox.model.index(0), DISPLAY).splitlines()[0] == (
-        f"{tr('OutboxView', 'Cancelled')} · {tr('OutboxView', 'Reply')}"
+        "Dibatalkan · Balasan"
     )
 
 
@@ -209,8 +207,8 @@ def test_pending_count_and_selection_kept(qtbot, outbox):
 def test_empty_outbox_accessible_names_and_tab_order(outbox):
     outbox.show()
     assert outbox.empty_label.isVisible()
-    assert outbox.empty_label.text() == tr("OutboxView", "The outbox is empty.")
-    assert outbox.item_list.accessibleName() == tr("OutboxView", "Outbox")
+    assert outbox.empty_label.text() == "Kotak keluar kosong."
+    assert outbox.item_list.accessibleName() == "Kotak keluar"
     assert outbox.cancel_button.accessibleName() and outbox.retry_button.accessibleName()
     order = [outbox.item_list, outbox.cancel_button, outbox.retry_button]
     assert tab_order(outbox.item_list, order) == order
@@ -230,9 +228,7 @@ def test_post_put_back_in_the_queue_says_why_and_when(outbox):
         ]
     )
     line = _state_line(outbox, 0)
-    waiting = tr("OutboxView", "Waiting")
-    reason = tr("OutboxView", "X's request limit was reached.")
-    assert line.startswith(f"{waiting}: {reason}")
-    assert tr("OutboxView", "Retrying at %1.").split("%1")[0] in line
+    assert line.startswith("Menunggu: Batas permintaan X tercapai.")
+    assert "Dicoba lagi pukul " in line
     _select(outbox, 0)
     assert outbox.cancel_button.isEnabled() and not outbox.retry_button.isEnabled()

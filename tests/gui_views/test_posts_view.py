@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel
 from humasdesk.core.models import Slot
 from humasdesk.gui.models.own_posts import OwnPostListModel
 from humasdesk.gui.posts_view import PostsView
-from tests.gui_views.conftest import HOSTILE, post, tab_order, tr
+from tests.gui_views.conftest import HOSTILE, post, tab_order
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 
@@ -62,7 +62,7 @@ def test_delete_asks_first_and_emits_only_when_confirmed(qtbot, posts, answer):
     assert not posts.delete_button.isEnabled()
     posts.post_list.setCurrentIndex(posts.model.index(1))
     assert posts.delete_button.isEnabled()
-    assert posts.delete_button.text() == tr("PostsView", "Delete")
+    assert posts.delete_button.text() == "Hapus"
     if answer:
         with qtbot.waitSignal(posts.delete_requested) as blocker:
             posts.delete_button.click()
@@ -82,7 +82,7 @@ def test_confirmation_keeps_percent_signs_in_the_post(posts):
 
 
 def test_reload_asks_the_controller(qtbot, posts):
-    assert posts.refresh_button.text() == tr("PostsView", "Reload")
+    assert posts.refresh_button.text() == "Muat ulang"
     with qtbot.waitSignal(posts.refresh_requested):
         posts.refresh_button.click()
 
@@ -100,8 +100,8 @@ def test_empty_state_accessible_names_and_tab_order(qtbot):
     qtbot.addWidget(view)
     view.show()
     assert view.empty_label.isVisible()
-    assert view.empty_label.text() == tr("PostsView", "No posts yet.")
-    assert view.post_list.accessibleName() == tr("PostsView", "Posts")
+    assert view.empty_label.text() == "Belum ada kiriman."
+    assert view.post_list.accessibleName() == "Kiriman"
     assert view.delete_button.accessibleName() and view.refresh_button.accessibleName()
     order = [view.post_list, view.delete_button, view.refresh_button]
     assert tab_order(view.post_list, order) == order

@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from humasdesk.cli import main
-from humasdesk.exportcli import export_main
-from humasdesk.privacycli import privacy_main
+from humasdesk.commands import export_main, privacy_main
 from tests.report.conftest import pdftotext as _pdftotext
 
 from .conftest import NOW, close_desk, open_desk, seq_of

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from humasdesk.cli import main
+from humasdesk.commands import privacy_main
 from humasdesk.core.errors import XError
 from humasdesk.core.models import Slot
 from humasdesk.credentials.store import TokenStore
 from humasdesk.practice import KEYRING_SERVICE_PRACTICE
-from humasdesk.privacycli import privacy_main
 from humasdesk.services.session import open_session, sign_in_practice
 from humasdesk.store.activity_log import LogFilter
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from humasdesk.core.activity import NewEntry
 from humasdesk.core.metrics import Period, compute_metrics
 from humasdesk.core.models import Slot
-from humasdesk.gui.report_pdf import write_report_pdf
+from humasdesk.gui.report import write_report_pdf
 from humasdesk.store import ActivityLog, LogFilter, open_database
 from tests.report.conftest import (
     FINGERPRINT,
@@ -211,7 +211,7 @@ _STANDALONE = textwrap.dedent(
     {make_app}
     from tests.report.conftest import NOVEMBER, JAKARTA, build_log, manifest_for
     from humasdesk.core.metrics import compute_metrics
-    from humasdesk.gui.report_pdf import write_report_pdf
+    from humasdesk.gui.report import write_report_pdf
     from humasdesk.store import LogFilter
     from pathlib import Path
     out = Path({out!r})

@@ -25,7 +25,21 @@ ALLOWED_INTERNAL = {
     "credentials": {"core", "credentials"},
     "services": {"core", "store", "xapi", "credentials", "services"},
     "sandbox": {"core", "sandbox"},
+    # The command line: the services and what they stand on, the data folder, settings and
+    # practice mode like the desk; Qt only through the two doors checked below.
+    "commands": set(
+        "commands core store xapi credentials services sandbox paths practice settings "
+        "selftest app gui".split()
+    ),
 }
+#: The only ways from the command line into Qt: starting the desk (or the supervisor's rekap
+#: window), and the PDF writers.
+COMMANDS_QT_DOORS = {
+    "humasdesk.app": {"commands/desk.py", "commands/rekap.py"},
+    "humasdesk.gui.report.adapters": None,  # any command that writes a PDF
+}
+#: Who may import the command line (DESIGN.md, "Layers"): the entry points only.
+COMMANDS_IMPORTERS = {PACKAGE / "cli.py", PACKAGE / "__main__.py"}
 
 
 def _imports(path: Path) -> set[str]:
@@ -65,12 +79,41 @@ def test_layer_imports_only_what_design_allows(layer):
     assert bad == []
 
 
+def test_only_the_entry_points_import_the_command_line():
+    """The GUI (or a service) importing a command module ties the layers in a loop: the
+    desk would depend on the command line, which depends on the GUI's PDF writers."""
+    bad = []
+    for path in _modules():
+        if (PACKAGE / "commands") in path.parents or path in COMMANDS_IMPORTERS:
+            continue
+        for name in _imports(path):
+            if name == "humasdesk.commands" or name.startswith("humasdesk.commands."):
+                bad.append(f"{path.relative_to(PACKAGE)} imports {name}")
+    assert bad == []
+
+
+def test_commands_reach_qt_only_through_the_desk_and_the_pdf_writers():
+    bad = []
+    for path in sorted((PACKAGE / "commands").rglob("*.py")):
+        where = str(path.relative_to(PACKAGE))
+        for name in _imports(path):
+            if not (name in ("humasdesk.app",) or name.startswith("humasdesk.gui")):
+                continue
+            allowed = COMMANDS_QT_DOORS.get(name, set())
+            if allowed is not None and where not in allowed:
+                bad.append(f"{where} imports {name}")
+    assert bad == []
+
+
 def test_command_line_tools_start_without_qt():
-    """`humasdesk sandbox --help` and `self-test --help` must not load Qt at all."""
+    """`humasdesk --help` and the subcommands' help must not load Qt at all (IT staff run
+    them on servers and in timers, where Qt's libraries may be missing)."""
     code = (
         "import sys\n"
         "from humasdesk.cli import main\n"
-        "for argv in (['sandbox', '--help'], ['self-test', '--help']):\n"
+        "for argv in (['--help'], ['sandbox', '--help'], ['self-test', '--help'],\n"
+        "             ['signin', '--help'], ['sync', '--help'], ['outbox', '--help'],\n"
+        "             ['export', '--help'], ['privacy', 'handover', '--help']):\n"
         "    try:\n"
         "        main(argv)\n"
         "    except SystemExit:\n"

@@ -50,6 +50,14 @@ def _columns_of_colour(image: QImage, colour: str) -> list[int]:
     return xs
 
 
+def both_bands_shown(image: QImage) -> bool:
+    if image.isNull():
+        return False
+    office = _columns_of_colour(image, SLOT_COLOURS[Slot.OFFICE])
+    personal = _columns_of_colour(image, SLOT_COLOURS[Slot.PERSONAL])
+    return len(office) > 200 and len(personal) > 200
+
+
 @pytest.mark.xvfb
 def test_practice_desk_shows_office_left_and_personal_right(xvfb_display, sandbox, tmp_path):
     """`humasdesk --sandbox-url` opens a real window with both accounts and their posts.
@@ -82,14 +90,20 @@ def test_practice_desk_shows_office_left_and_personal_right(xvfb_display, sandbo
             proc,
             timeout=60,
         )
-        time.sleep(0.5)  # let the last repaint reach the X server
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         shot = SCREENSHOTS / "desk-practice-xvfb.png"
-        subprocess.run(
-            [importer, "-display", xvfb_display, "-window", "root", str(shot)],
-            check=True,
-            timeout=30,
-        )
+        # The panes may still be repainting when the log says they are loaded: take the
+        # picture again until both colour bands are on it (or give up after 20 s).
+        deadline = time.monotonic() + 20
+        while True:
+            subprocess.run(
+                [importer, "-display", xvfb_display, "-window", "root", str(shot)],
+                check=True,
+                timeout=30,
+            )
+            image = QImage(str(shot))
+            if both_bands_shown(image) or time.monotonic() > deadline:
+                break
     finally:
         proc.terminate()
         try:
@@ -99,7 +113,6 @@ def test_practice_desk_shows_office_left_and_personal_right(xvfb_display, sandbo
             _, err = proc.communicate()
     assert proc.returncode in (0, -15), err.decode(errors="replace")
 
-    image = QImage(str(shot))
     assert not image.isNull()
     office = _columns_of_colour(image, SLOT_COLOURS[Slot.OFFICE])
     personal = _columns_of_colour(image, SLOT_COLOURS[Slot.PERSONAL])

@@ -34,25 +34,27 @@ from PySide6.QtWidgets import (
 
 from humasdesk.core.fingerprint import format_fingerprint
 from humasdesk.core.privacy import DocumentHeader, InvalidHandle, PrivacyError, normalize_handle
-from humasdesk.credentials.errors import SecureStorageUnavailable
-from humasdesk.credentials.signing import SigningKeyUnreadable
+from humasdesk.gui.messages import (
+    describe_export_failure,
+    describe_privacy_error,
+    pdf_unavailable_text,
+)
 from humasdesk.gui.privacy.common import (
     Clock,
     PdfTextWriter,
     SignerFactory,
-    failure_text,
+    make_signer,
     message_label,
     open_save_dialog,
     path_problem,
-    pdf_unavailable_text,
     show_message,
     utc_now,
 )
 from humasdesk.gui.privacy.work import WorkerDialog
 from humasdesk.services.access_report import AccessReportResult, make_access_report
-from humasdesk.services.export import ExportFailed, FailureReason
 from humasdesk.services.privacy import NothingHeld
 from humasdesk.store.activity_log import ActivityLog
+from humasdesk.store.exports.signed import ExportFailed
 from humasdesk.store.privacy_store import LeaseConflict, PrivacyStore
 
 logger = logging.getLogger(__name__)
@@ -85,17 +87,13 @@ def _run_report(
     request_id: int | None,
 ) -> AccessReportResult:
     """The background job: plain data in, `AccessReportResult` out (or an error)."""
-    try:
-        signer = signer_factory()
-    except (SecureStorageUnavailable, SigningKeyUnreadable) as exc:
-        raise ExportFailed(FailureReason.KEYRING, str(exc)) from None
     return make_access_report(
         log,
         privacy,
         handle,
         fmt,
         path,
-        signer=signer,
+        signer=make_signer(signer_factory),
         header=header,
         clock=clock,
         pdf_writer=pdf_writer,
@@ -259,7 +257,7 @@ class AccessReportDialog(WorkerDialog):
         try:
             handle = normalize_handle(self.handle_edit.text())
         except InvalidHandle as exc:
-            return str(exc)
+            return describe_privacy_error(exc)
         if self.selected_format() == PDF and self._pdf_writer is None:
             return pdf_unavailable_text()
         path = self.output_path()
@@ -368,12 +366,12 @@ class AccessReportDialog(WorkerDialog):
         if isinstance(exc, LeaseConflict):
             text = self.tr(
                 "An erasure of citizens' data is running; make the report again when it has "
-                "finished (%1)."
-            ).replace("%1", str(exc))
+                "finished."
+            )
         elif isinstance(exc, ExportFailed):
-            text = failure_text(exc.reason, str(exc), path)
-        elif isinstance(exc, PrivacyError):  # AccessReportFailed, InvalidHandle: Indonesian
-            text = str(exc)
+            text = describe_export_failure(exc, path)
+        elif isinstance(exc, PrivacyError):
+            text = describe_privacy_error(exc)
         else:
             logger.error("access report failed unexpectedly: %s", type(exc).__name__)
             text = self.tr("The report could not be made (%1).").replace("%1", type(exc).__name__)

@@ -38,13 +38,13 @@ from PySide6.QtWidgets import (
 
 from humasdesk.core.privacy import DocumentHeader, PrivacyError, time_left_text
 from humasdesk.gui.fit import grow_to_fit, needed_height
+from humasdesk.gui.messages import describe_export_failure, describe_privacy_error
 from humasdesk.gui.models.rows import local_time
 from humasdesk.gui.privacy.common import (
     Clock,
     PdfTextWriter,
     date_time_edit,
     edit_time,
-    failure_text,
     message_label,
     open_save_dialog,
     path_problem,
@@ -52,10 +52,9 @@ from humasdesk.gui.privacy.common import (
     utc_now,
 )
 from humasdesk.gui.privacy.work import WorkerDialog
-from humasdesk.services.export import ExportFailed, failure_from_oserror
 from humasdesk.services.privacy import BreachKit, breach_kit
 from humasdesk.store.activity_log import ActivityLog
-from humasdesk.store.exports.atomic import AtomicOutput, commit_all
+from humasdesk.store.exports.signed import ExportFailed, write_unsigned
 from humasdesk.store.privacy_store import PrivacyStore
 
 logger = logging.getLogger(__name__)
@@ -67,36 +66,12 @@ LATE_STYLE = "color: #b00020; font-weight: bold;"
 
 def write_text_file(text: str, path: Path) -> Path:
     """Write `text` (UTF-8) atomically; raises `ExportFailed` with the reason."""
-    out = None
-    try:
-        out = AtomicOutput(path)
-        out.file.write(text.encode("utf-8"))
-        commit_all(out)
-    except OSError as exc:
-        if out is not None:
-            out.discard()
-        raise failure_from_oserror(exc, path.name) from None
-    return path
+    return write_unsigned(path, lambda body: body.file.write(text.encode("utf-8")))
 
 
 def write_pdf_file(text: str, path: Path, pdf_writer: PdfTextWriter) -> Path:
     """Lay `text` out with `pdf_writer` into a temporary file, then move it into place."""
-    out = None
-    try:
-        out = AtomicOutput(path)
-        out.file.close()
-        pdf_writer(text, out.tmp_path)
-        out.file = open(out.tmp_path, "r+b")  # commit_all syncs and closes it
-        commit_all(out)
-    except OSError as exc:
-        if out is not None:
-            out.discard()
-        raise failure_from_oserror(exc, path.name) from None
-    except BaseException:
-        if out is not None:
-            out.discard()
-        raise
-    return path
+    return write_unsigned(path, lambda body: body.write_by_path(lambda tmp: pdf_writer(text, tmp)))
 
 
 RESULT_HEIGHT = 560  # px: the handles and the draft side by side
@@ -426,8 +401,8 @@ class BreachDialog(WorkerDialog):
         self.kit_made.emit(kit)
 
     def on_worker_kit_failed(self, exc: BaseException) -> None:
-        if isinstance(exc, PrivacyError):  # InvalidPeriod…: plain Indonesian
-            text = str(exc)
+        if isinstance(exc, PrivacyError):
+            text = describe_privacy_error(exc)
         else:
             logger.error("breach kit failed unexpectedly: %s", type(exc).__name__)
             text = self.tr("The breach kit could not be made (%1).").replace(
@@ -453,7 +428,7 @@ class BreachDialog(WorkerDialog):
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, ExportFailed):
-                message = failure_text(exc.reason, str(exc), path)
+                message = describe_export_failure(exc, path)
             else:
                 logger.error("breach draft not saved: %s", type(exc).__name__)
                 message = self.tr("The file could not be written (%1).").replace(

@@ -1,6 +1,7 @@
 """What the privacy dialogs share: types of their collaborators, date-time edits in the
-laptop's zone, the plain-text message label, the save-file chooser, and the texts for a file
-that cannot be written. (Running work and closing: `work.WorkerDialog`.)
+laptop's zone, the plain-text message label, the save-file chooser, the checks of an output
+path, and the signer made on the worker. (Running work and closing: `work.WorkerDialog`;
+the text for a file that cannot be written: `gui.messages.describe_export_failure`.)
 
 Texts here are translated in the ``PrivacyDialogs`` context (literal `translate` calls, so
 lupdate finds them).
@@ -15,7 +16,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QDateTime, Qt
 from PySide6.QtWidgets import QDateTimeEdit, QFileDialog, QLabel, QWidget
 
-from humasdesk.services.export import FailureReason, Signer
+from humasdesk.core.errors import SecretUnavailable
+from humasdesk.store.exports.signed import ExportFailed, FailureReason, Signer
 
 Clock = Callable[[], datetime]
 SignerFactory = Callable[[], Signer]
@@ -108,48 +110,13 @@ def open_save_dialog(
     return dialog
 
 
-def failure_text(reason: FailureReason | str, detail: str, path: Path) -> str:
-    """A plain sentence for an `ExportFailed` (its own message is English, for the log)."""
-    reason = str(reason)
-    if reason == FailureReason.NO_SPACE:
-        return QCoreApplication.translate(
-            "PrivacyDialogs",
-            "The disk is full: there is not enough space for %1. Free some space or choose "
-            "another location.",
-        ).replace("%1", path.name)
-    if reason in (FailureReason.NO_PERMISSION, FailureReason.READ_ONLY):
-        return QCoreApplication.translate(
-            "PrivacyDialogs", "The folder %1 cannot be written to. Choose another folder."
-        ).replace("%1", str(path.parent))
-    if reason == FailureReason.KEYRING:
-        return QCoreApplication.translate(
-            "PrivacyDialogs",
-            "The signing key could not be read from the system keyring. Unlock the keyring "
-            "(GNOME Keyring/KWallet) and try again.",
-        )
-    if reason == FailureReason.NO_FOLDER:
-        return QCoreApplication.translate(
-            "PrivacyDialogs", "The folder %1 does not exist; choose another folder."
-        ).replace("%1", str(path.parent))
-    if reason == FailureReason.IS_DIRECTORY:
-        return QCoreApplication.translate(
-            "PrivacyDialogs", "%1 is a folder; give the file a name."
-        ).replace("%1", str(path))
-    if reason == FailureReason.NO_PDF_WRITER:
-        return pdf_unavailable_text()
-    if reason == FailureReason.PDF_WRITER_FAILED:
-        return QCoreApplication.translate(
-            "PrivacyDialogs", "The PDF could not be made (%1); try another format."
-        ).replace("%1", detail)
-    return QCoreApplication.translate(
-        "PrivacyDialogs", "The file could not be written (%1)."
-    ).replace("%1", f"{reason}: {detail}")
-
-
-def pdf_unavailable_text() -> str:
-    return QCoreApplication.translate(
-        "PrivacyDialogs", "PDF is not available in this version; choose another format."
-    )
+def make_signer(factory: SignerFactory) -> Signer:
+    """The signer, made on the worker thread (a keyring may prompt); a keyring that cannot
+    be used is `ExportFailed(KEYRING)`, like a signature the key refused."""
+    try:
+        return factory()
+    except SecretUnavailable as exc:
+        raise ExportFailed(FailureReason.KEYRING, str(exc)) from None
 
 
 def path_problem(path: Path | None) -> str | None:
@@ -175,12 +142,11 @@ __all__ = [
     "SignerFactory",
     "date_time_edit",
     "edit_time",
-    "failure_text",
     "from_qdatetime",
+    "make_signer",
     "message_label",
     "open_save_dialog",
     "path_problem",
-    "pdf_unavailable_text",
     "set_edit_time",
     "show_message",
     "to_qdatetime",

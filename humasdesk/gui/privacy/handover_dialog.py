@@ -50,11 +50,15 @@ from PySide6.QtWidgets import (
 )
 
 from humasdesk.core.privacy import PrivacyError
-from humasdesk.credentials.errors import SecureStorageUnavailable
-from humasdesk.credentials.signing import SigningKeyUnreadable
-from humasdesk.gui.privacy.common import Clock, SignerFactory, open_save_dialog, path_problem
+from humasdesk.gui.messages import describe_export_failure, describe_privacy_error
+from humasdesk.gui.privacy.common import (
+    Clock,
+    SignerFactory,
+    make_signer,
+    open_save_dialog,
+    path_problem,
+)
 from humasdesk.gui.privacy.work import WorkerDialog
-from humasdesk.services.export import ExportFailed, FailureReason
 from humasdesk.services.privacy import (
     HandoverFailed,
     HandoverResult,
@@ -63,6 +67,7 @@ from humasdesk.services.privacy import (
 )
 from humasdesk.store.activity_log import ActivityLog
 from humasdesk.store.exports.check import ExportCheck
+from humasdesk.store.exports.signed import ExportFailed
 from humasdesk.store.privacy_store import LeaseConflict, PrivacyStore
 
 logger = logging.getLogger(__name__)
@@ -112,15 +117,11 @@ def _run_handover(
     verify: Verify | None,
 ) -> HandoverResult:
     """The background job: plain data in, `HandoverResult` out (or the service's error)."""
-    try:
-        signer = signer_factory()
-    except (SecureStorageUnavailable, SigningKeyUnreadable) as exc:
-        raise ExportFailed(FailureReason.KEYRING, str(exc)) from None
     return handover_office(
         log,
         privacy,
         path,
-        signer=signer,
+        signer=make_signer(signer_factory),
         sign_out=sign_out,
         confirmed=True,
         clock=clock,
@@ -649,20 +650,20 @@ class HandoverDialog(WorkerDialog):
         if isinstance(exc, LeaseConflict):
             logger.warning("office handover refused: another export or erasure is running")
             return (
-                str(exc)
+                describe_privacy_error(exc)
                 + "\n\n"
                 + self.tr(
                     "Nothing was erased. Wait until it has finished, then run the handover again."
                 )
             )
         if isinstance(exc, NotConfirmed):
-            return str(exc)
+            return describe_privacy_error(exc)
         if isinstance(exc, ExportFailed):
             logger.warning("office handover stopped: export failed (%s)", exc.reason)
             return self._export_failure_text(exc)
         if isinstance(exc, PrivacyError):
             logger.warning("office handover stopped: %s", exc.code)
-            return str(exc)
+            return describe_privacy_error(exc)
         logger.error("office handover failed unexpectedly: %s", type(exc).__name__)
         return self.tr(
             "The handover stopped unexpectedly (%1). Look at the activity log before trying "
@@ -670,6 +671,7 @@ class HandoverDialog(WorkerDialog):
         ).replace("%1", type(exc).__name__)
 
     def _handover_failed_text(self, exc: HandoverFailed) -> str:
+        said = describe_privacy_error(exc)
         kept = ""
         if exc.export is not None:
             kept = "\n\n" + self.tr(
@@ -681,7 +683,7 @@ class HandoverDialog(WorkerDialog):
                 "Office posts are still waiting in the outbox. Wait until they are sent, or "
                 "cancel them, then run the handover again."
             )
-            return str(exc) + "\n\n" + advice
+            return said + "\n\n" + advice
         if exc.stage == "export":
             cause = exc.cause
             if isinstance(cause, ExportFailed):
@@ -689,42 +691,29 @@ class HandoverDialog(WorkerDialog):
             advice = self.tr(
                 "The file for the unit could not be written. Choose another folder and try again."
             )
-            return str(exc) + "\n\n" + advice + kept
+            return said + "\n\n" + advice + kept
         if exc.stage == "verify":
             advice = self.tr(
                 "The written file did not pass verification, so the office account was not "
                 "signed out. Show the file to the IT staff, then run the handover again to a "
                 "new file."
             )
-            return str(exc) + "\n\n" + advice + kept
+            return said + "\n\n" + advice + kept
         if exc.stage == "sign_out":
             advice = self.tr(
                 "The office account could not be signed out (X or the system keyring did not "
                 "answer). Check the internet connection and the keyring, then run the "
                 "handover again."
             )
-            return str(exc) + "\n\n" + advice + kept
-        return str(exc) + kept
+            return said + "\n\n" + advice + kept
+        return said + kept
 
     def _export_failure_text(self, exc: ExportFailed) -> str:
-        reason = str(exc.reason)
-        if reason == FailureReason.NO_SPACE:
-            text = self.tr("The disk is full. Free some space or choose another folder.")
-        elif reason in (FailureReason.NO_PERMISSION, FailureReason.READ_ONLY):
-            text = self.tr("The chosen folder cannot be written to. Choose another folder.")
-        elif reason == FailureReason.KEYRING:
-            text = self.tr(
-                "The signing key could not be read from the system keyring. Unlock the "
-                "keyring (GNOME Keyring/KWallet) and try again."
-            )
-        elif reason == FailureReason.NO_FOLDER:
-            text = self.tr("The chosen folder does not exist. Choose another folder.")
-        elif reason == FailureReason.IS_DIRECTORY:
-            text = self.tr("The chosen name is a folder. Give the file a name.")
-        else:
-            text = self.tr("The file for the unit could not be written (%1).").replace("%1", reason)
+        path = self.output_path() or Path()
         return (
-            text + "\n\n" + self.tr("Nothing was erased and the office account is still signed in.")
+            describe_export_failure(exc, path)
+            + "\n\n"
+            + self.tr("Nothing was erased and the office account is still signed in.")
         )
 
     def _copy(self, value: str) -> None:

@@ -82,7 +82,7 @@ class PrivacyMenu(QObject):
         return lambda: ExportSigner(public_key_path=key_path, session_key=self._session_key)
 
     def pdf_writer(self, title: str) -> Callable[[str, Path], None] | None:
-        from humasdesk.exportcli import text_pdf_writer
+        from humasdesk.gui.report.adapters import text_pdf_writer
 
         return text_pdf_writer(title, self.header().classification)
 

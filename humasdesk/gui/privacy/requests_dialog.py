@@ -10,8 +10,9 @@ UU 43/2009; the outcome says how many were erased, how many kept, and how the re
 closed. An open access request opens the access report dialog for that handle.
 
 Every service call (and the register's own query) runs on the dialog's `Worker`; results
-come back on the GUI thread. Service errors are plain Indonesian (`PrivacyError`) and are
-shown as they are. Handles are shown as plain text in an item view (never rich text).
+come back on the GUI thread. Service refusals (`PrivacyError`) are shown in the UI language
+(`gui.messages.describe_privacy_error`). Handles are shown as plain text in an item view
+(never rich text).
 """
 
 from __future__ import annotations
@@ -63,6 +64,7 @@ from humasdesk.core.privacy import (
     normalize_handle,
     time_left_text,
 )
+from humasdesk.gui.messages import describe_privacy_error
 from humasdesk.gui.models.rows import local_time
 from humasdesk.gui.privacy.access_report_dialog import AccessReportDialog
 from humasdesk.gui.privacy.common import (
@@ -454,7 +456,7 @@ class RequestsDialog(WorkerDialog):
         try:
             handle = normalize_handle(self.handle_edit.text())
         except InvalidHandle as exc:
-            return self._refuse(str(exc))
+            return self._refuse(describe_privacy_error(exc))
         kind = RequestKind(self.kind_combo.currentData())
         received = edit_time(self.received_edit)
         return self._run(
@@ -676,9 +678,9 @@ class RequestsDialog(WorkerDialog):
         self.erasure_done.emit(out)
 
     def on_worker_action_failed(self, exc: BaseException) -> None:
-        if isinstance(exc, PrivacyError):  # plain Indonesian, no citizen's data
-            logger.info("privacy action refused: %s", getattr(exc, "code", type(exc).__name__))
-            text = str(exc)
+        if isinstance(exc, PrivacyError):
+            logger.info("privacy action refused: %s", exc.message_id)
+            text = describe_privacy_error(exc)
         else:
             logger.error("privacy action failed unexpectedly: %s", type(exc).__name__)
             text = self.tr("The action failed (%1). Details are in the log file.").replace(

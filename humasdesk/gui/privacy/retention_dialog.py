@@ -68,6 +68,7 @@ from humasdesk.core.privacy import (
     RetentionPolicy,
     ReviewItem,
 )
+from humasdesk.gui.messages import describe_privacy_error
 from humasdesk.gui.modal import run_modal
 from humasdesk.gui.models.rows import local_time
 from humasdesk.gui.privacy.common import Clock, open_save_dialog, utc_now
@@ -766,10 +767,10 @@ class RetentionDialog(WorkerDialog):
     def failure_message(self, exc: BaseException, *, erasing: bool = False) -> str:
         if isinstance(exc, LeaseConflict):
             logger.warning("erasure refused: an export is running")
-            return str(exc) + "\n" + self.tr("Nothing was erased.")
+            return describe_privacy_error(exc)
         if isinstance(exc, PrivacyError):
-            logger.warning("privacy task refused: %s", exc.code)
-            return str(exc)
+            logger.warning("privacy task refused: %s", exc.message_id)
+            return describe_privacy_error(exc)
         if isinstance(exc, OSError):
             logger.warning("document not saved: %s", type(exc).__name__)
             return self.tr("The file could not be saved (%1). Choose another folder.").replace(

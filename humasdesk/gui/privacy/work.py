@@ -1,5 +1,5 @@
-"""`WorkerDialog`: what the privacy dialogs share about running their work in the background
-and about closing while it runs.
+"""`WorkerDialog`: what the dialogs that run work in the background (the privacy dialogs and
+the export dialog) share about running it and about closing while it runs.
 
 Each dialog runs its service calls, file writes and PDFs on its own `Worker` thread, one task
 at a time, so the window never freezes and a task's result always comes back on the GUI
@@ -31,6 +31,9 @@ class WorkerDialog(QDialog):
       starts or ends.
     * `_show_closing_note(text)` (optional): where the note is shown; by default in
       `self.message_label` (made with `common.message_label`).
+    * `_closing_while_running()` (optional): what closing during a task does besides
+      waiting for it; by default it shows `closing_note()`. (The export dialog cancels its
+      export here: the window then closes as soon as the export has stopped.)
     * `refuse_close_while_running = True` for work that cannot be stopped halfway: closing is
       then refused with the note, and the window stays open until the task has finished.
 
@@ -69,6 +72,9 @@ class WorkerDialog(QDialog):
 
     def _show_closing_note(self, text: str) -> None:
         show_message(self.message_label, text)
+
+    def _closing_while_running(self) -> None:
+        self._show_closing_note(self.closing_note())
 
     # --- public API ---------------------------------------------------------------------------
 
@@ -152,7 +158,7 @@ class WorkerDialog(QDialog):
     def _ask_close_when_done(self) -> None:
         if not self.refuse_close_while_running:
             self._close_when_done = True
-        self._show_closing_note(self.closing_note())
+        self._closing_while_running()
 
     def _close_if_asked(self) -> None:
         if self._close_when_done and not self._running:

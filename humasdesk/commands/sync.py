@@ -1,0 +1,124 @@
+"""`humasdesk sync`: one pass of what the desk does in the background, then exit (no Qt).
+
+::
+
+    humasdesk sync [--data-dir DIR] [--sandbox | --sandbox-url URL]
+
+For each signed-in slot, the steps in `STEPS` run in order: send what the outbox holds that
+is due, then fetch new mentions. Safe while the desk is open: the outbox's send leases let
+only one process take an item, and an item another live process is sending is left to it
+(`OutboxStore.mark_sending`), so nothing goes out twice; mentions are stored once each.
+An OS timer can run it while the laptop is on and the desk closed.
+
+A later background job is one more function in `STEPS`: it takes the desk's services and a
+signed-in session and returns a `StepReport` (ok, one line).
+
+Exit codes: 0 every step worked, 1 a step failed (the lines above say which), 2 no slot is
+signed in.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from humasdesk.commands import common
+from humasdesk.commands.common import Deps
+
+if TYPE_CHECKING:
+    from humasdesk.services.desk_services import DeskServices
+    from humasdesk.services.session import AccountSession
+
+NAME = "sync"
+HELP = "satu putaran kerja latar desk (kirim kotak keluar, ambil mention), lalu keluar"
+DESCRIPTION = (
+    "Satu putaran kerja latar desk untuk tiap slot yang masuk: kirim yang jatuh tempo di "
+    "kotak keluar, ambil mention baru. Aman selagi desk terbuka."
+)
+
+
+@dataclass(frozen=True)
+class StepReport:
+    ok: bool
+    text: str  # one Indonesian line, without the slot
+
+
+SyncStep = Callable[["DeskServices", "AccountSession"], StepReport]
+
+
+def send_outbox(services: DeskServices, session: AccountSession) -> StepReport:
+    """Send the slot's due posts, oldest first (the desk's send round)."""
+    from humasdesk.services.outbox import SendStatus
+
+    outcomes = services.sender.send_due(session, call=services.accounts.call)
+    if not outcomes:
+        return StepReport(True, "kotak keluar: tidak ada kiriman yang jatuh tempo")
+    counts = {status: 0 for status in SendStatus}
+    for o in outcomes:
+        counts[o.status] += 1
+    parts = [f"{counts[SendStatus.SENT]} terkirim"]
+    for status, label in (
+        (SendStatus.FAILED, "ditolak X"),
+        (SendStatus.RETRY_SCHEDULED, "dicoba lagi nanti (X tidak terjangkau)"),
+        (SendStatus.RATE_LIMITED, "menunggu batas permintaan X"),
+        (SendStatus.USAGE_CAPPED, "tertahan batas pemakaian aplikasi X"),
+        (SendStatus.SIGN_IN_NEEDED, "menunggu masuk lagi"),
+    ):
+        if counts[status]:
+            parts.append(f"{counts[status]} {label}")
+    ok = all(o.status in (SendStatus.SENT, SendStatus.RATE_LIMITED) for o in outcomes)
+    return StepReport(ok, "kotak keluar: " + ", ".join(parts))
+
+
+def sync_mentions(services: DeskServices, session: AccountSession) -> StepReport:
+    """Fetch the account's new mentions into the inbox (the desk's mention sync)."""
+    result = services.mentions.sync(session, call=services.accounts.call)
+    if result.error is not None:
+        return StepReport(False, f"mention: {common.error_text(result.error)}")
+    return StepReport(True, f"mention: {result.new} baru, {result.unread} belum dibaca")
+
+
+#: The background work of one pass, in order, for each signed-in slot.
+STEPS: tuple[SyncStep, ...] = (send_outbox, sync_mentions)
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    common.add_x_target(p)
+
+
+def run(ns: argparse.Namespace, deps: Deps, steps: tuple[SyncStep, ...] = STEPS) -> int:
+    from humasdesk.core.models import Slot
+
+    failed = signed_in = 0
+    with common.desk_services(ns, deps) as services:
+        for slot in Slot:
+            name = f"slot {common.slot_name(slot)}"
+            try:
+                session = services.accounts.restore(slot)
+            except Exception as exc:
+                print(f"{name}: {common.error_text(exc)}", flush=True)
+                failed += 1
+                continue
+            if session is None:
+                print(f"{name}: belum masuk (humasdesk signin {slot.value})", flush=True)
+                continue
+            signed_in += 1
+            try:
+                for step in steps:
+                    try:
+                        report = step(services, session)
+                    except Exception as exc:
+                        report = StepReport(False, f"{step.__name__}: {common.error_text(exc)}")
+                    print(f"{name} @{session.account.username}: {report.text}", flush=True)
+                    failed += not report.ok
+            finally:
+                session.client.close()
+    if not signed_in and not failed:
+        raise common.CommandFailed(
+            "tidak ada slot yang masuk; jalankan `humasdesk signin office` dulu", common.EXIT_USAGE
+        )
+    if failed:
+        raise common.CommandFailed(f"{failed} langkah gagal; lihat baris di atas")
+    return common.EXIT_OK
