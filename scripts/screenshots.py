@@ -202,7 +202,7 @@ def main() -> int:
 
             scene = Scene(sandbox, NoKeyring(), work, practice=True)
             wait_until(lambda: len(scene.controller.sessions) == 2)
-            wait_until(lambda: scene.window.panes[Slot.OFFICE].storage_warning.isVisible())
+            wait_until(lambda: scene.window.storage_notice.isVisible())
             scene.shoot(opts.outdir / "session-only-warning.png")
             scene.close()
         finally:

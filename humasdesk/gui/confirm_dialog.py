@@ -12,7 +12,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from humasdesk.core.models import Account, Slot
+from humasdesk.gui.fit import screen_of
 from humasdesk.gui.modal import run_modal
 from humasdesk.gui.theme import EMPHASIS_SCALE, SLOT_COLOURS, TEXT_ON_SLOT, follow_font
 
@@ -191,16 +191,6 @@ class AccountQuestionDialog(QDialog):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             fit_to_band(self, self.band, 420, 180)
-
-
-def screen_of(widget: QWidget) -> QScreen:
-    """The screen `widget`'s window is on. Not `QWidget.screen()`: PySide6 ties the
-    application's QScreen to the widget it was asked through, and when a garbage-collected
-    dialog took it along, the desk crashed in `QScreen::virtualSiblings`."""
-    window = widget.window()
-    anchor = window.parentWidget().window() if window.parentWidget() is not None else window
-    found = QGuiApplication.screenAt(anchor.geometry().center())
-    return found if found is not None else QGuiApplication.primaryScreen()
 
 
 def ask_for_account(

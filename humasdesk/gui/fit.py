@@ -7,6 +7,7 @@ large empty gaps before the result is there. These size a dialog to its content 
 
 from __future__ import annotations
 
+from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
 
@@ -25,8 +26,16 @@ def grow_to_fit(window: QWidget, *, min_height: int = 0) -> None:
     """Taller if the content needs it (never shorter: the official may have resized it),
     and never taller than the screen."""
     need = max(min_height, needed_height(window))
-    screen = window.screen()
-    if screen is not None:
-        need = min(need, screen.availableGeometry().height() * 9 // 10)
+    need = min(need, screen_of(window).availableGeometry().height() * 9 // 10)
     if need > window.height():
         window.resize(window.width(), need)
+
+
+def screen_of(widget: QWidget) -> QScreen:
+    """The screen `widget`'s window is on. Not `QWidget.screen()`: PySide6 ties the
+    application's QScreen to the widget it was asked through, and when a garbage-collected
+    dialog took it along, the desk crashed in `QScreen::virtualSiblings`."""
+    window = widget.window()
+    anchor = window.parentWidget().window() if window.parentWidget() is not None else window
+    found = QGuiApplication.screenAt(anchor.geometry().center())
+    return found if found is not None else QGuiApplication.primaryScreen()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from humasdesk.core.media import MAX_ALT_TEXT, ImageAttachment
+from humasdesk.gui.modal import run_modal
 
 THUMB_PX = 96
 
@@ -163,9 +164,6 @@ class AltTextDialog(QDialog):
 def ask_alt_text(parent: QWidget, image: ImageAttachment, number: int, count: int) -> str | None:
     """The description typed, or None when the official cancelled."""
     dialog = AltTextDialog(image, number, count, parent)
-    try:
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            return dialog.text()
-        return None
-    finally:
-        dialog.deleteLater()
+    if run_modal(dialog) == QDialog.DialogCode.Accepted:
+        return dialog.text()  # deleted later, on the next pass of the event loop
+    return None

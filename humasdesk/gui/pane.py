@@ -353,16 +353,6 @@ class AccountPane(QWidget):
         self.header = AccountHeader(slot, self)
         self.header.sign_out_button.clicked.connect(self.sign_out_requested)
 
-        self.storage_warning = QLabel(self)
-        self.storage_warning.setObjectName("storageWarning")
-        self.storage_warning.setWordWrap(True)
-        self.storage_warning.setTextFormat(Qt.TextFormat.PlainText)
-        background, text = WARNING_COLOURS
-        self.storage_warning.setStyleSheet(
-            f"#storageWarning {{ background: {background}; color: {text}; padding: 6px; }}"
-        )
-        follow_font(self.storage_warning)
-        self.storage_warning.setVisible(False)
 
         self.status_label = QLabel(self)
         self.status_label.setWordWrap(True)
@@ -413,7 +403,6 @@ class AccountPane(QWidget):
         margin = KEYBOARD_FRAME + 4
         layout.setContentsMargins(margin, margin, margin, margin)
         layout.addWidget(self.header)
-        layout.addWidget(self.storage_warning)
         layout.addWidget(self.offline_label)
         layout.addWidget(self.carried_over)
         layout.addWidget(self.credits_notice)
@@ -618,10 +607,6 @@ class AccountPane(QWidget):
 
     def show_error(self, message: str) -> None:
         self._status(message)
-
-    def show_storage_warning(self, text: str) -> None:
-        self.storage_warning.setText(text)
-        self.storage_warning.setVisible(bool(text))
 
     def show_offline(self, waiting: int | None) -> None:
         """`waiting`: posts held back while X cannot be reached (None: online)."""

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from humasdesk.gui.fit import screen_of
 from humasdesk.gui.theme import follow_font
 from humasdesk.settings import SPECS, Settings, SettingSpec, problem
 
@@ -141,10 +142,9 @@ class SettingsDialog(QDialog):
         chrome = self.sizeHint().height() - self.tabs.sizeHint().height()
         bar = self.tabs.tabBar().sizeHint().height() + 16
         height = tallest + bar + chrome
-        screen = self.screen().availableGeometry() if self.screen() is not None else None
-        if screen is not None:
-            height = min(height, screen.height() * 9 // 10)
-            width = min(width + 60, screen.width() * 9 // 10)
+        screen = screen_of(self).availableGeometry()
+        height = min(height, screen.height() * 9 // 10)
+        width = min(width + 60, screen.width() * 9 // 10)
         self.resize(width, height)
 
     def _editor(self, s: SettingSpec) -> QWidget:

@@ -303,7 +303,7 @@ class SlotDesk(QObject):
     ) -> tuple[QueueResult, OutboxState]:
         result = self.services.outbox.enqueue_repost(self.slot, session.account, post_id, text)
         self.services.outbox.clear_draft(self.slot)
-        return result, self._outbox_state()
+        return result, self._outbox_state(session)
 
     def _other_handle(self) -> str:
         return getattr(self.pane, "other_handle", "") or "?"

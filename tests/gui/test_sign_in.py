@@ -41,7 +41,7 @@ def test_practice_start_signs_both_in_and_keeps_tokens_in_the_keyring(
     window, controller = make_desk(keyring_backend)
     wait_signed_in(qtbot, controller, Slot.OFFICE, Slot.PERSONAL)
     assert sorted(user for (service, user) in keyring_backend.items) == ["office", "personal"]
-    assert not window.panes[Slot.OFFICE].storage_warning.isVisible()
+    assert not window.storage_notice.isVisible()
 
 
 def test_restart_restores_both_panes_without_a_browser(qtbot, make_desk, keyring_backend, sandbox):
@@ -283,7 +283,6 @@ def test_no_secure_storage_still_signs_in_for_this_session_and_says_so(
     text = notice.text()
     assert text.startswith("Tidak tersimpan: Anda perlu masuk lagi setelah aplikasi ditutup")
     assert hint in text
-    assert not any(p.storage_warning.isVisible() for p in window.panes.values())
 
 
 def test_practice_tokens_from_another_emulator_state_sign_in_afresh(

@@ -154,8 +154,8 @@ def test_file_name_holding_the_handle_is_refused(qtbot, make_dialog, out_dir):
     dialog.path_edit.setText(str(out_dir / "akses-Warga_Lama.csv"))
     dialog.make_button.click()
     assert dialog.message_label.text().startswith(
-        "Nama berkas memuat handle orang tersebut. Nama berkas disimpan selamanya di log "
-        "aktivitas, jadi pilih nama tanpa handle."
+        "Nama berkas memuat nama pengguna orang tersebut. Nama berkas disimpan selamanya di "
+        "log aktivitas, jadi pilih nama tanpa nama pengguna."
     )
     assert list(out_dir.iterdir()) == []
 

@@ -230,7 +230,7 @@ def test_erasure_after_confirmation_erases_and_says_what_was_done(qtbot, desk, m
     assert out.erasure.count == 2 and out.erasure.mention_rows == 2
     text = dialog.message_label.text()
     assert text.splitlines()[0] == (
-        "Dihapus: handle dan teks dari 2 entri log dan 2 pesan kotak masuk."
+        "Dihapus: nama pengguna dan teks dari 2 entri log dan 2 pesan kotak masuk."
     )
     assert "Tidak ada yang perlu disimpan sebagai arsip." in text
     assert "dipenuhi" in text and "data dihapus" in text

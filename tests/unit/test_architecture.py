@@ -144,7 +144,7 @@ def _calls(path: Path, method: str) -> list[int]:
 def test_gui_never_asks_a_widget_for_its_screen():
     """PySide6 ties the application's QScreen to the widget `QWidget.screen()` was asked
     through; a garbage-collected dialog then took the screen with it and the desk crashed in
-    `QScreen::virtualSiblings`. `gui.confirm_dialog.screen_of` finds it safely."""
+    `QScreen::virtualSiblings`. `gui.fit.screen_of` finds it safely."""
     bad = [
         f"{path.relative_to(PACKAGE)}:{line}"
         for path in sorted((PACKAGE / "gui").rglob("*.py"))
