@@ -13,7 +13,7 @@ Measured:
 * opening the log view: `count(LogFilter())` + first `page(limit=200)`;
 * CSV export of all entries with the service (`export_activity`, in a child process, which
   also reports its peak memory: the export must stream) vs the `sqlite3` shell's own CSV
-  export of the same rows (target ratio <= 2x);
+  export of the same rows (target ratio <= 1.5x);
 * XLSX export of 100,000 entries; PDF report of one year (offscreen Qt);
 * chain verification (`verify()`) vs reading the same bytes and hashing them with plain
   `hashlib.sha256`.
@@ -227,6 +227,57 @@ def baseline_csv(db: Path, out: Path) -> tuple[float, str]:
     return time.perf_counter() - t, "Python sqlite3+csv (no sqlite3 shell installed)"
 
 
+def append_floor(db: Path, floor_db: Path, n: int) -> float:
+    """The floor for `append_many`: the same stored rows (canonical text, hashes, personal
+    fields, FTS text, read back from `db`, untimed) inserted with `executemany`, in batches
+    of the same size, into the same tables and indexes (FTS included) with no chain: the
+    insert trigger dropped, no digests, no canonical JSON made. Returns the insert seconds."""
+    from humasdesk.store.database import open_database
+
+    if floor_db.exists():
+        floor_db.unlink()
+    open_database(floor_db).close()
+    dst = sqlite3.connect(str(floor_db), isolation_level=None)
+    dst.execute("DROP TRIGGER activity_insert_extends_chain")
+    src = sqlite3.connect(str(db))
+    seconds = 0.0
+    for lo in range(1, n + 1, BATCH):
+        hi = lo + BATCH - 1
+        act = src.execute(
+            "SELECT seq, canonical, prev_hash, hash FROM activity WHERE seq BETWEEN ? AND ?",
+            (lo, hi),
+        ).fetchall()
+        pers = src.execute(
+            "SELECT seq, salt, citizen_handle, citizen_text FROM activity_personal "
+            "WHERE seq BETWEEN ? AND ?",
+            (lo, hi),
+        ).fetchall()
+        fts = src.execute(
+            "SELECT a.seq, a.text, p.citizen_text FROM activity a "
+            "LEFT JOIN activity_personal p ON p.seq = a.seq WHERE a.seq BETWEEN ? AND ? "
+            "AND (a.text IS NOT NULL OR p.citizen_text IS NOT NULL)",
+            (lo, hi),
+        ).fetchall()
+        t = time.perf_counter()
+        dst.execute("BEGIN IMMEDIATE")
+        dst.executemany(
+            "INSERT INTO activity (seq, canonical, prev_hash, hash) VALUES (?,?,?,?)", act
+        )
+        dst.executemany(
+            "INSERT INTO activity_personal (seq, salt, citizen_handle, citizen_text) "
+            "VALUES (?,?,?,?)",
+            pers,
+        )
+        dst.executemany("INSERT INTO activity_fts (rowid, text, citizen_text) VALUES (?,?,?)", fts)
+        dst.execute("COMMIT")
+        seconds += time.perf_counter() - t
+    src.close()
+    dst.close()
+    for p in floor_db.parent.glob(floor_db.name + "*"):
+        p.unlink()
+    return seconds
+
+
 def baseline_hash(db: Path) -> tuple[float, float, int]:
     """Read `prev_hash || canonical` of every entry (as verify does) and sha256 each.
     Returns (read+hash seconds, hash-only seconds, bytes)."""
@@ -280,6 +331,10 @@ def run_log_scale(*, n: int = 1_000_000, keep: str | None = None) -> dict[str, A
     fig["append_many_per_s"] = round(n / append_s)
     fig["append_many_s"] = round(append_s, 1)
     fig["make_entries_s"] = round(make_s, 1)
+    floor_s = append_floor(db, work / "floor.db", n)
+    fig["append_floor_per_s"] = round(n / floor_s)
+    fig["append_floor_s"] = round(floor_s, 1)
+    fig["append_ratio"] = round(append_s / floor_s, 2)
     singles = []
     for e in entries(200, seed=99, start=datetime(2025, 1, 2, tzinfo=UTC)):
         s, _ = _timed(
@@ -397,8 +452,14 @@ def report(fig: dict[str, Any]) -> None:
         (
             "append_many",
             f"{fig['append_many_per_s']:,} entries/s",
-            f"{n:,} in {fig['append_many_s']} s",
-            "",
+            f"{n:,} in {fig['append_many_s']} s; floor (same rows, no chain) "
+            f"{fig['append_floor_per_s']:,}/s",
+            f"ratio {fig['append_ratio']} (target <= 2 and >= 50,000/s): "
+            + (
+                "ok"
+                if fig["append_ratio"] <= 2 and fig["append_many_per_s"] >= 50_000
+                else "MISSED"
+            ),
         ),
         (
             "single append (fsync)",
@@ -417,8 +478,8 @@ def report(fig: dict[str, Any]) -> None:
             "CSV export, all entries",
             f"{fig['csv_service_s']} s ({fig['csv_mb']} MB)",
             f"{fig['csv_baseline']}: {fig['csv_baseline_s']} s ({fig['csv_baseline_mb']} MB)",
-            f"ratio {fig['csv_ratio']} (target <= 2): "
-            + ("ok" if fig["csv_ratio"] <= 2 else "MISSED"),
+            f"ratio {fig['csv_ratio']} (target <= 1.5): "
+            + ("ok" if fig["csv_ratio"] <= 1.5 else "MISSED"),
         ),
         (
             "CSV export memory",
@@ -433,7 +494,9 @@ def report(fig: dict[str, Any]) -> None:
             f"{fig['verify_s']} s ({fig['verify_per_s']:,}/s, ok={fig['verify_ok']})",
             f"read+sha256 {fig['sha256_read_and_hash_s']} s; sha256 only "
             f"{fig['sha256_hash_only_s']} s",
-            f"ratio {fig['verify_ratio']} (vs hash only {fig['verify_ratio_hash_only']})",
+            f"ratio {fig['verify_ratio']} (target <= 1.5: "
+            + ("ok" if fig["verify_ratio"] <= 1.5 else "MISSED")
+            + f"; vs hash only {fig['verify_ratio_hash_only']})",
         ),
     ]
     print(f"activity log of {n:,} entries, database {fig['db_mb']} MB")
