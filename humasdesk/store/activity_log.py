@@ -84,6 +84,33 @@ _INSERT_PERSONAL = (
 )
 _INSERT_FTS = "INSERT INTO activity_fts (rowid, text, citizen_text) VALUES (?,?,?)"
 
+# A batch of at least this many entries is checked as a whole (`append_many`).
+_BATCH_CHECK_MIN = 500
+_CHAIN_TRIGGER = "activity_insert_extends_chain"
+# The first entry in seq range [?, ?] that is not the next link of the chain: the chain
+# trigger's conditions (prev_hash is the hash of the entry before it, or the genesis hash
+# for seq 1; the canonical form names the row's own seq), for a whole batch at once.
+_BATCH_LINKS_SQL = (
+    "SELECT a.seq FROM activity a LEFT JOIN activity b ON b.seq = a.seq - 1 "
+    "WHERE a.seq BETWEEN ? AND ? "
+    "AND (a.prev_hash IS NOT IFNULL(b.hash, CASE WHEN a.seq = 1 THEN ? END) "
+    "OR json_extract(a.canonical, '$.seq') IS NOT a.seq) "
+    "ORDER BY a.seq LIMIT 1"
+)
+
+
+def _check_batch_links(conn: sqlite3.Connection, first: int, last: int) -> None:
+    """Raise the chain trigger's error unless entries `first`..`last` are exactly the next
+    links after entry `first - 1`: no seq missing or beyond `last`, each linking to the one
+    before it (checked inside the transaction that inserted them)."""
+    count, top = conn.execute(
+        "SELECT count(*), max(seq) FROM activity WHERE seq >= ?", (first,)
+    ).fetchone()
+    bad = conn.execute(_BATCH_LINKS_SQL, (first, last, GENESIS_HASH)).fetchone()
+    if count != last - first + 1 or top != last or bad is not None:
+        raise sqlite3.IntegrityError("activity log entries must extend the chain")
+
+
 # Verification hashes the stored bytes `prev_hash || canonical` directly. Values are fetched
 # as BLOBs so damaged text cannot stop the walk.
 _VERIFY_SQL = (
@@ -338,10 +365,34 @@ class ActivityLog:
         return out[0]
 
     def append_many(self, entries: Iterable[NewEntry]) -> Head:
-        """Append many entries in one transaction (imports, benchmarks); returns the new head."""
+        """Append many entries in one transaction (imports, benchmarks); returns the new head.
+
+        A large batch is checked as a whole instead of row by row: inside the write
+        transaction the chain trigger is set aside, the rows are inserted, one query checks
+        that every one of them is the next link (`_BATCH_LINKS_SQL`, the trigger's three
+        conditions), and the trigger is put back before COMMIT. No other connection ever
+        sees the log without its trigger (DDL is transactional; the write lock is held), and
+        a batch that fails the check is rolled back with the trigger's own error. Any
+        trigger on `activity` makes SQLite compute all eleven generated columns (a JSON
+        parse each) for every inserted row, which was most of the append time.
+        """
+        entries = list(entries)
         conn = self._conn()
         with transaction(conn):
-            return self._append_in_tx(conn, entries, None)
+            if len(entries) < _BATCH_CHECK_MIN:
+                return self._append_in_tx(conn, entries, None)
+            row = conn.execute(
+                "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+                (_CHAIN_TRIGGER,),
+            ).fetchone()
+            if row is not None:
+                conn.execute(f"DROP TRIGGER {_CHAIN_TRIGGER}")
+            first = self.head_in(conn).seq + 1
+            head = self._append_in_tx(conn, entries, None)
+            _check_batch_links(conn, first, head.seq)
+            if row is not None:
+                conn.execute(row[0])
+            return head
 
     def _append_in_tx(
         self,
@@ -519,11 +570,11 @@ class ActivityLog:
 
     # -- head, checkpoint --------------------------------------------------------------
     def head(self) -> Head:
-        row = (
-            self._conn()
-            .execute("SELECT seq, hash FROM activity ORDER BY seq DESC LIMIT 1")
-            .fetchone()
-        )
+        return self.head_in(self._conn())
+
+    @staticmethod
+    def head_in(conn: sqlite3.Connection) -> Head:
+        row = conn.execute("SELECT seq, hash FROM activity ORDER BY seq DESC LIMIT 1").fetchone()
         return Head(row[0], row[1]) if row else Head(0, GENESIS_HASH)
 
     def checkpoint(self) -> Checkpoint | None:
