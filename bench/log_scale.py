@@ -19,7 +19,8 @@ Measured:
   export of the same rows (target ratio <= 1.5x);
 * XLSX export of 100,000 entries; PDF report of one year (offscreen Qt);
 * chain verification (`verify()`) vs reading the same bytes and hashing them with plain
-  `hashlib.sha256`.
+  `hashlib.sha256`: every entry's `prev_hash || canonical` and every personal value's
+  `salt || value` (verify checks both; target <= 1.5x), and the entries' bytes alone.
 
     python bench/log_scale.py [--entries 1000000] [--keep DIR]
 """
@@ -307,9 +308,11 @@ def append_floor(db: Path, floor_db: Path, n: int, *, plain: bool) -> float:
     return seconds
 
 
-def baseline_hash(db: Path) -> tuple[float, float, int]:
-    """Read `prev_hash || canonical` of every entry (as verify does) and sha256 each.
-    Returns (read+hash seconds, hash-only seconds, bytes)."""
+def baseline_hash(db: Path) -> dict[str, float]:
+    """Read and sha256 the bytes `verify` hashes: `prev_hash || canonical` of every entry and
+    `salt || value` of every personal value (handle, mention text). Returns the seconds of
+    read+hash for the entries alone (`chain_s`) and with the personal values (`all_s`), the
+    hashing alone (`hash_only_s`, entries), and the entry bytes (`bytes`)."""
     conn = sqlite3.connect(str(db))
     t = time.perf_counter()
     hashing = 0.0
@@ -322,9 +325,21 @@ def baseline_hash(db: Path) -> tuple[float, float, int]:
             sha(b).hexdigest()
             total += len(b)
         hashing += time.perf_counter() - h
-    seconds = time.perf_counter() - t
+    chain_s = time.perf_counter() - t
+    cur = conn.execute(
+        "SELECT salt, CAST(citizen_handle AS BLOB), CAST(citizen_text AS BLOB) "
+        "FROM activity_personal ORDER BY seq"
+    )
+    while rows := cur.fetchmany(5000):
+        for salt, ch, ct in rows:
+            if salt is not None:
+                if ch is not None:
+                    sha(salt + ch).hexdigest()
+                if ct is not None:
+                    sha(salt + ct).hexdigest()
+    all_s = time.perf_counter() - t
     conn.close()
-    return seconds, hashing, total
+    return {"chain_s": chain_s, "all_s": all_s, "hash_only_s": hashing, "bytes": total}
 
 
 def run_log_scale(*, n: int = 1_000_000, keep: str | None = None) -> dict[str, Any]:
@@ -463,15 +478,17 @@ def run_log_scale(*, n: int = 1_000_000, keep: str | None = None) -> dict[str, A
     log.close()
     log = ActivityLog(ConnectionFactory(db))
     s, result = _timed(log.verify)
-    base_s, hash_only_s, nbytes = baseline_hash(db)
+    base = baseline_hash(db)
     fig["verify_s"] = round(s, 2)
     fig["verify_ok"] = result.ok
     fig["verify_per_s"] = round(result.checked / s)
-    fig["sha256_read_and_hash_s"] = round(base_s, 2)
-    fig["sha256_hash_only_s"] = round(hash_only_s, 2)
-    fig["verify_ratio"] = round(s / base_s, 2)
-    fig["verify_ratio_hash_only"] = round(s / hash_only_s, 2)
-    fig["hashed_mb"] = round(nbytes / 2**20)
+    fig["sha256_read_and_hash_s"] = round(base["all_s"], 2)
+    fig["sha256_chain_read_and_hash_s"] = round(base["chain_s"], 2)
+    fig["sha256_hash_only_s"] = round(base["hash_only_s"], 2)
+    fig["verify_ratio"] = round(s / base["all_s"], 2)
+    fig["verify_ratio_chain_only"] = round(s / base["chain_s"], 2)
+    fig["verify_ratio_hash_only"] = round(s / base["hash_only_s"], 2)
+    fig["hashed_mb"] = round(base["bytes"] / 2**20)
     log.close()
     if not keep:
         tmp.cleanup()
@@ -525,11 +542,13 @@ def report(fig: dict[str, Any]) -> None:
         (
             "verify chain",
             f"{fig['verify_s']} s ({fig['verify_per_s']:,}/s, ok={fig['verify_ok']})",
-            f"read+sha256 {fig['sha256_read_and_hash_s']} s; sha256 only "
+            f"read+sha256 of the same bytes {fig['sha256_read_and_hash_s']} s (entries "
+            f"alone {fig['sha256_chain_read_and_hash_s']} s); sha256 only "
             f"{fig['sha256_hash_only_s']} s",
             f"ratio {fig['verify_ratio']} (target <= 1.5: "
             + ("ok" if fig["verify_ratio"] <= 1.5 else "MISSED")
-            + f"; vs hash only {fig['verify_ratio_hash_only']})",
+            + f"; vs the entries alone {fig['verify_ratio_chain_only']}, "
+            f"vs hash only {fig['verify_ratio_hash_only']})",
         ),
     ]
     print(f"activity log of {n:,} entries, database {fig['db_mb']} MB")
