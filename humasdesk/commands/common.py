@@ -275,6 +275,7 @@ def desk_services(ns: argparse.Namespace, deps: Deps, *, create: bool = False) -
     does on its first start); else they must exist."""
     from humasdesk.credentials import TokenStore
     from humasdesk.services.desk_services import build_desk_services, rates_from
+    from humasdesk.services.schedule import grace_from, quiet_from
     from humasdesk.settings import Settings
 
     paths = resolve_data_dir(ns.data_dir).ensure() if create else data_paths(ns.data_dir)
@@ -299,6 +300,9 @@ def desk_services(ns: argparse.Namespace, deps: Deps, *, create: bool = False) -
                 rates=rates_from(
                     {k: settings.get(k) for k in ("rate_post", "rate_post_with_url", "rate_read")}
                 ),
+                clock=deps.clock,
+                grace=grace_from(settings.get),
+                quiet=quiet_from(settings.get),
             )
         try:
             yield services

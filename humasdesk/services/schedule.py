@@ -35,6 +35,7 @@ from humasdesk.core.schedule import (
     QuietPeriod,
     ScheduleProblem,
     check_due,
+    grace_from_minutes,
     in_quiet_period,
 )
 from humasdesk.services.outbox import (
@@ -87,6 +88,21 @@ class Recheck:
 
 def _no_quiet(slot: Slot) -> QuietPeriod | None:
     return None
+
+
+def quiet_from(get: Callable[[str], Any]) -> QuietPeriods:
+    """The panes' quiet periods from settings (``quiet_office``, ``quiet_personal``), read
+    when asked (a change in Settings applies at once)."""
+
+    def quiet(slot: Slot) -> QuietPeriod | None:
+        return QuietPeriod.parse(str(get(f"quiet_{slot.value}") or ""))
+
+    return quiet
+
+
+def grace_from(get: Callable[[str], Any]) -> Callable[[], timedelta]:
+    """`schedule_grace_minutes` from settings, read when asked (at least one minute)."""
+    return lambda: grace_from_minutes(get("schedule_grace_minutes"))
 
 
 class Scheduler:
@@ -393,4 +409,4 @@ class Scheduler:
         )
 
 
-__all__ = ["Recheck", "ScheduleResult", "Scheduler"]
+__all__ = ["Recheck", "ScheduleResult", "Scheduler", "grace_from", "quiet_from"]
