@@ -323,6 +323,8 @@ def slot_name(slot: object) -> str:
 def error_text(exc: BaseException) -> str:
     """One Indonesian line for what went wrong talking to X or the keyring (never a token:
     the classes' messages hold none)."""
+    import sqlite3
+
     from humasdesk.core import errors
     from humasdesk.credentials import CorruptSecret, SecureStorageUnavailable
     from humasdesk.services.accounts import OfficeHandleMismatch, SessionExpired
@@ -357,6 +359,11 @@ def error_text(exc: BaseException) -> str:
         return "batas permintaan X tercapai; ulangi nanti"
     if isinstance(exc, errors.XError):
         return f"X menolak permintaan ({type(exc).__name__}: {exc})"
+    if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+        return (
+            "basis data sedang dikunci proses lain (mis. desk) lebih lama dari batas tunggu; "
+            "tidak ada yang berubah, coba lagi pada putaran berikutnya"
+        )
     return f"galat tak terduga ({type(exc).__name__}); lihat berkas log"
 
 

@@ -219,3 +219,31 @@ def test_keyring_locked_when_sync_runs_sends_nothing(signed_in, capsys):
     assert row["state"] == "scheduled"
     assert env.run("sync") == 0  # unlocked: it goes
     assert [p for p in env.posts("rina_humas") if p["text"] == "Segera."]
+
+
+def test_database_locked_longer_than_syncs_patience(signed_in, capsys, monkeypatch):
+    """The desk holds the write lock for longer than sync waits: nothing is sent, one line
+    per step says why, the post stays scheduled and goes on the next run."""
+    import sqlite3
+
+    from humasdesk.store import database
+
+    env = signed_in
+    assert env.run("schedule", "--account", "personal", "--at", "now", "--text", "Nanti.") == 0
+    capsys.readouterr()
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 200)
+    holder = sqlite3.connect(str(env.data / "humasdesk.db"), isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        assert env.run("sync") == 1
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    out = capsys.readouterr()
+    assert "basis data sedang dikunci proses lain" in out.out
+    assert not [p for p in env.posts("rina_humas") if p["text"] == "Nanti."]
+    env.run("outbox", "--json")
+    (row,) = json.loads(capsys.readouterr().out)
+    assert row["state"] == "scheduled"
+    assert env.run("sync") == 0
+    assert len([p for p in env.posts("rina_humas") if p["text"] == "Nanti."]) == 1
