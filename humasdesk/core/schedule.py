@@ -55,10 +55,11 @@ class ScheduleError(ValueError):
 _WHEN = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2})[:.](\d{2})\s*$")
 
 
-def zone(name: str | None) -> tzinfo:
-    """The zone a name stands for (``WIB``, ``Asia/Makassar``, ``UTC``); None: the laptop's."""
+def zone(name: str | None) -> tzinfo | None:
+    """The zone a name stands for (``WIB``, ``Asia/Makassar``, ``UTC``); no name: None, the
+    laptop's own rules (which `parse_when` and `format_local` apply for each date)."""
     if name is None or not name.strip():
-        return local_zone()
+        return None
     key = name.strip()
     key = ZONE_ALIASES.get(key.upper(), key)
     if key.upper() == "UTC":
@@ -76,8 +77,9 @@ def local_zone() -> tzinfo:
     return tz
 
 
-def parse_when(text: str, tz: tzinfo) -> datetime:
-    """``"YYYY-MM-DD HH:MM"`` in `tz` as an aware instant (UTC). Raises `ScheduleError`."""
+def parse_when(text: str, tz: tzinfo | None) -> datetime:
+    """``"YYYY-MM-DD HH:MM"`` in `tz` (None: the laptop's zone) as an aware instant (UTC).
+    Raises `ScheduleError`."""
     m = _WHEN.match(text or "")
     if m is None:
         raise ScheduleError(ScheduleProblem.BAD_FORMAT, text)
@@ -88,7 +90,9 @@ def parse_when(text: str, tz: tzinfo) -> datetime:
         raise ScheduleError(ScheduleProblem.NO_SUCH_DATE, text) from None
     if hour > 23 or minute > 59:
         raise ScheduleError(ScheduleProblem.BAD_FORMAT, text)
-    return datetime.combine(d, time(hour, minute), tzinfo=tz).astimezone(UTC)
+    naive = datetime.combine(d, time(hour, minute))
+    local = naive.astimezone() if tz is None else naive.replace(tzinfo=tz)
+    return local.astimezone(UTC)
 
 
 def check_due(
@@ -139,7 +143,7 @@ def zone_label(when: datetime) -> str:
 
 def format_local(when: datetime, tz: tzinfo | None = None) -> str:
     """``2026-12-02 07:00 WIB``: an instant as the laptop's clock (or `tz`) shows it."""
-    local = when.astimezone(tz or local_zone())
+    local = when.astimezone(tz) if tz is not None else when.astimezone()
     return f"{local:%Y-%m-%d %H:%M} {zone_label(local)}"
 
 
@@ -176,7 +180,8 @@ class QuietPeriod:
 
 
 def in_quiet_period(due: datetime, period: QuietPeriod | None, tz: tzinfo | None = None) -> bool:
-    return period is not None and period.contains(due.astimezone(tz or local_zone()))
+    local = due.astimezone(tz) if tz is not None else due.astimezone()
+    return period is not None and period.contains(local)
 
 
 __all__ = [
