@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 #: How far ahead a post may be scheduled.
@@ -189,7 +190,9 @@ __all__ = [
     "MAX_AHEAD",
     "QuietPeriod",
     "ScheduleError",
+    "ScheduleFigures",
     "ScheduleProblem",
+    "ScheduleTally",
     "check_due",
     "format_local",
     "grace_from_minutes",
@@ -200,3 +203,65 @@ __all__ = [
     "zone",
     "zone_label",
 ]
+
+
+# --- the period's account of scheduled posts (the PDF report, exports) ------------------------
+
+
+@dataclass
+class ScheduleFigures:
+    """One account's scheduled posts in a period, from its activity entries."""
+
+    scheduled: int = 0  # post_scheduled entries (a thread counts once)
+    sent_on_time: int = 0  # sent by themselves at their time (within the grace period)
+    sent_after_missed: int = 0  # missed first, then sent because a person decided
+    missed: int = 0  # post_missed entries
+    cancelled: int = 0  # schedule_cancelled entries
+
+    @property
+    def any(self) -> bool:
+        return bool(self.scheduled or self.sent_on_time or self.sent_after_missed
+                    or self.missed or self.cancelled)  # fmt: skip
+
+
+class ScheduleTally:
+    """Streams activity entries once (with the report's other figures) and counts, per
+    account id: scheduled, sent on time, missed, sent after being missed, cancelled. A sent
+    post counts as scheduled-and-sent when its ``post_sent`` carries ``scheduled_for``; it is
+    on time unless a ``post_missed`` for the same outbox item came before it."""
+
+    _WATCH = frozenset({
+        "post_scheduled", "post_missed", "schedule_cancelled", "post_sent", "reply_sent",
+    })  # fmt: skip
+
+    def __init__(self) -> None:
+        self.per_account: dict[str, ScheduleFigures] = {}
+        self._missed: set[tuple[str, object]] = set()
+
+    def add(self, entry: Any, action: str, period: Any) -> None:
+        if action not in self._WATCH or entry.ts not in period:
+            return
+        details = entry.details or {}
+        if action in ("post_sent", "reply_sent") and "scheduled_for" not in details:
+            return
+        acc = entry.account_id or ""
+        figures = self.per_account.setdefault(acc, ScheduleFigures())
+        outbox_id = details.get("outbox_id")
+        if action == "post_scheduled":
+            figures.scheduled += 1
+        elif action == "post_missed":
+            figures.missed += 1
+            self._missed.add((acc, outbox_id))
+        elif action == "schedule_cancelled":
+            figures.cancelled += 1
+        elif (acc, outbox_id) in self._missed:
+            figures.sent_after_missed += 1
+        else:
+            figures.sent_on_time += 1
+
+    def get(self, account_id: str | None) -> ScheduleFigures:
+        return self.per_account.get(account_id or "", ScheduleFigures())
+
+    @property
+    def any(self) -> bool:
+        return any(f.any for f in self.per_account.values())

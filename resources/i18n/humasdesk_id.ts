@@ -1861,6 +1861,26 @@ Tanda tangan: %2</translation>
         <translation>Data pribadi dihapus</translation>
     </message>
     <message>
+        <source>Post scheduled</source>
+        <translation>Kiriman dijadwalkan</translation>
+    </message>
+    <message>
+        <source>Scheduled post moved</source>
+        <translation>Waktu kiriman terjadwal diubah</translation>
+    </message>
+    <message>
+        <source>Scheduled post edited</source>
+        <translation>Teks kiriman terjadwal diubah</translation>
+    </message>
+    <message>
+        <source>Scheduled post cancelled</source>
+        <translation>Kiriman terjadwal dibatalkan</translation>
+    </message>
+    <message>
+        <source>Scheduled post missed</source>
+        <translation>Kiriman terjadwal terlewat</translation>
+    </message>
+    <message>
         <source>Office</source>
         <translation>Kantor</translation>
     </message>
@@ -3258,6 +3278,34 @@ Tindakan ini tidak dapat dibatalkan.</translation>
     <message>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Dijadwalkan</translation>
+    </message>
+    <message>
+        <source>Sent on time</source>
+        <translation>Terkirim tepat waktu</translation>
+    </message>
+    <message>
+        <source>Missed (not sent at their time)</source>
+        <translation>Terlewat (tidak dikirim pada waktunya)</translation>
+    </message>
+    <message>
+        <source>Sent after being missed</source>
+        <translation>Dikirim setelah terlewat</translation>
+    </message>
+    <message>
+        <source>Scheduled posts cancelled</source>
+        <translation>Kiriman terjadwal dibatalkan</translation>
+    </message>
+    <message>
+        <source>A scheduled post whose time passed while the laptop was off or asleep, by more than the grace period, is not sent by itself: it is missed and waits for the official.</source>
+        <translation>Kiriman terjadwal yang waktunya lewat lebih dari masa tenggang saat laptop mati atau tidur tidak dikirim dengan sendirinya: kiriman itu terlewat dan menunggu keputusan pejabat.</translation>
+    </message>
+    <message>
+        <source>Scheduled posts</source>
+        <translation>Kiriman terjadwal</translation>
     </message>
 </context>
 <context>
