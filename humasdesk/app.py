@@ -114,6 +114,7 @@ def build_desk(
         # Runs on a worker: the sandbox start, the keyring import and its probe are slow.
         from humasdesk.credentials import FallbackTokenStore, TokenStore
         from humasdesk.services.desk_services import build_desk_services, rates_from
+        from humasdesk.services.schedule import grace_from, quiet_from
 
         endpoint = target.endpoint()
         primary = token_store or TokenStore(target.keyring_service)
@@ -126,6 +127,8 @@ def build_desk(
             rates=rates_from(
                 {k: settings.get(k) for k in ("rate_post", "rate_post_with_url", "rate_read")}
             ),
+            grace=grace_from(settings.get),  # scheduled posts (issue 15): Settings → Jadwal
+            quiet=quiet_from(settings.get),
         )
 
     desk = Desk(app, window, backend, paths, settings, collector=collector)

@@ -39,6 +39,7 @@ COMMANDS = {
     "signout": "signout",
     "sync": "sync",
     "outbox": "outbox",
+    "schedule": "schedule",
     "export": "export",
     "verify": "verify",
     "privacy": "privacy",

@@ -5,10 +5,11 @@
     humasdesk sync [--data-dir DIR] [--sandbox | --sandbox-url URL]
 
 For each signed-in slot, the steps in `STEPS` run in order: send what the outbox holds that
-is due, then fetch new mentions. Safe while the desk is open: the outbox's send leases let
-only one process take an item, and an item another live process is sending is left to it
-(`OutboxStore.mark_sending`), so nothing goes out twice; mentions are stored once each.
-An OS timer can run it while the laptop is on and the desk closed.
+is due (scheduled posts at their time; one more than the grace period late is marked missed
+instead, and the next line lists it), then fetch new mentions. Safe while the desk is open:
+the outbox's send leases let only one process take an item, and an item another live
+process is sending is left to it (`OutboxStore.mark_sending`), so nothing goes out twice;
+mentions are stored once each. An OS timer can run it while the laptop is on and the desk closed.
 
 A later background job is one more function in `STEPS`: it takes the desk's services and a
 signed-in session and returns a `StepReport` (ok, one line).
@@ -72,6 +73,28 @@ def send_outbox(services: DeskServices, session: AccountSession) -> StepReport:
     return StepReport(ok, "kotak keluar: " + ", ".join(parts))
 
 
+def schedule_missed(services: DeskServices, session: AccountSession) -> StepReport:
+    """Say which scheduled posts of the slot missed their time (`send_outbox` marked them:
+    more than the grace period late, not sent): they wait for a person in the desk, or for
+    `humasdesk schedule`'s successor commands; `outbox --json` lists them as ``missed``."""
+    from humasdesk.core.schedule import format_local
+
+    if services.schedule is None:
+        return StepReport(True, "jadwal: tidak tersedia")
+    missed = services.schedule.missed(session.slot)
+    due = [i for i in services.schedule.calendar(session.slot) if i.state.value == "scheduled"]
+    next_due = min((i.due_at for i in due if i.due_at), default=None)
+    upcoming = f", berikutnya {format_local(next_due)}" if next_due else ""
+    if not missed:
+        return StepReport(True, f"jadwal: {len(due)} terjadwal{upcoming}")
+    times = ", ".join(f"#{i.id} {format_local(i.due_at)}" for i in missed if i.due_at)
+    return StepReport(
+        True,
+        f"jadwal: {len(missed)} terlewat, tidak dikirim ({times}); buka desk untuk kirim "
+        f"sekarang, jadwalkan ulang atau batalkan; {len(due)} terjadwal{upcoming}",
+    )
+
+
 def sync_mentions(services: DeskServices, session: AccountSession) -> StepReport:
     """Fetch the account's new mentions into the inbox (the desk's mention sync)."""
     result = services.mentions.sync(session, call=services.accounts.call)
@@ -81,7 +104,7 @@ def sync_mentions(services: DeskServices, session: AccountSession) -> StepReport
 
 
 #: The background work of one pass, in order, for each signed-in slot.
-STEPS: tuple[SyncStep, ...] = (send_outbox, sync_mentions)
+STEPS: tuple[SyncStep, ...] = (send_outbox, schedule_missed, sync_mentions)
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:

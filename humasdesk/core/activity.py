@@ -97,6 +97,12 @@ class Action(StrEnum):
     EXPORT_MADE = "export_made"
     CHAIN_BREAK_DETECTED = "chain_break_detected"
     PERSONAL_DATA_ERASED = "personal_data_erased"
+    # Issue 15, scheduled posts: details["outbox_id"], details["due_at"] (UTC, as `ts`).
+    POST_SCHEDULED = "post_scheduled"  # text: the post; a thread's parts in details["parts"]
+    SCHEDULE_MOVED = "schedule_moved"  # details["from"], ["to"]; ["send_now"] for Kirim sekarang
+    SCHEDULE_EDITED = "schedule_edited"  # text: the new text; details["previous_text"]
+    SCHEDULE_CANCELLED = "schedule_cancelled"  # text back to the composer
+    POST_MISSED = "post_missed"  # its time passed by more than the grace period; not sent
 
 
 def parse_action(value: str) -> Action | str:

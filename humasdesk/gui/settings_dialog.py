@@ -60,6 +60,7 @@ class SettingsDialog(QDialog):
             ("general", self.tr("General")),
             ("x", self.tr("X app")),
             ("privacy", self.tr("Privacy")),
+            ("schedule", self.tr("Schedule")),
         ):
             page = QWidget()
             forms[section] = QFormLayout(page)

@@ -161,6 +161,9 @@ class SlotDesk(QObject):
         pane.posts_view.delete_requested.connect(self.on_posts_delete_requested)
         pane.posts_view.refresh_requested.connect(self.refresh_posts)
         pane.credits_retry_requested.connect(self.on_pane_credits_retry_requested)
+        from humasdesk.gui.schedule.controller import ScheduleController  # issue 15
+
+        self.schedule = ScheduleController(self)
 
     # --- session ----------------------------------------------------------------------------
 
@@ -183,6 +186,7 @@ class SlotDesk(QObject):
             )
         self._run_send_round()  # anything left from last time (it checks X first)
         self._run_sync()
+        self.schedule.attach(session)  # missed scheduled posts are listed (issue 15)
 
     def detach(self) -> None:
         """Signed out or session ended: stop timers; queued posts wait for the next sign-in."""
@@ -332,7 +336,9 @@ class SlotDesk(QObject):
                 if session is not None
                 else None
             ),
-            items=outbox.items(self.slot)[:OUTBOX_ITEMS_SHOWN],
+            items=[  # scheduled and missed posts are in the Terjadwal tab (issue 15)
+                i for i in outbox.items(self.slot) if i.state.value not in ("scheduled", "missed")
+            ][:OUTBOX_ITEMS_SHOWN],
             next_wake=outbox.next_wake(self.slot),
             quota=quota(session) if session is not None else None,
             cost=self.services.usage.estimate() if session is not None else None,

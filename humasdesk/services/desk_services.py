@@ -6,17 +6,21 @@ tested is what runs.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from humasdesk.core.cost import CostRates
+from humasdesk.core.schedule import DEFAULT_GRACE
 from humasdesk.credentials import TokenStorage
 from humasdesk.services.accounts import AccountService, XEndpoint
 from humasdesk.services.mentions import MentionSync
 from humasdesk.services.outbox import Outbox, Sender
+from humasdesk.services.posting import utcnow
+from humasdesk.services.schedule import QuietPeriods, Scheduler, _no_quiet
 from humasdesk.services.usage import CreditState, UsageMeter
 from humasdesk.store.activity_log import ActivityLog
 from humasdesk.store.database import ConnectionFactory
@@ -43,6 +47,7 @@ class DeskServices:
     mentions_store: MentionsStore
     open_report: OpenReport
     privacy: PrivacyStore
+    schedule: Scheduler | None = None  # scheduled posts (issue 15)
 
     def run_retention(self, policy: RetentionPolicy, now: datetime) -> ErasureReport | None:
         """The configured retention schedule (UU 27/2022): erase the handle and words of
@@ -88,23 +93,34 @@ def build_desk_services(
     office_handle: str = "",
     undo_s: float = 10,
     rates: CostRates | None = None,
+    clock: Callable[[], datetime] | None = None,
+    grace: timedelta | Callable[[], timedelta] | None = None,
+    quiet: QuietPeriods | None = None,
 ) -> DeskServices:
     """Check, create or migrate the database (a damaged one is moved aside), then wire the
-    services over it (one connection per thread: the panes' workers each get their own)."""
+    services over it (one connection per thread: the panes' workers each get their own).
+    `clock` (tests: a clock they move) is the outbox's, the sender's and the schedule's;
+    `grace` and `quiet` are the schedule's (Settings → Jadwal)."""
     report = open_checked(database)
     factory = ConnectionFactory(database)
-    log = ActivityLog(factory)
+    log = ActivityLog(factory, clock=clock)
     outbox_store = OutboxStore(factory)
     mentions_store = MentionsStore(factory)
     usage = UsageMeter(outbox_store, rates=rates or CostRates())
     accounts = AccountService(
         endpoint, token_store, office_handle=office_handle, log=log, prepare_client=usage.watch
     )
+    now = clock or utcnow
+    sender = Sender(outbox_store, log, now, mentions=mentions_store, usage=usage)
+    schedule = Scheduler(
+        outbox_store, log, now, grace=grace or DEFAULT_GRACE, quiet=quiet or _no_quiet
+    )
+    sender.scheduler = schedule
     return DeskServices(
         accounts=accounts,
         log=log,
-        outbox=Outbox(outbox_store, undo_s=undo_s),
-        sender=Sender(outbox_store, log, mentions=mentions_store, usage=usage),
+        outbox=Outbox(outbox_store, now, undo_s=undo_s),
+        sender=sender,
         mentions=MentionSync(mentions_store, log, usage=usage),
         usage=usage,
         credits=usage.credits,
@@ -112,4 +128,5 @@ def build_desk_services(
         mentions_store=mentions_store,
         open_report=report,
         privacy=PrivacyStore(factory),
+        schedule=schedule,
     )

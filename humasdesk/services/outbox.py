@@ -33,7 +33,7 @@ from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from humasdesk.core.activity import Action
+from humasdesk.core.activity import Action, format_ts
 from humasdesk.core.compose import ComposeCheck, Draft, check_post, normalise_newlines
 from humasdesk.core.errors import (
     AuthExpired,
@@ -139,6 +139,41 @@ class CancelResult:
     items: tuple[OutboxItem, ...] = ()
 
 
+def find_cross_account(
+    store: OutboxStore,
+    slot: Slot,
+    texts: Iterable[str],
+    at: datetime,
+    window: timedelta = CROSS_ACCOUNT_WINDOW,
+    other_recent: Iterable[RecentPost] = (),
+) -> CrossAccountDuplicate | None:
+    """X's rule on the same content from several accounts, with the desk's own outbox (sent,
+    waiting and scheduled items, by their time) and posts known from X: the first text of
+    `texts` the other account has within `window` of `at`, or None."""
+    other = other_slot(slot)
+    candidates: list[tuple[str, str | None, int | None, datetime]] = [
+        (i.text, i.x_post_id, i.id, i.sent_at or i.due_at or i.created_at)
+        for i in store.texts_near(other, at, window)
+    ]
+    candidates += [
+        (p.text, p.x_post_id, None, p.at)
+        for p in other_recent
+        if p.slot is other and abs(p.at - at) <= window
+    ]
+    for text in texts:
+        for other_text, post_id, outbox_id, when in candidates:
+            if is_near_duplicate(text, other_text):
+                return CrossAccountDuplicate(
+                    other_slot=other,
+                    other_post_id=post_id,
+                    outbox_id=outbox_id,
+                    other_text=other_text,
+                    at=when,
+                    similarity=round(similarity(text, other_text), 3),
+                )
+    return None
+
+
 class Outbox:
     """Check, queue, cancel, retry; drafts. Cheap SQLite calls only (no network)."""
 
@@ -158,34 +193,19 @@ class Outbox:
     # --- checks -------------------------------------------------------------------------------
 
     def check_cross_account(
-        self, slot: Slot, texts: Iterable[str], other_recent: Iterable[RecentPost] = ()
+        self,
+        slot: Slot,
+        texts: Iterable[str],
+        other_recent: Iterable[RecentPost] = (),
+        *,
+        at: datetime | None = None,
     ) -> CrossAccountDuplicate | None:
-        """The first text of ``texts`` that the other account sent or queued in the last
-        24 hours (same or nearly the same), or None."""
-        now = self._clock()
-        since = now - self.window
-        other = other_slot(slot)
-        candidates: list[tuple[str, str | None, int | None, datetime]] = [
-            (i.text, i.x_post_id, i.id, i.sent_at or i.created_at)
-            for i in self.store.recent_texts(other, since)
-        ]
-        candidates += [
-            (p.text, p.x_post_id, None, p.at)
-            for p in other_recent
-            if p.slot is other and p.at >= since
-        ]
-        for text in texts:
-            for other_text, post_id, outbox_id, at in candidates:
-                if is_near_duplicate(text, other_text):
-                    return CrossAccountDuplicate(
-                        other_slot=other,
-                        other_post_id=post_id,
-                        outbox_id=outbox_id,
-                        other_text=other_text,
-                        at=at,
-                        similarity=round(similarity(text, other_text), 3),
-                    )
-        return None
+        """The first text of ``texts`` that the other account sent, queued or scheduled
+        within 24 hours of `at` (default now; a scheduled post's due time), either side
+        (same or nearly the same), or None."""
+        return find_cross_account(
+            self.store, slot, texts, at or self._clock(), self.window, other_recent
+        )
 
     # --- queueing -----------------------------------------------------------------------------
 
@@ -546,6 +566,9 @@ class Sender:
         self.lookup_slack = lookup_slack
         self._pauses: dict[str, Pause] = {}
         self.owner = uuid.uuid4().hex  # this sender's send leases
+        #: Scheduled posts (issue 15): late ones are marked missed before each round, due
+        #: ones checked again before they go out. A `services.schedule.Scheduler`.
+        self.scheduler: Any = None
 
     # --- account pauses -----------------------------------------------------------------------
 
@@ -582,6 +605,8 @@ class Sender:
         must wait (429, usage cap, network/5xx back-off, sign-in)."""
         slot, account_id = session.slot, session.account.user_id
         self.usage.watch(session.client)
+        if self.scheduler is not None:
+            self.scheduler.mark_missed(slot)  # too late to go out by itself: a person decides
         recovered = self.store.recover_interrupted(slot, self._clock(), owner=self.owner)
         if recovered:
             logger.info("outbox: %d interrupted send(s) will be checked on X", len(recovered))
@@ -616,6 +641,11 @@ class Sender:
         if not self.store.mark_sending(item.id, self._clock(), owner=self.owner):
             return None  # cancelled meanwhile, or another sender took it
         item = self.store.get(item.id) or item
+        if item.due_at is not None and self.scheduler is not None and not item.outcome_unknown:
+            refused = self.scheduler.recheck(item)
+            if refused is not None:
+                kind = FailureKind.DUPLICATE if "duplicate" in refused.kind else FailureKind.INVALID
+                return self._fail(session, item, kind, refused.message)
         stage = _Stage.LOOKUP
         try:
             if item.kind is PostKind.REPOST and item.repost_of:
@@ -772,6 +802,9 @@ class Sender:
             details["found_on_x"] = True
         if item.attempts > 1:
             details["attempts"] = item.attempts
+        if item.due_at is not None:  # a scheduled post: when it was due, how late it went
+            details["scheduled_for"] = format_ts(item.due_at)
+            details["late_s"] = max(0, int((now - item.due_at).total_seconds()))
         # The record first, then the outbox state: a crash between the two leaves the item
         # "sending", so the next start finds the post on X and marks it sent without a
         # second entry. The other order could leave a sent post with no record at all.

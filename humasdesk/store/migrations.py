@@ -360,6 +360,47 @@ def _m7_outbox_repost(db: Database) -> None:
     run_script(db.conn, "ALTER TABLE outbox ADD COLUMN repost_of TEXT;")
 
 
+def _m8_schedule(db: Database) -> None:
+    """Scheduled posts (issue 15): an item's due time (`due_at`, UTC; null for a post sent
+    after its undo window) and the states ``scheduled`` and ``missed``. SQLite cannot change
+    a CHECK constraint, so the table is rebuilt from its own stored definition (whatever
+    columns later migrations added stay, in order), its rows copied, its indexes remade."""
+    conn = db.conn
+    old_states = "CHECK (state IN ('queued', 'sending', 'sent', 'failed', 'cancelled'))"
+    new_states = (
+        "CHECK (state IN ('queued', 'scheduled', 'sending', 'sent', 'missed', 'failed', "
+        "'cancelled'))"
+    )
+    (table_sql,) = conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'outbox'"
+    ).fetchone()
+    if old_states not in table_sql:
+        raise ValueError("the outbox table's state constraint is not the one expected")
+    indexes = [
+        sql
+        for (sql,) in conn.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'outbox' "
+            "AND sql IS NOT NULL"
+        )
+    ]
+    rebuilt = table_sql.replace(old_states, new_states).replace(
+        "CREATE TABLE outbox", "CREATE TABLE outbox_m8", 1
+    )
+    conn.execute(rebuilt)
+    conn.execute("INSERT INTO outbox_m8 SELECT * FROM outbox")
+    conn.execute("DROP TABLE outbox")
+    conn.execute("ALTER TABLE outbox_m8 RENAME TO outbox")
+    for sql in indexes:
+        conn.execute(sql)
+    run_script(
+        conn,
+        """
+        ALTER TABLE outbox ADD COLUMN due_at TEXT;
+        CREATE INDEX outbox_due ON outbox(state, due_at) WHERE due_at IS NOT NULL;
+        """,
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _m1_activity_log,
     _m2_desk,
@@ -368,6 +409,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _m5_x_billing,
     _m6_outbox_leases,
     _m7_outbox_repost,
+    _m8_schedule,
 )
 LATEST_VERSION = len(MIGRATIONS)
 

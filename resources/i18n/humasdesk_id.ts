@@ -1861,6 +1861,26 @@ Tanda tangan: %2</translation>
         <translation>Data pribadi dihapus</translation>
     </message>
     <message>
+        <source>Post scheduled</source>
+        <translation>Kiriman dijadwalkan</translation>
+    </message>
+    <message>
+        <source>Scheduled post moved</source>
+        <translation>Waktu kiriman terjadwal diubah</translation>
+    </message>
+    <message>
+        <source>Scheduled post edited</source>
+        <translation>Teks kiriman terjadwal diubah</translation>
+    </message>
+    <message>
+        <source>Scheduled post cancelled</source>
+        <translation>Kiriman terjadwal dibatalkan</translation>
+    </message>
+    <message>
+        <source>Scheduled post missed</source>
+        <translation>Kiriman terjadwal terlewat</translation>
+    </message>
+    <message>
         <source>Office</source>
         <translation>Kantor</translation>
     </message>
@@ -3259,6 +3279,34 @@ Tindakan ini tidak dapat dibatalkan.</translation>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Dijadwalkan</translation>
+    </message>
+    <message>
+        <source>Sent on time</source>
+        <translation>Terkirim tepat waktu</translation>
+    </message>
+    <message>
+        <source>Missed (not sent at their time)</source>
+        <translation>Terlewat (tidak dikirim pada waktunya)</translation>
+    </message>
+    <message>
+        <source>Sent after being missed</source>
+        <translation>Dikirim setelah terlewat</translation>
+    </message>
+    <message>
+        <source>Scheduled posts cancelled</source>
+        <translation>Kiriman terjadwal dibatalkan</translation>
+    </message>
+    <message>
+        <source>A scheduled post whose time passed while the laptop was off or asleep, by more than the grace period, is not sent by itself: it is missed and waits for the official.</source>
+        <translation>Kiriman terjadwal yang waktunya lewat lebih dari masa tenggang saat laptop mati atau tidur tidak dikirim dengan sendirinya: kiriman itu terlewat dan menunggu keputusan pejabat.</translation>
+    </message>
+    <message>
+        <source>Scheduled posts</source>
+        <translation>Kiriman terjadwal</translation>
+    </message>
 </context>
 <context>
     <name>RequestsDialog</name>
@@ -3802,6 +3850,325 @@ Arsip tetap disimpan: aduan dan mention yang telah dijawab atau ditangani kantor
     </message>
 </context>
 <context>
+    <name>ScheduleCalendar</name>
+    <message>
+        <source>Mon</source>
+        <translation>Sen</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>Sel</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>Rab</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>Kam</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>Jum</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>Sab</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>Min</translation>
+    </message>
+    <message>
+        <source>January</source>
+        <translation>Januari</translation>
+    </message>
+    <message>
+        <source>February</source>
+        <translation>Februari</translation>
+    </message>
+    <message>
+        <source>March</source>
+        <translation>Maret</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>April</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>Mei</translation>
+    </message>
+    <message>
+        <source>June</source>
+        <translation>Juni</translation>
+    </message>
+    <message>
+        <source>July</source>
+        <translation>Juli</translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation>Agustus</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>September</translation>
+    </message>
+    <message>
+        <source>October</source>
+        <translation>Oktober</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>November</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation>Desember</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Terjadwal</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>Menunggu dikirim</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Sedang dikirim</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Terkirim</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Terlewat</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Dibatalkan</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Gagal: %1</translation>
+    </message>
+    <message>
+        <source>+%1 more</source>
+        <translation>+%1 lainnya</translation>
+    </message>
+    <message>
+        <source>%1 posts</source>
+        <translation>%1 kiriman</translation>
+    </message>
+    <message>
+        <source>no posts</source>
+        <translation>tidak ada kiriman</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleController</name>
+    <message>
+        <source>Schedule…</source>
+        <translation>Jadwalkan…</translation>
+    </message>
+    <message>
+        <source>Schedule this post</source>
+        <translation>Jadwalkan kiriman ini</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Terjadwal</translation>
+    </message>
+    <message>
+        <source>%1 scheduled post(s) missed their time and were not sent: see the Scheduled tab.</source>
+        <translation>%1 kiriman terjadwal terlewat waktunya dan tidak dikirim: lihat tab Terjadwal.</translation>
+    </message>
+    <message>
+        <source>Scheduled (%1)</source>
+        <translation>Terjadwal (%1)</translation>
+    </message>
+    <message>
+        <source>Schedule post</source>
+        <translation>Jadwalkan kiriman</translation>
+    </message>
+    <message>
+        <source>When should this post go out from @%1?
+“%2”</source>
+        <translation>Kapan kiriman ini dikirim dari @%1?
+“%2”</translation>
+    </message>
+    <message>
+        <source>%1 falls in this account&apos;s quiet period (%2). Schedule it anyway?</source>
+        <translation>%1 jatuh di masa tenang akun ini (%2). Tetap jadwalkan?</translation>
+    </message>
+    <message>
+        <source>Quiet period</source>
+        <translation>Masa tenang</translation>
+    </message>
+    <message>
+        <source>This time has already passed.</source>
+        <translation>Waktu ini sudah lewat.</translation>
+    </message>
+    <message>
+        <source>A post can be scheduled at most a year ahead.</source>
+        <translation>Kiriman dapat dijadwalkan paling jauh setahun ke depan.</translation>
+    </message>
+    <message>
+        <source>The same text is sent or scheduled from @%1 within 24 hours of this time. X does not allow the same content from several accounts.</source>
+        <translation>Teks yang sama dikirim atau dijadwalkan dari @%1 dalam 24 jam dari waktu ini. X tidak mengizinkan isi yang sama dari beberapa akun.</translation>
+    </message>
+    <message>
+        <source>This post is no longer waiting (it was sent or cancelled).</source>
+        <translation>Kiriman ini tidak menunggu lagi (sudah dikirim atau dibatalkan).</translation>
+    </message>
+    <message>
+        <source>The post could not be scheduled.</source>
+        <translation>Kiriman tidak dapat dijadwalkan.</translation>
+    </message>
+    <message>
+        <source>Change time</source>
+        <translation>Ubah waktu</translation>
+    </message>
+    <message>
+        <source>New time for “%1”</source>
+        <translation>Waktu baru untuk “%1”</translation>
+    </message>
+    <message>
+        <source>Edit scheduled post</source>
+        <translation>Ubah kiriman terjadwal</translation>
+    </message>
+    <message>
+        <source>Text of the post</source>
+        <translation>Teks kiriman</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Too late to cancel: the post is being sent or sent.</source>
+        <translation>Terlambat untuk membatalkan: kiriman sedang atau sudah dikirim.</translation>
+    </message>
+    <message>
+        <source>Something went wrong; see the log file.</source>
+        <translation>Terjadi kesalahan; lihat berkas log.</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleDialog</name>
+    <message>
+        <source>Date and time of sending</source>
+        <translation>Tanggal dan jam kirim</translation>
+    </message>
+    <message>
+        <source>Send at</source>
+        <translation>Kirim pada</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zona waktu</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Jadwalkan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>This time has already passed.</source>
+        <translation>Waktu ini sudah lewat.</translation>
+    </message>
+    <message>
+        <source>A post can be scheduled at most a year ahead.</source>
+        <translation>Kiriman dapat dijadwalkan paling jauh setahun ke depan.</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleView</name>
+    <message>
+        <source>Missed scheduled posts</source>
+        <extracomment>What can be done with a post in each state.</extracomment>
+        <translation>Kiriman terjadwal yang terlewat</translation>
+    </message>
+    <message>
+        <source>Send now</source>
+        <translation>Kirim sekarang</translation>
+    </message>
+    <message>
+        <source>Reschedule…</source>
+        <translation>Jadwalkan ulang…</translation>
+    </message>
+    <message>
+        <source>Cancel post</source>
+        <translation>Batalkan</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Minggu</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Bulan</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Sebelumnya</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hari ini</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Berikutnya</translation>
+    </message>
+    <message>
+        <source>Scheduled posts calendar</source>
+        <translation>Kalender kiriman terjadwal</translation>
+    </message>
+    <message>
+        <source>Change time…</source>
+        <translation>Ubah waktu…</translation>
+    </message>
+    <message>
+        <source>Edit text…</source>
+        <translation>Ubah teks…</translation>
+    </message>
+    <message>
+        <source>Week of %1 – %2</source>
+        <translation>Minggu %1 – %2</translation>
+    </message>
+    <message>
+        <source>%1 scheduled post(s) missed their time while the laptop was off or asleep. They were not sent: send now, reschedule or cancel.</source>
+        <translation>%1 kiriman terjadwal terlewat waktunya saat laptop mati atau tidur. Kiriman itu tidak dikirim: kirim sekarang, jadwalkan ulang, atau batalkan.</translation>
+    </message>
+    <message>
+        <source>No scheduled posts in this period. Use “Schedule…” in the composer.</source>
+        <translation>Tidak ada kiriman terjadwal pada periode ini. Gunakan “Jadwalkan…” di kotak tulis.</translation>
+    </message>
+    <message>
+        <source>Select a post to see it in full.</source>
+        <translation>Pilih kiriman untuk melihatnya utuh.</translation>
+    </message>
+    <message>
+        <source>On X: %1</source>
+        <translation>Di X: %1</translation>
+    </message>
+    <message>
+        <source>X said: %1</source>
+        <translation>Kata X: %1</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <source>The undo window is 0 to 60 seconds.</source>
@@ -3826,6 +4193,14 @@ Arsip tetap disimpan: aduan dan mention yang telah dijawab atau ditangani kantor
     <message>
         <source>The client id has letters, digits and - _ . : only, without spaces.</source>
         <translation>ID klien hanya berisi huruf, angka, dan - _ . : tanpa spasi.</translation>
+    </message>
+    <message>
+        <source>The grace period is at least one minute.</source>
+        <translation>Masa tenggang paling sedikit satu menit.</translation>
+    </message>
+    <message>
+        <source>Write the quiet period as from–to, e.g. 22.00-05.00, or leave it empty.</source>
+        <translation>Tulis masa tenang sebagai dari–sampai, mis. 22.00-05.00, atau kosongkan.</translation>
     </message>
     <message>
         <source>X app client id</source>
@@ -3924,6 +4299,30 @@ Arsip tetap disimpan: aduan dan mention yang telah dijawab atau ditangani kantor
         <translation>Diisi sesuai Jadwal Retensi Arsip (JRA) instansi.</translation>
     </message>
     <message>
+        <source>Missed when later than (minutes)</source>
+        <translation>Dianggap terlewat bila terlambat lebih dari (menit)</translation>
+    </message>
+    <message>
+        <source>If the laptop was off or asleep at a post&apos;s time for longer than this, the post is not sent late by itself: the desk lists it for you to send, reschedule or cancel.</source>
+        <translation>Bila laptop mati atau tidur pada waktu kiriman lebih lama dari ini, kiriman tidak dikirim terlambat dengan sendirinya: desk mendaftarnya agar Anda kirim, jadwalkan ulang, atau batalkan.</translation>
+    </message>
+    <message>
+        <source>Quiet period of the office account</source>
+        <translation>Masa tenang akun kantor</translation>
+    </message>
+    <message>
+        <source>E.g. 22.00-05.00: scheduling an office post into it asks once more. Empty: none.</source>
+        <translation>Mis. 22.00-05.00: menjadwalkan kiriman akun kantor di dalamnya ditanyakan sekali lagi. Kosong: tidak ada.</translation>
+    </message>
+    <message>
+        <source>Quiet period of the personal account</source>
+        <translation>Masa tenang akun pribadi</translation>
+    </message>
+    <message>
+        <source>Scheduling a personal post into it asks once more. Empty: none.</source>
+        <translation>Menjadwalkan kiriman akun pribadi di dalamnya ditanyakan sekali lagi. Kosong: tidak ada.</translation>
+    </message>
+    <message>
         <source>This value has the wrong type.</source>
         <translation>Jenis nilai ini salah.</translation>
     </message>
@@ -3953,6 +4352,10 @@ Arsip tetap disimpan: aduan dan mention yang telah dijawab atau ditangani kantor
     <message>
         <source>Privacy</source>
         <translation>Privasi</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Jadwal</translation>
     </message>
     <message>
         <source>Export signing key fingerprint</source>

@@ -87,6 +87,7 @@ def test_help_lists_every_subcommand():
     names = re.findall(r"^    (\S+)\s", r.stdout, flags=re.M)
     expected = {"sandbox", "self-test", "signin", "signout", "sync", "outbox", "export",
                 "verify", "privacy", "rekap"}  # fmt: skip
+    expected |= {"schedule"}  # issue 15
     assert set(names) == expected
     assert set(COMMANDS) == expected  # every command module is in the tree
 

@@ -76,6 +76,12 @@ ACTION_LABELS: dict[str, str] = {
     Action.EXPORT_MADE: QT_TRANSLATE_NOOP("LogTableModel", "Export made"),
     Action.CHAIN_BREAK_DETECTED: QT_TRANSLATE_NOOP("LogTableModel", "Log chain broken"),
     Action.PERSONAL_DATA_ERASED: QT_TRANSLATE_NOOP("LogTableModel", "Personal data erased"),
+    # Issue 15, scheduled posts.
+    Action.POST_SCHEDULED: QT_TRANSLATE_NOOP("LogTableModel", "Post scheduled"),
+    Action.SCHEDULE_MOVED: QT_TRANSLATE_NOOP("LogTableModel", "Scheduled post moved"),
+    Action.SCHEDULE_EDITED: QT_TRANSLATE_NOOP("LogTableModel", "Scheduled post edited"),
+    Action.SCHEDULE_CANCELLED: QT_TRANSLATE_NOOP("LogTableModel", "Scheduled post cancelled"),
+    Action.POST_MISSED: QT_TRANSLATE_NOOP("LogTableModel", "Scheduled post missed"),
 }
 
 _SLOT_LABELS = {

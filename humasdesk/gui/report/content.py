@@ -27,6 +27,7 @@ from humasdesk.core.metrics import (
     Period,
 )
 from humasdesk.core.models import Slot
+from humasdesk.core.schedule import ScheduleTally
 from humasdesk.gui.report.charts import BarChart, Series
 from humasdesk.gui.theme import SLOT_COLOURS, TEXT_ON_SLOT
 
@@ -367,6 +368,7 @@ class Collected:
     table_html: list[str] = field(default_factory=list)
     table_rows: int = 0
     table_omitted: int = 0
+    schedule: ScheduleTally = field(default_factory=ScheduleTally)  # issue 15
 
 
 def collect(
@@ -390,6 +392,7 @@ def collect(
         if e.ts > as_of:
             continue
         action = str(e.action)
+        out.schedule.add(e, action, period)  # scheduled posts (issue 15)
         is_reply = action == Action.REPLY_SENT or (
             action == Action.POST_SENT and e.in_reply_to is not None
         )
@@ -903,6 +906,10 @@ def build_html(
             )
             + "</p>"
         )
+
+    from humasdesk.gui.report.schedule_section import schedule_html  # issue 15
+
+    w(schedule_html(accounts, collected.schedule))
 
     # charts
     if charts and collected.entries:
