@@ -10,7 +10,10 @@ grouped by ``account_id`` (the staff account's X user id); entries without one (
 chain checks) belong to no account.
 
 * **Posts** (broadcast posts): ``post_sent`` entries in the period with no ``in_reply_to``.
-  A post later deleted still counts: it was published.
+  A post later deleted still counts: it was published. Posts made outside the desk (X's
+  app, x.com) and found on the account's timeline count the same: ``post_seen`` like
+  ``post_sent``, ``reply_seen`` like ``reply_sent``, ``repost_seen`` like ``repost_sent``,
+  each at X's time of the post; an edit made on X (``post_edited_on_x``) is no new post.
 * **Replies**: ``reply_sent`` entries in the period, plus ``post_sent`` entries in the period
   that carry ``in_reply_to`` (a reply logged as a post).
 * **Mentions received**: distinct mentions (``mention_received``, identified by
@@ -147,6 +150,10 @@ _RESOLUTION_SLAS_MS = tuple(limit // _MS for limit in RESOLUTION_SLAS)
 _POST = str(Action.POST_SENT)
 _REPOST = str(Action.REPOST_SENT)
 _REPLY = str(Action.REPLY_SENT)
+# Posts made outside the desk and found on X count like the desk's own (issue 16).
+_POSTS = frozenset({_POST, str(Action.POST_SEEN)})
+_REPLIES = frozenset({_REPLY, str(Action.REPLY_SEEN)})
+_REPOSTS = frozenset({_REPOST, str(Action.REPOST_SEEN)})
 _MENTION = str(Action.MENTION_RECEIVED)
 _HANDLED = str(Action.MENTION_HANDLED)
 _TAGGED = str(Action.MENTION_TAGGED)
@@ -374,16 +381,16 @@ class MetricsAccumulator:
             acc.handle, acc.handle_seq = handle, seq
         if slot is not None and seq > acc.slot_seq:
             acc.slot, acc.slot_seq = slot, seq
-        if action == _REPLY or (action == _POST and in_reply_to is not None):
+        if action in _REPLIES or (action in _POSTS and in_reply_to is not None):
             acc.replies.append(ms)
             if in_reply_to is not None:
                 key = (account_id, in_reply_to)
                 first = self._first_reply.get(key)
                 if first is None or ms < first:
                     self._first_reply[key] = ms
-        elif action == _POST:
+        elif action in _POSTS:
             acc.posts.append(ms)
-        elif action == _REPOST:
+        elif action in _REPOSTS:
             acc.reposts.append(ms)
         elif x_post_id is None:
             return

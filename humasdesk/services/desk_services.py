@@ -13,14 +13,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from humasdesk.core.cost import CostRates
+from humasdesk.core.snapshots import DEFAULT_BUDGET_USD
 from humasdesk.credentials import TokenStorage
 from humasdesk.services.accounts import AccountService, XEndpoint
 from humasdesk.services.mentions import MentionSync
+from humasdesk.services.metrics import MetricsService
 from humasdesk.services.outbox import Outbox, Sender
+from humasdesk.services.timeline import OwnTimelineSync
 from humasdesk.services.usage import CreditState, UsageMeter
 from humasdesk.store.activity_log import ActivityLog
 from humasdesk.store.database import ConnectionFactory
 from humasdesk.store.mentions_store import MentionsStore
+from humasdesk.store.metrics_store import MetricsStore
 from humasdesk.store.outbox_store import OutboxStore
 from humasdesk.store.privacy_store import PrivacyStore
 from humasdesk.store.safety import OpenReport, open_checked
@@ -43,6 +47,10 @@ class DeskServices:
     mentions_store: MentionsStore
     open_report: OpenReport
     privacy: PrivacyStore
+    # Issue 16: every post on the record (own timeline) and its reach (metrics snapshots).
+    metrics_store: MetricsStore | None = None
+    timeline: OwnTimelineSync | None = None
+    metrics: MetricsService | None = None
 
     def run_retention(self, policy: RetentionPolicy, now: datetime) -> ErasureReport | None:
         """The configured retention schedule (UU 27/2022): erase the handle and words of
@@ -60,6 +68,8 @@ class DeskServices:
         self.log.close()
         self.outbox_store.close()
         self.mentions_store.close()
+        if self.metrics_store is not None:
+            self.metrics_store.close()
 
 
 def rates_from(values: dict[str, str]) -> CostRates:
@@ -88,6 +98,7 @@ def build_desk_services(
     office_handle: str = "",
     undo_s: float = 10,
     rates: CostRates | None = None,
+    metrics_budget: Decimal | None = None,
 ) -> DeskServices:
     """Check, create or migrate the database (a damaged one is moved aside), then wire the
     services over it (one connection per thread: the panes' workers each get their own)."""
@@ -100,7 +111,12 @@ def build_desk_services(
     accounts = AccountService(
         endpoint, token_store, office_handle=office_handle, log=log, prepare_client=usage.watch
     )
+    metrics_store = MetricsStore(factory)
+    budget = metrics_budget if metrics_budget is not None else DEFAULT_BUDGET_USD
     return DeskServices(
+        metrics_store=metrics_store,
+        timeline=OwnTimelineSync(metrics_store, log, mentions_store, usage=usage),
+        metrics=MetricsService(metrics_store, log, usage=usage, budget_usd=budget),
         accounts=accounts,
         log=log,
         outbox=Outbox(outbox_store, undo_s=undo_s),
