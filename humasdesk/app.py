@@ -115,7 +115,7 @@ def build_desk(
     def prepare_services() -> DeskServices:
         # Runs on a worker: the sandbox start, the keyring import and its probe are slow.
         from humasdesk.credentials import FallbackTokenStore, TokenStore
-        from humasdesk.services.desk_services import build_desk_services, rates_from
+        from humasdesk.services.desk_services import budget_from, build_desk_services, rates_from
 
         endpoint = target.endpoint()
         primary = token_store or TokenStore(target.keyring_service)
@@ -128,6 +128,7 @@ def build_desk(
             rates=rates_from(
                 {k: settings.get(k) for k in ("rate_post", "rate_post_with_url", "rate_read")}
             ),
+            metrics_budget=budget_from(settings.get("metrics_budget_usd")),
         )
 
     desk = Desk(app, window, backend, paths, settings, collector=collector)

@@ -39,6 +39,7 @@ COMMANDS = {
     "signout": "signout",
     "sync": "sync",
     "outbox": "outbox",
+    "metrics": "metrics",
     "export": "export",
     "verify": "verify",
     "privacy": "privacy",

@@ -274,7 +274,7 @@ def desk_services(ns: argparse.Namespace, deps: Deps, *, create: bool = False) -
     anything reaches X. `create`: make the data folder and database if missing (as the desk
     does on its first start); else they must exist."""
     from humasdesk.credentials import TokenStore
-    from humasdesk.services.desk_services import build_desk_services, rates_from
+    from humasdesk.services.desk_services import budget_from, build_desk_services, rates_from
     from humasdesk.settings import Settings
 
     paths = resolve_data_dir(ns.data_dir).ensure() if create else data_paths(ns.data_dir)
@@ -299,6 +299,7 @@ def desk_services(ns: argparse.Namespace, deps: Deps, *, create: bool = False) -
                 rates=rates_from(
                     {k: settings.get(k) for k in ("rate_post", "rate_post_with_url", "rate_read")}
                 ),
+                metrics_budget=budget_from(settings.get("metrics_budget_usd")),
             )
         try:
             yield services

@@ -60,6 +60,7 @@ class SettingsDialog(QDialog):
             ("general", self.tr("General")),
             ("x", self.tr("X app")),
             ("privacy", self.tr("Privacy")),
+            ("cost", self.tr("Costs")),
         ):
             page = QWidget()
             forms[section] = QFormLayout(page)

@@ -90,6 +90,15 @@ def rates_from(values: dict[str, str]) -> CostRates:
     )
 
 
+def budget_from(value: str) -> Decimal:
+    """The monthly metrics budget from its setting ("2.00"; a comma works as the mark)."""
+    try:
+        budget = Decimal(str(value).strip().replace(",", "."))
+    except ArithmeticError:
+        return DEFAULT_BUDGET_USD
+    return budget if budget >= 0 else DEFAULT_BUDGET_USD
+
+
 def build_desk_services(
     database: Path,
     endpoint: XEndpoint,
