@@ -16,12 +16,19 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, tzinfo
 from decimal import Decimal
 
 from humasdesk.core.activity import Action, ActivityEntry
 from humasdesk.core.cost import DEFAULT_RATES, CostRates, day_key, month_key
 from humasdesk.core.errors import CreditsDepleted, XError
+from humasdesk.core.metrics import (
+    Period,
+    ReachPost,
+    ReachReport,
+    compute_reach,
+    publication_kind,
+)
 from humasdesk.core.snapshots import (
     DEFAULT_BUDGET_USD,
     Budget,
@@ -276,3 +283,65 @@ class MetricsService:
         """Read every measured post of the account now, within the budget."""
         self.request_reading(session.account.user_id)
         return self.take_due(session, call)
+
+
+# --- the report's and the exports' reach (read from the store; figures in core.metrics) ----
+
+
+class ReachCollector:
+    """Taps the report's entries (one pass, any order): the posts and replies the figures
+    count, each with its X id and time; an edit on X moves the post to its newer version."""
+
+    def __init__(self) -> None:
+        self.posts: dict[str, tuple[str, datetime, str | None]] = {}
+        self.edits: dict[str, str] = {}  # old id -> new id
+        self.accounts: set[str] = set()
+
+    def add(self, e: ActivityEntry) -> None:
+        action = str(e.action)
+        if e.account_id and e.slot is not None:
+            self.accounts.add(e.account_id)
+        kind = publication_kind(action, e.in_reply_to)
+        if kind in ("post", "reply") and e.x_post_id and e.account_id:
+            self.posts[e.x_post_id] = (e.account_id, e.ts, e.text)
+        elif action == Action.POST_EDITED_ON_X and e.x_post_id:
+            old = e.details.get("edit_of")
+            if isinstance(old, str):
+                self.edits[old] = e.x_post_id
+
+    def reach_posts(self, store: MetricsStore) -> list[ReachPost]:
+        """Each post with its newest version's latest reading."""
+        newest: dict[str, str] = {}
+        for pid in self.posts:
+            cur, seen = pid, {pid}
+            while True:
+                nxt = self.edits.get(cur)
+                if nxt is None:
+                    m = store.post(cur)
+                    nxt = m.replaced_by if m is not None else None
+                if nxt is None or nxt in seen:
+                    break
+                seen.add(nxt)
+                cur = nxt
+            newest[pid] = cur
+        latest: dict[str, Snapshot] = {}
+        for snap in store.snapshots(sorted(set(newest.values()))):
+            latest[snap.x_post_id] = snap
+        out = []
+        for pid, (account_id, ts, text) in self.posts.items():
+            version = newest[pid]
+            measured = store.post(version)
+            out.append(
+                ReachPost(
+                    account_id=account_id,
+                    x_post_id=version,
+                    posted_at=ts,
+                    text=measured.text if measured is not None and measured.text else text,
+                    latest=latest.get(version),
+                    deleted=measured is not None and measured.deleted_at is not None,
+                )
+            )
+        return out
+
+    def report(self, store: MetricsStore, period: Period, tz: tzinfo) -> ReachReport:
+        return compute_reach(self.reach_posts(store), period, tz, self.accounts)

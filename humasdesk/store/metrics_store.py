@@ -406,6 +406,22 @@ class MetricsStore(ThreadStore):
         )
         return [entry_from_canonical(c, prev_hash=p, hash=h) for c, p, h in rows]
 
+    def display_names(self, until: datetime | None = None) -> dict[str, str]:
+        """Each account's display name as of `until` (its latest sign-in before then)."""
+        sql = (
+            "SELECT account_id, json_extract(details, '$.name') FROM activity "
+            "WHERE action = 'signed_in' AND account_id IS NOT NULL"
+        )
+        args: list[str] = []
+        if until is not None:
+            sql += " AND ts < ?"
+            args.append(format_ts(until))
+        out: dict[str, str] = {}
+        for account_id, name in self._conn().execute(sql + " ORDER BY seq", args):
+            if isinstance(name, str) and name:
+                out[account_id] = name
+        return out
+
     def head_seq(self) -> int:
         row = self._conn().execute("SELECT IFNULL(max(seq), 0) FROM activity").fetchone()
         return int(row[0])
