@@ -113,7 +113,7 @@ def build_desk(
     def prepare_services() -> DeskServices:
         # Runs on a worker: the sandbox start, the keyring import and its probe are slow.
         from humasdesk.credentials import FallbackTokenStore, TokenStore
-        from humasdesk.services.desk_services import build_desk_services, rates_from
+        from humasdesk.services.desk_services import budget_from, build_desk_services, rates_from
         from humasdesk.services.schedule import grace_from, quiet_from
 
         endpoint = target.endpoint()
@@ -129,6 +129,7 @@ def build_desk(
             ),
             grace=grace_from(settings.get),  # scheduled posts (issue 15): Settings → Jadwal
             quiet=quiet_from(settings.get),
+            metrics_budget=budget_from(settings.get("metrics_budget_usd")),  # issue 16
         )
 
     desk = Desk(app, window, backend, paths, settings, collector=collector)

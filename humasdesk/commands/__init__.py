@@ -40,6 +40,7 @@ COMMANDS = {
     "sync": "sync",
     "outbox": "outbox",
     "schedule": "schedule",
+    "metrics": "metrics",
     "export": "export",
     "verify": "verify",
     "privacy": "privacy",

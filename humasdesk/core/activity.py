@@ -103,6 +103,14 @@ class Action(StrEnum):
     SCHEDULE_EDITED = "schedule_edited"  # text: the new text; details["previous_text"]
     SCHEDULE_CANCELLED = "schedule_cancelled"  # text back to the composer
     POST_MISSED = "post_missed"  # its time passed by more than the grace period; not sent
+    # Issue 16: posts made outside the desk (X's app, x.com), found on the own timeline, with
+    # X's created_at as the time; what X says happened to the desk's posts since; metrics reads.
+    POST_SEEN = "post_seen"  # like post_sent (details["quote_of"], ["thread_of"] as there)
+    REPLY_SEEN = "reply_seen"  # like reply_sent: in_reply_to answers that mention
+    REPOST_SEEN = "repost_seen"  # like repost_sent; details["repost_of"]
+    POST_EDITED_ON_X = "post_edited_on_x"  # x_post_id: new version; edit_of, previous_text
+    POST_DELETED_ON_X = "post_deleted_on_x"  # the record stays; never read again
+    METRICS_SNAPSHOT = "metrics_snapshot"  # details: count read, skipped (no figures in the chain)
 
 
 def parse_action(value: str) -> Action | str:

@@ -337,7 +337,7 @@ def _write_pdf(run: _Run, body: SignedBody) -> ExportManifest:
     manifest = run.manifest(body, *run.count())
     opts, masker = run.opts, run.masker
     period = Period(opts.start or (_first_ts(run.entries) or run.now), opts.end or run.now)
-    metrics = compute_metrics(run.entries(), period)
+    metrics = _with_reach(run, period)
 
     def masked() -> Iterator[ActivityEntry]:
         # The report quotes citizens' mentions: same privacy as the other formats.
@@ -361,6 +361,30 @@ def _write_pdf(run: _Run, body: SignedBody) -> ExportManifest:
 
     body.write_by_path(write)
     return manifest
+
+
+def _with_reach(run: _Run, period: Period) -> MetricsReport:
+    """The report's figures, with reach and engagement from the metrics snapshots and each
+    account's name as of the period's end (issue 16)."""
+    from humasdesk.services.metrics import ReachCollector
+    from humasdesk.store.metrics_store import MetricsStore
+
+    collector = ReachCollector()
+
+    def tapped() -> Iterator[ActivityEntry]:
+        for e in run.entries():
+            collector.add(e)
+            yield e
+
+    metrics = compute_metrics(tapped(), period)
+    store = MetricsStore(run.log.source)
+    try:
+        tz = run.tz or datetime.now().astimezone().tzinfo or UTC
+        reach = collector.report(store, period, tz)
+        names = store.display_names(period.end)
+    finally:
+        store.close()
+    return replace(metrics, reach=reach, names=names)
 
 
 @dataclass(frozen=True)

@@ -325,6 +325,11 @@ class ActivityLog:
         """Close the connections this log opened (from any thread, once they are idle)."""
         self._connections.close()
 
+    @property
+    def source(self) -> ConnectionFactory | Database:
+        """The database the log reads (another store over the same file: the reach)."""
+        return self._connections.source
+
     def __enter__(self) -> ActivityLog:
         return self
 

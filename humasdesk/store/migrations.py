@@ -401,6 +401,77 @@ def _m8_schedule(db: Database) -> None:
     )
 
 
+def _m9_post_metrics(db: Database) -> None:
+    """Issue 16: every post of both accounts on the record, and how each did. The own
+    timeline's sync position; the posts whose numbers are read (sent by the desk or seen
+    on X); each reading (snapshot) with its time; readings skipped for the budget; which
+    posts the metrics reads billed, per UTC day (the budget's ledger)."""
+    run_script(
+        db.conn,
+        """
+        CREATE TABLE own_timeline_sync (
+            account_id TEXT PRIMARY KEY,
+            slot TEXT NOT NULL,
+            newest_id TEXT,
+            synced_at TEXT
+        );
+        CREATE TABLE measured_posts (
+            x_post_id TEXT PRIMARY KEY,
+            account_id TEXT NOT NULL,
+            slot TEXT,
+            handle TEXT,
+            kind TEXT NOT NULL,            -- post | reply
+            posted_at TEXT NOT NULL,       -- X's time
+            text TEXT,
+            official_capacity INTEGER NOT NULL DEFAULT 0,
+            done INTEGER NOT NULL DEFAULT 0,  -- schedule points passed (core.snapshots)
+            demand INTEGER NOT NULL DEFAULT 0,
+            deleted_at TEXT,               -- X said it is gone: never read again
+            replaced_by TEXT,              -- edited on X: the newer version is read
+            edit_of TEXT                   -- this version replaced that one
+        );
+        CREATE INDEX measured_posts_account ON measured_posts(account_id, posted_at);
+        CREATE TABLE metric_snapshots (
+            id INTEGER PRIMARY KEY,
+            x_post_id TEXT NOT NULL,
+            account_id TEXT NOT NULL,
+            read_at TEXT NOT NULL,
+            point TEXT NOT NULL,
+            impression_count INTEGER,
+            like_count INTEGER,
+            retweet_count INTEGER,
+            quote_count INTEGER,
+            reply_count INTEGER,
+            bookmark_count INTEGER,
+            non_public TEXT,               -- JSON object as X gave it, or NULL
+            organic TEXT,
+            fields TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE INDEX metric_snapshots_post ON metric_snapshots(x_post_id, read_at);
+        CREATE INDEX metric_snapshots_time ON metric_snapshots(read_at);
+        CREATE TABLE metric_skips (
+            x_post_id TEXT NOT NULL,
+            account_id TEXT NOT NULL,
+            point TEXT NOT NULL,
+            at TEXT NOT NULL,
+            reason TEXT NOT NULL
+        );
+        CREATE INDEX metric_skips_month ON metric_skips(account_id, substr(at, 1, 7));
+        CREATE TABLE metric_reads (
+            day TEXT NOT NULL,
+            x_post_id TEXT NOT NULL,
+            account_id TEXT NOT NULL,
+            billed INTEGER NOT NULL,
+            PRIMARY KEY (day, x_post_id)
+        );
+        CREATE TABLE metrics_state (
+            key TEXT PRIMARY KEY,
+            value TEXT
+        );
+        """,
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _m1_activity_log,
     _m2_desk,
@@ -410,6 +481,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _m6_outbox_leases,
     _m7_outbox_repost,
     _m8_schedule,
+    _m9_post_metrics,
 )
 LATEST_VERSION = len(MIGRATIONS)
 
