@@ -41,6 +41,7 @@ COMMANDS = {
     "outbox": "outbox",
     # issue 17: the composer's checks on a text, the complaint register
     "check": "check",
+    "aduan": "aduan",
     "export": "export",
     "verify": "verify",
     "privacy": "privacy",

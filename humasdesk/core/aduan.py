@@ -325,3 +325,67 @@ def reply_slot_problem(case: Case, slot: Slot) -> str | None:
         "Aduan ini ditujukan kepada akun "
         f"{'kantor' if case.slot is Slot.OFFICE else 'pribadi'}: balas dari panel akun itu."
     )
+
+
+# -- the LAPOR! form, filled from a case ----------------------------------------------------
+
+
+def post_link(x_post_id: str) -> str:
+    """A post's public address on X."""
+    return f"https://x.com/i/status/{x_post_id}"
+
+
+@dataclass(frozen=True)
+class LaporForm:
+    """The fields of lapor.go.id's report form, in its order, filled from a case (each is
+    copied into the form by hand: LAPOR!'s API is open only to agencies' registered
+    developers)."""
+
+    klasifikasi: str
+    judul: str
+    isi_laporan: str
+    tanggal_kejadian: str
+    lokasi: str
+    instansi_tujuan: str
+    kategori: str
+    lampiran: tuple[str, ...]
+    anonim: bool
+    rahasia: bool
+
+
+def _title(text: str, words: int = 8) -> str:
+    head = " ".join(w for w in text.split() if not w.startswith("@"))
+    parts = head.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+def lapor_form(
+    case: Case,
+    text: str | None,
+    *,
+    agency: str = "",
+    office_handle: str = "",
+    zone: tzinfo | None = None,
+) -> LaporForm:
+    """The form for `case`; `text` is the citizen's words (None once erased)."""
+    when = case.received_at.astimezone(zone) if zone else case.received_at.astimezone()
+    words = text or ""
+    via = f"akun X @{office_handle}" if office_handle else "media sosial X"
+    body = (words.strip() + "\n\n" if words.strip() else "") + (
+        f"Disampaikan warga melalui {via} pada {when:%d/%m/%Y %H:%M}. "
+        f"Tautan unggahan: {post_link(case.mention_id)}"
+    )
+    return LaporForm(
+        klasifikasi=(
+            "Permintaan Informasi" if case.category is ComplaintClass.INFORMATION else "Pengaduan"
+        ),
+        judul=(_title(words) or f"Aduan warga melalui {via}")[:150],
+        isi_laporan=body,
+        tanggal_kejadian=f"{when:%d/%m/%Y}",
+        lokasi="",
+        instansi_tujuan=agency,
+        kategori=case.category.label,
+        lampiran=tuple(post_link(p) for p in (case.mention_id, *case.post_ids)),
+        anonim=True,
+        rahasia=False,
+    )

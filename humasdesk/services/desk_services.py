@@ -27,6 +27,7 @@ from humasdesk.store.safety import OpenReport, open_checked
 
 if TYPE_CHECKING:
     from humasdesk.core.privacy import RetentionPolicy
+    from humasdesk.services.aduan import CaseService
     from humasdesk.services.privacy import ErasureReport
 
 
@@ -43,6 +44,7 @@ class DeskServices:
     mentions_store: MentionsStore
     open_report: OpenReport
     privacy: PrivacyStore
+    aduan: CaseService | None = None  # issue 17: the complaint register
 
     def run_retention(self, policy: RetentionPolicy, now: datetime) -> ErasureReport | None:
         """The configured retention schedule (UU 27/2022): erase the handle and words of
@@ -60,6 +62,8 @@ class DeskServices:
         self.log.close()
         self.outbox_store.close()
         self.mentions_store.close()
+        if self.aduan is not None:
+            self.aduan.store.close()
 
 
 def rates_from(values: dict[str, str]) -> CostRates:
@@ -112,4 +116,13 @@ def build_desk_services(
         mentions_store=mentions_store,
         open_report=report,
         privacy=PrivacyStore(factory),
+        aduan=_case_service(factory, log, database),
     )
+
+
+def _case_service(factory: ConnectionFactory, log: ActivityLog, database: Path) -> CaseService:
+    """Issue 17: the complaint register over the same database."""
+    from humasdesk.services.aduan import CaseService
+    from humasdesk.store.aduan_store import AduanStore
+
+    return CaseService(AduanStore(factory), log, database=database)
