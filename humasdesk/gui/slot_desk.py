@@ -161,6 +161,8 @@ class SlotDesk(QObject):
         pane.posts_view.delete_requested.connect(self.on_posts_delete_requested)
         pane.posts_view.refresh_requested.connect(self.refresh_posts)
         pane.credits_retry_requested.connect(self.on_pane_credits_retry_requested)
+        # issue 17: an office post should not name the personal account
+        composer.wording.personal_handles = lambda: [h for h in [self._other_handle()] if h != "?"]
 
     # --- session ----------------------------------------------------------------------------
 

@@ -4189,4 +4189,43 @@ Warga dapat meminta data yang disimpan tentang dirinya, serta perbaikan, pembata
         <translation>%1 – sampai %2 (dipensiunkan)</translation>
     </message>
 </context>
+<context>
+    <name>WordingLine</name>
+    <message>
+        <source>First person singular (%1): the office account speaks for the agency (“kami”), not for one person.</source>
+        <translation>Kata ganti orang pertama tunggal (%1): akun kantor berbicara atas nama instansi (pakai “kami”), bukan pribadi.</translation>
+    </message>
+    <message>
+        <source>Informal words (%1): the office account uses formal language; slang reads as a personal account.</source>
+        <translation>Kata tidak baku (%1): akun kantor memakai bahasa resmi; kata gaul terbaca sebagai akun pribadi.</translation>
+    </message>
+    <message>
+        <source>A run of emoji (%1): reads as a personal feeling, not agency news.</source>
+        <translation>Deretan emoji (%1): terbaca sebagai ungkapan perasaan pribadi, bukan informasi instansi.</translation>
+    </message>
+    <message>
+        <source>Political or campaign terms (%1): an agency account must stay neutral.</source>
+        <translation>Istilah politik atau kampanye (%1): akun instansi wajib netral.</translation>
+    </message>
+    <message>
+        <source>Names the personal account (%1) from the office account: make sure this post is meant for the office account.</source>
+        <translation>Menyebut akun pribadi (%1) dari akun kantor: pastikan kiriman ini memang untuk akun kantor.</translation>
+    </message>
+    <message>
+        <source>The office&apos;s own hashtag (%1) on the personal account: official announcements come from the office account.</source>
+        <translation>Tagar resmi kantor (%1) di akun pribadi: pengumuman resmi disampaikan dari akun kantor.</translation>
+    </message>
+    <message>
+        <source>An office programme (%1) on the personal account: programmes are announced from the office account.</source>
+        <translation>Nama program kantor (%1) di akun pribadi: program resmi diumumkan dari akun kantor.</translation>
+    </message>
+    <message>
+        <source>Wording that announces an official decision (%1) on the personal account: the agency&apos;s decisions are announced from the office account.</source>
+        <translation>Kalimat pengumuman keputusan resmi (%1) di akun pribadi: keputusan instansi diumumkan dari akun kantor.</translation>
+    </message>
+    <message>
+        <source>Press Send again to send it as it is.</source>
+        <translation>Tekan Kirim sekali lagi untuk tetap mengirimnya.</translation>
+    </message>
+</context>
 </TS>

@@ -1,0 +1,9 @@
+"""The register's widgets, seen as the official sees them: in Bahasa Indonesia."""
+
+from __future__ import annotations
+
+from tests.qt_fixtures import (  # noqa: F401
+    collect_qt_objects,
+    gui_thread_collector,
+    indonesian_ui,
+)
