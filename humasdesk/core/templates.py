@@ -106,6 +106,10 @@ def fill_reply(body: str, values: Mapping[str, str]) -> FilledReply:
                        missing)  # fmt: skip
 
 
+#: What the placeholders hold when the case says nothing else (the official edits the reply).
+DEFAULT_VALUES = {"sapaan": "Bapak/Ibu", "jam_layanan": "Senin–Jumat pukul 08.00–16.00"}
+
+
 def lapor_reply_values(lapor_id: str | None) -> dict[str, str]:
     """The values a forwarded case offers: ``{nomor_lapor}`` with its ``#`` and ``{tautan}``
     to the report on lapor.go.id."""

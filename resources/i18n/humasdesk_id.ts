@@ -254,6 +254,156 @@ Sidik jari kunci tanda tangan: %4</translation>
     </message>
 </context>
 <context>
+    <name>Aduan</name>
+    <message>
+        <source>Information request</source>
+        <translation>Permintaan informasi</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>Pengaduan</translation>
+    </message>
+    <message>
+        <source>Dispute</source>
+        <translation>Sengketa</translation>
+    </message>
+    <message>
+        <source>Needs a field check</source>
+        <translation>Perlu pemeriksaan lapangan</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Diterima</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>Dibalas</translation>
+    </message>
+    <message>
+        <source>Forwarded to LAPOR!</source>
+        <translation>Diteruskan ke LAPOR!</translation>
+    </message>
+    <message>
+        <source>Being followed up</source>
+        <translation>Ditindaklanjuti</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Ditolak</translation>
+    </message>
+    <message>
+        <source>on time (%1)</source>
+        <translation>tepat waktu (%1)</translation>
+    </message>
+    <message>
+        <source>late (%1)</source>
+        <translation>terlambat (%1)</translation>
+    </message>
+    <message>
+        <source>overdue since %1</source>
+        <translation>lewat batas sejak %1</translation>
+    </message>
+    <message>
+        <source>due %1 (near)</source>
+        <translation>batas %1 (mendekati)</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>batas %1</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Akun</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Kelas</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Citizen</source>
+        <translation>Warga</translation>
+    </message>
+    <message>
+        <source>First response (3 days)</source>
+        <translation>Respons pertama (3 hari)</translation>
+    </message>
+    <message>
+        <source>Completion</source>
+        <translation>Penyelesaian</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Pengingat</translation>
+    </message>
+    <message>
+        <source>LAPOR! no.</source>
+        <translation>Nomor LAPOR!</translation>
+    </message>
+    <message>
+        <source>office</source>
+        <translation>kantor</translation>
+    </message>
+    <message>
+        <source>personal</source>
+        <translation>pribadi</translation>
+    </message>
+    <message>
+        <source> (suggested)</source>
+        <translation> (saran)</translation>
+    </message>
+    <message>
+        <source> · mention deleted by the citizen</source>
+        <translation> · mention dihapus warga</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>lewat batas waktu</translation>
+    </message>
+    <message>
+        <source>near its limit</source>
+        <translation>mendekati batas waktu</translation>
+    </message>
+    <message>
+        <source>Complaints: %1 near their limit, %2 overdue</source>
+        <translation>Aduan: %1 mendekati batas waktu, %2 lewat batas waktu</translation>
+    </message>
+</context>
+<context>
+    <name>AduanDesk</name>
+    <message>
+        <source>Complaints</source>
+        <translation>Aduan</translation>
+    </message>
+    <message>
+        <source>Complaints (%1)</source>
+        <translation>Aduan (%1)</translation>
+    </message>
+    <message>
+        <source>· %1 complaint(s) due</source>
+        <translation>· %1 aduan perlu perhatian</translation>
+    </message>
+    <message>
+        <source>The citizen deleted this mention; it cannot be answered on X.</source>
+        <translation>Warga telah menghapus mention ini; mention ini tidak dapat dibalas di X.</translation>
+    </message>
+    <message>
+        <source>Complaint register — both accounts</source>
+        <translation>Daftar aduan — kedua akun</translation>
+    </message>
+</context>
+<context>
     <name>AltTextDialog</name>
     <message>
         <source>Image description</source>
@@ -753,6 +903,10 @@ Sidik jari kunci tanda tangan: %4</translation>
     <message>
         <source>%1 new mention(s) for @%2</source>
         <translation>%1 mention baru untuk @%2</translation>
+    </message>
+    <message>
+        <source>Complaints for @%1: %2 near their limit, %3 overdue</source>
+        <translation>Aduan untuk @%1: %2 mendekati batas waktu, %3 lewat batas waktu</translation>
     </message>
     <message>
         <source>HumasDesk closes when the waiting posts have been sent.</source>
@@ -1316,6 +1470,101 @@ Sidik jari kunci tanda tangan: %4</translation>
     <message>
         <source>The export failed (%1).</source>
         <translation>Ekspor gagal (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>ForwardSheet</name>
+    <message>
+        <source>Forward to LAPOR! — complaint #%1</source>
+        <translation>Teruskan ke LAPOR! — aduan #%1</translation>
+    </message>
+    <message>
+        <source>Copy each field into the LAPOR! form on lapor.go.id, send the report there, then type the tracking ID LAPOR! shows (7 to 10 digits, e.g. #1916449).</source>
+        <translation>Salin setiap isian ke formulir LAPOR! di lapor.go.id, kirim laporannya di sana, lalu ketik nomor pelacakan yang ditampilkan LAPOR! (7 sampai 10 angka, misalnya #1916449).</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ya</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Tidak</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>Klasifikasi laporan</translation>
+    </message>
+    <message>
+        <source>Title (judul)</source>
+        <translation>Judul laporan</translation>
+    </message>
+    <message>
+        <source>Report text (isi laporan)</source>
+        <translation>Isi laporan</translation>
+    </message>
+    <message>
+        <source>Date of the event</source>
+        <translation>Tanggal kejadian</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Lokasi kejadian</translation>
+    </message>
+    <message>
+        <source>Agency addressed</source>
+        <translation>Instansi tujuan</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>Attachments (links)</source>
+        <translation>Lampiran (tautan)</translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation>Anonim</translation>
+    </message>
+    <message>
+        <source>Confidential</source>
+        <translation>Rahasia</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Salin</translation>
+    </message>
+    <message>
+        <source>Copy %1</source>
+        <translation>Salin %1</translation>
+    </message>
+    <message>
+        <source>Open lapor.go.id</source>
+        <translation>Buka lapor.go.id</translation>
+    </message>
+    <message>
+        <source>LAPOR! tracking ID</source>
+        <translation>Nomor pelacakan LAPOR!</translation>
+    </message>
+    <message>
+        <source>Save the tracking ID</source>
+        <translation>Simpan nomor pelacakan</translation>
+    </message>
+    <message>
+        <source>Reply to the citizen with this number</source>
+        <translation>Balas warga dengan nomor ini</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Copied.</source>
+        <translation>Tersalin.</translation>
+    </message>
+    <message>
+        <source>Saved: the complaint is forwarded to LAPOR! with number #%1.</source>
+        <translation>Tersimpan: aduan diteruskan ke LAPOR! dengan nomor #%1.</translation>
     </message>
 </context>
 <context>
@@ -2302,6 +2551,73 @@ Tindakan ini tidak dapat dibatalkan.</translation>
     <message>
         <source>OK</source>
         <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterView</name>
+    <message>
+        <source>Suggested complaints (keywords):</source>
+        <translation>Saran aduan (kata kunci):</translation>
+    </message>
+    <message>
+        <source>Suggested complaints</source>
+        <translation>Saran aduan</translation>
+    </message>
+    <message>
+        <source>Tag as complaint</source>
+        <translation>Tandai sebagai aduan</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Abaikan saran</translation>
+    </message>
+    <message>
+        <source>Complaint register</source>
+        <translation>Daftar aduan</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Kelas</translation>
+    </message>
+    <message>
+        <source>Reply…</source>
+        <translation>Balas…</translation>
+    </message>
+    <message>
+        <source>Forward to LAPOR!…</source>
+        <translation>Teruskan ke LAPOR!…</translation>
+    </message>
+    <message>
+        <source>Being followed up</source>
+        <translation>Ditindaklanjuti</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>Tolak…</translation>
+    </message>
+    <message>
+        <source>Reply templates…</source>
+        <translation>Templat balasan…</translation>
+    </message>
+    <message>
+        <source>Both accounts…</source>
+        <translation>Kedua akun…</translation>
+    </message>
+    <message>
+        <source>No complaints yet. Tag a mention as a complaint (Aduan) and it appears here.</source>
+        <translation>Belum ada aduan. Tandai sebuah mention sebagai Aduan, maka aduan itu muncul di sini.</translation>
+    </message>
+    <message>
+        <source>Reject the complaint</source>
+        <translation>Tolak aduan</translation>
+    </message>
+    <message>
+        <source>Why is the complaint rejected? (the reason is kept)</source>
+        <translation>Mengapa aduan ditolak? (alasannya disimpan)</translation>
     </message>
 </context>
 <context>
@@ -4049,6 +4365,65 @@ Warga dapat meminta data yang disimpan tentang dirinya, serta perbaikan, pembata
     <message>
         <source>Could not sync mentions: %1 Trying again later.</source>
         <translation>Mention tidak dapat disinkronkan: %1 Akan dicoba lagi nanti.</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesDialog</name>
+    <message>
+        <source>Reply templates</source>
+        <translation>Templat balasan</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Templat</translation>
+    </message>
+    <message>
+        <source>Template name</source>
+        <translation>Nama templat</translation>
+    </message>
+    <message>
+        <source>Template text</source>
+        <translation>Isi templat</translation>
+    </message>
+    <message>
+        <source>Placeholders: %1. They are filled from the complaint; edit the reply in the composer before sending.</source>
+        <translation>Isian: %1. Isian diisi dari aduan; sunting balasan di composer sebelum mengirim.</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Baru</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Insert into the composer</source>
+        <translation>Sisipkan ke composer</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Isi</translation>
+    </message>
+    <message>
+        <source>The reply as it will be inserted:</source>
+        <translation>Balasan yang akan disisipkan:</translation>
+    </message>
+    <message>
+        <source>%1: too long for X; shorten it after inserting.</source>
+        <translation>%1: terlalu panjang untuk X; persingkat setelah disisipkan.</translation>
     </message>
 </context>
 <context>
