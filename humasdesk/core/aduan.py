@@ -389,3 +389,139 @@ def lapor_form(
         anonim=True,
         rahasia=False,
     )
+
+
+# -- the register's figures from the activity log (the PDF's complaint section) -------------
+
+
+@dataclass
+class _TallyCase:
+    account_id: str | None
+    mention_id: str | None
+    category: ComplaintClass
+    status: CaseStatus
+    opened_at: datetime
+    closed_at: datetime | None = None
+    lapor_id: str | None = None
+
+
+@dataclass(frozen=True)
+class ClassFigures:
+    """One class's cases: counts by status, on-time first responses and completions."""
+
+    category: ComplaintClass | None  # None: all classes
+    count: int
+    by_status: dict[CaseStatus, int]
+    answered: int  # with a first reply
+    answered_on_time: int  # first reply by its deadline (3 days, calendar dates)
+    closed: int  # closed or rejected
+    closed_on_time: int  # by the class's deadline
+    forwarded: int  # with a LAPOR! ID
+
+    @property
+    def first_response_rate(self) -> float | None:
+        """On-time first responses ÷ all cases (an unanswered case is not on time)."""
+        return None if self.count == 0 else self.answered_on_time / self.count
+
+    @property
+    def completion_rate(self) -> float | None:
+        """Closed on time ÷ closed cases."""
+        return None if self.closed == 0 else self.closed_on_time / self.closed
+
+
+class RegisterTally:
+    """Cases rebuilt from the chain's ``case_*`` entries and the account's replies (one
+    pass, any order is fine for the figures): what the report says about the register.
+    A case counts in a period when its mention was received in it (when the log holds the
+    mention; else when the case was opened)."""
+
+    def __init__(self) -> None:
+        self._cases: dict[int, _TallyCase] = {}
+        self._mentions: dict[tuple[str, str], datetime] = {}
+        self._replies: dict[tuple[str, str], datetime] = {}
+
+    def add(self, entry: object) -> None:
+        action = str(getattr(entry, "action", ""))
+        ts: datetime = entry.ts  # type: ignore[attr-defined]
+        acc = getattr(entry, "account_id", None)
+        details = getattr(entry, "details", None) or {}
+        if action == "mention_received":
+            pid = getattr(entry, "x_post_id", None)
+            if acc and pid:
+                self._mentions[(acc, pid)] = min(ts, self._mentions.get((acc, pid), ts))
+            return
+        if action in ("reply_sent", "post_sent"):
+            to = getattr(entry, "in_reply_to", None)
+            if acc and to:
+                self._replies[(acc, to)] = min(ts, self._replies.get((acc, to), ts))
+            return
+        if not action.startswith("case_"):
+            return
+        case_id = details.get("case_id")
+        if not isinstance(case_id, int):
+            return
+        if action == "case_opened":
+            try:
+                cls = ComplaintClass(details.get("category"))
+            except ValueError:
+                cls = DEFAULT_CLASS
+            self._cases[case_id] = _TallyCase(
+                acc, getattr(entry, "x_post_id", None), cls, CaseStatus.RECEIVED, ts
+            )
+            return
+        case = self._cases.get(case_id)
+        if case is None:
+            return
+        if action == "case_category_set":
+            try:
+                case.category = ComplaintClass(details.get("category"))
+            except ValueError:
+                pass
+        elif action in ("case_status_changed", "case_closed", "case_forwarded"):
+            try:
+                case.status = CaseStatus(details.get("status", "forwarded"))
+            except ValueError:
+                return
+            if action == "case_closed":
+                case.closed_at = ts
+            if action == "case_forwarded":
+                case.status = CaseStatus.FORWARDED
+                case.lapor_id = details.get("lapor_id")
+
+    def figures(
+        self, start: datetime, end: datetime, as_of: datetime, zone: tzinfo
+    ) -> list[ClassFigures]:
+        """Per class (those with cases), then all classes together (`category` None)."""
+        per: dict[ComplaintClass | None, list[tuple[_TallyCase, datetime]]] = {}
+        for case in self._cases.values():
+            if case.opened_at > as_of:
+                continue
+            key = (case.account_id or "", case.mention_id or "")
+            received = self._mentions.get(key, case.opened_at)
+            if not start <= received < end:
+                continue
+            per.setdefault(case.category, []).append((case, received))
+            per.setdefault(None, []).append((case, received))
+        out = []
+        for cls in (*ComplaintClass, None):
+            items = per.get(cls)
+            if not items:
+                continue
+            by_status = {s: 0 for s in CaseStatus}
+            answered = answered_on_time = closed = closed_on_time = forwarded = 0
+            for case, received in items:
+                by_status[case.status] += 1
+                reply = self._replies.get((case.account_id or "", case.mention_id or ""))
+                if reply is not None and reply <= as_of:
+                    answered += 1
+                    if reply < deadline(received, FIRST_RESPONSE_DAYS, zone):
+                        answered_on_time += 1
+                if case.closed_at is not None and case.closed_at <= as_of:
+                    closed += 1
+                    if case.closed_at < deadline(received, case.category.limit_days, zone):
+                        closed_on_time += 1
+                if case.lapor_id:
+                    forwarded += 1
+            out.append(ClassFigures(cls, len(items), by_status, answered, answered_on_time,
+                                    closed, closed_on_time, forwarded))  # fmt: skip
+        return out

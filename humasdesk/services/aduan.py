@@ -461,3 +461,61 @@ def case_record(
         "mention_deleted": c.mention_deleted,
         "citizen_data_erased": c.citizen_erased_at is not None,
     }
+
+
+REGISTER_FORMATS = ("csv", "xlsx")
+REGISTER_NOTE = (
+    "Batas waktu dihitung dalam hari kalender seperti SP4N-LAPOR!: aduan yang diterima pada "
+    "hari D dengan batas N hari jatuh tempo pada akhir hari D + N (akhir pekan dan hari libur "
+    "ikut dihitung). Respons pertama 3 hari; permintaan informasi dan pengaduan 5 hari, "
+    "sengketa 14 hari, perlu pemeriksaan lapangan 60 hari. Warga hanya disebut dengan nama "
+    "samaran."
+)
+
+
+def export_register(
+    cases: CaseService,
+    out_path: Path,
+    fmt: str,
+    *,
+    signer: Any,
+    now: datetime | None = None,
+    handles: dict[str, str] | None = None,
+) -> tuple[int, Path]:
+    """Write the register (every case, every clock, the LAPOR! ID) as a signed CSV or XLSX
+    file (`write_signed`); returns (cases written, the signature file)."""
+    from humasdesk.core.activity import format_ts
+    from humasdesk.store.exports.aduan_register import write_register_csv, write_register_xlsx
+    from humasdesk.store.exports.signed import write_signed
+
+    if fmt not in REGISTER_FORMATS:
+        raise ValueError(fmt)
+    at = now or cases._clock()
+    names = handles if handles is not None else cases.log.desk_accounts()
+    records = [case_record(r, handle=names.get(r.case.account_id)) for r in cases.rows(now=at)]
+    head = cases.log.head()
+
+    def body(b: Any) -> dict[str, Any]:
+        info = {
+            "dibuat": _iso(at, None),
+            "jumlah_aduan": len(records),
+            "kepala_rantai_seq": head.seq,
+            "kepala_rantai_hash": head.hash,
+            "sidik_jari_kunci": b.fingerprint,
+            "definisi": REGISTER_NOTE,
+        }
+        if fmt == "csv":
+            write_register_csv(b.file, records)
+        else:
+            write_register_xlsx(b.file, records, info)
+        return {
+            "format": f"aduan_{fmt}",
+            "cases": len(records),
+            "generated_at": format_ts(at),
+            "log_head_seq": head.seq,
+            "log_head_hash": head.hash,
+            "signing_key_fingerprint": b.fingerprint,
+        }
+
+    signed = write_signed(out_path, body, signer=signer, created_at=at)
+    return len(records), signed.sig_path

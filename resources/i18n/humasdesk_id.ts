@@ -3384,8 +3384,76 @@ Tindakan ini tidak dapat dibatalkan.</translation>
         <translation>Mention diterima dan dijawab</translation>
     </message>
     <message>
+        <source>Information request (5 days)</source>
+        <translation>Permintaan informasi (5 hari)</translation>
+    </message>
+    <message>
+        <source>Complaint (5 days)</source>
+        <translation>Pengaduan (5 hari)</translation>
+    </message>
+    <message>
+        <source>Dispute (14 days)</source>
+        <translation>Sengketa (14 hari)</translation>
+    </message>
+    <message>
+        <source>Needs a field check (60 days)</source>
+        <translation>Perlu pemeriksaan lapangan (60 hari)</translation>
+    </message>
+    <message>
+        <source>All classes</source>
+        <translation>Semua kelas</translation>
+    </message>
+    <message>
         <source>Received</source>
         <translation>Diterima</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>Dibalas</translation>
+    </message>
+    <message>
+        <source>Forwarded to LAPOR!</source>
+        <translation>Diteruskan ke LAPOR!</translation>
+    </message>
+    <message>
+        <source>Being followed up</source>
+        <translation>Ditindaklanjuti</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Ditolak</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Kelas</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Aduan</translation>
+    </message>
+    <message>
+        <source>First response on time</source>
+        <translation>Respons pertama tepat waktu</translation>
+    </message>
+    <message>
+        <source>Completed on time</source>
+        <translation>Selesai tepat waktu</translation>
+    </message>
+    <message>
+        <source>Forwarded with a LAPOR! no.</source>
+        <translation>Diteruskan dengan nomor LAPOR!</translation>
+    </message>
+    <message>
+        <source>Complaint register by SP4N-LAPOR! class and status</source>
+        <translation>Daftar aduan menurut kelas dan status SP4N-LAPOR!</translation>
+    </message>
+    <message>
+        <source>Cases whose mention arrived in the period. Deadlines are counted in calendar days as SP4N-LAPOR! does: a case received on day D with a limit of N days is due by the end of day D + N (weekends and holidays count). First response on time: replied by the end of day D + 3, out of all cases. Completed on time: closed (done or rejected) by the class&apos;s deadline, out of the closed cases.</source>
+        <translation>Aduan yang mention-nya masuk dalam periode ini. Batas waktu dihitung dalam hari kalender seperti SP4N-LAPOR!: aduan yang diterima pada hari D dengan batas N hari jatuh tempo pada akhir hari D + N (akhir pekan dan hari libur ikut dihitung). Respons pertama tepat waktu: dibalas paling lambat akhir hari D + 3, dari seluruh aduan. Selesai tepat waktu: ditutup (selesai atau ditolak) paling lambat batas kelasnya, dari aduan yang sudah ditutup.</translation>
     </message>
     <message>
         <source>Answered</source>

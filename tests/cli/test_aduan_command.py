@@ -96,3 +96,19 @@ def test_sync_prints_the_complaint_counts(tmp_path, real_keyring, sandbox):
         r.stdout,
     ), r.stdout
     assert "pungli" not in r.stdout
+
+
+def test_aduan_output_writes_a_signed_register(tmp_path, real_keyring):
+    data, _, _ = _register(tmp_path)
+    out = tmp_path / "daftar-aduan.csv"
+    r = humasdesk("aduan", "-o", str(out), "--data-dir", str(data))
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == (
+        f"Daftar aduan (3 aduan) tertulis di {out}; tanda tangan di daftar-aduan.csv.sig"
+    )
+    text = out.read_text("utf-8-sig")
+    assert text.splitlines()[0].startswith("no_aduan,akun,akun_x,warga,kelas,batas_hari,status")
+    assert ",1916449," in text and "0812" not in text
+    assert (tmp_path / "daftar-aduan.csv.sig").is_file()
+    r = humasdesk("aduan", "-o", str(tmp_path / "x.pdf"), "--data-dir", str(data))
+    assert r.returncode == 2 and "pilih berkas .xlsx atau .csv" in r.stderr

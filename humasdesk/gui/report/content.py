@@ -20,6 +20,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale, QTime
 
 from humasdesk.core.activity import Action, ActivityEntry
+from humasdesk.core.aduan import RegisterTally
 from humasdesk.core.metrics import (
     AccountMetrics,
     ComplaintMetrics,
@@ -27,6 +28,7 @@ from humasdesk.core.metrics import (
     Period,
 )
 from humasdesk.core.models import Slot
+from humasdesk.gui.report.aduan_section import complaint_register_section as aduan_section
 from humasdesk.gui.report.charts import BarChart, Series
 from humasdesk.gui.theme import SLOT_COLOURS, TEXT_ON_SLOT
 
@@ -367,6 +369,7 @@ class Collected:
     table_html: list[str] = field(default_factory=list)
     table_rows: int = 0
     table_omitted: int = 0
+    aduan: RegisterTally = field(default_factory=RegisterTally)  # issue 17: case entries
 
 
 def collect(
@@ -387,6 +390,7 @@ def collect(
     chunk_rows = 0
     for e in entries:
         out.entries += 1
+        out.aduan.add(e)
         if e.ts > as_of:
             continue
         action = str(e.action)
@@ -894,6 +898,8 @@ def build_html(
                 ],
             )
         )
+        period = metrics.period
+        w(aduan_section(collected.aduan, period.start, period.end, metrics.as_of, tz))
         w(
             '<p class="note">'
             + esc(
