@@ -127,8 +127,38 @@ def sync_posts(services: DeskServices, session: AccountSession) -> StepReport:
     return StepReport(read.error is None, ", ".join(parts))
 
 
+def aduan_counts(services: DeskServices, session: AccountSession) -> StepReport:
+    """Issue 17: keyword suggestions for new mentions, cases for new tags, then the
+    complaint reminders (counts only, never a citizen's words)."""
+    from humasdesk.core.wording import load_keyword_rules
+    from humasdesk.paths import DataPaths, rules_dirs
+    from humasdesk.store.mentions_store import MentionState
+
+    cases = services.aduan
+    if cases is None:
+        return StepReport(True, "aduan: daftar aduan tidak tersedia")
+    if not cases.keyword_rules and cases.database is not None:
+        cases.keyword_rules = load_keyword_rules(rules_dirs(DataPaths(cases.database.parent)))
+    account_id = session.account.user_id
+    suggested = cases.suggest_for(services.mentions.inbox(account_id, [MentionState.NEW]))
+    cases.refresh()
+    r = cases.reminders(account_id)
+    open_cases = len(cases.rows(account_id, open_only=True))
+    return StepReport(
+        True,
+        f"aduan: {open_cases} terbuka, {r.near} mendekati batas waktu, {r.overdue} lewat batas "
+        f"waktu, {suggested} saran aduan baru",
+    )
+
+
 #: The background work of one pass, in order, for each signed-in slot.
-STEPS: tuple[SyncStep, ...] = (send_outbox, schedule_missed, sync_mentions, sync_posts)
+STEPS: tuple[SyncStep, ...] = (
+    send_outbox,
+    schedule_missed,  # issue 15
+    sync_mentions,
+    sync_posts,  # issue 16
+    aduan_counts,  # issue 17
+)
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:

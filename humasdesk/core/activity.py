@@ -111,6 +111,14 @@ class Action(StrEnum):
     POST_EDITED_ON_X = "post_edited_on_x"  # x_post_id: new version; edit_of, previous_text
     POST_DELETED_ON_X = "post_deleted_on_x"  # the record stays; never read again
     METRICS_SNAPSHOT = "metrics_snapshot"  # details: count read, skipped (no figures in the chain)
+    # issue 17: the complaint register's case events (details carry "case_id"; x_post_id is
+    # the case's mention; never the citizen's words)
+    CASE_OPENED = "case_opened"  # details: category, suggested
+    CASE_CATEGORY_SET = "case_category_set"  # details: category, previous
+    CASE_STATUS_CHANGED = "case_status_changed"  # details: status, previous (, reason)
+    CASE_FORWARDED = "case_forwarded"  # details: lapor_id
+    CASE_CLOSED = "case_closed"  # details: status (closed/rejected), previous (, reason)
+    CASE_MENTION_DELETED = "case_mention_deleted"  # the citizen deleted the mention on X
 
 
 def parse_action(value: str) -> Action | str:

@@ -139,6 +139,9 @@ class SlotDesk(QObject):
         self._sync_timer.timeout.connect(self.on_sync_timer_timeout)
         self._wired = False
         self._carried_over_checked = False
+        from humasdesk.gui.aduan.controller import AduanDesk  # issue 17: the register
+
+        self.aduan = AduanDesk(self)
 
     def _wire(self) -> None:
         """Connect to the pane's composer and tabs (built when the pane first shows an
@@ -164,6 +167,9 @@ class SlotDesk(QObject):
         from humasdesk.gui.schedule.controller import ScheduleController  # issue 15
 
         self.schedule = ScheduleController(self)
+        # issue 17: an office post should not name the personal account
+        composer.wording.personal_handles = lambda: [h for h in [self._other_handle()] if h != "?"]
+        self.aduan.build()
 
     # --- session ----------------------------------------------------------------------------
 
@@ -187,6 +193,7 @@ class SlotDesk(QObject):
         self._run_send_round()  # anything left from last time (it checks X first)
         self._run_sync()
         self.schedule.attach(session)  # missed scheduled posts are listed (issue 15)
+        self.aduan.refresh()
 
     def detach(self) -> None:
         """Signed out or session ended: stop timers; queued posts wait for the next sign-in."""

@@ -35,6 +35,7 @@ from humasdesk.store.safety import OpenReport, open_checked
 
 if TYPE_CHECKING:
     from humasdesk.core.privacy import RetentionPolicy
+    from humasdesk.services.aduan import CaseService
     from humasdesk.services.privacy import ErasureReport
 
 
@@ -56,6 +57,7 @@ class DeskServices:
     metrics_store: MetricsStore | None = None
     timeline: OwnTimelineSync | None = None
     metrics: MetricsService | None = None
+    aduan: CaseService | None = None  # issue 17: the complaint register
 
     def run_retention(self, policy: RetentionPolicy, now: datetime) -> ErasureReport | None:
         """The configured retention schedule (UU 27/2022): erase the handle and words of
@@ -75,6 +77,8 @@ class DeskServices:
         self.mentions_store.close()
         if self.metrics_store is not None:
             self.metrics_store.close()
+        if self.aduan is not None:
+            self.aduan.store.close()
 
 
 def rates_from(values: dict[str, str]) -> CostRates:
@@ -154,4 +158,13 @@ def build_desk_services(
         open_report=report,
         privacy=PrivacyStore(factory),
         schedule=schedule,
+        aduan=_case_service(factory, log, database),
     )
+
+
+def _case_service(factory: ConnectionFactory, log: ActivityLog, database: Path) -> CaseService:
+    """Issue 17: the complaint register over the same database."""
+    from humasdesk.services.aduan import CaseService
+    from humasdesk.store.aduan_store import AduanStore
+
+    return CaseService(AduanStore(factory), log, database=database)

@@ -472,6 +472,58 @@ def _m9_post_metrics(db: Database) -> None:
     )
 
 
+def _m10_aduan(db: Database) -> None:
+    """Issue 17: the complaint register (one case per mention tagged "aduan", its clocks and
+    LAPOR! tracking ID), reply templates per pane, keyword suggestions, the register's key
+    for citizens' pseudonyms. Citizens' words stay in `mentions` (erasable there)."""
+    run_script(
+        db.conn,
+        """
+        CREATE TABLE aduan_cases (
+            id INTEGER PRIMARY KEY,
+            slot TEXT NOT NULL,
+            account_id TEXT NOT NULL,
+            mention_id TEXT NOT NULL UNIQUE,
+            pseudonym TEXT NOT NULL,
+            category TEXT NOT NULL,
+            category_suggested INTEGER NOT NULL DEFAULT 0,
+            status TEXT NOT NULL,
+            reject_reason TEXT,
+            received_at TEXT NOT NULL,
+            opened_at TEXT NOT NULL,
+            first_response_at TEXT,
+            closed_at TEXT,
+            forwarded_at TEXT,
+            lapor_id TEXT,
+            mention_deleted INTEGER NOT NULL DEFAULT 0,
+            citizen_erased_at TEXT,
+            post_ids TEXT NOT NULL DEFAULT '[]',
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX aduan_cases_account ON aduan_cases(account_id, status);
+        CREATE TABLE aduan_templates (
+            id INTEGER PRIMARY KEY,
+            slot TEXT NOT NULL,
+            name TEXT NOT NULL,
+            body TEXT NOT NULL,
+            position INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (slot, name)
+        );
+        CREATE TABLE aduan_template_seeded (slot TEXT PRIMARY KEY);
+        CREATE TABLE aduan_suggestions (
+            mention_id TEXT PRIMARY KEY,
+            account_id TEXT NOT NULL,
+            category TEXT NOT NULL,
+            found TEXT NOT NULL DEFAULT '[]',
+            state TEXT NOT NULL DEFAULT 'open'
+                CHECK (state IN ('open', 'accepted', 'dismissed')),
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE aduan_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        """,
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _m1_activity_log,
     _m2_desk,
@@ -482,6 +534,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _m7_outbox_repost,
     _m8_schedule,
     _m9_post_metrics,
+    _m10_aduan,
 )
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -21,6 +21,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale, 
 
 from humasdesk.core import metrics as metrics_core
 from humasdesk.core.activity import Action, ActivityEntry
+from humasdesk.core.aduan import RegisterTally
 from humasdesk.core.metrics import (
     AccountMetrics,
     ComplaintMetrics,
@@ -30,6 +31,7 @@ from humasdesk.core.metrics import (
 from humasdesk.core.models import Slot
 from humasdesk.core.schedule import ScheduleTally
 from humasdesk.gui.report import reach_section
+from humasdesk.gui.report.aduan_section import complaint_register_section as aduan_section
 from humasdesk.gui.report.charts import BarChart, Series
 from humasdesk.gui.theme import SLOT_COLOURS, TEXT_ON_SLOT
 
@@ -383,6 +385,7 @@ class Collected:
     table_rows: int = 0
     table_omitted: int = 0
     schedule: ScheduleTally = field(default_factory=ScheduleTally)  # issue 15
+    aduan: RegisterTally = field(default_factory=RegisterTally)  # issue 17: case entries
 
 
 def collect(
@@ -403,6 +406,7 @@ def collect(
     chunk_rows = 0
     for e in entries:
         out.entries += 1
+        out.aduan.add(e)
         if e.ts > as_of:
             continue
         action = str(e.action)
@@ -910,6 +914,8 @@ def build_html(
                 ],
             )
         )
+        period = metrics.period
+        w(aduan_section(collected.aduan, period.start, period.end, metrics.as_of, tz))
         w(
             '<p class="note">'
             + esc(
