@@ -3358,7 +3358,7 @@ Tindakan ini tidak dapat dibatalkan.</translation>
     </message>
     <message>
         <source>Sent outside HumasDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Dikirim di luar HumasDesk</translation>
     </message>
     <message>
         <source>Repost</source>
@@ -3698,27 +3698,27 @@ Tindakan ini tidak dapat dibatalkan.</translation>
     </message>
     <message>
         <source>Posts measured</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiriman terukur</translation>
     </message>
     <message>
         <source>Posts and replies of the period (sent from HumasDesk or seen on X) whose numbers were read from X at least once; each shows its latest reading, as of the time it was read. Readings are taken about 1 hour, 1 day, 7 days and 28 days after posting, within the monthly budget.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiriman dan balasan pada periode ini (dikirim dari HumasDesk atau terlihat di X) yang angkanya sudah dibaca dari X setidaknya sekali; masing-masing menampilkan pembacaan terakhirnya, per waktu pembacaan. Pembacaan dilakukan sekitar 1 jam, 1 hari, 7 hari, dan 28 hari setelah kiriman terbit, dalam batas anggaran bulanan.</translation>
     </message>
     <message>
         <source>Impressions</source>
-        <translation type="unfinished"></translation>
+        <translation>Tayangan</translation>
     </message>
     <message>
         <source>How often X showed the post (impression_count). Total: the sum over measured posts with the figure; median by the nearest-rank method. A post whose reading has no impressions figure is counted separately, never as 0.</source>
-        <translation type="unfinished"></translation>
+        <translation>Berapa kali X menampilkan kiriman (impression_count). Total: jumlah atas kiriman terukur yang memiliki angka ini; median dengan metode peringkat terdekat. Kiriman yang pembacaannya tanpa angka tayangan dihitung terpisah, tidak pernah sebagai 0.</translation>
     </message>
     <message>
         <source>Engagement rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Tingkat keterlibatan</translation>
     </message>
     <message>
         <source>(likes + reposts + quotes + replies) ÷ impressions, over the posts with an impressions figure.</source>
-        <translation type="unfinished"></translation>
+        <translation>(suka + bagikan ulang + kutipan + balasan) ÷ tayangan, atas kiriman yang memiliki angka tayangan.</translation>
     </message>
 </context>
 <context>
@@ -4737,11 +4737,11 @@ Arsip tetap disimpan: aduan dan mention yang telah dijawab atau ditangani kantor
     </message>
     <message>
         <source>Monthly budget for reading reach, per account (USD)</source>
-        <translation type="unfinished"></translation>
+        <translation>Anggaran bulanan membaca jangkauan, per akun (USD)</translation>
     </message>
     <message>
         <source>Reading a post&apos;s numbers costs US$0.005 (again on the same day: free). When the budget would be exceeded, the least useful readings (+1 hour) are skipped first; it is never exceeded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Membaca angka satu kiriman berbiaya US$0,005 (membaca lagi pada hari yang sama: gratis). Bila anggaran akan terlampaui, pembacaan yang paling kurang berguna (+1 jam) dilewati lebih dulu; anggaran tidak pernah terlampaui.</translation>
     </message>
     <message>
         <source>This value has the wrong type.</source>
@@ -4780,7 +4780,7 @@ Arsip tetap disimpan: aduan dan mention yang telah dijawab atau ditangani kantor
     </message>
     <message>
         <source>Costs</source>
-        <translation type="unfinished"></translation>
+        <translation>Biaya</translation>
     </message>
     <message>
         <source>Export signing key fingerprint</source>
