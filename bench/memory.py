@@ -3,7 +3,8 @@
 The desk (the real `MainWindow` + `DeskController`, in-memory keyring, a sandbox in a child
 process) opens a data folder whose activity log holds N entries (default 1,000,000, made once
 with `append_many`, copied fresh for every run), signs both panes in, syncs the mentions
-injected into the sandbox beforehand (default 500 per account), and opens the log view over
+injected into the sandbox beforehand (default 500 per account; every one loaded into its
+pane's list, as after scrolling to the oldest), and opens the log view over
 the whole log (count + first page). Then it idles a moment and reports its peak resident set
 (`ru_maxrss`). The bare window is a `QMainWindow` of the same size, shown and painted, in a
 process of its own. Each is a fresh process; runs alternate; medians. Offscreen.
@@ -75,6 +76,7 @@ def desk_child(url: str, data_dir: str, mentions: int) -> None:
     view shows the whole log; prints the peak RSS (KiB) as JSON."""
     import resource
 
+    from PySide6.QtCore import QModelIndex
     from PySide6.QtWidgets import QApplication
 
     from bench._common import SERVICE, MemoryKeyring
@@ -118,9 +120,12 @@ def desk_child(url: str, data_dir: str, mentions: int) -> None:
             time.sleep(0.005)
 
     spin_until(lambda: len(controller.sessions) == 2, what="both sign-ins")
+    root = QModelIndex()
     for slot in Slot:
         model = window.panes[slot].inbox_view.model
-        spin_until(lambda m=model: m.rowCount() >= mentions, what=f"{slot} mentions")
+        spin_until(lambda m=model: len(m.all_items()) >= mentions, what=f"{slot} mentions")
+        while model.canFetchMore(root):  # the official scrolled down to the oldest
+            model.fetchMore(root)
     window.action_log.trigger()
     spin_until(lambda: controller.log_window is not None, what="the log view")
     view = controller.log_window
