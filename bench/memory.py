@@ -2,7 +2,8 @@
 
 The desk (the real `MainWindow` + `DeskController`, in-memory keyring, a sandbox in a child
 process) opens a data folder whose activity log holds N entries (default 1,000,000, made once
-with `append_many`, copied fresh for every run), signs both panes in, syncs the mentions
+with `append_many`, the retention schedule run over it once as on a desk in daily use,
+copied fresh for every run), signs both panes in, syncs the mentions
 injected into the sandbox beforehand (default 500 per account; every one loaded into its
 pane's list, as after scrolling to the oldest), and opens the log view over
 the whole log (count + first page). Then it idles a moment and reports its peak resident set
@@ -25,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -148,8 +150,11 @@ def desk_child(url: str, data_dir: str, mentions: int) -> None:
 def seed_log(database: Path, n: int) -> float:
     """A data folder's database with an activity log of `n` entries; returns the seconds."""
     from bench.log_scale import BATCH, entries
+    from humasdesk.core.privacy import RetentionPolicy
+    from humasdesk.services.privacy import apply_retention
     from humasdesk.store.activity_log import ActivityLog
     from humasdesk.store.database import ConnectionFactory, open_database
+    from humasdesk.store.privacy_store import PrivacyStore
 
     t = time.perf_counter()
     open_database(database).close()
@@ -160,6 +165,11 @@ def seed_log(database: Path, n: int) -> float:
         batch = [e for _, e in zip(range(min(BATCH, n - done)), gen, strict=False)]
         log.append_many(batch)
         done += len(batch)
+    # A log this long belongs to a desk in daily use, whose retention schedule has run at
+    # every start: the old unanswered mentions were erased then, not at this start.
+    privacy = PrivacyStore(ConnectionFactory(database))
+    apply_retention(log, privacy, RetentionPolicy(), datetime.now(UTC), trigger="schedule")
+    privacy.close()
     log.close()
     return time.perf_counter() - t
 
