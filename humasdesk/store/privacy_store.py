@@ -107,6 +107,48 @@ class DataRequest:
         return f"DataRequest(id={self.id}, kind={self.kind.value}, status={self.status.value})"
 
 
+def _removed(details: Any) -> bool:
+    """Whether a `mention_tagged` entry's details say the tag was removed."""
+    try:
+        d = json.loads(details or "{}")
+    except ValueError:
+        return False
+    return bool(d.get("removed")) if isinstance(d, dict) else False
+
+
+class _Sorted:
+    """Look-ups in a stream of (key, value) rows sorted by key, for keys asked in increasing
+    order (a merge step): the value of the key's last row, or None."""
+
+    def __init__(self, rows: Iterable[tuple[Any, Any]]) -> None:
+        self._rows = iter(rows)
+        self._next = next(self._rows, None)
+
+    def get(self, key: str) -> Any:
+        value = None
+        while self._next is not None and self._next[0] <= key:
+            if self._next[0] == key:
+                value = self._next[1]
+            self._next = next(self._rows, None)
+        return value
+
+
+def _facts_of(conn: Any, x: Any) -> tuple[bool, bool, bool | None]:
+    """(answered, handled, tagged) of one mention from the log, by direct queries."""
+    answered = conn.execute(
+        "SELECT 1 FROM activity WHERE action = 'reply_sent' AND in_reply_to = ? LIMIT 1", (x,)
+    ).fetchone()
+    handled = conn.execute(
+        "SELECT 1 FROM activity WHERE action = 'mention_handled' AND x_post_id = ? LIMIT 1", (x,)
+    ).fetchone()
+    tag = conn.execute(
+        "SELECT details FROM activity WHERE action = 'mention_tagged' AND x_post_id = ? "
+        "ORDER BY seq DESC LIMIT 1",
+        (x,),
+    ).fetchone()
+    return answered is not None, handled is not None, None if tag is None else not _removed(tag[0])
+
+
 @dataclass(frozen=True)
 class MentionRecord:
     """Everything the desk knows about one citizen mention, from the log and the inbox."""
@@ -370,38 +412,37 @@ class PrivacyStore(ThreadStore):
         """Every citizen mention the desk knows (log and inbox), with the facts that decide
         its data class, in x_post_id order, read in one snapshot.
 
-        A generator: the log's mention entries and the inbox rows are read side by side in
-        x_post_id order and merged, so memory holds only the answered/handled/tag facts, not
-        a record of every mention (a log of 1,000,000 entries has some 400,000; listing them
-        all at start-up, for the retention schedule, took 380 MB). Consume it at once: the
-        snapshot (a read transaction) lasts until it is exhausted or closed.
+        A generator: the log's mention entries, the inbox rows and the entries that answer,
+        handle or tag a mention are read side by side in x_post_id order and merged, so
+        memory holds one mention at a time, not a record (or an id) of every mention (a log
+        of 1,000,000 entries has some 400,000; listing them all at start-up, for the
+        retention schedule, took 380 MB). Consume it at once: the snapshot (a read
+        transaction) lasts until it is exhausted or closed.
         """
         conn = self._conn()
         conn.execute("BEGIN")
         try:
-            answered = {
-                r[0]
-                for r in conn.execute(
-                    "SELECT in_reply_to FROM activity WHERE action = 'reply_sent' "
-                    "AND in_reply_to IS NOT NULL"
+            # The facts from the log's other entries, each read in x_post_id order and
+            # looked up as the merge below goes (no set of every id in memory).
+            answered = _Sorted(
+                conn.execute(
+                    "SELECT in_reply_to, 1 FROM activity WHERE action = 'reply_sent' "
+                    "AND typeof(in_reply_to) = 'text' ORDER BY in_reply_to"
                 )
-            }
-            handled = {
-                r[0]
-                for r in conn.execute(
-                    "SELECT x_post_id FROM activity WHERE action = 'mention_handled'"
+            )
+            handled = _Sorted(
+                conn.execute(
+                    "SELECT x_post_id, 1 FROM activity WHERE action = 'mention_handled' "
+                    "AND typeof(x_post_id) = 'text' ORDER BY x_post_id"
                 )
-            }
-            tagged: dict[str, bool] = {}
-            for x, details in conn.execute(
-                "SELECT x_post_id, details FROM activity WHERE action = 'mention_tagged' "
-                "ORDER BY seq"
-            ):
-                try:
-                    d = json.loads(details or "{}")
-                except ValueError:
-                    d = {}
-                tagged[x] = not bool(d.get("removed"))
+            )
+            tagged = _Sorted(  # the latest tag entry of a mention decides
+                (x, not _removed(details))
+                for x, details in conn.execute(
+                    "SELECT x_post_id, details FROM activity WHERE action = 'mention_tagged' "
+                    "AND typeof(x_post_id) = 'text' ORDER BY x_post_id, seq"
+                )
+            )
             log_rows = conn.execute(
                 "SELECT a.x_post_id, a.seq, a.ts, a.slot, p.erased_at, p.seq IS NOT NULL "
                 "FROM activity a LEFT JOIN activity_personal p ON p.seq = a.seq "
@@ -443,7 +484,12 @@ class PrivacyStore(ThreadStore):
                         seqs.append(seq)
                     elif has_personal:
                         erased.append(seq)
-                is_answered, is_handled, is_tagged = x in answered, x in handled, tagged.get(x)
+                if type(x) is str:
+                    is_answered = answered.get(x) is not None
+                    is_handled = handled.get(x) is not None
+                    is_tagged = tagged.get(x)
+                else:  # a damaged log's x_post_id (after every text one): looked up directly
+                    is_answered, is_handled, is_tagged = _facts_of(conn, x)
                 if group:
                     slot, ts = group[0][3], parse_ts(group[0][2])
                 else:
