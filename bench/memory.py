@@ -82,14 +82,11 @@ def desk_child(url: str, data_dir: str, mentions: int) -> None:
     from PySide6.QtCore import QModelIndex
     from PySide6.QtWidgets import QApplication
 
-    from bench._common import SERVICE, MemoryKeyring
+    from bench._common import MemoryKeyring, practice_services
     from humasdesk.core.models import Slot
-    from humasdesk.credentials import FallbackTokenStore, TokenStore
     from humasdesk.gui.desk import DeskController
     from humasdesk.gui.main_window import MainWindow
-    from humasdesk.services.accounts import XEndpoint
-    from humasdesk.services.desk_services import build_desk_services
-    from humasdesk.services.session import PRACTICE_CLIENT_ID, PRACTICE_HANDLES
+    from humasdesk.services.session import PRACTICE_HANDLES
     from humasdesk.settings import Settings
 
     data = Path(data_dir)
@@ -98,11 +95,7 @@ def desk_child(url: str, data_dir: str, mentions: int) -> None:
     window = MainWindow(practice=True)
     controller = DeskController(
         window,
-        prepare_services=lambda: build_desk_services(
-            data / "humasdesk.db",
-            XEndpoint(PRACTICE_CLIENT_ID, url, 0),
-            FallbackTokenStore(TokenStore(SERVICE, backend=keyring)),
-        ),
+        prepare_services=practice_services(data / "humasdesk.db", url, keyring),
         open_url=lambda u: None,
         practice_handles=PRACTICE_HANDLES,
         confirm_sign_out=False,
