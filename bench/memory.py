@@ -2,8 +2,10 @@
 
 The desk (the real `MainWindow` + `DeskController`, in-memory keyring, a sandbox in a child
 process) opens a data folder whose activity log holds N entries (default 1,000,000, made once
-with `append_many`, copied fresh for every run), signs both panes in, syncs the mentions
-injected into the sandbox beforehand (default 500 per account), and opens the log view over
+with `append_many`, the retention schedule run over it once as on a desk in daily use,
+copied fresh for every run), signs both panes in, syncs the mentions
+injected into the sandbox beforehand (default 500 per account; every one loaded into its
+pane's list, as after scrolling to the oldest), and opens the log view over
 the whole log (count + first page). Then it idles a moment and reports its peak resident set
 (`ru_maxrss`). The bare window is a `QMainWindow` of the same size, shown and painted, in a
 process of its own. Each is a fresh process; runs alternate; medians. Offscreen.
@@ -24,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +38,7 @@ from bench._common import ROOT, citizen_handle, control, emit, mention_text, san
 TARGET = 3.0
 
 BARE_CHILD = r"""
-import json, resource, sys, time
+import json, sys, time
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication(sys.argv[:1])
@@ -59,7 +62,10 @@ idle = time.monotonic() + 1.0
 while time.monotonic() < idle:
     app.processEvents()
     time.sleep(0.01)
-print(json.dumps({"peak_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+# VmHWM as `peak_kib` reads it (importing this module would add its own imports)
+with open("/proc/self/status", encoding="ascii") as f:
+    peak = [int(line.split()[1]) for line in f if line.startswith("VmHWM:")][0]
+print(json.dumps({"peak_kib": peak}))
 """
 
 DESK_CHILD = r"""
@@ -73,18 +79,14 @@ desk_child(sys.argv[1], sys.argv[2], int(sys.argv[4]))
 def desk_child(url: str, data_dir: str, mentions: int) -> None:
     """Run in a child process: the desk until both inboxes hold their mentions and the log
     view shows the whole log; prints the peak RSS (KiB) as JSON."""
-    import resource
-
+    from PySide6.QtCore import QModelIndex
     from PySide6.QtWidgets import QApplication
 
-    from bench._common import SERVICE, MemoryKeyring
+    from bench._common import MemoryKeyring, practice_services
     from humasdesk.core.models import Slot
-    from humasdesk.credentials import FallbackTokenStore, TokenStore
     from humasdesk.gui.desk import DeskController
     from humasdesk.gui.main_window import MainWindow
-    from humasdesk.services.accounts import XEndpoint
-    from humasdesk.services.desk_services import build_desk_services
-    from humasdesk.services.session import PRACTICE_CLIENT_ID, PRACTICE_HANDLES
+    from humasdesk.services.session import PRACTICE_HANDLES
     from humasdesk.settings import Settings
 
     data = Path(data_dir)
@@ -93,11 +95,7 @@ def desk_child(url: str, data_dir: str, mentions: int) -> None:
     window = MainWindow(practice=True)
     controller = DeskController(
         window,
-        prepare_services=lambda: build_desk_services(
-            data / "humasdesk.db",
-            XEndpoint(PRACTICE_CLIENT_ID, url, 0),
-            FallbackTokenStore(TokenStore(SERVICE, backend=keyring)),
-        ),
+        prepare_services=practice_services(data / "humasdesk.db", url, keyring),
         open_url=lambda u: None,
         practice_handles=PRACTICE_HANDLES,
         confirm_sign_out=False,
@@ -118,9 +116,12 @@ def desk_child(url: str, data_dir: str, mentions: int) -> None:
             time.sleep(0.005)
 
     spin_until(lambda: len(controller.sessions) == 2, what="both sign-ins")
+    root = QModelIndex()
     for slot in Slot:
         model = window.panes[slot].inbox_view.model
-        spin_until(lambda m=model: m.rowCount() >= mentions, what=f"{slot} mentions")
+        spin_until(lambda m=model: len(m.all_items()) >= mentions, what=f"{slot} mentions")
+        while model.canFetchMore(root):  # the official scrolled down to the oldest
+            model.fetchMore(root)
     window.action_log.trigger()
     spin_until(lambda: controller.log_window is not None, what="the log view")
     view = controller.log_window
@@ -129,7 +130,7 @@ def desk_child(url: str, data_dir: str, mentions: int) -> None:
     while time.monotonic() < idle:
         app.processEvents()
         time.sleep(0.01)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    peak = peak_kib()
     inbox = {str(s): window.panes[s].inbox_view.model.rowCount() for s in Slot}
     log_rows = view.model.rowCount()
     window.close_guard = None
@@ -140,11 +141,29 @@ def desk_child(url: str, data_dir: str, mentions: int) -> None:
     print(json.dumps({"peak_kib": peak, "inbox_rows": inbox, "log_rows": log_rows}), flush=True)
 
 
+def peak_kib() -> int:
+    """This process's peak resident set (KiB): VmHWM, which starts afresh at exec (Linux's
+    ru_maxrss keeps the parent's peak across fork and exec), else ru_maxrss."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
 def seed_log(database: Path, n: int) -> float:
     """A data folder's database with an activity log of `n` entries; returns the seconds."""
     from bench.log_scale import BATCH, entries
+    from humasdesk.core.privacy import RetentionPolicy
+    from humasdesk.services.privacy import apply_retention
     from humasdesk.store.activity_log import ActivityLog
     from humasdesk.store.database import ConnectionFactory, open_database
+    from humasdesk.store.privacy_store import PrivacyStore
 
     t = time.perf_counter()
     open_database(database).close()
@@ -155,6 +174,11 @@ def seed_log(database: Path, n: int) -> float:
         batch = [e for _, e in zip(range(min(BATCH, n - done)), gen, strict=False)]
         log.append_many(batch)
         done += len(batch)
+    # A log this long belongs to a desk in daily use, whose retention schedule has run at
+    # every start: the old unanswered mentions were erased then, not at this start.
+    privacy = PrivacyStore(ConnectionFactory(database))
+    apply_retention(log, privacy, RetentionPolicy(), datetime.now(UTC), trigger="schedule")
+    privacy.close()
     log.close()
     return time.perf_counter() - t
 

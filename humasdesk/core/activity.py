@@ -153,6 +153,16 @@ def canonical_details(details: Mapping[str, Any] | None) -> str:
     """The canonical JSON text of a details object (also how it is stored)."""
     if not details:
         return "{}"
+    if len(details) == 1:
+        # Most entries carry one plain item ({"outbox_id": 17}, {"tag": "aduan"}): a key of
+        # ASCII letters, digits and "_", an int, or a string of ASCII letters and digits,
+        # need no escaping, so the JSON is written directly (a test compares the two).
+        ((key, value),) = details.items()
+        if type(key) is str and key.isascii() and key.isidentifier():
+            if type(value) is int:
+                return f'{{"{key}":{value}}}'
+            if type(value) is str and value.isascii() and value.isalnum():
+                return f'{{"{key}":"{value}"}}'
     return _DETAILS_ENCODER.encode(dict(details))
 
 

@@ -270,10 +270,14 @@ def _ranges(seqs: Sequence[int]) -> list[list[int]]:
     return out
 
 
+_SLOT_VALUES = {s: s.value for s in Slot}  # a Slot or its text (StrEnum: equal, same hash)
+
+
 def _slot_value(slot: Slot | str | None) -> str | None:
     if slot is None:
         return None
-    return str(Slot(slot))
+    value = _SLOT_VALUES.get(slot)
+    return value if value is not None else str(Slot(slot))  # raises for an unknown slot
 
 
 def entry_from_row(row: Sequence[Any]) -> ActivityEntry:

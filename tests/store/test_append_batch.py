@@ -117,3 +117,22 @@ def test_the_batch_check_refuses_a_gap_or_an_extra_row(log, db_path):
     with pytest.raises(sqlite3.IntegrityError, match="extend the chain"):
         _check_batch_links(log._conn(), 1, 2)  # a row beyond the batch
     conn.close()
+
+
+@pytest.mark.parametrize(
+    "details",
+    [
+        {"outbox_id": 17}, {"outbox_id": -3}, {"outbox_id": 10**30}, {"tag": "aduan"},
+        {"tag": "Aduan2"}, {"tag": "é"}, {"tag": "a b"}, {"tag": ""}, {"tag": "١٢"},
+        {"ok": True}, {"ok": None}, {"n": 1.5}, {"key-x": 1}, {"ключ": 1}, {"x": [1]},
+        {"x": {"y": 1}}, {"first_bad_seq": 3, "reason": "x"},
+    ],
+)  # fmt: skip
+def test_canonical_details_fast_path_is_the_json_definition(details):
+    import json
+
+    from humasdesk.core.activity import canonical_details
+
+    assert canonical_details(details) == json.dumps(
+        details, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+    )

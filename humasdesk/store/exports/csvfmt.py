@@ -148,6 +148,7 @@ class _RowWriter:
     def __init__(self, selection: Selection, masker: CitizenMasker, tz: tzinfo | None) -> None:
         self.selection = selection
         self.masker = masker
+        self.full = masker.full  # full citizen data: the masker would return the values as given
         self.tz = tz
         self.times = LocalTimes(tz)
         self.start, self.end = selection.stored_time_bounds()
@@ -220,9 +221,13 @@ class _RowWriter:
         text = "" if text is None else csv_cell(text)
         capacity = "ya" if slot == "personal" and details.get("official_capacity") is True else ""
         if citizen_handle is not None:
-            citizen_handle = csv_cell(self.masker.handle(citizen_handle))
+            if not self.full:
+                citizen_handle = self.masker.handle(citizen_handle)
+            citizen_handle = csv_cell(citizen_handle)
         if citizen_text is not None:
-            citizen_text = csv_cell(self.masker.text(citizen_text))
+            if not self.full:
+                citizen_text = self.masker.text(citizen_text)
+            citizen_text = csv_cell(citizen_text)
         rincian = details_cell(details)
         # bytes.isalnum: ASCII letters and digits only, and far quicker than str.isalnum.
         if not (hash_ + prev_hash).encode().isalnum():
