@@ -4455,6 +4455,63 @@ Warga dapat meminta data yang disimpan tentang dirinya, serta perbaikan, pembata
     </message>
 </context>
 <context>
+    <name>TimerSection</name>
+    <message>
+        <source>Install timer</source>
+        <translation>Pasang pengatur waktu</translation>
+    </message>
+    <message>
+        <source>Remove timer</source>
+        <translation>Hapus pengatur waktu</translation>
+    </message>
+    <message>
+        <source>On Windows: a Task Scheduler task “HumasDesk sync” that runs every 5 minutes while you are logged on (Windows Credential Manager needs your session).</source>
+        <translation>Di Windows: tugas Task Scheduler “HumasDesk sync” yang berjalan tiap 5 menit selama Anda masuk ke Windows (Credential Manager memerlukan sesi Anda).</translation>
+    </message>
+    <message>
+        <source>On macOS: a launchd agent (~/Library/LaunchAgents/id.humasdesk.sync.plist) that runs every 5 minutes while you are logged in (the login Keychain is unlocked then).</source>
+        <translation>Di macOS: agen launchd (~/Library/LaunchAgents/id.humasdesk.sync.plist) yang berjalan tiap 5 menit selama Anda masuk (Keychain login terbuka saat itu).</translation>
+    </message>
+    <message>
+        <source>On Linux: a systemd user timer (~/.config/systemd/user/humasdesk-sync.timer) that runs every 5 minutes in your session; the keyring must be unlocked, i.e. you are logged in to the desktop.</source>
+        <translation>Di Linux: timer pengguna systemd (~/.config/systemd/user/humasdesk-sync.timer) yang berjalan tiap 5 menit dalam sesi Anda; keyring harus terbuka, artinya Anda sudah masuk ke desktop.</translation>
+    </message>
+    <message>
+        <source>It runs: %1</source>
+        <translation>Yang dijalankan: %1</translation>
+    </message>
+    <message>
+        <source>The timer is installed: scheduled posts go out with the desk closed.</source>
+        <translation>Pengatur waktu terpasang: kiriman terjadwal tetap dikirim saat desk tertutup.</translation>
+    </message>
+    <message>
+        <source>No timer: scheduled posts go out only while the desk is open (or when humasdesk sync is run).</source>
+        <translation>Belum ada pengatur waktu: kiriman terjadwal hanya dikirim selama desk terbuka (atau saat humasdesk sync dijalankan).</translation>
+    </message>
+    <message>
+        <source>The files are written; run these commands to finish:
+%1</source>
+        <translation>Berkas sudah ditulis; jalankan perintah ini untuk menyelesaikan:
+%1</translation>
+    </message>
+    <message>
+        <source>The system refused: %1</source>
+        <translation>Sistem menolak: %1</translation>
+    </message>
+    <message>
+        <source>Timer installed.</source>
+        <translation>Pengatur waktu terpasang.</translation>
+    </message>
+    <message>
+        <source>Timer removed.</source>
+        <translation>Pengatur waktu dihapus.</translation>
+    </message>
+    <message>
+        <source>OS timer</source>
+        <translation>Pengatur waktu sistem</translation>
+    </message>
+</context>
+<context>
     <name>TrustedKeysDialog</name>
     <message>
         <source>Trusted keys of the officials</source>

@@ -162,3 +162,38 @@ def test_change_time_and_cancel_bring_the_text_back(qtbot, make_desk, keyring_ba
     assert actions.count("post_scheduled") == 1 and "schedule_moved" in actions
     assert "schedule_cancelled" in actions
     assert HANDLES[Slot.PERSONAL] == "rina_humas"
+
+
+def test_settings_jadwal_installs_and_removes_the_os_timer(qtbot, tmp_path):
+    """Settings → Jadwal: the grace period, the quiet periods, and the OS timer's Pasang /
+    Hapus, saying what it installs and that the keyring must be unlocked."""
+    from humasdesk.gui.settings_dialog import SettingsDialog
+    from humasdesk.services.os_timer import OsTimer
+    from humasdesk.settings import Settings
+    from tests.schedule.test_os_timer import Runs
+
+    settings = Settings.load(tmp_path / "settings.json")
+    dialog = SettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    titles = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
+    assert "Jadwal" in titles
+    assert dialog.editors["schedule_grace_minutes"].value() == 15
+    assert dialog.editors["schedule_grace_minutes"].minimum() == 1
+    section = dialog.timer_section
+    section.timer = OsTimer(system="linux", home=tmp_path, run=Runs(), which=lambda c: c)
+    section.show_state()
+    assert section.install_button.text() == "Pasang pengatur waktu"
+    assert "keyring harus terbuka" in section.about_label.text()
+    assert not section.remove_button.isEnabled()
+    qtbot.mouseClick(section.install_button, Qt.MouseButton.LeftButton)
+    assert section.result_label.text() == "Pengatur waktu terpasang."
+    assert (tmp_path / ".config/systemd/user/humasdesk-sync.timer").exists()
+    assert section.remove_button.isEnabled()
+    qtbot.mouseClick(section.remove_button, Qt.MouseButton.LeftButton)
+    assert section.result_label.text() == "Pengatur waktu dihapus."
+    assert not (tmp_path / ".config/systemd/user/humasdesk-sync.timer").exists()
+    dialog.editors["quiet_office"].setText("22.00-05.00")
+    dialog.editors["schedule_grace_minutes"].setValue(20)
+    dialog.on_buttons_accepted()
+    again = Settings.load(tmp_path / "settings.json")
+    assert again.get("quiet_office") == "22.00-05.00" and again.get("schedule_grace_minutes") == 20
