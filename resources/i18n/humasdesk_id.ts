@@ -4136,6 +4136,10 @@ Arsip tetap disimpan: aduan dan mention yang telah dijawab atau ditangani kantor
         <translation>Kalender kiriman terjadwal</translation>
     </message>
     <message>
+        <source>Selected post</source>
+        <translation>Kiriman terpilih</translation>
+    </message>
+    <message>
         <source>Change time…</source>
         <translation>Ubah waktu…</translation>
     </message>

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
@@ -99,6 +100,10 @@ class ScheduleDialog(QDialog):
         layout.addWidget(self.buttons)
         self.validate()
         self.edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.edit.setFocus(Qt.FocusReason.OtherFocusReason)  # type the time at once
 
     def due(self) -> datetime:
         """The chosen wall-clock time, read with the laptop's rules for that date."""

@@ -162,6 +162,7 @@ class ScheduleView(QWidget):
         self.details.setTextFormat(Qt.TextFormat.PlainText)  # the post's text, X's reason
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.setAccessibleName(self.tr("Selected post"))
         self.status = QLabel(self)
         self.status.setObjectName("scheduleStatus")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
