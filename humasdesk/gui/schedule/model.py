@@ -118,6 +118,8 @@ def state_text(item: OutboxItem) -> str:
     """Where a scheduled post stands, in words."""
     if item.state is OutboxState.FAILED:
         return _tr(_FAILED).replace("%1", failure_text(item.last_error_kind))
+    if item.state is OutboxState.QUEUED and item.last_error_kind:  # e.g. sign in again
+        return f"{_tr(_STATES[item.state])}: {failure_text(item.last_error_kind)}"
     return _tr(_STATES[item.state])
 
 
