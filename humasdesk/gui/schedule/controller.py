@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -96,6 +96,7 @@ class ScheduleController(QObject):
         self.view.edit_requested.connect(self.on_view_edit_requested)
         self.view.send_now_requested.connect(self.on_view_send_now_requested)
         self.view.cancel_requested.connect(self.on_view_cancel_requested)
+        self.view.move_to_day_requested.connect(self.on_view_move_to_day_requested)
         slot_desk.sending_finished.connect(lambda _slot: self.refresh())
 
     def _insert_before_send(self, tools: Any) -> None:
@@ -282,6 +283,17 @@ class ScheduleController(QObject):
         if due is None:
             return
         self._submit_move(item_id, due, False)
+
+    def on_view_move_to_day_requested(self, item_id: int, day: date) -> None:
+        """Dragged onto another day: the same time of day there (the laptop's clock)."""
+        item = self._item(item_id)
+        if item is None or item.due_at is None:
+            return
+        local = item.due_at.astimezone()
+        due = datetime.combine(day, local.time().replace(tzinfo=None)).astimezone()
+        if due.astimezone(UTC) == item.due_at:
+            return
+        self._submit_move(item_id, due.astimezone(UTC), False)
 
     def _submit_move(self, item_id: int, due: datetime, quiet_confirmed: bool) -> None:
         self.worker.submit(

@@ -8,6 +8,7 @@ Signals (past-tense requests for the controller, item ids as ints):
     edit_requested(int): "Ubah teks…".
     send_now_requested(int): "Kirim sekarang".
     cancel_requested(int): "Batalkan" (the text goes back to the composer).
+    move_to_day_requested(int, date): the post was dragged onto another day.
     period_changed(): the week or month shown changed; the controller loads its posts.
 """
 
@@ -66,6 +67,7 @@ class ScheduleView(QWidget):
     edit_requested = Signal(int)
     send_now_requested = Signal(int)
     cancel_requested = Signal(int)
+    move_to_day_requested = Signal(int, object)
     period_changed = Signal()
 
     def __init__(self, slot: Slot, parent: QWidget | None = None) -> None:
@@ -133,7 +135,10 @@ class ScheduleView(QWidget):
         follow_font(self.period_label, bold=True)
         self.period_label.setWordWrap(True)
         bar = self._flow(
-            self.week_button, self.month_button, self.previous_button, self.today_button,
+            self.week_button,
+            self.month_button,
+            self.previous_button,
+            self.today_button,
             self.next_button,
         )
 
@@ -148,6 +153,13 @@ class ScheduleView(QWidget):
         self.table.setWordWrap(True)
         self.table.setStyleSheet("#scheduleCalendar::item { padding: 3px 4px; }")
         self.table.setTabKeyNavigation(False)  # Tab leaves the calendar; arrows move in it
+        # Drag a post onto another day (the keyboard's way: "Ubah waktu…").
+        self.table.setDragEnabled(True)
+        self.table.setAcceptDrops(True)
+        self.table.setDropIndicatorShown(True)
+        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.table.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.model.item_dropped.connect(self.move_to_day_requested)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.selectionModel().currentChanged.connect(self.on_table_current_changed)

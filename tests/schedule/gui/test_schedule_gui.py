@@ -197,3 +197,50 @@ def test_settings_jadwal_installs_and_removes_the_os_timer(qtbot, tmp_path):
     dialog.on_buttons_accepted()
     again = Settings.load(tmp_path / "settings.json")
     assert again.get("quiet_office") == "22.00-05.00" and again.get("schedule_grace_minutes") == 20
+
+
+def test_dragging_a_post_to_another_day_keeps_its_time_of_day(qtbot, make_desk, keyring_backend,
+                                                              activity_log):  # fmt: skip
+    """A drag ends in the model's drop: the post moves to the day it was dropped on, at
+    the same clock time, through the same rules as "Ubah waktu…" (and is logged)."""
+    from PySide6.QtCore import Qt as QtNS
+
+    window, controller = ready(qtbot, make_desk, keyring_backend)
+    personal = window.panes[Slot.PERSONAL]
+    sched = controller_of(controller, Slot.PERSONAL)
+    personal.composer.parts[0].edit.setPlainText("Senam pagi bersama di alun-alun.")
+    local = (
+        (datetime.now(UTC) + timedelta(days=1))
+        .astimezone()
+        .replace(hour=7, minute=0, second=0, microsecond=0)
+    )
+    sched.pick_time = pick(local.astimezone(UTC))
+    qtbot.mouseClick(sched.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: sched.view.current_item() is not None, timeout=10000)
+    model = sched.view.model
+    source = sched.view.table.currentIndex()
+    assert model.flags(source) & QtNS.ItemFlag.ItemIsDragEnabled
+    data = model.mimeData([source])  # what a drag from this cell carries
+    target_day = local.date() + timedelta(days=1)
+
+    def cell_of(day):
+        for row in range(model.rowCount()):
+            for col in range(7):
+                if model.day_of(row, col) == day:
+                    return model.index(row, col)
+        return None
+
+    target = cell_of(target_day)
+    if target is None:  # tomorrow is a Sunday: the next day is in the month view
+        sched.view.month_button.click()
+        target = cell_of(target_day)
+    assert target is not None
+    assert model.dropMimeData(data, QtNS.DropAction.MoveAction, -1, -1, target) is False
+    moved_to = local.replace(day=target_day.day, month=target_day.month, year=target_day.year)
+    qtbot.waitUntil(
+        lambda: any(i.due_at == moved_to.astimezone(UTC) for i in sched.view._items),
+        timeout=10000,
+    )
+    drain(qtbot, controller.slot_desks[Slot.PERSONAL].worker)
+    actions = [str(e.action) for e in activity_log.iter_entries(LogFilter())]
+    assert "schedule_moved" in actions
