@@ -72,6 +72,7 @@ class ScheduleController(QObject):
         self.pick_time = ask_due_time
         self.edit_text = self._ask_text
         self._missed_shown = False
+        self._missed_known: set[int] | None = None  # missed ids already told about
         composer = self.pane.composer
         self.button = QPushButton(self.tr("Schedule…"), composer)
         self.button.setObjectName("scheduleButton")
@@ -128,15 +129,26 @@ class ScheduleController(QObject):
         return self.scheduler.missed(self.slot)
 
     def on_missed_checked(self, missed: list[OutboxItem]) -> None:
+        self._missed_known = {i.id for i in missed}
         if missed:
             self.pane.tabs.setCurrentWidget(self.view)
-            self.pane.show_error(
-                self.tr(
-                    "%1 scheduled post(s) missed their time and were not sent: see the "
-                    "Scheduled tab."
-                ).replace("%1", str(len(missed)))
-            )
+            self._tell_missed(len(missed))
         self.refresh()
+
+    def _tell_missed(self, count: int) -> None:
+        """In the pane, the status bar and the tray (as new mentions are told): how many,
+        never their words."""
+        text = self.tr(
+            "%1 scheduled post(s) missed their time and were not sent: see the Scheduled tab."
+        ).replace("%1", str(count))
+        self.pane.show_error(text)
+        window = self.pane.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(text, 15000)
+        tray = getattr(self.desk.parent(), "_tray", None)
+        icon = tray() if callable(tray) else None
+        if icon is not None:
+            icon.showMessage("HumasDesk", text)
 
     # --- the calendar -------------------------------------------------------------------------
 
@@ -155,6 +167,11 @@ class ScheduleController(QObject):
 
     def on_calendar_loaded(self, state: CalendarState) -> None:
         self.view.set_items(state.items, state.missed)
+        if self._missed_known is not None:
+            new = {i.id for i in state.missed} - self._missed_known
+            self._missed_known |= new
+            if new:  # the laptop slept with the desk open: said at once, not only at start
+                self._tell_missed(len(state.missed))
         count = sum(1 for i in state.items if i.state.value == "scheduled")
         text = (
             self.tr("Scheduled (%1)").replace("%1", str(count)) if count else self.tr("Scheduled")

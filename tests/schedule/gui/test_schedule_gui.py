@@ -244,3 +244,31 @@ def test_dragging_a_post_to_another_day_keeps_its_time_of_day(qtbot, make_desk, 
     drain(qtbot, controller.slot_desks[Slot.PERSONAL].worker)
     actions = [str(e.action) for e in activity_log.iter_entries(LogFilter())]
     assert "schedule_moved" in actions
+
+
+def test_a_post_missed_while_the_desk_is_open_is_said_at_once(
+    qtbot, make_desk, keyring_backend, sandbox
+):
+    """The laptop slept with the desk open past a post's time and the grace period: the next
+    send round marks it missed, and the pane and the status bar say so right away."""
+    from humasdesk.core.models import Account
+    from humasdesk.services.schedule import Scheduler
+
+    window, controller = ready(qtbot, make_desk, keyring_backend)
+    services = controller.services
+    account = controller.sessions[Slot.OFFICE].account
+    then = datetime.now(UTC) - timedelta(hours=1)
+    # Scheduled an hour ago for 30 minutes ago (as if written then): the laptop slept.
+    past = Scheduler(services.outbox_store, services.log, lambda: then)
+    r = past.schedule(Slot.OFFICE, Account(account.user_id, account.username, "x"),
+                      ["Pengumuman saat laptop tidur."], then + timedelta(minutes=30),
+                      confirmed=True)  # fmt: skip
+    assert r.ok
+    controller.slot_desks[Slot.OFFICE]._run_send_round()
+    office = window.panes[Slot.OFFICE]
+    sched = controller_of(controller, Slot.OFFICE)
+    # The round just asked for, or the pane's next one (at most 30 s later).
+    qtbot.waitUntil(lambda: not sched.view.missed_box.isHidden(), timeout=40000)
+    qtbot.waitUntil(lambda: "terlewat waktunya" in office.status_label.text(), timeout=10000)
+    assert "1 kiriman terjadwal terlewat" in window.statusBar().currentMessage()
+    assert "Pengumuman saat laptop tidur." not in texts_on_x(sandbox, "HumasDemo")
