@@ -344,3 +344,22 @@ def test_revoked_token_at_its_time_waits_with_the_reason_then_is_missed(
     sender.send_due(office)
     assert sender.store.get(item.id).state is OutboxState.MISSED
     assert _on_x(control, "HumasDemo", text) == []
+
+
+def test_a_scheduled_reply_with_an_image_goes_out_as_a_reply_with_its_description(
+    scheduler, sender, office, clock, control, log
+):
+    mention = control.mention("HumasDemo", "warga_satu", "@HumasDemo kapan posyandu buka?")
+    image = ImageAttachment.from_bytes(PNG, alt_text="Jadwal posyandu bulan ini")
+    r = scheduler.schedule(office.slot, office.account, ["Posyandu buka Selasa pukul 08.00."],
+                           clock.now + timedelta(minutes=10), confirmed=True,
+                           reply_to=mention["id"], media=[image])  # fmt: skip
+    assert r.ok and r.items[0].kind.value == "reply"
+    clock.advance(600)
+    (out,) = sender.send_due(office)
+    assert out.status is SendStatus.SENT
+    post = next(p for p in control.posts("HumasDemo") if p["id"] == out.x_post_id)
+    assert post["referenced_tweets"] == [{"type": "replied_to", "id": mention["id"]}]
+    assert post.get("media_keys")
+    sent = [e for e in log.iter_entries() if e.action is Action.REPLY_SENT]
+    assert len(sent) == 1 and sent[0].details["scheduled_for"] and sent[0].details["media"] == 1
