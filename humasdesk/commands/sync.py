@@ -66,10 +66,13 @@ def send_outbox(services: DeskServices, session: AccountSession) -> StepReport:
         (SendStatus.RATE_LIMITED, "menunggu batas permintaan X"),
         (SendStatus.USAGE_CAPPED, "tertahan batas pemakaian aplikasi X"),
         (SendStatus.SIGN_IN_NEEDED, "menunggu masuk lagi"),
+        (SendStatus.MISSED, "terlewat waktunya, tidak dikirim"),
     ):
         if counts[status]:
             parts.append(f"{counts[status]} {label}")
-    ok = all(o.status in (SendStatus.SENT, SendStatus.RATE_LIMITED) for o in outcomes)
+    ok = all(
+        o.status in (SendStatus.SENT, SendStatus.RATE_LIMITED, SendStatus.MISSED) for o in outcomes
+    )
     return StepReport(ok, "kotak keluar: " + ", ".join(parts))
 
 

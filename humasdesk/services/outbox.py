@@ -454,6 +454,7 @@ class SendStatus(StrEnum):
     USAGE_CAPPED = "usage_capped"  # the account stops sending
     CREDITS_DEPLETED = "credits_depleted"  # the agency's X credit is used up: all wait
     SIGN_IN_NEEDED = "sign_in_needed"  # the queue waits for sign-in
+    MISSED = "missed"  # a scheduled post found too late to go out: it waits for a person
 
 
 _STOPS = frozenset(
@@ -659,6 +660,10 @@ class Sender:
                 found = self._find_on_x(session, item, call)
                 if found is not None:
                     return self._sent(session, item, found.id, found_on_x=True)
+                if self.scheduler is not None and self.scheduler.too_late(item):
+                    # Not on X, and now too late: a person decides (issue 15).
+                    self.scheduler.missed_while_sending(item)
+                    return SendOutcome(item.id, SendStatus.MISSED)
             reply_to = item.reply_to
             thread_of = None
             if item.kind is PostKind.THREAD_PART and item.thread_index:

@@ -37,6 +37,7 @@ from humasdesk.core.schedule import (
     check_due,
     grace_from_minutes,
     in_quiet_period,
+    is_missed,
 )
 from humasdesk.services.outbox import (
     CROSS_ACCOUNT_WINDOW,
@@ -360,6 +361,24 @@ class Scheduler:
         if missed:
             logger.info("schedule: %d post(s) missed their time", len(missed))
         return missed
+
+    def too_late(self, item: OutboxItem) -> bool:
+        """Whether a scheduled item is past its time by more than the grace period."""
+        return item.due_at is not None and is_missed(item.due_at, self._clock(), self.grace)
+
+    def missed_while_sending(self, item: OutboxItem) -> bool:
+        """An item a sender holds turned out too late (an earlier attempt that may have
+        reached X did not): missed, logged, not sent."""
+        if not self.store.missed_while_sending(item.id, self._clock()):
+            return False
+        details: dict[str, Any] = {
+            "outbox_id": item.id,
+            "due_at": format_ts(item.due_at) if item.due_at else None,
+            "grace_minutes": int(self.grace.total_seconds() // 60),
+            "after_attempt": True,
+        }
+        self._append(Action.POST_MISSED, item, text=item.text, details=details)
+        return True
 
     def missed(self, slot: Slot | None = None) -> list[OutboxItem]:
         """The missed items waiting for a person, oldest due first."""

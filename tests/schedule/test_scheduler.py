@@ -363,3 +363,25 @@ def test_a_scheduled_reply_with_an_image_goes_out_as_a_reply_with_its_descriptio
     assert post.get("media_keys")
     sent = [e for e in log.iter_entries() if e.action is Action.REPLY_SENT]
     assert len(sent) == 1 and sent[0].details["scheduled_for"] and sent[0].details["media"] == 1
+
+
+def test_an_attempt_that_may_have_reached_x_is_looked_up_and_then_missed_not_resent(
+    scheduler, sender, office, clock, control, log
+):
+    """The connection dropped while posting at its time; X did not keep it; the network
+    stayed down past the grace period. The next round looks on X first (not there) and
+    marks it missed instead of posting it late."""
+    text = "Siaran pers yang terputus."
+    item = _schedule(scheduler, office, text, clock.now + timedelta(minutes=1))
+    control.fault(count=1, path_prefix="/2/tweets", method="POST", drop_connection=True)
+    clock.advance(60)
+    (out,) = sender.send_due(office)
+    assert out.status is SendStatus.RETRY_SCHEDULED
+    assert sender.store.get(item.id).outcome_unknown
+    clock.advance(20 * 60)
+    (out,) = sender.send_due(office)
+    assert out.status is SendStatus.MISSED
+    assert sender.store.get(item.id).state is OutboxState.MISSED
+    assert _on_x(control, "HumasDemo", text) == []
+    missed = [e for e in log.iter_entries() if e.action is Action.POST_MISSED]
+    assert len(missed) == 1 and missed[0].details["after_attempt"] is True
