@@ -272,3 +272,42 @@ def test_a_post_missed_while_the_desk_is_open_is_said_at_once(
     qtbot.waitUntil(lambda: "terlewat waktunya" in office.status_label.text(), timeout=10000)
     assert "1 kiriman terjadwal terlewat" in window.statusBar().currentMessage()
     assert "Pengumuman saat laptop tidur." not in texts_on_x(sandbox, "HumasDemo")
+
+
+def test_quiet_period_asks_once_more_and_edit_changes_the_text(
+    qtbot, make_desk, keyring_backend, activity_log
+):
+    """An office post into the pane's quiet period asks once more (the question names the
+    period); "Ubah teks…" changes the waiting post's text, logged with what it was."""
+    from humasdesk.core.schedule import QuietPeriod
+
+    asked = []
+
+    def ask(parent, title, text):
+        asked.append((title, text))
+        return True
+
+    window, controller = ready(qtbot, make_desk, keyring_backend, ask=ask)
+    quiet = QuietPeriod.parse("00.00-23.59")
+    controller.services.schedule.quiet = lambda slot: quiet if slot is Slot.OFFICE else None
+    office = window.panes[Slot.OFFICE]
+    sched = controller_of(controller, Slot.OFFICE)
+    office.composer.parts[0].edit.setPlainText("Pengumuman larut malam.")
+    sched.pick_time = pick(datetime.now(UTC) + timedelta(days=2))
+    qtbot.mouseClick(sched.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: sched.view.current_item() is not None, timeout=10000)
+    assert asked and asked[0][0] == "Masa tenang" and "00.00–23.59" in asked[0][1]
+    sched.edit_text = lambda text: "Pengumuman larut malam (diperbarui)."
+    qtbot.mouseClick(sched.view.edit_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: (
+            sched.view.current_item() is not None
+            and sched.view.current_item().text == "Pengumuman larut malam (diperbarui)."
+        ),
+        timeout=10000,
+    )
+    entries = list(activity_log.iter_entries(LogFilter()))
+    scheduled = [e for e in entries if str(e.action) == "post_scheduled"]
+    assert scheduled[0].details["quiet_period"] == "00.00–23.59"
+    edited = [e for e in entries if str(e.action) == "schedule_edited"]
+    assert edited[0].details["previous_text"] == "Pengumuman larut malam."
