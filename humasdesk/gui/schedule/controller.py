@@ -245,15 +245,19 @@ class ScheduleController(QObject):
             return
         composer.save_draft_soon()
         if result.problem is ScheduleProblem.QUIET_PERIOD:
-            question = (
-                self.tr("%1 falls in this account's quiet period (%2). Schedule it anyway?")
-                .replace("%1", format_local(due))
-                .replace("%2", str(result.quiet))
-            )
-            if self.desk._ask(self.pane, self.tr("Quiet period"), question):
+            if self._quiet_ok(due, result):
                 self._submit_schedule(account, draft, due, quiet_confirmed=True)
             return
         composer.show_notice(self.refusal_text(result))
+
+    def _quiet_ok(self, due: datetime, result: ScheduleResult) -> bool:
+        """The second confirmation for a time in the pane's quiet period."""
+        question = (
+            self.tr("%1 falls in this account's quiet period (%2). Schedule it anyway?")
+            .replace("%1", format_local(due))
+            .replace("%2", str(result.quiet))
+        )
+        return self.desk._ask(self.pane, self.tr("Quiet period"), question)
 
     def _loaded_then_select(self, state: CalendarState, item_id: int) -> None:
         self.on_calendar_loaded(state)
@@ -320,12 +324,7 @@ class ScheduleController(QObject):
 
     def on_moved(self, result: ScheduleResult, item_id: int, due: datetime) -> None:
         if result.problem is ScheduleProblem.QUIET_PERIOD:
-            question = (
-                self.tr("%1 falls in this account's quiet period (%2). Schedule it anyway?")
-                .replace("%1", format_local(due))
-                .replace("%2", str(result.quiet))
-            )
-            if self.desk._ask(self.pane, self.tr("Quiet period"), question):
+            if self._quiet_ok(due, result):
                 self._submit_move(item_id, due, True)
             return
         self.view.show_status("" if result.ok else self.refusal_text(result))
