@@ -84,8 +84,10 @@ def schedule_missed(services: DeskServices, session: AccountSession) -> StepRepo
 
     if services.schedule is None:
         return StepReport(True, "jadwal: tidak tersedia")
+    from humasdesk.store.outbox_store import OutboxState
+
     missed = services.schedule.missed(session.slot)
-    due = [i for i in services.schedule.calendar(session.slot) if i.state.value == "scheduled"]
+    due = services.outbox_store.items(session.slot, [OutboxState.SCHEDULED], limit=100_000)
     next_due = min((i.due_at for i in due if i.due_at), default=None)
     upcoming = f", berikutnya {format_local(next_due)}" if next_due else ""
     if not missed:
