@@ -1,5 +1,6 @@
 """The "Terjadwal" week view with a post in every state (scheduled, waiting, sending, sent,
-missed, failed), in Bahasa Indonesia, saved as a PNG (README and the issue note).
+missed, failed), in Bahasa Indonesia, saved as a PNG (README and the issue note), and the
+"Jadwalkan…" dialog beside it (schedule-dialog.png).
 
     Xvfb :63 -screen 0 1400x900x24 -nolisten tcp &
     DISPLAY=:63 QT_QPA_PLATFORM=xcb TZ=Asia/Jakarta \
@@ -84,10 +85,20 @@ def main() -> int:
     view.select(4)
     view.show()
 
+    from humasdesk.gui.schedule.dialog import ScheduleDialog
+
+    dialog = ScheduleDialog(
+        "Jadwalkan kiriman",
+        "Kapan kiriman ini dikirim dari @HumasDemo?\n“Car free day Minggu ini di Jl. Merdeka.”",
+    )
+    dialog.show()
+
     def shoot() -> None:
         out.parent.mkdir(parents=True, exist_ok=True)
         view.grab().save(str(out))
-        print(out)
+        second = out.with_name("schedule-dialog.png")
+        dialog.grab().save(str(second))
+        print(out, second)
         app.quit()
 
     QTimer.singleShot(800, shoot)

@@ -99,6 +99,7 @@ class ScheduleDialog(QDialog):
         layout.addWidget(self.problem_label)
         layout.addWidget(self.buttons)
         self.validate()
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 48)  # the post's line
         self.edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def showEvent(self, event: QShowEvent) -> None:
