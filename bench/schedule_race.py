@@ -52,6 +52,7 @@ from bench._common import (
     session_for,
     table,
 )
+from bench.crash import _token_json  # the tokens a child process is handed, as there
 
 CHILD = r"""
 import json, sys
@@ -130,19 +131,6 @@ def child_main(role: str, data: str, base_url: str, sessions_json: list[dict[str
             t.start()
         for t in threads:
             t.join()
-
-
-def _token_json(session: Any) -> dict[str, Any]:
-    t = session.tokens
-    return {
-        "slot": session.slot.value,
-        "user_id": session.account.user_id,
-        "username": session.account.username,
-        "access_token": t.access_token,
-        "refresh_token": t.refresh_token,
-        "expires_at": t.expires_at,
-        "scopes": list(t.scopes),
-    }
 
 
 #: Sends reported by each kind of sender ("desk", "sync"), read from the children's output.

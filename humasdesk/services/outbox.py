@@ -174,6 +174,70 @@ def find_cross_account(
     return None
 
 
+def compose_checks(
+    texts: Sequence[str],
+    media: Sequence[ImageAttachment],
+    reply_to: str | None,
+    quote_of: str | None,
+) -> tuple[ComposeCheck, ...]:
+    """The composer's rules for each post of a thread (media and quote on the first)."""
+    return tuple(
+        check_post(
+            t, media if i == 0 else (), reply_to=reply_to, quote_of=quote_of if i == 0 else None
+        )
+        for i, t in enumerate(texts)
+    )
+
+
+def new_items(
+    slot: Slot,
+    account: Account,
+    texts: Sequence[str],
+    kind: PostKind,
+    *,
+    reply_to: str | None,
+    quote_of: str | None,
+    media: Sequence[ImageAttachment],
+    official_capacity: bool,
+    not_before: datetime,
+    due_at: datetime | None = None,
+) -> list[NewOutboxItem]:
+    """The outbox rows of a post or thread: the first part carries the reply target, the
+    quote and the media; "kapasitas jabatan" only on the personal account."""
+    capacity = bool(official_capacity) and slot is Slot.PERSONAL
+    return [
+        NewOutboxItem(
+            slot=slot,
+            account_id=account.user_id,
+            handle=account.username,
+            kind=PostKind.REPLY if i == 0 and reply_to else kind,
+            text=t,
+            not_before=not_before,
+            reply_to=reply_to if i == 0 else None,
+            quote_of=quote_of if i == 0 else None,
+            media=tuple(media) if i == 0 else (),
+            official_capacity=capacity,
+            due_at=due_at,
+        )
+        for i, t in enumerate(texts)
+    ]
+
+
+def draft_of(cancelled: Sequence[OutboxItem]) -> Draft:
+    """What goes back into the composer when these items (a post, or a thread from one part
+    on) are cancelled."""
+    first = cancelled[0]
+    return Draft(
+        slot=first.slot,
+        text=first.text,
+        reply_to=first.reply_to if first.kind is PostKind.REPLY else None,
+        quote_of=first.quote_of,
+        images=first.media,
+        official_capacity=first.official_capacity,
+        thread=tuple(i.text for i in cancelled[1:]),
+    )
+
+
 class Outbox:
     """Check, queue, cancel, retry; drafts. Cheap SQLite calls only (no network)."""
 
@@ -293,12 +357,7 @@ class Outbox:
         texts = [normalise_newlines(t) for t in texts]
         if not texts:
             texts = [""]
-        checks = tuple(
-            check_post(
-                t, media if i == 0 else (), reply_to=reply_to, quote_of=quote_of if i == 0 else None
-            )
-            for i, t in enumerate(texts)
-        )
+        checks = compose_checks(texts, media, reply_to, quote_of)
         if not all(c.ok for c in checks):
             return QueueResult(ok=False, checks=checks, refusal=QueueRefusal.INVALID)
         duplicate = self.check_cross_account(slot, texts, other_recent)
@@ -311,22 +370,10 @@ class Outbox:
             )
         now = self._clock()
         not_before = now + timedelta(seconds=self.undo_s if undo_s is None else undo_s)
-        capacity = bool(official_capacity) and slot is Slot.PERSONAL
-        new = [
-            NewOutboxItem(
-                slot=slot,
-                account_id=account.user_id,
-                handle=account.username,
-                kind=PostKind.REPLY if i == 0 and reply_to else kind,
-                text=t,
-                not_before=not_before,
-                reply_to=reply_to if i == 0 else None,
-                quote_of=quote_of if i == 0 else None,
-                media=tuple(media) if i == 0 else (),
-                official_capacity=capacity,
-            )
-            for i, t in enumerate(texts)
-        ]
+        new = new_items(
+            slot, account, texts, kind, reply_to=reply_to, quote_of=quote_of, media=media,
+            official_capacity=official_capacity, not_before=not_before,
+        )  # fmt: skip
         items = self.store.add(new, now)
         return QueueResult(ok=True, items=tuple(items), checks=checks)
 
@@ -363,17 +410,7 @@ class Outbox:
         cancelled = self.store.cancel(item_id, self._clock())
         if not cancelled:
             return CancelResult(ok=False)
-        first = cancelled[0]
-        draft = Draft(
-            slot=first.slot,
-            text=first.text,
-            reply_to=first.reply_to if first.kind is PostKind.REPLY else None,
-            quote_of=first.quote_of,
-            images=first.media,
-            official_capacity=first.official_capacity,
-            thread=tuple(i.text for i in cancelled[1:]),
-        )
-        return CancelResult(ok=True, draft=draft, items=tuple(cancelled))
+        return CancelResult(ok=True, draft=draft_of(cancelled), items=tuple(cancelled))
 
     def carry_over(self, slot: Slot) -> list[OutboxItem]:
         """At start: what an earlier session left to send gets a fresh undo window, so the
@@ -454,6 +491,7 @@ class SendStatus(StrEnum):
     USAGE_CAPPED = "usage_capped"  # the account stops sending
     CREDITS_DEPLETED = "credits_depleted"  # the agency's X credit is used up: all wait
     SIGN_IN_NEEDED = "sign_in_needed"  # the queue waits for sign-in
+    MISSED = "missed"  # a scheduled post found too late to go out: it waits for a person
 
 
 _STOPS = frozenset(
@@ -659,6 +697,10 @@ class Sender:
                 found = self._find_on_x(session, item, call)
                 if found is not None:
                     return self._sent(session, item, found.id, found_on_x=True)
+                if self.scheduler is not None and self.scheduler.too_late(item):
+                    # Not on X, and now too late: a person decides (issue 15).
+                    self.scheduler.missed_while_sending(item)
+                    return SendOutcome(item.id, SendStatus.MISSED)
             reply_to = item.reply_to
             thread_of = None
             if item.kind is PostKind.THREAD_PART and item.thread_index:

@@ -37,18 +37,21 @@ from humasdesk.core.schedule import (
     check_due,
     grace_from_minutes,
     in_quiet_period,
+    is_missed,
 )
 from humasdesk.services.outbox import (
     CROSS_ACCOUNT_WINDOW,
     CancelResult,
     CrossAccountDuplicate,
     RecentPost,
+    compose_checks,
+    draft_of,
     find_cross_account,
+    new_items,
 )
 from humasdesk.services.posting import utcnow
 from humasdesk.store.activity_log import ActivityLog
 from humasdesk.store.outbox_store import (
-    NewOutboxItem,
     OutboxItem,
     OutboxState,
     OutboxStore,
@@ -177,22 +180,10 @@ class Scheduler:
             PostKind.REPLY if reply_to else PostKind.QUOTE if quote_of else PostKind.POST
         )  # fmt: skip
         capacity = bool(official_capacity) and slot is Slot.PERSONAL
-        new = [
-            NewOutboxItem(
-                slot=slot,
-                account_id=account.user_id,
-                handle=account.username,
-                kind=PostKind.REPLY if i == 0 and reply_to else kind,
-                text=t,
-                not_before=due_at,
-                reply_to=reply_to if i == 0 else None,
-                quote_of=quote_of if i == 0 else None,
-                media=tuple(media) if i == 0 else (),
-                official_capacity=capacity,
-                due_at=due_at,
-            )
-            for i, t in enumerate(texts)
-        ]
+        new = new_items(
+            slot, account, texts, kind, reply_to=reply_to, quote_of=quote_of, media=media,
+            official_capacity=official_capacity, not_before=due_at, due_at=due_at,
+        )  # fmt: skip
         items = self.store.add(new, now)
         first = items[0]
         details: dict[str, Any] = {"outbox_id": first.id, "due_at": format_ts(due_at)}
@@ -234,12 +225,7 @@ class Scheduler:
         reply_to: str | None,
         quote_of: str | None,
     ) -> tuple[ComposeCheck, ...]:
-        return tuple(
-            check_post(
-                t, media if i == 0 else (), reply_to=reply_to, quote_of=quote_of if i == 0 else None
-            )
-            for i, t in enumerate(texts)
-        )
+        return compose_checks(texts, media, reply_to, quote_of)
 
     # --- the official's controls --------------------------------------------------------------
 
@@ -327,16 +313,7 @@ class Scheduler:
         if len(cancelled) > 1:
             details["parts"] = len(cancelled)
         self._append(Action.SCHEDULE_CANCELLED, first, text=first.text, details=details)
-        draft = Draft(
-            slot=first.slot,
-            text=first.text,
-            reply_to=first.reply_to if first.kind is PostKind.REPLY else None,
-            quote_of=first.quote_of,
-            images=first.media,
-            official_capacity=first.official_capacity,
-            thread=tuple(i.text for i in cancelled[1:]),
-        )
-        return CancelResult(ok=True, draft=draft, items=tuple(cancelled))
+        return CancelResult(ok=True, draft=draft_of(cancelled), items=tuple(cancelled))
 
     # --- missed -------------------------------------------------------------------------------
 
@@ -360,6 +337,24 @@ class Scheduler:
         if missed:
             logger.info("schedule: %d post(s) missed their time", len(missed))
         return missed
+
+    def too_late(self, item: OutboxItem) -> bool:
+        """Whether a scheduled item is past its time by more than the grace period."""
+        return item.due_at is not None and is_missed(item.due_at, self._clock(), self.grace)
+
+    def missed_while_sending(self, item: OutboxItem) -> bool:
+        """An item a sender holds turned out too late (an earlier attempt that may have
+        reached X did not): missed, logged, not sent."""
+        if not self.store.missed_while_sending(item.id, self._clock()):
+            return False
+        details: dict[str, Any] = {
+            "outbox_id": item.id,
+            "due_at": format_ts(item.due_at) if item.due_at else None,
+            "grace_minutes": int(self.grace.total_seconds() // 60),
+            "after_attempt": True,
+        }
+        self._append(Action.POST_MISSED, item, text=item.text, details=details)
+        return True
 
     def missed(self, slot: Slot | None = None) -> list[OutboxItem]:
         """The missed items waiting for a person, oldest due first."""

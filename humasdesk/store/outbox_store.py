@@ -381,6 +381,19 @@ class OutboxStore(ThreadStore):
                     marked.append(i)
         return [item for i in marked if (item := self.get(i)) is not None]
 
+    def missed_while_sending(self, item_id: int, now: datetime) -> bool:
+        """sending → missed: a sender that holds the item found it too late to go out (its
+        earlier attempt is not on X). False if the item is no longer ``sending``."""
+        conn = self._conn()
+        with transaction(conn):
+            cur = conn.execute(
+                "UPDATE outbox SET state = 'missed', next_attempt_at = NULL, "  # noqa: S608
+                f"outcome_unknown = 0, updated_at = ?, {_NO_LEASE} "
+                "WHERE id = ? AND state = 'sending'",
+                (format_ts(now), item_id),
+            )
+        return cur.rowcount == 1
+
     def reschedule(self, item_id: int, due_at: datetime, now: datetime) -> list[OutboxItem]:
         """A scheduled, missed or refused (not possibly on X) item gets a new due time and
         is ``scheduled`` again, its error cleared; a thread moves with all its unsent parts.

@@ -23,18 +23,23 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x02" * 200
 
 
 class Clock:
-    """The laptop's clock and the sandbox's, moved together."""
+    """The laptop's clock and the sandbox's, moved together: both run in real time plus the
+    same offset (the sandbox's clock runs in real time too, so a fake clock that stood still
+    between moves would drift from it on a slow machine)."""
 
     def __init__(self, base_url: str) -> None:
         self.base = base_url
-        now = datetime.now(UTC)
-        self.now = now.replace(microsecond=now.microsecond // 1000 * 1000)
+        self.offset = timedelta()
+
+    @property
+    def now(self) -> datetime:
+        return datetime.now(UTC) + self.offset
 
     def __call__(self) -> datetime:
         return self.now
 
     def advance(self, seconds: float) -> None:
-        self.now += timedelta(seconds=seconds)
+        self.offset += timedelta(seconds=seconds)
         r = requests.post(f"{self.base}/_sandbox/clock", json={"advance_s": seconds}, timeout=10)
         assert r.status_code == 200, r.text
 

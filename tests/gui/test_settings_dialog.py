@@ -59,7 +59,7 @@ def test_privacy_tab_shows_the_notice_with_the_values_in_force(qtbot, tmp_path):
     dialog = SettingsDialog(Settings.load(tmp_path / "settings.json"))
     qtbot.addWidget(dialog)
     assert [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())] == [
-        "Umum", "Aplikasi X", "Privasi", "Jadwal", "Biaya",
+        "Umum", "Aplikasi X", "Privasi", "Jadwal", "Biaya",  # Jadwal: issue 15, Biaya: 16
     ]  # fmt: skip
     dialog.editors["agency_name"].setText("Kementerian Demo")
     dialog.editors["dpo_contact"].setText("ppdp@demo.go.id")

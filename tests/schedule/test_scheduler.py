@@ -294,3 +294,94 @@ def test_a_scheduled_thread_goes_out_in_order(scheduler, sender, office, clock, 
     posts = {p["id"]: p for p in control.posts("HumasDemo")}
     assert posts[outs[1].x_post_id]["referenced_tweets"][0]["id"] == outs[0].x_post_id
     assert _actions(log).count(Action.POST_SCHEDULED) == 1
+
+
+def _sandbox_advance(sandbox, seconds):
+    import requests
+
+    r = requests.post(f"{sandbox.base_url}/_sandbox/clock", json={"advance_s": seconds},
+                      timeout=10)  # fmt: skip
+    assert r.status_code == 200
+
+
+def test_x_refusing_a_duplicate_at_its_time_fails_with_the_reason(scheduler, sender, office,
+                                                                  clock, sandbox, log):  # fmt: skip
+    """Someone posted the same text from the X app before the scheduled time: X refuses
+    it as a duplicate; the item fails with X's reason and keeps its text."""
+    text = "Pendaftaran beasiswa daerah dibuka."
+    office.client.create_post(text)  # from the X app, not the desk
+    clock.advance(600)
+    _sandbox_advance(sandbox, 600)
+    item = _schedule(scheduler, office, text, clock.now + timedelta(minutes=5))
+    clock.advance(300)
+    _sandbox_advance(sandbox, 300)
+    (out,) = sender.send_due(office)
+    assert out.status is SendStatus.FAILED and out.kind is FailureKind.DUPLICATE
+    failed = sender.store.get(item.id)
+    assert failed.state is OutboxState.FAILED and failed.text == text
+    assert "duplicate" in failed.last_error_text
+
+
+def test_revoked_token_at_its_time_waits_with_the_reason_then_is_missed(
+    scheduler, sender, office, clock, sandbox, control
+):
+    """The token was revoked (signed out on another device): nothing goes out, the post
+    waits with the reason and its text; if nobody signs in within the grace period it is
+    missed, never sent late by itself."""
+    from humasdesk.services.session import PRACTICE_CLIENT_ID
+    from humasdesk.xapi.oauth import revoke_token
+
+    text = "Pengumuman yang menunggu masuk ulang."
+    item = _schedule(scheduler, office, text, clock.now + timedelta(minutes=2))
+    revoke_token(PRACTICE_CLIENT_ID, office.tokens.access_token, base_url=sandbox.base_url)
+    clock.advance(120)
+    (out,) = sender.send_due(office)
+    assert out.status is SendStatus.SIGN_IN_NEEDED
+    waiting = sender.store.get(item.id)
+    assert waiting.state is OutboxState.QUEUED and waiting.text == text
+    assert waiting.last_error_kind == "sign_in_needed"
+    clock.advance(16 * 60)
+    sender.send_due(office)
+    assert sender.store.get(item.id).state is OutboxState.MISSED
+    assert _on_x(control, "HumasDemo", text) == []
+
+
+def test_a_scheduled_reply_with_an_image_goes_out_as_a_reply_with_its_description(
+    scheduler, sender, office, clock, control, log
+):
+    mention = control.mention("HumasDemo", "warga_satu", "@HumasDemo kapan posyandu buka?")
+    image = ImageAttachment.from_bytes(PNG, alt_text="Jadwal posyandu bulan ini")
+    r = scheduler.schedule(office.slot, office.account, ["Posyandu buka Selasa pukul 08.00."],
+                           clock.now + timedelta(minutes=10), confirmed=True,
+                           reply_to=mention["id"], media=[image])  # fmt: skip
+    assert r.ok and r.items[0].kind.value == "reply"
+    clock.advance(600)
+    (out,) = sender.send_due(office)
+    assert out.status is SendStatus.SENT
+    post = next(p for p in control.posts("HumasDemo") if p["id"] == out.x_post_id)
+    assert post["referenced_tweets"] == [{"type": "replied_to", "id": mention["id"]}]
+    assert post.get("media_keys")
+    sent = [e for e in log.iter_entries() if e.action is Action.REPLY_SENT]
+    assert len(sent) == 1 and sent[0].details["scheduled_for"] and sent[0].details["media"] == 1
+
+
+def test_an_attempt_that_may_have_reached_x_is_looked_up_and_then_missed_not_resent(
+    scheduler, sender, office, clock, control, log
+):
+    """The connection dropped while posting at its time; X did not keep it; the network
+    stayed down past the grace period. The next round looks on X first (not there) and
+    marks it missed instead of posting it late."""
+    text = "Siaran pers yang terputus."
+    item = _schedule(scheduler, office, text, clock.now + timedelta(minutes=1))
+    control.fault(count=1, path_prefix="/2/tweets", method="POST", drop_connection=True)
+    clock.advance(60)
+    (out,) = sender.send_due(office)
+    assert out.status is SendStatus.RETRY_SCHEDULED
+    assert sender.store.get(item.id).outcome_unknown
+    clock.advance(20 * 60)
+    (out,) = sender.send_due(office)
+    assert out.status is SendStatus.MISSED
+    assert sender.store.get(item.id).state is OutboxState.MISSED
+    assert _on_x(control, "HumasDemo", text) == []
+    missed = [e for e in log.iter_entries() if e.action is Action.POST_MISSED]
+    assert len(missed) == 1 and missed[0].details["after_attempt"] is True

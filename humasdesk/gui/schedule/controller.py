@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -72,6 +72,7 @@ class ScheduleController(QObject):
         self.pick_time = ask_due_time
         self.edit_text = self._ask_text
         self._missed_shown = False
+        self._missed_known: set[int] | None = None  # missed ids already told about
         composer = self.pane.composer
         self.button = QPushButton(self.tr("Schedule…"), composer)
         self.button.setObjectName("scheduleButton")
@@ -96,6 +97,7 @@ class ScheduleController(QObject):
         self.view.edit_requested.connect(self.on_view_edit_requested)
         self.view.send_now_requested.connect(self.on_view_send_now_requested)
         self.view.cancel_requested.connect(self.on_view_cancel_requested)
+        self.view.move_to_day_requested.connect(self.on_view_move_to_day_requested)
         slot_desk.sending_finished.connect(lambda _slot: self.refresh())
 
     def _insert_before_send(self, tools: Any) -> None:
@@ -127,15 +129,26 @@ class ScheduleController(QObject):
         return self.scheduler.missed(self.slot)
 
     def on_missed_checked(self, missed: list[OutboxItem]) -> None:
+        self._missed_known = {i.id for i in missed}
         if missed:
             self.pane.tabs.setCurrentWidget(self.view)
-            self.pane.show_error(
-                self.tr(
-                    "%1 scheduled post(s) missed their time and were not sent: see the "
-                    "Scheduled tab."
-                ).replace("%1", str(len(missed)))
-            )
+            self._tell_missed(len(missed))
         self.refresh()
+
+    def _tell_missed(self, count: int) -> None:
+        """In the pane, the status bar and the tray (as new mentions are told): how many,
+        never their words."""
+        text = self.tr(
+            "%1 scheduled post(s) missed their time and were not sent: see the Scheduled tab."
+        ).replace("%1", str(count))
+        self.pane.show_error(text)
+        window = self.pane.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(text, 15000)
+        tray = getattr(self.desk.parent(), "_tray", None)
+        icon = tray() if callable(tray) else None
+        if icon is not None:
+            icon.showMessage("HumasDesk", text)
 
     # --- the calendar -------------------------------------------------------------------------
 
@@ -154,6 +167,11 @@ class ScheduleController(QObject):
 
     def on_calendar_loaded(self, state: CalendarState) -> None:
         self.view.set_items(state.items, state.missed)
+        if self._missed_known is not None:
+            new = {i.id for i in state.missed} - self._missed_known
+            self._missed_known |= new
+            if new:  # the laptop slept with the desk open: said at once, not only at start
+                self._tell_missed(len(state.missed))
         count = sum(1 for i in state.items if i.state.value == "scheduled")
         text = (
             self.tr("Scheduled (%1)").replace("%1", str(count)) if count else self.tr("Scheduled")
@@ -227,15 +245,19 @@ class ScheduleController(QObject):
             return
         composer.save_draft_soon()
         if result.problem is ScheduleProblem.QUIET_PERIOD:
-            question = (
-                self.tr("%1 falls in this account's quiet period (%2). Schedule it anyway?")
-                .replace("%1", format_local(due))
-                .replace("%2", str(result.quiet))
-            )
-            if self.desk._ask(self.pane, self.tr("Quiet period"), question):
+            if self._quiet_ok(due, result):
                 self._submit_schedule(account, draft, due, quiet_confirmed=True)
             return
         composer.show_notice(self.refusal_text(result))
+
+    def _quiet_ok(self, due: datetime, result: ScheduleResult) -> bool:
+        """The second confirmation for a time in the pane's quiet period."""
+        question = (
+            self.tr("%1 falls in this account's quiet period (%2). Schedule it anyway?")
+            .replace("%1", format_local(due))
+            .replace("%2", str(result.quiet))
+        )
+        return self.desk._ask(self.pane, self.tr("Quiet period"), question)
 
     def _loaded_then_select(self, state: CalendarState, item_id: int) -> None:
         self.on_calendar_loaded(state)
@@ -283,6 +305,17 @@ class ScheduleController(QObject):
             return
         self._submit_move(item_id, due, False)
 
+    def on_view_move_to_day_requested(self, item_id: int, day: date) -> None:
+        """Dragged onto another day: the same time of day there (the laptop's clock)."""
+        item = self._item(item_id)
+        if item is None or item.due_at is None:
+            return
+        local = item.due_at.astimezone()
+        due = datetime.combine(day, local.time().replace(tzinfo=None)).astimezone()
+        if due.astimezone(UTC) == item.due_at:
+            return
+        self._submit_move(item_id, due.astimezone(UTC), False)
+
     def _submit_move(self, item_id: int, due: datetime, quiet_confirmed: bool) -> None:
         self.worker.submit(
             lambda: self.scheduler.move(item_id, due, quiet_confirmed=quiet_confirmed),
@@ -291,12 +324,7 @@ class ScheduleController(QObject):
 
     def on_moved(self, result: ScheduleResult, item_id: int, due: datetime) -> None:
         if result.problem is ScheduleProblem.QUIET_PERIOD:
-            question = (
-                self.tr("%1 falls in this account's quiet period (%2). Schedule it anyway?")
-                .replace("%1", format_local(due))
-                .replace("%2", str(result.quiet))
-            )
-            if self.desk._ask(self.pane, self.tr("Quiet period"), question):
+            if self._quiet_ok(due, result):
                 self._submit_move(item_id, due, True)
             return
         self.view.show_status("" if result.ok else self.refusal_text(result))

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
@@ -98,7 +99,12 @@ class ScheduleDialog(QDialog):
         layout.addWidget(self.problem_label)
         layout.addWidget(self.buttons)
         self.validate()
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 48)  # the post's line
         self.edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.edit.setFocus(Qt.FocusReason.OtherFocusReason)  # type the time at once
 
     def due(self) -> datetime:
         """The chosen wall-clock time, read with the laptop's rules for that date."""

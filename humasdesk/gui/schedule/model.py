@@ -16,10 +16,12 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
+    QMimeData,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QColor
 
@@ -75,6 +77,10 @@ STATE_COLOURS = {
     OutboxState.FAILED: "#F9D9D6",
 }
 MONTH_CELL_LINES = 3
+#: A dragged post: its outbox id.
+MIME_TYPE = "application/x-humasdesk-outbox-id"
+#: States a post may be dragged to another day from (as "Ubah waktu…").
+DRAGGABLE = frozenset({OutboxState.SCHEDULED, OutboxState.MISSED, OutboxState.FAILED})
 
 
 class Period(StrEnum):
@@ -118,6 +124,8 @@ def state_text(item: OutboxItem) -> str:
     """Where a scheduled post stands, in words."""
     if item.state is OutboxState.FAILED:
         return _tr(_FAILED).replace("%1", failure_text(item.last_error_kind))
+    if item.state is OutboxState.QUEUED and item.last_error_kind:  # e.g. sign in again
+        return f"{_tr(_STATES[item.state])}: {failure_text(item.last_error_kind)}"
     return _tr(_STATES[item.state])
 
 
@@ -139,6 +147,9 @@ class CalendarModel(QAbstractTableModel):
     ItemRole = Qt.ItemDataRole.UserRole + 1
     DayRole = Qt.ItemDataRole.UserRole + 2
     StateRole = Qt.ItemDataRole.UserRole + 3
+
+    #: item_dropped(int, date): a post was dragged onto another day (same time of day).
+    item_dropped = Signal(int, object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -271,4 +282,45 @@ class CalendarModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        flags |= Qt.ItemFlag.ItemIsDropEnabled
+        item = self._item(index.row(), index.column())
+        if item is not None and item.state in DRAGGABLE:
+            flags |= Qt.ItemFlag.ItemIsDragEnabled
+        return flags
+
+    # --- drag to another day ----------------------------------------------------------------
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [MIME_TYPE]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        data = QMimeData()
+        for index in indexes:
+            item = self._item(index.row(), index.column()) if index.isValid() else None
+            if item is not None:
+                data.setData(MIME_TYPE, str(item.id).encode("ascii"))
+                break
+        return data
+
+    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
+                        parent: Index) -> bool:  # fmt: skip
+        return data.hasFormat(MIME_TYPE) and (parent.isValid() or column >= 0)
+
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
+                     parent: Index) -> bool:  # fmt: skip
+        """A post dropped on a cell moves to that cell's day. Nothing is changed here: the
+        controller moves it (with the scheduling rules) and reloads the calendar."""
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        if parent.isValid():
+            row, column = parent.row(), parent.column()
+        try:
+            item_id = int(bytes(data.data(MIME_TYPE).data()).decode("ascii"))
+        except ValueError:
+            return False
+        self.item_dropped.emit(item_id, self.day_of(max(0, row), column))
+        return False  # the view must not remove the dragged cell itself

@@ -8,6 +8,7 @@ Signals (past-tense requests for the controller, item ids as ints):
     edit_requested(int): "Ubah teks…".
     send_now_requested(int): "Kirim sekarang".
     cancel_requested(int): "Batalkan" (the text goes back to the composer).
+    move_to_day_requested(int, date): the post was dragged onto another day.
     period_changed(): the week or month shown changed; the controller loads its posts.
 """
 
@@ -16,7 +17,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -65,6 +67,7 @@ class ScheduleView(QWidget):
     edit_requested = Signal(int)
     send_now_requested = Signal(int)
     cancel_requested = Signal(int)
+    move_to_day_requested = Signal(int, object)
     period_changed = Signal()
 
     def __init__(self, slot: Slot, parent: QWidget | None = None) -> None:
@@ -90,7 +93,6 @@ class ScheduleView(QWidget):
         follow_font(self.missed_title, bold=True)
         self.missed_list = QListWidget(self.missed_box)
         self.missed_list.setAccessibleName(self.tr("Missed scheduled posts"))
-        self.missed_list.setMaximumHeight(96)
         self.missed_send_button = QPushButton(self.tr("Send now"), self.missed_box)
         self.missed_move_button = QPushButton(self.tr("Reschedule…"), self.missed_box)
         self.missed_cancel_button = QPushButton(self.tr("Cancel post"), self.missed_box)
@@ -101,9 +103,9 @@ class ScheduleView(QWidget):
         self.missed_cancel_button.clicked.connect(
             lambda: self._missed_action(self.cancel_requested)
         )
-        missed_buttons = FlowLayout()  # wraps: the pane may be narrow, the words long
-        for b in (self.missed_send_button, self.missed_move_button, self.missed_cancel_button):
-            missed_buttons.addWidget(b)
+        missed_buttons = self._flow(
+            self.missed_send_button, self.missed_move_button, self.missed_cancel_button
+        )
         box = QVBoxLayout(self.missed_box)
         box.setContentsMargins(6, 4, 6, 4)
         box.addWidget(self.missed_title)
@@ -132,10 +134,13 @@ class ScheduleView(QWidget):
         self.period_label.setObjectName("periodLabel")
         follow_font(self.period_label, bold=True)
         self.period_label.setWordWrap(True)
-        bar = FlowLayout()
-        for w in (self.week_button, self.month_button, self.previous_button,
-                  self.today_button, self.next_button):  # fmt: skip
-            bar.addWidget(w)
+        bar = self._flow(
+            self.week_button,
+            self.month_button,
+            self.previous_button,
+            self.today_button,
+            self.next_button,
+        )
 
         self.model = CalendarModel(self)
         self.table = QTableView(self)
@@ -146,10 +151,22 @@ class ScheduleView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
+        self.table.setStyleSheet("#scheduleCalendar::item { padding: 3px 4px; }")
         self.table.setTabKeyNavigation(False)  # Tab leaves the calendar; arrows move in it
+        # Drag a post onto another day (the keyboard's way: "Ubah waktu…").
+        self.table.setDragEnabled(True)
+        self.table.setAcceptDrops(True)
+        self.table.setDropIndicatorShown(True)
+        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.table.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.model.item_dropped.connect(self.move_to_day_requested)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.selectionModel().currentChanged.connect(self.on_table_current_changed)
+        # Rows as tall as their text at the columns' real width (known only once laid out).
+        self.table.horizontalHeader().sectionResized.connect(
+            lambda *_: self.table.resizeRowsToContents()
+        )
         self.table.activated.connect(self.on_table_activated)
 
         self.details = QLabel(self)
@@ -157,6 +174,7 @@ class ScheduleView(QWidget):
         self.details.setTextFormat(Qt.TextFormat.PlainText)  # the post's text, X's reason
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.setAccessibleName(self.tr("Selected post"))
         self.status = QLabel(self)
         self.status.setObjectName("scheduleStatus")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
@@ -171,9 +189,9 @@ class ScheduleView(QWidget):
         self.edit_button.clicked.connect(lambda: self._action(self.edit_requested))
         self.send_now_button.clicked.connect(lambda: self._action(self.send_now_requested))
         self.cancel_button.clicked.connect(lambda: self._action(self.cancel_requested))
-        actions = FlowLayout()
-        for b in (self.move_button, self.edit_button, self.send_now_button, self.cancel_button):
-            actions.addWidget(b)
+        actions = self._flow(
+            self.move_button, self.edit_button, self.send_now_button, self.cancel_button
+        )
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -185,6 +203,22 @@ class ScheduleView(QWidget):
         layout.addWidget(self.status)
         layout.addLayout(actions)
         self.set_items([])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # The columns' new width is known after this event: fit the rows to it then.
+        QTimer.singleShot(0, self.table.resizeRowsToContents)
+
+    def _flow(self, *widgets: QWidget) -> FlowLayout:
+        """A row of buttons that wraps when the pane is narrow or the words long, left to
+        right (an empty tail keeps the last button from the right edge)."""
+        row = FlowLayout()
+        for w in widgets:
+            row.addWidget(w)
+        tail = QWidget(self)
+        tail.setFixedSize(0, 0)
+        row.addWidget(tail)
+        return row
 
     # --- the period ---------------------------------------------------------------------------
 
@@ -258,6 +292,9 @@ class ScheduleView(QWidget):
             self.missed_list.addItem(row)
         if self._missed:
             self.missed_list.setCurrentRow(0)
+            rows = min(4, len(self._missed))
+            height = self.missed_list.sizeHintForRow(0) * rows + 2 * self.missed_list.frameWidth()
+            self.missed_list.setFixedHeight(height + 4)
         self.missed_title.setText(
             self.tr(
                 "%1 scheduled post(s) missed their time while the laptop was off or asleep. "
