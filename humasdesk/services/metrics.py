@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from decimal import Decimal
 
-from humasdesk.core.activity import Action, ActivityEntry
+from humasdesk.core.activity import Action, ActivityEntry, format_ts
 from humasdesk.core.cost import DEFAULT_RATES, CostRates, day_key, month_key
 from humasdesk.core.errors import CreditsDepleted, XError
 from humasdesk.core.metrics import (
@@ -31,6 +31,7 @@ from humasdesk.core.metrics import (
 )
 from humasdesk.core.snapshots import (
     DEFAULT_BUDGET_USD,
+    PUBLIC_FIELDS,
     Budget,
     Plan,
     Snapshot,
@@ -42,6 +43,8 @@ from humasdesk.services.posting import Call, direct_call, utcnow
 from humasdesk.services.session import AccountSession
 from humasdesk.services.usage import UsageMeter
 from humasdesk.store.activity_log import ActivityLog
+from humasdesk.store.exports.csvfmt import CsvExtra
+from humasdesk.store.exports.snapshots import SnapshotRow
 from humasdesk.store.metrics_store import MeasuredPost, MetricsStore
 
 logger = logging.getLogger(__name__)
@@ -345,3 +348,42 @@ class ReachCollector:
 
     def report(self, store: MetricsStore, period: Period, tz: tzinfo) -> ReachReport:
         return compute_reach(self.reach_posts(store), period, tz, self.accounts)
+
+    def snapshot_rows(self, store: MetricsStore, until: datetime) -> list[SnapshotRow]:
+        """Every reading (up to `until`) of the collected posts' versions, in time order."""
+        ids = set(self.posts) | set(self.edits.values())
+        if not ids:
+            return []
+        rows = []
+        posts = {pid: store.post(pid) for pid in ids}
+        for snap in store.snapshots(sorted(ids), end=until):
+            m = posts.get(snap.x_post_id)
+            rows.append(
+                SnapshotRow(
+                    snapshot=snap,
+                    slot=m.slot if m else None,
+                    handle=m.handle if m else None,
+                    posted_at=m.posted_at if m else None,
+                )
+            )
+        return rows
+
+
+#: The CSV's columns after the activity's: each post's latest numbers, X's names.
+CSV_REACH_COLUMNS = (*PUBLIC_FIELDS, "angka_dibaca_pada")
+
+
+def csv_reach_extra(store: MetricsStore, tz: tzinfo | None, until: datetime) -> CsvExtra:
+    """Each measured post's latest numbers as CSV cells (read up to `until`)."""
+    from humasdesk.store.exports.rows import LocalTimes
+
+    times = LocalTimes(tz)
+    latest: dict[str, Snapshot] = {}
+    for snap in store.snapshots(end=until):
+        latest[snap.x_post_id] = snap
+    cells = {}
+    for pid, snap in latest.items():
+        values = ["" if snap.value(n) is None else str(snap.value(n)) for n in PUBLIC_FIELDS]
+        values.append(times.iso(format_ts(snap.read_at)) or "")
+        cells[pid] = "," + ",".join(values)
+    return CsvExtra(CSV_REACH_COLUMNS, cells)
