@@ -3013,11 +3013,16 @@ Tindakan ini tidak dapat dibatalkan.</translation>
     </message>
     <message>
         <source>In reply to: “%1”</source>
+        <extracomment>each account&apos;s display name as of the period&apos;s end (its latest sign-in by then) X ids of the period&apos;s posts and replies in the report&apos;s selection (for the reach)</extracomment>
         <translation>Menanggapi: “%1”</translation>
     </message>
     <message>
         <source>(text erased)</source>
         <translation>(teks telah dihapus)</translation>
+    </message>
+    <message>
+        <source>Sent outside HumasDesk</source>
+        <translation>dikirim di luar HumasDesk</translation>
     </message>
     <message>
         <source>Repost</source>
@@ -3258,6 +3263,78 @@ Tindakan ini tidak dapat dibatalkan.</translation>
     <message>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Posts measured</source>
+        <translation>Kiriman yang diukur</translation>
+    </message>
+    <message>
+        <source>Posts and replies of the period (sent from HumasDesk or seen on X) whose numbers were read from X at least once; each shows its latest reading, as of the time it was read. Readings are taken about 1 hour, 1 day, 7 days and 28 days after posting, within the monthly budget.</source>
+        <translation>Kiriman dan balasan dalam periode (dikirim dari HumasDesk atau terlihat di X) yang angkanya sudah dibaca dari X setidaknya sekali; masing-masing menunjukkan pembacaan terakhirnya, per waktu pembacaan itu. Angka dibaca sekitar 1 jam, 1 hari, 7 hari, dan 28 hari setelah dikirim, dalam batas anggaran bulanan.</translation>
+    </message>
+    <message>
+        <source>Impressions</source>
+        <translation>Tayangan</translation>
+    </message>
+    <message>
+        <source>How often X showed the post (impression_count). Total: the sum over measured posts with the figure; median by the nearest-rank method. A post whose reading has no impressions figure is counted separately, never as 0.</source>
+        <translation>Berapa kali X menampilkan kiriman (impression_count). Total: jumlah atas kiriman terukur yang memiliki angka ini; median dengan metode peringkat terdekat. Kiriman yang pembacaannya tidak memiliki angka tayangan dihitung tersendiri, tidak pernah sebagai 0.</translation>
+    </message>
+    <message>
+        <source>Engagement rate</source>
+        <translation>Tingkat keterlibatan</translation>
+    </message>
+    <message>
+        <source>(likes + reposts + quotes + replies) ÷ impressions, over the posts with an impressions figure.</source>
+        <translation>(suka + repost + kutipan + balasan) ÷ tayangan, atas kiriman yang memiliki angka tayangan.</translation>
+    </message>
+    <message>
+        <source>Impressions per week</source>
+        <translation>Tayangan per minggu</translation>
+    </message>
+    <message>
+        <source>Reach and engagement</source>
+        <translation>Jangkauan dan keterlibatan</translation>
+    </message>
+    <message>
+        <source>No post of this period has been measured yet: reach and engagement are shown once their numbers have been read from X.</source>
+        <translation>Belum ada kiriman dalam periode ini yang diukur: jangkauan dan keterlibatan ditampilkan setelah angkanya dibaca dari X.</translation>
+    </message>
+    <message>
+        <source>Impressions, total</source>
+        <translation>Tayangan, total</translation>
+    </message>
+    <message>
+        <source>Impressions, median</source>
+        <translation>Tayangan, median</translation>
+    </message>
+    <message>
+        <source>Engagements (likes, reposts, quotes, replies)</source>
+        <translation>Keterlibatan (suka, repost, kutipan, balasan)</translation>
+    </message>
+    <message>
+        <source>Measured posts without an impressions figure</source>
+        <translation>Kiriman terukur tanpa angka tayangan</translation>
+    </message>
+    <message>
+        <source>%1: numbers as read from X on %2.</source>
+        <translation>%1: angka sebagaimana dibaca dari X pada %2.</translation>
+    </message>
+    <message>
+        <source>Best posts of %1 (by impressions)</source>
+        <translation>Kiriman terbaik %1 (menurut tayangan)</translation>
+    </message>
+    <message>
+        <source>Posted</source>
+        <translation>Dikirim</translation>
+    </message>
+    <message>
+        <source>Likes</source>
+        <translation>Suka</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Dibaca</translation>
     </message>
 </context>
 <context>
@@ -3924,6 +4001,14 @@ Arsip tetap disimpan: aduan dan mention yang telah dijawab atau ditangani kantor
         <translation>Diisi sesuai Jadwal Retensi Arsip (JRA) instansi.</translation>
     </message>
     <message>
+        <source>Monthly budget for reading reach, per account (USD)</source>
+        <translation>Anggaran bulanan untuk membaca jangkauan, per akun (USD)</translation>
+    </message>
+    <message>
+        <source>Reading a post&apos;s numbers costs US$0.005 (again on the same day: free). When the budget would be exceeded, the least useful readings (+1 hour) are skipped first; it is never exceeded.</source>
+        <translation>Membaca angka satu kiriman berbiaya US$0,005 (dibaca lagi pada hari yang sama: gratis). Bila anggaran akan terlampaui, pembacaan yang paling kurang berguna (+1 jam) dilewati lebih dulu; anggaran tidak pernah terlampaui.</translation>
+    </message>
+    <message>
         <source>This value has the wrong type.</source>
         <translation>Jenis nilai ini salah.</translation>
     </message>
@@ -3953,6 +4038,10 @@ Arsip tetap disimpan: aduan dan mention yang telah dijawab atau ditangani kantor
     <message>
         <source>Privacy</source>
         <translation>Privasi</translation>
+    </message>
+    <message>
+        <source>Costs</source>
+        <translation>Biaya</translation>
     </message>
     <message>
         <source>Export signing key fingerprint</source>
