@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -139,6 +139,7 @@ class SlotDesk(QObject):
         self._sync_timer.timeout.connect(self.on_sync_timer_timeout)
         self._wired = False
         self._carried_over_checked = False
+        self.reach: Any = None  # the Kiriman tab's reach (gui.reach_view), once wired
 
     def _wire(self) -> None:
         """Connect to the pane's composer and tabs (built when the pane first shows an
@@ -161,6 +162,12 @@ class SlotDesk(QObject):
         pane.posts_view.delete_requested.connect(self.on_posts_delete_requested)
         pane.posts_view.refresh_requested.connect(self.refresh_posts)
         pane.credits_retry_requested.connect(self.on_pane_credits_retry_requested)
+        from humasdesk.gui.reach_view import ReachController, ReachPanel  # issue 16
+
+        self.reach = ReachController(
+            ReachPanel(pane.posts_view), self.worker, self.services, self._call,
+            self.on_job_failed, lambda: self.session, parent=self,
+        )  # fmt: skip
 
     # --- session ----------------------------------------------------------------------------
 
@@ -519,6 +526,8 @@ class SlotDesk(QObject):
             self.pane.inbox_view.show_sync_status("")
         if self.session is not None:
             self._sync_timer.start(int(sync.next_poll_s * 1000))
+            if self.reach is not None:
+                self.reach.after_sync(self.session)  # posts made elsewhere; due readings
         self.mentions_synced.emit(self.slot, sync.new)
 
     def on_sync_failed(self, exc: BaseException) -> None:
@@ -595,6 +604,8 @@ class SlotDesk(QObject):
         self._show_cost(cost, month)
         self.posts = posts
         self.pane.show_posts(posts)
+        if self.reach is not None:
+            self.reach.show(self.session)
         self.posts_shown.emit(self.slot, len(posts))
 
     def on_posts_delete_requested(self, post_id: str) -> None:

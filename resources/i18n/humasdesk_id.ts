@@ -2305,6 +2305,85 @@ Tindakan ini tidak dapat dibatalkan.</translation>
     </message>
 </context>
 <context>
+    <name>ReachPanel</name>
+    <message>
+        <source>Not measured yet</source>
+        <translation>Belum diukur</translation>
+    </message>
+    <message>
+        <source>%1 impressions · %2 likes · %3 reposts · %4 replies · %5</source>
+        <translation>%1 tayangan · %2 suka · %3 repost · %4 balasan · %5</translation>
+    </message>
+    <message>
+        <source>read %1</source>
+        <translation>dibaca %1</translation>
+    </message>
+    <message>
+        <source>deleted on X</source>
+        <translation>dihapus di X</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>7 hari terakhir</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>30 hari terakhir</translation>
+    </message>
+    <message>
+        <source>%1: no post measured</source>
+        <translation>%1: belum ada kiriman yang diukur</translation>
+    </message>
+    <message>
+        <source>%1: %2 posts, %3 impressions, engagement %4</source>
+        <translation>%1: %2 kiriman, %3 tayangan, keterlibatan %4</translation>
+    </message>
+    <message>
+        <source>Reading numbers this month: US$%1 of US$%2</source>
+        <translation>Baca angka bulan ini: US$%1 dari US$%2</translation>
+    </message>
+    <message>
+        <source>%1 readings skipped to stay within the budget</source>
+        <translation>%1 pembacaan dilewati agar anggaran tidak terlampaui</translation>
+    </message>
+    <message>
+        <source>Reach summary</source>
+        <translation>Ringkasan jangkauan</translation>
+    </message>
+    <message>
+        <source>Sort posts</source>
+        <translation>Urutkan kiriman</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>Terbaru dulu</translation>
+    </message>
+    <message>
+        <source>Most impressions</source>
+        <translation>Tayangan terbanyak</translation>
+    </message>
+    <message>
+        <source>Highest engagement rate</source>
+        <translation>Tingkat keterlibatan tertinggi</translation>
+    </message>
+    <message>
+        <source>Refresh numbers</source>
+        <translation>Perbarui angka</translation>
+    </message>
+    <message>
+        <source>Read the selected post&apos;s numbers now</source>
+        <translation>Baca angka kiriman yang dipilih sekarang</translation>
+    </message>
+    <message>
+        <source>Sort:</source>
+        <translation>Urutkan:</translation>
+    </message>
+    <message>
+        <source>This month&apos;s budget for reading numbers is used up: no numbers are read until next month (Settings, Costs).</source>
+        <translation>Anggaran baca angka bulan ini sudah habis: tidak ada angka yang dibaca sampai bulan depan (Pengaturan, Biaya).</translation>
+    </message>
+</context>
+<context>
     <name>Rekap</name>
     <message>
         <source>Verified, counted</source>
@@ -3325,16 +3404,16 @@ Tindakan ini tidak dapat dibatalkan.</translation>
         <translation>Kiriman terbaik %1 (menurut tayangan)</translation>
     </message>
     <message>
-        <source>Posted</source>
-        <translation>Dikirim</translation>
+        <source>Posted / read</source>
+        <translation>Dikirim / dibaca</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Keterlibatan</translation>
     </message>
     <message>
         <source>Likes</source>
         <translation>Suka</translation>
-    </message>
-    <message>
-        <source>Read</source>
-        <translation>Dibaca</translation>
     </message>
 </context>
 <context>

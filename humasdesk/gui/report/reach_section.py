@@ -105,12 +105,14 @@ def reach_html(
 
     out = io.StringIO()
     w = out.write
-    w("<h2>" + esc(QCoreApplication.translate("Report", "Reach and engagement")) + "</h2>")
     reach = metrics.reach
     figs: list[ReachFigures | None] = [
         reach.for_account(a.metrics.account_id) if reach is not None else None for a in accounts
     ]
-    if reach is None or not any(f is not None and f.measured for f in figs):
+    measured = reach is not None and any(f is not None and f.measured for f in figs)
+    page = ' style="page-break-before: always;"' if measured else ""  # its own page, if any
+    w(f"<h2{page}>" + esc(QCoreApplication.translate("Report", "Reach and engagement")) + "</h2>")
+    if not measured:
         w(
             "<p>"
             + esc(
@@ -198,16 +200,20 @@ def reach_html(
         )
         w('<table class="grid" width="100%" cellspacing="0" cellpadding="3"><thead><tr>')
         for head, width in (
-            (QCoreApplication.translate("Report", "Posted"), "15%"),
+            (QCoreApplication.translate("Report", "Posted / read"), "16%"),
             (QCoreApplication.translate("Report", "Text"), ""),
-            (QCoreApplication.translate("Report", "Impressions"), "10%"),
-            (QCoreApplication.translate("Report", "Likes"), "7%"),
-            (QCoreApplication.translate("Report", "Reposts"), "7%"),
-            (QCoreApplication.translate("Report", "Replies"), "7%"),
-            (QCoreApplication.translate("Report", "Engagement rate"), "9%"),
-            (QCoreApplication.translate("Report", "Read"), "15%"),
+            (QCoreApplication.translate("Report", "Impressions"), "12%"),
+            (QCoreApplication.translate("Report", "Likes"), "8%"),
+            (QCoreApplication.translate("Report", "Reposts"), "12%"),
+            (QCoreApplication.translate("Report", "Replies"), "10%"),
+            (QCoreApplication.translate("Report", "Rate"), "12%"),
         ):
-            w(f'<th width="{width}">{esc(head)}</th>' if width else f"<th>{esc(head)}</th>")
+            size = ' style="font-size: 7.5pt;"'
+            w(
+                f'<th width="{width}"{size}>{esc(head)}</th>'
+                if width
+                else f"<th{size}>{esc(head)}</th>"
+            )
         w("</tr></thead>")
         for p in f.best:
             s = p.latest
@@ -216,16 +222,17 @@ def reach_html(
             def n(v: int | None) -> str:
                 return "–" if v is None else format_int(v)
 
+            posted = esc(format_datetime(p.posted_at, tz, zone=False))
+            read = esc(format_datetime(s.read_at, tz, zone=False))
             w(
                 "<tr>"
-                f'<td class="t">{esc(format_datetime(p.posted_at, tz, zone=False))}</td>'
+                f'<td class="t">{posted}<br/><span class="ctx">{read}</span></td>'
                 f"<td>{esc(p.text or '')}</td>"
                 f'<td class="num">{esc(n(s.impression_count))}</td>'
                 f'<td class="num">{esc(n(s.like_count))}</td>'
                 f'<td class="num">{esc(n(s.retweet_count))}</td>'
                 f'<td class="num">{esc(n(s.reply_count))}</td>'
                 f'<td class="num">{esc(_rate(p.engagement_rate))}</td>'
-                f'<td class="t">{esc(format_datetime(s.read_at, tz, zone=False))}</td>'
                 "</tr>"
             )
         w("</table>")
