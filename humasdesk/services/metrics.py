@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, tzinfo
 from decimal import Decimal
 
 from humasdesk.core.activity import Action, ActivityEntry, format_ts
@@ -51,6 +51,7 @@ logger = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
 SCAN_KEY = "scanned_seq"
+_MS = timedelta(milliseconds=1)  # "up to `until`" includes a reading made at that moment
 
 
 @dataclass(frozen=True)
@@ -356,7 +357,7 @@ class ReachCollector:
             return []
         rows = []
         posts = {pid: store.post(pid) for pid in ids}
-        for snap in store.snapshots(sorted(ids), end=until):
+        for snap in store.snapshots(sorted(ids), end=until + _MS):
             m = posts.get(snap.x_post_id)
             rows.append(
                 SnapshotRow(
@@ -379,7 +380,7 @@ def csv_reach_extra(store: MetricsStore, tz: tzinfo | None, until: datetime) -> 
 
     times = LocalTimes(tz)
     latest: dict[str, Snapshot] = {}
-    for snap in store.snapshots(end=until):
+    for snap in store.snapshots(end=until + _MS):
         latest[snap.x_post_id] = snap
     cells = {}
     for pid, snap in latest.items():
