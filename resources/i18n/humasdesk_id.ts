@@ -1861,6 +1861,30 @@ Tanda tangan: %2</translation>
         <translation>Data pribadi dihapus</translation>
     </message>
     <message>
+        <source>Post sent outside HumasDesk</source>
+        <translation>Kiriman di luar HumasDesk</translation>
+    </message>
+    <message>
+        <source>Reply sent outside HumasDesk</source>
+        <translation>Balasan di luar HumasDesk</translation>
+    </message>
+    <message>
+        <source>Repost made outside HumasDesk</source>
+        <translation>Repost di luar HumasDesk</translation>
+    </message>
+    <message>
+        <source>Post edited on X</source>
+        <translation>Kiriman diedit di X</translation>
+    </message>
+    <message>
+        <source>Post deleted on X</source>
+        <translation>Kiriman dihapus di X</translation>
+    </message>
+    <message>
+        <source>Numbers read from X</source>
+        <translation>Angka dibaca dari X</translation>
+    </message>
+    <message>
         <source>Office</source>
         <translation>Kantor</translation>
     </message>
