@@ -314,35 +314,40 @@ class ReachCollector:
                 self.edits[old] = e.x_post_id
 
     def reach_posts(self, store: MetricsStore) -> list[ReachPost]:
-        """Each post with its newest version's latest reading."""
+        """Each post with its newest version's latest reading (the store read once: a year
+        of posts is one query for the posts and one for the readings)."""
+        measured = {m.x_post_id: m for m in store.posts()}
         newest: dict[str, str] = {}
         for pid in self.posts:
             cur, seen = pid, {pid}
             while True:
                 nxt = self.edits.get(cur)
                 if nxt is None:
-                    m = store.post(cur)
+                    m = measured.get(cur)
                     nxt = m.replaced_by if m is not None else None
                 if nxt is None or nxt in seen:
                     break
                 seen.add(nxt)
                 cur = nxt
             newest[pid] = cur
+        wanted = set(newest.values())
         latest: dict[str, Snapshot] = {}
-        for snap in store.snapshots(sorted(set(newest.values()))):
-            latest[snap.x_post_id] = snap
+        if wanted & set(measured):
+            for snap in store.snapshots():
+                if snap.x_post_id in wanted:
+                    latest[snap.x_post_id] = snap
         out = []
         for pid, (account_id, ts, text) in self.posts.items():
             version = newest[pid]
-            measured = store.post(version)
+            m = measured.get(version)
             out.append(
                 ReachPost(
                     account_id=account_id,
                     x_post_id=version,
                     posted_at=ts,
-                    text=measured.text if measured is not None and measured.text else text,
+                    text=m.text if m is not None and m.text else text,
                     latest=latest.get(version),
-                    deleted=measured is not None and measured.deleted_at is not None,
+                    deleted=m is not None and m.deleted_at is not None,
                 )
             )
         return out
@@ -353,12 +358,14 @@ class ReachCollector:
     def snapshot_rows(self, store: MetricsStore, until: datetime) -> list[SnapshotRow]:
         """Every reading (up to `until`) of the collected posts' versions, in time order."""
         ids = set(self.posts) | set(self.edits.values())
-        if not ids:
+        measured = {m.x_post_id: m for m in store.posts()}
+        if not ids & set(measured):
             return []
         rows = []
-        posts = {pid: store.post(pid) for pid in ids}
-        for snap in store.snapshots(sorted(ids), end=until + _MS):
-            m = posts.get(snap.x_post_id)
+        for snap in store.snapshots(end=until + _MS):
+            if snap.x_post_id not in ids:
+                continue
+            m = measured.get(snap.x_post_id)
             rows.append(
                 SnapshotRow(
                     snapshot=snap,
