@@ -344,6 +344,20 @@ class MetricsStore(ThreadStore):
 
     # --- what the desk itself has under way ----------------------------------------------------
 
+    def desk_pending_since(self, account_id: str) -> datetime | None:
+        """When the earliest send of this account that may have reached X unrecorded
+        (sending, or outcome unknown) last changed; None when there is none."""
+        row = (
+            self._conn()
+            .execute(
+                "SELECT min(updated_at) FROM outbox WHERE account_id = ? AND (state = 'sending' "
+                "OR (outcome_unknown = 1 AND state NOT IN ('cancelled', 'sent')))",
+                (account_id,),
+            )
+            .fetchone()
+        )
+        return _dt(row[0]) if row and row[0] else None
+
     def desk_pending_texts(self, account_id: str) -> set[str]:
         """Texts of this account's outbox items whose send may have reached X without being
         recorded yet (sending, or outcome unknown): the sender records those, not the
