@@ -180,6 +180,22 @@ def summary_text(state: ReachState) -> str:
     return " · ".join(parts)
 
 
+def header_text(state: ReachState) -> str:
+    """The pane header's short line: the month's metrics reads, or the budget used up."""
+    from PySide6.QtCore import QLocale
+
+    if state.limit is None:
+        return ""
+    if state.exhausted:
+        return QCoreApplication.translate("ReachPanel", "Budget for reading numbers used up")
+    loc = QLocale()
+    return (
+        QCoreApplication.translate("ReachPanel", "Numbers: US$%1 of %2")
+        .replace("%1", loc.toString(float(state.spent), "f", 2))
+        .replace("%2", loc.toString(float(state.limit), "f", 2))
+    )
+
+
 def budget_text(state: ReachState) -> str:
     from PySide6.QtCore import QLocale
 
@@ -404,10 +420,12 @@ class ReachController(QObject):
         call: Callable[..., Any],
         on_error: Callable[[BaseException], None],
         session: Callable[[], Any],
+        header: Callable[[str], None] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._session = session  # read on the GUI thread only
+        self._header = header or (lambda _text: None)
         self.panel = panel
         self.worker = worker
         self.services = services
@@ -442,7 +460,7 @@ class ReachController(QObject):
         services, account_id = self.services, session.account.user_id
         self.worker.submit(
             lambda: load_reach_state(services, account_id, datetime.now().astimezone()),
-            on_done=self.panel.set_state,
+            on_done=self.on_state_shown,
             on_error=self._on_error,
         )
 
@@ -456,11 +474,15 @@ class ReachController(QObject):
             services.metrics.take_due(session, call=call)
             return load_reach_state(services, session.account.user_id, datetime.now().astimezone())
 
-        self.worker.submit(job, on_done=self.panel.set_state, on_error=self._on_error)
+        self.worker.submit(job, on_done=self.on_state_shown, on_error=self._on_error)
 
     def on_state_loaded(self, state: ReachState) -> None:
         self._busy = False
+        self.on_state_shown(state)
+
+    def on_state_shown(self, state: ReachState) -> None:
         self.panel.set_state(state)
+        self._header(header_text(state))
 
     def on_job_failed(self, exc: BaseException) -> None:
         self._busy = False

@@ -166,7 +166,7 @@ class SlotDesk(QObject):
 
         self.reach = ReachController(
             ReachPanel(pane.posts_view), self.worker, self.services, self._call,
-            self.on_job_failed, lambda: self.session, parent=self,
+            self.on_job_failed, lambda: self.session, pane.show_metrics_cost, parent=self,
         )  # fmt: skip
 
     # --- session ----------------------------------------------------------------------------

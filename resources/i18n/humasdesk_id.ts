@@ -2363,6 +2363,14 @@ Tindakan ini tidak dapat dibatalkan.</translation>
         <translation>%1: %2 kiriman, %3 tayangan, keterlibatan %4</translation>
     </message>
     <message>
+        <source>Budget for reading numbers used up</source>
+        <translation>Anggaran baca angka habis</translation>
+    </message>
+    <message>
+        <source>Numbers: US$%1 of %2</source>
+        <translation>Baca angka: US$%1 dari %2</translation>
+    </message>
+    <message>
         <source>Reading numbers this month: US$%1 of US$%2</source>
         <translation>Baca angka bulan ini: US$%1 dari US$%2</translation>
     </message>

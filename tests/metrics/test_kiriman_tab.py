@@ -104,3 +104,16 @@ def test_refresh_numbers_asks_for_the_selected_post(view, qtbot):
     with qtbot.waitSignal(panel.refresh_requested) as blocker:
         panel.refresh_button.click()
     assert blocker.args == ["101"]
+
+
+def test_the_pane_header_says_when_the_budget_is_used_up(qtbot):
+    """The pane's header (beside the agency's cost) shows the month's metrics reads, and
+    says so when the budget is used up."""
+    from humasdesk.gui.reach_view import header_text
+
+    assert header_text(ReachState(spent=Decimal("0.125"), limit=Decimal("2"))) == (
+        "Baca angka: US$0,13 dari 2,00"
+    )
+    used_up = ReachState(spent=Decimal("2"), limit=Decimal("2"), exhausted=True)
+    assert header_text(used_up) == "Anggaran baca angka habis"
+    assert header_text(ReachState()) == ""
