@@ -161,3 +161,31 @@ def test_jsonl_and_xlsx_carry_the_readings_and_verify_still_checks_them(setup):
     assert 'name="angka_kiriman"' in workbook
     assert "<v>120</v>" in sheet and "111" in sheet
     assert verify_export(xlsx).status is Status.INTACT
+
+
+def test_both_csv_writers_write_the_same_latest_numbers(setup):
+    """The fast CSV writer and the plain one agree on the reach columns too."""
+    from humasdesk.services.metrics import csv_reach_extra
+    from humasdesk.store import LogFilter
+    from humasdesk.store.exports.csvfmt import write_csv, write_csv_rows
+    from humasdesk.store.exports.rows import CitizenMasker, Selection
+
+    log, store, service, clock, _ = setup
+    session = FakeSession(FakeClient())
+    session.client.answers = [
+        MetricsLookup(found={"111": public(impression_count=77, like_count=None,
+                                           retweet_count=1)})
+    ]  # fmt: skip
+    clock.now = T0 + timedelta(hours=2)
+    service.take_due(session)
+    extra = csv_reach_extra(store, UTC, clock.now)
+    assert extra.of("111") == ",77,,1,,,," + "2026-05-04T03:00:00.000+00:00"
+    sel = Selection(slots=frozenset({"office", "personal"}), include_personal=True)
+    masker = CitizenMasker(full=False, key=b"k" * 32)
+    fast, plain = io.BytesIO(), io.BytesIO()
+    write_csv_rows(fast, log.iter_rows(LogFilter()), selection=sel, masker=masker, tz=UTC,
+                   extra=extra)  # fmt: skip
+    write_csv(plain, sel.filter(log.iter_entries(LogFilter())), masker=masker, tz=UTC,
+              extra=extra)  # fmt: skip
+    assert fast.getvalue() == plain.getvalue()
+    assert b",77,,1,,,,2026-05-04T03:00:00.000+00:00\r\n" in fast.getvalue()

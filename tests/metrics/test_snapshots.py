@@ -148,3 +148,18 @@ def test_the_cost_meter_equals_the_sandbox_bill_to_the_cent(desk):
         desk.metrics_store.billed_reads(office.account.user_id, m) for m in ledger["months"]
     )
     assert spent == len(snaps) == 12  # 3 posts x 4 points, none on the same UTC day
+
+
+def test_a_post_deleted_from_the_desk_is_not_read_again(desk):
+    from humasdesk.services.posting import delete_post
+
+    office = desk.sign_in(Slot.OFFICE)
+    (pid,) = _post_in_app(desk, 1)
+    desk.clock.advance(HOUR + 60)
+    desk.sync(office)
+    delete_post(office, desk.log, pid, call=desk.accounts.call)
+    desk.clock.advance(DAY)
+    desk.sync(office)
+    assert _points(desk, pid) == ["1h"]
+    assert desk.metrics_store.post(pid).deleted_at is not None
+    assert desk.entries(Action.POST_DELETED_ON_X) == []  # the desk's own deletion is on record
