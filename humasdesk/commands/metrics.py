@@ -21,6 +21,7 @@ from typing import Any
 
 from humasdesk.commands import common
 from humasdesk.commands.common import EXIT_OK, Deps, UsageError
+from humasdesk.core.snapshots import PUBLIC_FIELDS
 
 NAME = "metrics"
 HELP = "jangkauan dan keterlibatan kiriman: baca angka sekarang (refresh), daftar (list)"
@@ -29,14 +30,7 @@ DESCRIPTION = (
     "kiriman sekarang (dalam anggaran bulan ini); `list` mencetak angka terakhir tiap kiriman."
 )
 ACTIONS = ("refresh", "list")
-PUBLIC = (
-    "impression_count",
-    "like_count",
-    "retweet_count",
-    "quote_count",
-    "reply_count",
-    "bookmark_count",
-)
+PUBLIC = PUBLIC_FIELDS  # X's own names, in X's order
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:

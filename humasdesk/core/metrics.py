@@ -51,7 +51,7 @@ from __future__ import annotations
 import math
 from array import array
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from humasdesk.core.activity import Action, ActivityEntry
@@ -124,8 +124,6 @@ class AccountMetrics:
     two_way_ratio: float | None
     complaints: ComplaintMetrics
     reposts: int = 0  # the other account's posts shared as they are (not in `posts`)
-    #: answered mentions per `RESPONSE_BUCKETS` bar (the report's histogram)
-    response_histogram: tuple[int, ...] = (0, 0, 0, 0, 0)
 
 
 @dataclass(frozen=True)
@@ -137,6 +135,11 @@ class MetricsReport:
     reach: ReachReport | None = None
     #: each account's display name as of the period's end (account id -> name)
     names: Mapping[str, str] = field(default_factory=dict)
+    #: answered mentions per `RESPONSE_BUCKETS` bar, per account id (the report's histogram)
+    response_histograms: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+
+    def response_histogram(self, account_id: str) -> tuple[int, ...]:
+        return self.response_histograms.get(account_id, (0,) * len(RESPONSE_BUCKETS))
 
     def for_account(self, account_id: str) -> AccountMetrics | None:
         return next((a for a in self.accounts if a.account_id == account_id), None)
@@ -515,13 +518,10 @@ class MetricsAccumulator:
         return MetricsReport(
             period=period,
             as_of=self.as_of,
-            accounts=tuple(
-                replace(
-                    tallies[a].figures(),
-                    response_histogram=response_histogram([tallies[a].response_ms]),
-                )
-                for a in sorted(tallies)
-            ),
+            accounts=tuple(tallies[a].figures() for a in sorted(tallies)),
+            response_histograms={
+                a: response_histogram([t.response_ms]) for a, t in tallies.items()
+            },
         )
 
 

@@ -16,10 +16,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, tzinfo
 from decimal import Decimal
 
-from humasdesk.core.activity import Action, ActivityEntry
+from humasdesk.core.activity import Action, ActivityEntry, format_ts
 from humasdesk.core.cost import DEFAULT_RATES, CostRates, day_key, month_key
 from humasdesk.core.errors import CreditsDepleted, XError
 from humasdesk.core.metrics import (
@@ -31,6 +31,7 @@ from humasdesk.core.metrics import (
 )
 from humasdesk.core.snapshots import (
     DEFAULT_BUDGET_USD,
+    PUBLIC_FIELDS,
     Budget,
     Plan,
     Snapshot,
@@ -42,12 +43,15 @@ from humasdesk.services.posting import Call, direct_call, utcnow
 from humasdesk.services.session import AccountSession
 from humasdesk.services.usage import UsageMeter
 from humasdesk.store.activity_log import ActivityLog
+from humasdesk.store.exports.csvfmt import CsvExtra
+from humasdesk.store.exports.snapshots import SnapshotRow
 from humasdesk.store.metrics_store import MeasuredPost, MetricsStore
 
 logger = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
 SCAN_KEY = "scanned_seq"
+_MS = timedelta(milliseconds=1)  # "up to `until`" includes a reading made at that moment
 
 
 @dataclass(frozen=True)
@@ -310,38 +314,84 @@ class ReachCollector:
                 self.edits[old] = e.x_post_id
 
     def reach_posts(self, store: MetricsStore) -> list[ReachPost]:
-        """Each post with its newest version's latest reading."""
+        """Each post with its newest version's latest reading (the store read once: a year
+        of posts is one query for the posts and one for the readings)."""
+        measured = {m.x_post_id: m for m in store.posts()}
         newest: dict[str, str] = {}
         for pid in self.posts:
             cur, seen = pid, {pid}
             while True:
                 nxt = self.edits.get(cur)
                 if nxt is None:
-                    m = store.post(cur)
+                    m = measured.get(cur)
                     nxt = m.replaced_by if m is not None else None
                 if nxt is None or nxt in seen:
                     break
                 seen.add(nxt)
                 cur = nxt
             newest[pid] = cur
+        wanted = set(newest.values())
         latest: dict[str, Snapshot] = {}
-        for snap in store.snapshots(sorted(set(newest.values()))):
-            latest[snap.x_post_id] = snap
+        if wanted & set(measured):
+            for snap in store.snapshots():
+                if snap.x_post_id in wanted:
+                    latest[snap.x_post_id] = snap
         out = []
         for pid, (account_id, ts, text) in self.posts.items():
             version = newest[pid]
-            measured = store.post(version)
+            m = measured.get(version)
             out.append(
                 ReachPost(
                     account_id=account_id,
                     x_post_id=version,
                     posted_at=ts,
-                    text=measured.text if measured is not None and measured.text else text,
+                    text=m.text if m is not None and m.text else text,
                     latest=latest.get(version),
-                    deleted=measured is not None and measured.deleted_at is not None,
+                    deleted=m is not None and m.deleted_at is not None,
                 )
             )
         return out
 
     def report(self, store: MetricsStore, period: Period, tz: tzinfo) -> ReachReport:
         return compute_reach(self.reach_posts(store), period, tz, self.accounts)
+
+    def snapshot_rows(self, store: MetricsStore, until: datetime) -> list[SnapshotRow]:
+        """Every reading (up to `until`) of the collected posts' versions, in time order."""
+        ids = set(self.posts) | set(self.edits.values())
+        measured = {m.x_post_id: m for m in store.posts()}
+        if not ids & set(measured):
+            return []
+        rows = []
+        for snap in store.snapshots(end=until + _MS):
+            if snap.x_post_id not in ids:
+                continue
+            m = measured.get(snap.x_post_id)
+            rows.append(
+                SnapshotRow(
+                    snapshot=snap,
+                    slot=m.slot if m else None,
+                    handle=m.handle if m else None,
+                    posted_at=m.posted_at if m else None,
+                )
+            )
+        return rows
+
+
+#: The CSV's columns after the activity's: each post's latest numbers, X's names.
+CSV_REACH_COLUMNS = (*PUBLIC_FIELDS, "angka_dibaca_pada")
+
+
+def csv_reach_extra(store: MetricsStore, tz: tzinfo | None, until: datetime) -> CsvExtra:
+    """Each measured post's latest numbers as CSV cells (read up to `until`)."""
+    from humasdesk.store.exports.rows import LocalTimes
+
+    times = LocalTimes(tz)
+    latest: dict[str, Snapshot] = {}
+    for snap in store.snapshots(end=until + _MS):
+        latest[snap.x_post_id] = snap
+    cells = {}
+    for pid, snap in latest.items():
+        values = ["" if snap.value(n) is None else str(snap.value(n)) for n in PUBLIC_FIELDS]
+        values.append(times.iso(format_ts(snap.read_at)) or "")
+        cells[pid] = "," + ",".join(values)
+    return CsvExtra(CSV_REACH_COLUMNS, cells)

@@ -16,6 +16,8 @@ last post seen, and records what the desk did not send as its own activity entri
 Nothing is recorded twice: a post the log holds already (sent by the desk, or seen before),
 a repost of a post the account's reposts on the record already share, and a post whose text
 an outbox item of the account is still sending (the sender records that one) are skipped.
+While a send of the desk may have reached X unrecorded, the posts from then on wait for the
+next sync (X may rewrite a text, so the text alone cannot tell them apart).
 The first sync after sign-in reads back only to the account's first sign-in on this desk:
 what was posted before the desk kept the record is not back-dated into it.
 """
@@ -25,7 +27,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from humasdesk.core.activity import Action
@@ -44,6 +46,7 @@ logger = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
 PAGE = 100
 MAX_PAGES = 20
+DEFER_MARGIN = timedelta(minutes=1)
 
 
 def _id_key(post_id: str) -> tuple[int, str]:
@@ -132,6 +135,16 @@ class OwnTimelineSync:
             return TimelineResult(pages=pages, error=exc)
         if floor is not None:
             posts = [p for p in posts if p.created_at is None or p.created_at >= floor]
+        pending = self.store.desk_pending_since(account.user_id)
+        if pending is not None:
+            # The desk is sending (or may have sent) a post it has not recorded yet: posts
+            # from then on wait for the next sync, so the sender's record comes first
+            # (X may rewrite a post's text, e.g. links, so the text alone cannot tell).
+            cut = pending - DEFER_MARGIN
+            held = [p for p in posts if p.created_at is None or p.created_at >= cut]
+            posts = [p for p in posts if p not in held]
+            if held:
+                newest = max((p.id for p in posts), key=_id_key) if posts else None
         result = self._record(session, posts)
         if newest is None and posts:
             newest = max((p.id for p in posts), key=_id_key)

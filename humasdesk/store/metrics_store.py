@@ -298,11 +298,18 @@ class MetricsStore(ThreadStore):
         end: datetime | None = None,
     ) -> list[Snapshot]:
         """Readings in time order (of some posts; read in ``[start, end)``)."""
+        if x_post_ids is not None:
+            ids = list(dict.fromkeys(x_post_ids))
+            if len(ids) > 500:  # SQLite caps the "?" of one statement: in parts, merged
+                parts = [
+                    self.snapshots(ids[i : i + 500], start=start, end=end)
+                    for i in range(0, len(ids), 500)
+                ]
+                return sorted((s for p in parts for s in p), key=lambda s: s.read_at)
         sql = f"SELECT {_SNAP_COLS} FROM metric_snapshots"
         where: list[str] = []
         args: list[Any] = []
         if x_post_ids is not None:
-            ids = list(x_post_ids)
             if not ids:
                 return []
             where.append(f"x_post_id IN ({','.join('?' * len(ids))})")
@@ -336,6 +343,20 @@ class MetricsStore(ThreadStore):
             )
 
     # --- what the desk itself has under way ----------------------------------------------------
+
+    def desk_pending_since(self, account_id: str) -> datetime | None:
+        """When the earliest send of this account that may have reached X unrecorded
+        (sending, or outcome unknown) last changed; None when there is none."""
+        row = (
+            self._conn()
+            .execute(
+                "SELECT min(updated_at) FROM outbox WHERE account_id = ? AND (state = 'sending' "
+                "OR (outcome_unknown = 1 AND state NOT IN ('cancelled', 'sent')))",
+                (account_id,),
+            )
+            .fetchone()
+        )
+        return _dt(row[0]) if row and row[0] else None
 
     def desk_pending_texts(self, account_id: str) -> set[str]:
         """Texts of this account's outbox items whose send may have reached X without being

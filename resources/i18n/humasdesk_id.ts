@@ -2156,7 +2156,31 @@ Tanda tangan: %2</translation>
         <source>Complaint (aduan) tag removed</source>
         <translation>Tanda aduan dicabut</translation>
     </message>
-</context>
+<message>
+        <source>Post sent outside HumasDesk</source>
+        <translation>Kiriman di luar HumasDesk</translation>
+    </message>
+    <message>
+        <source>Reply sent outside HumasDesk</source>
+        <translation>Balasan di luar HumasDesk</translation>
+    </message>
+    <message>
+        <source>Repost made outside HumasDesk</source>
+        <translation>Repost di luar HumasDesk</translation>
+    </message>
+    <message>
+        <source>Post edited on X</source>
+        <translation>Kiriman diedit di X</translation>
+    </message>
+    <message>
+        <source>Post deleted on X</source>
+        <translation>Kiriman dihapus di X</translation>
+    </message>
+    <message>
+        <source>Numbers read from X</source>
+        <translation>Angka dibaca dari X</translation>
+    </message>
+    </context>
 <context>
     <name>LogView</name>
     <message>
@@ -3719,6 +3743,54 @@ Tindakan ini tidak dapat dibatalkan.</translation>
         <source>(likes + reposts + quotes + replies) ÷ impressions, over the posts with an impressions figure.</source>
         <translation>(suka + bagikan ulang + kutipan + balasan) ÷ tayangan, atas kiriman yang memiliki angka tayangan.</translation>
     </message>
+<message>
+        <source>Impressions per week</source>
+        <translation>Tayangan per minggu</translation>
+    </message>
+    <message>
+        <source>Reach and engagement</source>
+        <translation>Jangkauan dan keterlibatan</translation>
+    </message>
+    <message>
+        <source>No post of this period has been measured yet: reach and engagement are shown once their numbers have been read from X.</source>
+        <translation>Belum ada kiriman dalam periode ini yang diukur: jangkauan dan keterlibatan ditampilkan setelah angkanya dibaca dari X.</translation>
+    </message>
+    <message>
+        <source>Impressions, total</source>
+        <translation>Tayangan, total</translation>
+    </message>
+    <message>
+        <source>Impressions, median</source>
+        <translation>Tayangan, median</translation>
+    </message>
+    <message>
+        <source>Engagements (likes, reposts, quotes, replies)</source>
+        <translation>Keterlibatan (suka, repost, kutipan, balasan)</translation>
+    </message>
+    <message>
+        <source>Measured posts without an impressions figure</source>
+        <translation>Kiriman terukur tanpa angka tayangan</translation>
+    </message>
+    <message>
+        <source>%1: numbers as read from X on %2.</source>
+        <translation>%1: angka sebagaimana dibaca dari X pada %2.</translation>
+    </message>
+    <message>
+        <source>Best posts of %1 (by impressions)</source>
+        <translation>Kiriman terbaik %1 (menurut tayangan)</translation>
+    </message>
+    <message>
+        <source>Posted / read</source>
+        <translation>Dikirim / dibaca</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Keterlibatan</translation>
+    </message>
+    <message>
+        <source>Likes</source>
+        <translation>Suka</translation>
+    </message>
 </context>
 <context>
     <name>RequestsDialog</name>
@@ -5173,6 +5245,93 @@ Warga dapat meminta data yang disimpan tentang dirinya, serta perbaikan, pembata
     <message>
         <source>OS timer</source>
         <translation>Pengatur waktu sistem</translation>
+    </message>
+</context>
+<context>
+    <name>ReachPanel</name>
+    <message>
+        <source>Not measured yet</source>
+        <translation>Belum diukur</translation>
+    </message>
+    <message>
+        <source>%1 impressions · %2 likes · %3 reposts · %4 replies · %5</source>
+        <translation>%1 tayangan · %2 suka · %3 repost · %4 balasan · %5</translation>
+    </message>
+    <message>
+        <source>read %1</source>
+        <translation>dibaca %1</translation>
+    </message>
+    <message>
+        <source>deleted on X</source>
+        <translation>dihapus di X</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>7 hari terakhir</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>30 hari terakhir</translation>
+    </message>
+    <message>
+        <source>%1: no post measured</source>
+        <translation>%1: belum ada kiriman yang diukur</translation>
+    </message>
+    <message>
+        <source>%1: %2 posts, %3 impressions, engagement %4</source>
+        <translation>%1: %2 kiriman, %3 tayangan, keterlibatan %4</translation>
+    </message>
+    <message>
+        <source>Budget for reading numbers used up</source>
+        <translation>Anggaran baca angka habis</translation>
+    </message>
+    <message>
+        <source>Numbers: US$%1 of %2</source>
+        <translation>Baca angka: US$%1 dari %2</translation>
+    </message>
+    <message>
+        <source>Reading numbers this month: US$%1 of US$%2</source>
+        <translation>Baca angka bulan ini: US$%1 dari US$%2</translation>
+    </message>
+    <message>
+        <source>%1 readings skipped to stay within the budget</source>
+        <translation>%1 pembacaan dilewati agar anggaran tidak terlampaui</translation>
+    </message>
+    <message>
+        <source>Reach summary</source>
+        <translation>Ringkasan jangkauan</translation>
+    </message>
+    <message>
+        <source>Sort posts</source>
+        <translation>Urutkan kiriman</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>Terbaru dulu</translation>
+    </message>
+    <message>
+        <source>Most impressions</source>
+        <translation>Tayangan terbanyak</translation>
+    </message>
+    <message>
+        <source>Highest engagement rate</source>
+        <translation>Tingkat keterlibatan tertinggi</translation>
+    </message>
+    <message>
+        <source>Refresh numbers</source>
+        <translation>Perbarui angka</translation>
+    </message>
+    <message>
+        <source>Read the selected post's numbers now</source>
+        <translation>Baca angka kiriman yang dipilih sekarang</translation>
+    </message>
+    <message>
+        <source>Sort:</source>
+        <translation>Urutkan:</translation>
+    </message>
+    <message>
+        <source>This month's budget for reading numbers is used up: no numbers are read until next month (Settings, Costs).</source>
+        <translation>Anggaran baca angka bulan ini sudah habis: tidak ada angka yang dibaca sampai bulan depan (Pengaturan, Biaya).</translation>
     </message>
 </context>
 </TS>

@@ -122,3 +122,22 @@ def test_own_timeline_reads_are_billed_as_own_data_and_counted_to_the_cent(desk)
     events = month["accounts"][office.account.user_id]["events"]
     assert events["owned_read"] >= 2 and "post_read" not in events
     assert Decimal(month["usd"]) == desk.usage.estimate()
+
+
+def test_while_a_send_is_unsettled_newer_posts_wait_even_if_x_rewrote_the_text(desk):
+    """X may rewrite a text (links become t.co): the sync waits for the sender's record
+    instead of guessing by text, and records the phone's post once the send is settled."""
+    office = desk.sign_in(Slot.OFFICE)
+    queued = desk.outbox.enqueue(Slot.OFFICE, office.account, "Info di contoh.go.id", undo_s=0)
+    item = queued.items[0]
+    desk.sender.store.mark_sending(item.id, desk.clock(), owner="other", pid=None)
+    sent = desk.control.app_post("HumasDemo", "Info di https://t.co/abc123")  # as X shows it
+    phone = desk.control.app_post("HumasDemo", "Dari ponsel: rapat ditunda.")
+    assert desk.timeline.sync(office, call=desk.accounts.call).recorded == 0
+    # the sender settles its send: its own record, then the outbox state
+    desk.log.append(Action.POST_SENT, slot=Slot.OFFICE, account_id=office.account.user_id,
+                    handle="HumasDemo", x_post_id=sent["id"], text=item.text)  # fmt: skip
+    desk.sender.store.mark_sent(item.id, sent["id"], desk.clock())
+    result = desk.timeline.sync(office, call=desk.accounts.call)
+    assert result.posts == 1
+    assert [e.x_post_id for e in desk.entries(Action.POST_SEEN)] == [phone["id"]]

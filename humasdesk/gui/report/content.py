@@ -515,6 +515,7 @@ def build_charts(
     metrics: MetricsReport | None = None,
 ) -> list[tuple[str, BarChart]]:
     """(resource name, chart) for each chart of the report (with `metrics`: its reach)."""
+    histograms = metrics.response_histograms if metrics is not None else {}
     charts: list[tuple[str, BarChart]] = []
     by_id = [a for a in accounts if a.metrics.account_id]
     buckets = _buckets(period, tz, unit)
@@ -587,7 +588,11 @@ def build_charts(
         )
     )
     hist = [
-        Series(_handle(a.handle), a.colour, tuple(float(c) for c in a.metrics.response_histogram))
+        Series(
+            _handle(a.handle),
+            a.colour,
+            tuple(float(c) for c in histograms.get(a.metrics.account_id, (0,) * 5)),
+        )
         for a in by_id
     ]
     charts.append(

@@ -53,10 +53,6 @@ DEFINITIONS: tuple[tuple[str, str], ...] = (
 )
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Report", text)
-
-
 def reach_charts(
     metrics: MetricsReport, accounts: Sequence[ReportAccount]
 ) -> list[tuple[str, BarChart]]:
@@ -80,11 +76,11 @@ def reach_charts(
             Series(_handle(a.handle), a.colour, tuple(float(per.get(w, 0)) for w in weeks))
         )
     chart = BarChart(
-        title=_t("Impressions per week"),
+        title=QCoreApplication.translate("Report", "Impressions per week"),
         categories=tuple(locale.toString(_qdate(w), "d/M") for w in weeks),
         series=tuple(series),
-        y_label=_t("Impressions"),
-        x_label=_t("Week starting (day/month)"),
+        y_label=QCoreApplication.translate("Report", "Impressions"),
+        x_label=QCoreApplication.translate("Report", "Week starting (day/month)"),
     )
     return [(CHART, chart)]
 
@@ -109,18 +105,21 @@ def reach_html(
 
     out = io.StringIO()
     w = out.write
-    w("<h2>" + esc(_t("Reach and engagement")) + "</h2>")
     reach = metrics.reach
     figs: list[ReachFigures | None] = [
         reach.for_account(a.metrics.account_id) if reach is not None else None for a in accounts
     ]
-    if reach is None or not any(f is not None and f.measured for f in figs):
+    measured = reach is not None and any(f is not None and f.measured for f in figs)
+    page = ' style="page-break-before: always;"' if measured else ""  # its own page, if any
+    w(f"<h2{page}>" + esc(QCoreApplication.translate("Report", "Reach and engagement")) + "</h2>")
+    if not measured:
         w(
             "<p>"
             + esc(
-                _t(
+                QCoreApplication.translate(
+                    "Report",
                     "No post of this period has been measured yet: reach and engagement "
-                    "are shown once their numbers have been read from X."
+                    "are shown once their numbers have been read from X.",
                 )
             )
             + "</p>"
@@ -137,23 +136,36 @@ def reach_html(
         _figures_table(
             list(accounts),
             [
-                (_t("Posts and replies"), [format_int(f.posts) if f else "0" for f in figs]),
-                (_t("Posts measured"), [format_int(f.measured) if f else "0" for f in figs]),
                 (
-                    _t("Impressions, total"),
+                    QCoreApplication.translate("Report", "Posts and replies"),
+                    [format_int(f.posts) if f else "0" for f in figs],
+                ),
+                (
+                    QCoreApplication.translate("Report", "Posts measured"),
+                    [format_int(f.measured) if f else "0" for f in figs],
+                ),
+                (
+                    QCoreApplication.translate("Report", "Impressions, total"),
                     [cell(f, lambda f: format_int(f.impressions_total)) for f in figs],
                 ),
-                (_t("Impressions, median"), [cell(f, median) for f in figs]),
                 (
-                    _t("Engagements (likes, reposts, quotes, replies)"),
+                    QCoreApplication.translate("Report", "Impressions, median"),
+                    [cell(f, median) for f in figs],
+                ),
+                (
+                    QCoreApplication.translate(
+                        "Report", "Engagements (likes, reposts, quotes, replies)"
+                    ),
                     [cell(f, lambda f: format_int(f.engagements_total)) for f in figs],
                 ),
                 (
-                    _t("Engagement rate"),
+                    QCoreApplication.translate("Report", "Engagement rate"),
                     [cell(f, lambda f: _rate(f.engagement_rate)) for f in figs],
                 ),
                 (
-                    _t("Measured posts without an impressions figure"),
+                    QCoreApplication.translate(
+                        "Report", "Measured posts without an impressions figure"
+                    ),
                     [cell(f, lambda f: format_int(f.without_impressions)) for f in figs],
                 ),
             ],
@@ -169,7 +181,7 @@ def reach_html(
             w(
                 '<p class="note">'
                 + esc(
-                    _t("%1: numbers as read from X on %2.")
+                    QCoreApplication.translate("Report", "%1: numbers as read from X on %2.")
                     .replace("%1", _handle(a.handle))
                     .replace("%2", when)
                 )
@@ -179,21 +191,29 @@ def reach_html(
             continue
         w(
             "<h3>"
-            + esc(_t("Best posts of %1 (by impressions)").replace("%1", _handle(a.handle)))
+            + esc(
+                QCoreApplication.translate("Report", "Best posts of %1 (by impressions)").replace(
+                    "%1", _handle(a.handle)
+                )
+            )
             + "</h3>"
         )
         w('<table class="grid" width="100%" cellspacing="0" cellpadding="3"><thead><tr>')
         for head, width in (
-            (_t("Posted"), "15%"),
-            (_t("Text"), ""),
-            (_t("Impressions"), "10%"),
-            (_t("Likes"), "7%"),
-            (_t("Reposts"), "7%"),
-            (_t("Replies"), "7%"),
-            (_t("Engagement rate"), "9%"),
-            (_t("Read"), "15%"),
+            (QCoreApplication.translate("Report", "Posted / read"), "16%"),
+            (QCoreApplication.translate("Report", "Text"), ""),
+            (QCoreApplication.translate("Report", "Impressions"), "12%"),
+            (QCoreApplication.translate("Report", "Likes"), "8%"),
+            (QCoreApplication.translate("Report", "Reposts"), "12%"),
+            (QCoreApplication.translate("Report", "Replies"), "10%"),
+            (QCoreApplication.translate("Report", "Rate"), "12%"),
         ):
-            w(f'<th width="{width}">{esc(head)}</th>' if width else f"<th>{esc(head)}</th>")
+            size = ' style="font-size: 7.5pt;"'
+            w(
+                f'<th width="{width}"{size}>{esc(head)}</th>'
+                if width
+                else f"<th{size}>{esc(head)}</th>"
+            )
         w("</tr></thead>")
         for p in f.best:
             s = p.latest
@@ -202,16 +222,17 @@ def reach_html(
             def n(v: int | None) -> str:
                 return "–" if v is None else format_int(v)
 
+            posted = esc(format_datetime(p.posted_at, tz, zone=False))
+            read = esc(format_datetime(s.read_at, tz, zone=False))
             w(
                 "<tr>"
-                f'<td class="t">{esc(format_datetime(p.posted_at, tz, zone=False))}</td>'
+                f'<td class="t">{posted}<br/><span class="ctx">{read}</span></td>'
                 f"<td>{esc(p.text or '')}</td>"
                 f'<td class="num">{esc(n(s.impression_count))}</td>'
                 f'<td class="num">{esc(n(s.like_count))}</td>'
                 f'<td class="num">{esc(n(s.retweet_count))}</td>'
                 f'<td class="num">{esc(n(s.reply_count))}</td>'
                 f'<td class="num">{esc(_rate(p.engagement_rate))}</td>'
-                f'<td class="t">{esc(format_datetime(s.read_at, tz, zone=False))}</td>'
                 "</tr>"
             )
         w("</table>")
