@@ -408,13 +408,16 @@ class CaseService:
         ]  # fmt: skip
         if not due:
             return RetentionOutcome(0, 0, 0)
+        from humasdesk.store.privacy_store import ERASURE
+
         ids = {c.mention_id for c in due}
-        seqs = [s for r in privacy.mention_records() if r.x_post_id in ids for s in r.log_seqs]
         reason = f"retensi aduan selesai: {len(due)} aduan ditutup lebih dari {days} hari"
-        n_log = self.log.erase_personal(seqs, reason, data_class="complaint") if seqs else 0
-        n_rows = privacy.erase_mentions(ids, now)
-        for c in due:
-            self.store.update(c.id, now, citizen_erased_at=now, pseudonym=ERASED_PSEUDONYM)
+        with privacy.lease(ERASURE, "penghapusan data warga aduan selesai", now):
+            seqs = [s for r in privacy.mention_records() if r.x_post_id in ids for s in r.log_seqs]
+            n_log = self.log.erase_personal(seqs, reason, data_class="complaint") if seqs else 0
+            n_rows = privacy.erase_mentions(ids, now)
+            for c in due:
+                self.store.update(c.id, now, citizen_erased_at=now, pseudonym=ERASED_PSEUDONYM)
         logger.info("retention erased the citizen data of %d closed complaint cases", len(due))
         return RetentionOutcome(len(due), n_log, n_rows)
 
