@@ -329,6 +329,18 @@ class CaseService:
                 marked += 1
         return marked
 
+    def check_mention(self, client: Any, case_id: int) -> Case:
+        """Before answering: is the case's mention still on X? (one ``GET /2/tweets/:id``;
+        a deleted one marks the case, which is kept)."""
+        case = self._case(case_id)
+        if case.mention_deleted:
+            return case
+        try:
+            client.get_post(case.mention_id)
+        except NotFound:
+            return self.mark_mention_deleted(case_id)
+        return case
+
     def reply_problem(self, case_id: int, slot: Slot) -> str | None:
         """Why a reply from `slot`'s pane to this case is refused (None: allowed)."""
         return reply_slot_problem(self._case(case_id), slot)

@@ -86,6 +86,23 @@ def test_a_deleted_mention_keeps_its_case_marked(desk):
     assert desk.cases.check_deleted(X(), OFFICE_ID) == 0
 
 
+def test_checking_before_a_reply_marks_a_deleted_mention(desk):
+    from humasdesk.core.errors import NotFound
+
+    class X:
+        def __init__(self, gone):
+            self.gone = gone
+
+        def get_post(self, post_id):
+            if self.gone:
+                raise NotFound(post_id)
+
+    case = desk.complaint("@HumasDemo antrean lama")
+    assert not desk.cases.check_mention(X(False), case.id).mention_deleted
+    assert desk.cases.check_mention(X(True), case.id).mention_deleted
+    assert desk.cases.get(case.id).status is CaseStatus.RECEIVED  # kept
+
+
 def test_a_reply_from_the_other_pane_is_refused(desk):
     case = desk.complaint("@HumasDemo lampu jalan mati")
     desk.cases.check_reply(case.id, Slot.OFFICE)

@@ -244,19 +244,27 @@ class AduanDesk(QObject):
 
     # replies and templates ---------------------------------------------------------------------
 
-    def _reply_context(self, case_id: int) -> ReplyContext | list[Template]:
+    def _reply_context(self, case_id: int, session: Any) -> ReplyContext | list[Template]:
         templates = self.services.templates(self.slot)
         if not case_id:
             return templates
         case = self.services.get(case_id)
+        if session is not None and case.slot is self.slot and not case.mention_deleted:
+            # still on X? (a citizen may have deleted it: the case is kept, and marked)
+            accounts = self.slot_desk.services.accounts
+            case = accounts.call(session, lambda s: self.services.check_mention(s.client, case_id))
         m = self.slot_desk.services.mentions_store.get(case.mention_id)
         author = (m.author_username or "") if m else ""
         return ReplyContext(case, author, (m.text if m else "") or "", templates)
 
     def on_view_reply_requested(self, case_id: int, template: str | None = None) -> None:
         """Answer the case's citizen with a template (case 0: the templates alone)."""
+        session = self.slot_desk.session  # read here, on the GUI thread
         self._submit(
-            self._reply_context, case_id, on_done=lambda ctx: self.on_reply_context(ctx, template)
+            self._reply_context,
+            case_id,
+            session,
+            on_done=lambda ctx: self.on_reply_context(ctx, template),
         )
 
     def on_reply_context(self, ctx: ReplyContext | list[Template], template: str | None) -> None:

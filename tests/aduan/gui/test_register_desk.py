@@ -111,4 +111,8 @@ def test_reminders_show_as_counts_on_the_mention_tab_and_in_the_header(
     assert pane.tabs.tabText(0).endswith("· 1 aduan perlu perhatian")
     assert aduan.header_label.text() == "Aduan: 0 mendekati batas waktu, 1 lewat batas waktu"
     assert "Pelayanan" not in pane.tabs.tabText(0) + aduan.header_label.text()
+    # the tray says the same (counts only); the status bar shows what the tray said
+    assert controller.window.statusBar().currentMessage() == (
+        "Aduan untuk @HumasDemo: 0 mendekati batas waktu, 1 lewat batas waktu"
+    )
     drain(qtbot, desk.worker)
