@@ -82,6 +82,10 @@ class AduanDesk(QObject):
         if self.view is not None:
             return
         pane = self.slot_desk.pane
+        if self.rule_dirs:  # the data folder's rules too, as `humasdesk check` reads them
+            from humasdesk.gui.aduan.wording_line import rules_for
+
+            pane.composer.wording.rules = rules_for(list(self.rule_dirs))
         self.view = RegisterView(pane.tabs)
         pane.tabs.addTab(self.view, self.tr("Complaints"))
         self.header_label = QLabel(pane.header)
