@@ -2604,6 +2604,14 @@ Tindakan ini tidak dapat dibatalkan.</translation>
         <translation>Templat balasan…</translation>
     </message>
     <message>
+        <source>Keywords…</source>
+        <translation>Kata kunci…</translation>
+    </message>
+    <message>
+        <source>The words that suggest a complaint: a plain text file, one list per class.</source>
+        <translation>Kata-kata yang menyarankan aduan: berkas teks biasa, satu daftar per kelas.</translation>
+    </message>
+    <message>
         <source>Both accounts…</source>
         <translation>Kedua akun…</translation>
     </message>

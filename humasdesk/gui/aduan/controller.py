@@ -70,6 +70,7 @@ class AduanDesk(QObject):
         self.templates_dialog: Any = None
         self.desk_wide: QDialog | None = None
         self.run_dialog: Callable[[QDialog], int] = run_modal  # tests answer dialogs here
+        self.open_file: Callable[[Path], object] = _open_file
 
     @property
     def services(self) -> Any:
@@ -104,6 +105,8 @@ class AduanDesk(QObject):
         v.templates_requested.connect(lambda: self.on_view_reply_requested(0))
         v.suggestion_decided.connect(self.on_view_suggestion_decided)
         v.desk_wide_requested.connect(self.on_view_desk_wide_requested)
+        v.keywords_requested.connect(self.on_view_keywords_requested)
+        v.keywords_button.setVisible(len(self.rule_dirs) > 1)  # a data folder to write in
         pane.unread_changed.connect(lambda _n: self._show_badge())
         pane.inbox_view.complaint_toggled.connect(lambda *_: self.refresh())
         self.slot_desk.mentions_synced.connect(lambda *_: self.refresh())
@@ -119,14 +122,13 @@ class AduanDesk(QObject):
 
     def _state(self, account_id: str, rule_dirs: Sequence[Path]) -> RegisterState:
         cases = self.services
-        if not cases.keyword_rules:
-            from humasdesk.core.wording import RulesError, load_keyword_rules
-            from humasdesk.paths import rules_dirs
+        from humasdesk.core.wording import RulesError, load_keyword_rules
+        from humasdesk.paths import rules_dirs
 
-            try:
-                cases.keyword_rules = load_keyword_rules(list(rule_dirs) or rules_dirs())
-            except RulesError:
-                cases.keyword_rules = load_keyword_rules(rules_dirs())
+        try:  # read each time: the official may have edited this laptop's keywords
+            cases.keyword_rules = load_keyword_rules(list(rule_dirs) or rules_dirs())
+        except RulesError:
+            cases.keyword_rules = load_keyword_rules(rules_dirs())
         from humasdesk.store.mentions_store import MentionState
 
         mentions = self.slot_desk.services.mentions
@@ -342,6 +344,21 @@ class AduanDesk(QObject):
             if label is not None:
                 label.setText(text)
 
+    # this laptop's keywords ---------------------------------------------------------------------
+
+    def on_view_keywords_requested(self) -> None:
+        """Open the data folder's keyword file (made with an example the first time) in the
+        system's text editor; the next refresh reads it."""
+        from humasdesk.core.wording import KEYWORDS_FILE
+
+        if len(self.rule_dirs) < 2:
+            return
+        path = Path(self.rule_dirs[-1]) / KEYWORDS_FILE
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(KEYWORDS_TEMPLATE, encoding="utf-8")
+        self.open_file(path)
+
     # the desk-wide list ------------------------------------------------------------------------
 
     def on_view_desk_wide_requested(self) -> None:
@@ -367,3 +384,22 @@ class AduanDesk(QObject):
         self.desk_wide = dialog
         self.run_dialog(dialog)
         self.desk_wide = None
+
+
+#: What this laptop's keyword file holds at first (the shipped lists stay in effect).
+KEYWORDS_TEMPLATE = """# Kata kunci tambahan yang menyarankan tanda aduan di laptop ini.
+# Daftar bawaan tetap berlaku; yang ditulis di sini ditambahkan. Kelas: information_request,
+# complaint, dispute, field_check. words = kata utuh, phrases = rangkaian kata.
+
+[[rule]]
+class = "complaint"
+words = []
+phrases = []
+"""
+
+
+def _open_file(path: Path) -> object:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

@@ -9,6 +9,7 @@ Signals (what the official asked for; the controller does it on the worker):
     templates_requested(): the pane's reply templates.
     suggestion_decided(str, bool): mention id, accepted.
     desk_wide_requested(): the list of both accounts' cases.
+    keywords_requested(): edit this laptop's keyword rules (a file in the data folder).
 """
 
 from __future__ import annotations
@@ -62,6 +63,7 @@ class RegisterView(QWidget):
     templates_requested = Signal()
     suggestion_decided = Signal(str, bool)
     desk_wide_requested = Signal()
+    keywords_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None, *, desk_wide: bool = False) -> None:
         super().__init__(parent)
@@ -122,6 +124,12 @@ class RegisterView(QWidget):
         self.close_button = QPushButton(self.tr("Done"), self)
         self.reject_button = QPushButton(self.tr("Reject…"), self)
         self.templates_button = QPushButton(self.tr("Reply templates…"), self)
+        self.keywords_button = QPushButton(self.tr("Keywords…"), self)
+        self.keywords_button.setToolTip(
+            self.tr("The words that suggest a complaint: a plain text file, one list per class.")
+        )
+        self.keywords_button.clicked.connect(self.keywords_requested)
+        self.keywords_button.setVisible(not desk_wide)
         self.all_button = QPushButton(self.tr("Both accounts…"), self)
         self.all_button.setVisible(not desk_wide)
         self.reply_button.clicked.connect(lambda: self._emit_case(self.reply_requested))
@@ -134,7 +142,7 @@ class RegisterView(QWidget):
         actions = FlowLayout()
         for w in (self.class_combo, self.reply_button, self.forward_button, self.progress_button,
                   self.close_button, self.reject_button, self.templates_button,
-                  self.all_button):  # fmt: skip
+                  self.keywords_button, self.all_button):  # fmt: skip
             actions.addWidget(w)
         self.empty_label = QLabel(
             self.tr("No complaints yet. Tag a mention as a complaint (Aduan) and it appears here."),

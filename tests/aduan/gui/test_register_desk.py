@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import requests
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
@@ -116,3 +117,35 @@ def test_reminders_show_as_counts_on_the_mention_tab_and_in_the_header(
         "Aduan untuk @HumasDemo: 0 mendekati batas waktu, 1 lewat batas waktu"
     )
     drain(qtbot, desk.worker)
+
+
+def test_keywords_are_edited_in_the_data_folder_and_read_again(
+    qtbot, make_desk, keyring_backend, sandbox, tmp_path
+):
+    """Kata kunci…: this laptop's keyword file opens (made with an example the first time);
+    a word added there suggests the tag on the next refresh."""
+    from humasdesk.paths import rules_dirs
+
+    _, desk, aduan, _ = register_with_case(
+        qtbot, make_desk, keyring_backend, sandbox, "Lampu jalan di RT 05 mati sejak Senin"
+    )
+    aduan.rule_dirs = [*rules_dirs(), tmp_path / "rules"]
+    opened = []
+    aduan.open_file = opened.append
+    aduan.view.keywords_button.click()
+    path = tmp_path / "rules" / "aduan_keywords.toml"
+    assert opened == [path] and "Kata kunci tambahan" in path.read_text("utf-8")
+    path.write_text('[[rule]]\nclass = "complaint"\nwords = ["becek"]\n', encoding="utf-8")
+    body = {"to": "HumasDemo", "from": "warga_becek", "text": "@HumasDemo Halaman kantor becek"}
+    new = requests.post(f"{sandbox.base_url}/_sandbox/mentions", timeout=10, json=body)
+    new_id = new.json()["data"]["id"]
+    with qtbot.waitSignal(desk.mentions_synced, timeout=15000):
+        desk.sync_now()
+    aduan.refresh()
+    qtbot.waitUntil(
+        lambda: any(
+            aduan.view.suggestions.item(i).data(Qt.ItemDataRole.UserRole) == new_id
+            for i in range(aduan.view.suggestions.count())
+        ),
+        timeout=15000,
+    )
