@@ -219,6 +219,11 @@ class CaseService:
                 self._append(Action.CASE_STATUS_CHANGED, updated, status=updated.status.value,
                              previous=case.status.value, automatic=True)  # fmt: skip
             changed += 1
+        for case in self.store.cases(open_only=True):  # later replies join the conversation
+            posts = self.store.conversation_posts(case)
+            extra = tuple(p for p in posts if p not in case.post_ids)
+            if extra:
+                self.store.update(case.id, now, post_ids=(*case.post_ids, *extra))
         return changed
 
     # -- reading ---------------------------------------------------------------------------
@@ -473,6 +478,7 @@ def case_record(
         "lapor_url": None if c.lapor_id is None else lapor_case_url(c.lapor_id),
         "forwarded_at": _iso(c.forwarded_at, zone),
         "mention_id": c.mention_id,
+        "post_ids": list(c.post_ids),
         "mention_deleted": c.mention_deleted,
         "citizen_data_erased": c.citizen_erased_at is not None,
     }

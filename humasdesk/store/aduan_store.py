@@ -236,6 +236,16 @@ class AduanStore(ThreadStore):
         )
         return [(r[0], parse_ts(r[1]), r[2]) for r in rows]
 
+    def conversation_posts(self, case: Case) -> tuple[str, ...]:
+        """The posts of the case's conversation the log knows: the account's replies to
+        the mention, in order (the mention itself is `case.mention_id`)."""
+        rows = self._conn().execute(
+            "SELECT x_post_id FROM activity WHERE in_reply_to = ? AND account_id = ? "
+            "AND action IN ('reply_sent', 'post_sent') AND x_post_id IS NOT NULL ORDER BY seq",
+            (case.mention_id, case.account_id),
+        )
+        return tuple(r[0] for r in rows)
+
     # -- templates -----------------------------------------------------------------------------
 
     def templates(self, slot: Slot, starters: Iterable[Template] = ()) -> list[Template]:

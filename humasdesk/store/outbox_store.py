@@ -559,8 +559,7 @@ class OutboxStore(ThreadStore):
         row = (
             self._conn()
             .execute(
-                "SELECT 1 FROM outbox WHERE slot = ? AND text = ? AND state != 'cancelled' "
-                "LIMIT 1",
+                "SELECT 1 FROM outbox WHERE slot = ? AND text = ? AND state != 'cancelled' LIMIT 1",
                 (str(slot), text),
             )
             .fetchone()

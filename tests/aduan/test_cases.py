@@ -52,6 +52,18 @@ def test_every_change_is_an_entry_in_the_chain_and_verifies(desk):
     assert desk.log.verify().ok
 
 
+def test_the_conversation_keeps_every_reply(desk):
+    case = desk.complaint("@HumasDemo Jalan rusak")
+    desk.reply(case, "1900000000000000001")
+    desk.log.append("reply_sent", slot=Slot.OFFICE, account_id=OFFICE_ID, handle="HumasDemo",
+                    x_post_id="1900000000000000002", in_reply_to=case.mention_id)  # fmt: skip
+    desk.cases.refresh()
+    kept = desk.cases.get(case.id)
+    assert kept.post_ids == ("1900000000000000001", "1900000000000000002")
+    form = desk.cases.lapor_form(case.id)
+    assert form.lampiran[-1] == "https://x.com/i/status/1900000000000000002"
+
+
 def test_a_lapor_id_not_in_lapor_format_is_refused_and_nothing_changes(desk):
     case = desk.complaint("@HumasDemo pungli di loket")
     with pytest.raises(LaporIdError, match="7 sampai 10 angka"):
