@@ -208,16 +208,13 @@ class CaseService:
         changed = len(self.open_tagged())
         now = self._clock()
         for case_id, at, reply_id in self.store.first_replies():
-            case = self._case(case_id)
-            fields: dict[str, Any] = {"first_response_at": at}
-            if reply_id and reply_id not in case.post_ids:
-                fields["post_ids"] = (*case.post_ids, reply_id)
-            if case.status is CaseStatus.RECEIVED:
-                fields["status"] = CaseStatus.REPLIED
-            updated = self.store.update(case_id, now, **fields)
-            if updated is not None and updated.status is not case.status:
+            before = self.store.take_first_reply(case_id, at, reply_id, now)
+            if before is None:
+                continue  # another worker or `humasdesk sync` took it in
+            updated = self._case(case_id)
+            if updated.status is not before:
                 self._append(Action.CASE_STATUS_CHANGED, updated, status=updated.status.value,
-                             previous=case.status.value, automatic=True)  # fmt: skip
+                             previous=before.value, automatic=True)  # fmt: skip
             changed += 1
         for case in self.store.cases(open_only=True):  # later replies join the conversation
             posts = self.store.conversation_posts(case)

@@ -209,3 +209,33 @@ def test_lapor_form_is_filled_from_the_case(desk):
     assert form.instansi_tujuan == "Kementerian Demo"
     assert form.kategori == "perlu pemeriksaan lapangan" and form.klasifikasi == "Pengaduan"
     assert form.lampiran == (f"https://x.com/i/status/{case.mention_id}",)
+
+
+def test_two_workers_taking_in_the_same_reply_log_it_once(desk):
+    """Both panes' workers (or the desk and `humasdesk sync`) refresh the register at the
+    same time: the first reply moves the case on once, in one entry."""
+    import threading
+
+    from humasdesk.services.aduan import CaseService
+    from humasdesk.store import ConnectionFactory
+    from humasdesk.store.aduan_store import AduanStore
+
+    case = desk.complaint("@HumasDemo lampu mati")
+    desk.mentions_store.mark_replied(case.mention_id, "1900000000000000009", desk.clock())
+    others = [CaseService(AduanStore(ConnectionFactory(desk.path)), desk.log, desk.clock)
+              for _ in range(4)]  # fmt: skip
+    start = threading.Barrier(len(others))
+
+    def run(service):
+        start.wait()
+        service.refresh()
+
+    threads = [threading.Thread(target=run, args=(s,)) for s in others]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert actions(desk, case.id) == ["case_opened", "case_status_changed"]
+    assert desk.cases.get(case.id).status is CaseStatus.REPLIED
+    for s in others:
+        s.store.close()
