@@ -7,8 +7,6 @@ Definitions of classes, limits and clocks: `humasdesk.core.aduan`.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import logging
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
@@ -123,7 +121,7 @@ class CaseService:
         self._clock = clock
         self.zone = zone
         self.keyword_rules = tuple(keyword_rules)
-        self._key: bytes | None = None
+        self._masker: Any = None
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -134,10 +132,11 @@ class CaseService:
         """``warga-xxxxxxxx``: the same citizen keeps one pseudonym in this register."""
         if not handle:
             return "warga-tanpa-nama"
-        if self._key is None:
-            self._key = self.store.pseudonym_key()
-        norm = handle.strip().lstrip("@").casefold()
-        return "warga-" + hmac.new(self._key, norm.encode("utf-8"), hashlib.sha256).hexdigest()[:8]
+        if self._masker is None:  # the exports' pseudonyms, with the register's own key
+            from humasdesk.store.exports.rows import CitizenMasker
+
+            self._masker = CitizenMasker(key=self.store.pseudonym_key())
+        return self._masker.handle(handle) or "warga-tanpa-nama"
 
     def _case(self, case_id: int) -> Case:
         case = self.store.get(case_id)
