@@ -149,3 +149,24 @@ def test_keywords_are_edited_in_the_data_folder_and_read_again(
         ),
         timeout=15000,
     )
+
+
+def test_a_reply_from_the_other_pane_is_refused_in_the_desk(
+    qtbot, make_desk, keyring_backend, sandbox
+):
+    """From the desk-wide list in the personal pane, *Balas…* on the office's complaint is
+    refused (X lets only the mentioned account answer); nothing reaches either composer."""
+    controller, _, _, mid = register_with_case(
+        qtbot, make_desk, keyring_backend, sandbox, "Antrean di loket lambat sekali"
+    )
+    case = controller.services.aduan.by_mention(mid)
+    personal = controller.slot_desks[Slot.PERSONAL].aduan
+    shown = []
+    personal.run_dialog = lambda d: shown.append(d) or QDialog.DialogCode.Rejected
+    personal.on_view_reply_requested(case.id)
+    refusal = "Aduan ini ditujukan kepada akun kantor: balas dari panel akun itu."
+    qtbot.waitUntil(lambda: personal.view.reminder_label.text() == refusal, timeout=10000)
+    assert not personal.view.reminder_label.isHidden()
+    assert shown == []  # no templates dialog opened
+    for slot in Slot:
+        assert controller.window.panes[slot].composer.parts[0].edit.toPlainText() == ""
