@@ -2620,6 +2620,18 @@ Tindakan ini tidak dapat dibatalkan.</translation>
         <translation>Belum ada aduan. Tandai sebuah mention sebagai Aduan, maka aduan itu muncul di sini.</translation>
     </message>
     <message>
+        <source>Mention: %1</source>
+        <translation>Mention: %1</translation>
+    </message>
+    <message>
+        <source>Reply: %1</source>
+        <translation>Balasan: %1</translation>
+    </message>
+    <message>
+        <source>LAPOR! #%1: %2</source>
+        <translation>LAPOR! #%1: %2</translation>
+    </message>
+    <message>
         <source>Reject the complaint</source>
         <translation>Tolak aduan</translation>
     </message>
@@ -3434,10 +3446,6 @@ Tindakan ini tidak dapat dibatalkan.</translation>
     <message>
         <source>Rejected</source>
         <translation>Ditolak</translation>
-    </message>
-    <message>
-        <source>Class</source>
-        <translation>Kelas</translation>
     </message>
     <message>
         <source>Cases</source>

@@ -144,6 +144,11 @@ class RegisterView(QWidget):
                   self.close_button, self.reject_button, self.templates_button,
                   self.keywords_button, self.all_button):  # fmt: skip
             actions.addWidget(w)
+        self.detail = QLabel(self)
+        self.detail.setObjectName("caseDetail")
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.empty_label = QLabel(
             self.tr("No complaints yet. Tag a mention as a complaint (Aduan) and it appears here."),
             self,
@@ -155,6 +160,7 @@ class RegisterView(QWidget):
         layout.addWidget(self.suggestion_box)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.detail)
         layout.addLayout(actions)
         self._update_buttons()
 
@@ -208,6 +214,27 @@ class RegisterView(QWidget):
         self.reply_button.setEnabled(row is not None and not row.case.mention_deleted)
         if row is not None:
             self.class_combo.setCurrentIndex(self.class_combo.findData(row.case.category.value))
+        self.detail.setText(self.detail_text(row))
+        self.detail.setVisible(row is not None)
+
+    def detail_text(self, row: CaseRow | None) -> str:
+        """The selected case's posts (the conversation, as links) and its LAPOR! number."""
+        if row is None:
+            return ""
+        from humasdesk.core.aduan import lapor_case_url, post_link
+
+        c = row.case
+        lines = [
+            self.tr("Mention: %1").replace("%1", post_link(c.mention_id)),
+            *(self.tr("Reply: %1").replace("%1", post_link(p)) for p in c.post_ids),
+        ]
+        if c.lapor_id:
+            lines.append(
+                self.tr("LAPOR! #%1: %2")
+                .replace("%1", c.lapor_id)
+                .replace("%2", lapor_case_url(c.lapor_id))
+            )
+        return "\n".join(lines)
 
     # -- asking ------------------------------------------------------------------------------
 

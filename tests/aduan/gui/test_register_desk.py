@@ -29,7 +29,7 @@ def register_with_case(qtbot, make_desk, keyring_backend, sandbox, text):
 
 
 def test_a_tagged_mention_appears_in_the_register_tab(qtbot, make_desk, keyring_backend, sandbox):
-    controller, _desk, aduan, _mid = register_with_case(
+    controller, _, aduan, mid = register_with_case(
         qtbot, make_desk, keyring_backend, sandbox, "Lampu jalan di RT 05 mati sejak Senin"
     )
     pane = controller.window.panes[Slot.OFFICE]
@@ -40,6 +40,8 @@ def test_a_tagged_mention_appears_in_the_register_tab(qtbot, make_desk, keyring_
     assert view.proxy.data(view.proxy.index(0, 2)) == "Pengaduan (saran)"  # "mati": a keyword
     assert view.proxy.data(view.proxy.index(0, 4)).startswith("warga-")  # a pseudonym
     assert view.proxy.data(view.proxy.index(0, 6)).startswith("batas ")
+    view.table.selectRow(0)
+    assert view.detail.text() == f"Mention: https://x.com/i/status/{mid}"
 
 
 def test_forwarding_refuses_a_bad_number_then_the_number_goes_into_the_reply(
