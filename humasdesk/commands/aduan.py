@@ -11,6 +11,11 @@ objects with English keys (`services.aduan.case_record`), times ISO 8601 with th
 ``-o FILE.xlsx|FILE.csv``: the register as a signed spreadsheet (one row per case, every
 clock, the LAPOR! ID; Indonesian headings) with ``FILE.sig`` beside it.
 
+``--erase-closed-after DAYS --yes``: retention for closed cases (*selesai*, *ditolak*):
+the citizen's handle and words of cases closed more than DAYS days ago are erased (the log
+keeps verifying; one ``personal_data_erased`` entry says so); their clocks, class, status
+and LAPOR! ID stay. Never automatic: complaints are records, erased only when asked.
+
 Exit codes: 0 listed or written (also when empty), 1 the file could not be written, 2 no
 data folder or database, or an unknown file type.
 """
@@ -52,6 +57,13 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         metavar="BERKAS",
         help="tulis daftar aduan ke BERKAS.xlsx atau BERKAS.csv (bertanda tangan)",
     )
+    p.add_argument(
+        "--erase-closed-after",
+        type=int,
+        metavar="HARI",
+        help="hapus data warga aduan yang ditutup lebih dari HARI hari lalu",
+    )
+    p.add_argument("--yes", action="store_true", help="konfirmasi penghapusan")
     add_data_dir(p)  # fmt: skip
 
 
@@ -63,9 +75,19 @@ def run(ns: argparse.Namespace, deps: Deps) -> int:
     fmt = out.suffix.lower().lstrip(".") if out else ""
     if out is not None and fmt not in ("xlsx", "csv"):
         raise UsageError(f"{out.name}: pilih berkas .xlsx atau .csv")
+    days = ns.erase_closed_after
+    if days is not None and (days < 1 or not ns.yes):
+        raise UsageError("--erase-closed-after perlu jumlah hari (1 atau lebih) dan --yes")
     with open_data(ns.data_dir) as data:
         cases = CaseService(AduanStore(data.db), data.log)
         cases.refresh()
+        if days is not None:
+            done = cases.apply_retention(data.privacy, days)
+            print(
+                f"Data warga {done.cases} aduan selesai dihapus ({done.log_entries} entri log, "
+                f"{done.inbox_rows} baris kotak masuk); jam dan nomor LAPOR! tetap."
+            )
+            return EXIT_OK
         if out is not None:
             return _export(cases, out, fmt, data, deps)
         handles = data.log.desk_accounts()

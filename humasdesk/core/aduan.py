@@ -138,20 +138,16 @@ class Clock:
     stopped_at: datetime | None
     state: ClockState
 
-    @property
-    def elapsed(self) -> timedelta:
-        """Start to stop (stopped) — the figure exports show."""
-        return (self.stopped_at or self.deadline) - self.started_at
+    zone: tzinfo = UTC  # the office's zone: days are its dates
 
     @property
     def days_used(self) -> int | None:
-        """Calendar days from the receiving date to the stopping date (None while running)."""
+        """Calendar days (the office's dates) from receiving to stopping; None while
+        running. 0: on the day it came in."""
         if self.stopped_at is None:
             return None
-        zone = self.deadline.tzinfo or UTC
-        return (
-            self.stopped_at.astimezone(zone).date() - self.started_at.astimezone(zone).date()
-        ).days
+        stop = self.stopped_at.astimezone(self.zone).date()
+        return (stop - self.started_at.astimezone(self.zone).date()).days
 
 
 def clock(
@@ -166,7 +162,7 @@ def clock(
         state = ClockState.NEAR
     else:
         state = ClockState.RUNNING
-    return Clock(days, started_at, due, stopped_at, state)
+    return Clock(days, started_at, due, stopped_at, state, zone)
 
 
 # -- cases --------------------------------------------------------------------------------

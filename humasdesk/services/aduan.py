@@ -7,8 +7,6 @@ Definitions of classes, limits and clocks: `humasdesk.core.aduan`.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import logging
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
@@ -123,7 +121,7 @@ class CaseService:
         self._clock = clock
         self.zone = zone
         self.keyword_rules = tuple(keyword_rules)
-        self._key: bytes | None = None
+        self._masker: Any = None
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -134,10 +132,11 @@ class CaseService:
         """``warga-xxxxxxxx``: the same citizen keeps one pseudonym in this register."""
         if not handle:
             return "warga-tanpa-nama"
-        if self._key is None:
-            self._key = self.store.pseudonym_key()
-        norm = handle.strip().lstrip("@").casefold()
-        return "warga-" + hmac.new(self._key, norm.encode("utf-8"), hashlib.sha256).hexdigest()[:8]
+        if self._masker is None:  # the exports' pseudonyms, with the register's own key
+            from humasdesk.store.exports.rows import CitizenMasker
+
+            self._masker = CitizenMasker(key=self.store.pseudonym_key())
+        return self._masker.handle(handle) or "warga-tanpa-nama"
 
     def _case(self, case_id: int) -> Case:
         case = self.store.get(case_id)
@@ -208,17 +207,19 @@ class CaseService:
         changed = len(self.open_tagged())
         now = self._clock()
         for case_id, at, reply_id in self.store.first_replies():
-            case = self._case(case_id)
-            fields: dict[str, Any] = {"first_response_at": at}
-            if reply_id and reply_id not in case.post_ids:
-                fields["post_ids"] = (*case.post_ids, reply_id)
-            if case.status is CaseStatus.RECEIVED:
-                fields["status"] = CaseStatus.REPLIED
-            updated = self.store.update(case_id, now, **fields)
-            if updated is not None and updated.status is not case.status:
+            before = self.store.take_first_reply(case_id, at, reply_id, now)
+            if before is None:
+                continue  # another worker or `humasdesk sync` took it in
+            updated = self._case(case_id)
+            if updated.status is not before:
                 self._append(Action.CASE_STATUS_CHANGED, updated, status=updated.status.value,
-                             previous=case.status.value, automatic=True)  # fmt: skip
+                             previous=before.value, automatic=True)  # fmt: skip
             changed += 1
+        for case in self.store.cases(open_only=True):  # later replies join the conversation
+            posts = self.store.conversation_posts(case)
+            extra = tuple(p for p in posts if p not in case.post_ids)
+            if extra:
+                self.store.update(case.id, now, post_ids=(*case.post_ids, *extra))
         return changed
 
     # -- reading ---------------------------------------------------------------------------
@@ -329,6 +330,18 @@ class CaseService:
                 marked += 1
         return marked
 
+    def check_mention(self, client: Any, case_id: int) -> Case:
+        """Before answering: is the case's mention still on X? (one ``GET /2/tweets/:id``;
+        a deleted one marks the case, which is kept)."""
+        case = self._case(case_id)
+        if case.mention_deleted:
+            return case
+        try:
+            client.get_post(case.mention_id)
+        except NotFound:
+            return self.mark_mention_deleted(case_id)
+        return case
+
     def reply_problem(self, case_id: int, slot: Slot) -> str | None:
         """Why a reply from `slot`'s pane to this case is refused (None: allowed)."""
         return reply_slot_problem(self._case(case_id), slot)
@@ -408,13 +421,16 @@ class CaseService:
         ]  # fmt: skip
         if not due:
             return RetentionOutcome(0, 0, 0)
+        from humasdesk.store.privacy_store import ERASURE
+
         ids = {c.mention_id for c in due}
-        seqs = [s for r in privacy.mention_records() if r.x_post_id in ids for s in r.log_seqs]
         reason = f"retensi aduan selesai: {len(due)} aduan ditutup lebih dari {days} hari"
-        n_log = self.log.erase_personal(seqs, reason, data_class="complaint") if seqs else 0
-        n_rows = privacy.erase_mentions(ids, now)
-        for c in due:
-            self.store.update(c.id, now, citizen_erased_at=now, pseudonym=ERASED_PSEUDONYM)
+        with privacy.lease(ERASURE, "penghapusan data warga aduan selesai", now):
+            seqs = [s for r in privacy.mention_records() if r.x_post_id in ids for s in r.log_seqs]
+            n_log = self.log.erase_personal(seqs, reason, data_class="complaint") if seqs else 0
+            n_rows = privacy.erase_mentions(ids, now)
+            for c in due:
+                self.store.update(c.id, now, citizen_erased_at=now, pseudonym=ERASED_PSEUDONYM)
         logger.info("retention erased the citizen data of %d closed complaint cases", len(due))
         return RetentionOutcome(len(due), n_log, n_rows)
 
@@ -458,6 +474,7 @@ def case_record(
         "lapor_url": None if c.lapor_id is None else lapor_case_url(c.lapor_id),
         "forwarded_at": _iso(c.forwarded_at, zone),
         "mention_id": c.mention_id,
+        "post_ids": list(c.post_ids),
         "mention_deleted": c.mention_deleted,
         "citizen_data_erased": c.citizen_erased_at is not None,
     }

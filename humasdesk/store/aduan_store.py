@@ -227,6 +227,32 @@ class AduanStore(ThreadStore):
             )
         return self.get(case_id)
 
+    def take_first_reply(
+        self, case_id: int, at: datetime, reply_id: str | None, now: datetime
+    ) -> CaseStatus | None:
+        """Record the first reply once (a second process or worker doing the same finds it
+        done): *diterima* becomes *dibalas*. Returns the status before, or None when the
+        reply was recorded already."""
+        conn = self._conn()
+        with transaction(conn):  # BEGIN IMMEDIATE: read and write as one
+            row = conn.execute(
+                "SELECT status, post_ids FROM aduan_cases WHERE id = ? "
+                "AND first_response_at IS NULL",
+                (case_id,),
+            ).fetchone()
+            if row is None:
+                return None
+            posts = json.loads(row[1] or "[]")
+            if reply_id and reply_id not in posts:
+                posts.append(reply_id)
+            conn.execute(
+                "UPDATE aduan_cases SET first_response_at = ?, post_ids = ?, updated_at = ?, "
+                "status = CASE WHEN status = 'received' THEN 'replied' ELSE status END "
+                "WHERE id = ?",
+                (format_ts(at), json.dumps(posts), format_ts(now), case_id),
+            )
+        return CaseStatus(row[0])
+
     def first_replies(self) -> list[tuple[int, datetime, str | None]]:
         """Open cases whose mention was answered since: (case id, first reply, reply id)."""
         rows = self._conn().execute(
@@ -235,6 +261,16 @@ class AduanStore(ThreadStore):
             "WHERE c.first_response_at IS NULL AND m.first_reply_at IS NOT NULL"
         )
         return [(r[0], parse_ts(r[1]), r[2]) for r in rows]
+
+    def conversation_posts(self, case: Case) -> tuple[str, ...]:
+        """The posts of the case's conversation the log knows: the account's replies to
+        the mention, in order (the mention itself is `case.mention_id`)."""
+        rows = self._conn().execute(
+            "SELECT x_post_id FROM activity WHERE in_reply_to = ? AND account_id = ? "
+            "AND action IN ('reply_sent', 'post_sent') AND x_post_id IS NOT NULL ORDER BY seq",
+            (case.mention_id, case.account_id),
+        )
+        return tuple(r[0] for r in rows)
 
     # -- templates -----------------------------------------------------------------------------
 

@@ -2662,7 +2662,27 @@ Tindakan ini tidak dapat dibatalkan.</translation>
         <source>Why is the complaint rejected? (the reason is kept)</source>
         <translation>Mengapa aduan ditolak? (alasannya disimpan)</translation>
     </message>
-</context>
+<message>
+        <source>Keywords…</source>
+        <translation>Kata kunci…</translation>
+    </message>
+    <message>
+        <source>The words that suggest a complaint: a plain text file, one list per class.</source>
+        <translation>Kata-kata yang menyarankan aduan: berkas teks biasa, satu daftar per kelas.</translation>
+    </message>
+    <message>
+        <source>Mention: %1</source>
+        <translation>Mention: %1</translation>
+    </message>
+    <message>
+        <source>Reply: %1</source>
+        <translation>Balasan: %1</translation>
+    </message>
+    <message>
+        <source>LAPOR! #%1: %2</source>
+        <translation>LAPOR! #%1: %2</translation>
+    </message>
+    </context>
 <context>
     <name>Rekap</name>
     <message>

@@ -52,6 +52,18 @@ def test_every_change_is_an_entry_in_the_chain_and_verifies(desk):
     assert desk.log.verify().ok
 
 
+def test_the_conversation_keeps_every_reply(desk):
+    case = desk.complaint("@HumasDemo Jalan rusak")
+    desk.reply(case, "1900000000000000001")
+    desk.log.append("reply_sent", slot=Slot.OFFICE, account_id=OFFICE_ID, handle="HumasDemo",
+                    x_post_id="1900000000000000002", in_reply_to=case.mention_id)  # fmt: skip
+    desk.cases.refresh()
+    kept = desk.cases.get(case.id)
+    assert kept.post_ids == ("1900000000000000001", "1900000000000000002")
+    form = desk.cases.lapor_form(case.id)
+    assert form.lampiran[-1] == "https://x.com/i/status/1900000000000000002"
+
+
 def test_a_lapor_id_not_in_lapor_format_is_refused_and_nothing_changes(desk):
     case = desk.complaint("@HumasDemo pungli di loket")
     with pytest.raises(LaporIdError, match="7 sampai 10 angka"):
@@ -84,6 +96,23 @@ def test_a_deleted_mention_keeps_its_case_marked(desk):
     assert kept.mention_deleted and kept.status is CaseStatus.RECEIVED
     assert actions(desk, case.id) == ["case_opened", "case_mention_deleted"]
     assert desk.cases.check_deleted(X(), OFFICE_ID) == 0
+
+
+def test_checking_before_a_reply_marks_a_deleted_mention(desk):
+    from humasdesk.core.errors import NotFound
+
+    class X:
+        def __init__(self, gone):
+            self.gone = gone
+
+        def get_post(self, post_id):
+            if self.gone:
+                raise NotFound(post_id)
+
+    case = desk.complaint("@HumasDemo antrean lama")
+    assert not desk.cases.check_mention(X(False), case.id).mention_deleted
+    assert desk.cases.check_mention(X(True), case.id).mention_deleted
+    assert desk.cases.get(case.id).status is CaseStatus.RECEIVED  # kept
 
 
 def test_a_reply_from_the_other_pane_is_refused(desk):
@@ -180,3 +209,33 @@ def test_lapor_form_is_filled_from_the_case(desk):
     assert form.instansi_tujuan == "Kementerian Demo"
     assert form.kategori == "perlu pemeriksaan lapangan" and form.klasifikasi == "Pengaduan"
     assert form.lampiran == (f"https://x.com/i/status/{case.mention_id}",)
+
+
+def test_two_workers_taking_in_the_same_reply_log_it_once(desk):
+    """Both panes' workers (or the desk and `humasdesk sync`) refresh the register at the
+    same time: the first reply moves the case on once, in one entry."""
+    import threading
+
+    from humasdesk.services.aduan import CaseService
+    from humasdesk.store import ConnectionFactory
+    from humasdesk.store.aduan_store import AduanStore
+
+    case = desk.complaint("@HumasDemo lampu mati")
+    desk.mentions_store.mark_replied(case.mention_id, "1900000000000000009", desk.clock())
+    others = [CaseService(AduanStore(ConnectionFactory(desk.path)), desk.log, desk.clock)
+              for _ in range(4)]  # fmt: skip
+    start = threading.Barrier(len(others))
+
+    def run(service):
+        start.wait()
+        service.refresh()
+
+    threads = [threading.Thread(target=run, args=(s,)) for s in others]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert actions(desk, case.id) == ["case_opened", "case_status_changed"]
+    assert desk.cases.get(case.id).status is CaseStatus.REPLIED
+    for s in others:
+        s.store.close()

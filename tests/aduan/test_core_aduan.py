@@ -130,3 +130,13 @@ def test_a_reply_from_the_other_pane_is_refused():
 def test_case_repr_holds_no_personal_data():
     c = case(datetime(2026, 3, 2, tzinfo=WIB), pseudonym="Warga-secret")
     assert "secret" not in repr(c)
+
+
+def test_days_used_count_the_offices_dates():
+    """Received 23:30 WIB, answered 00:30 WIB the next day: one calendar day in WIB, though
+    both are on the same UTC date."""
+    received = datetime(2026, 3, 2, 23, 30, tzinfo=WIB)
+    c = case(received, first_response_at=received + timedelta(hours=1))
+    clocks = case_clocks(c, received + timedelta(days=1), WIB)
+    assert clocks.first_response.days_used == 1
+    assert clocks.completion.days_used is None

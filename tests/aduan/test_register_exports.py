@@ -73,3 +73,29 @@ def test_tally_from_the_chain_counts_classes_statuses_and_on_time_rates(desk, cl
     assert total.completion_rate == 0.5
     assert figures[ComplaintClass.INFORMATION].first_response_rate == 1.0
     assert figures[ComplaintClass.DISPUTE].first_response_rate == 0.0
+
+
+def test_jsonl_export_carries_the_case_events_without_citizens_words(desk, clock, tmp_path):
+    """The supervisor's JSON Lines export holds every case event of the chain (tagging,
+    class, status, forwarding, closing), each verifiable, never the citizen's words."""
+    import json
+
+    from humasdesk.services.export import ExportOptions, export_activity
+
+    info, dispute, late = _register(desk, clock)
+    out = tmp_path / "laporan.jsonl"
+    export_activity(desk.log, ExportOptions(fmt="jsonl"), out, signer=_signer(tmp_path),
+                    clock=lambda: clock.now, tz=WIB)  # fmt: skip
+    lines = [json.loads(line)["entry"] for line in out.read_text("utf-8").splitlines()[1:]]
+    wanted = ("case_", "mention_tagged")
+    events = [(e["action"], e["details"].get("case_id")) for e in lines
+              if e["action"].startswith(wanted)]  # fmt: skip
+    actions = [a for a, _ in events]
+    assert actions.count("mention_tagged") == 3
+    assert actions.count("case_opened") == 3
+    assert ("case_forwarded", dispute.id) in events
+    assert ("case_closed", info.id) in events and ("case_closed", late.id) in events
+    assert "case_status_changed" in actions  # the first reply moved the case on
+    forwarded = next(e for e in lines if e["action"] == "case_forwarded")
+    assert forwarded["details"]["lapor_id"] == "1916449"
+    assert "HYPERLINK" not in json.dumps([e for e in lines if e["action"].startswith("case_")])

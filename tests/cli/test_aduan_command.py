@@ -112,3 +112,34 @@ def test_aduan_output_writes_a_signed_register(tmp_path, real_keyring):
     assert (tmp_path / "daftar-aduan.csv.sig").is_file()
     r = humasdesk("aduan", "-o", str(tmp_path / "x.pdf"), "--data-dir", str(data))
     assert r.returncode == 2 and "pilih berkas .xlsx atau .csv" in r.stderr
+
+
+def test_erasing_closed_cases_citizen_data_keeps_clocks_and_lapor_id(tmp_path):
+    data, _, fresh = _register(tmp_path)
+    r = humasdesk("aduan", "--erase-closed-after", "1", "--data-dir", str(data))
+    assert r.returncode == 2 and "--yes" in r.stderr
+    from datetime import UTC, datetime
+
+    from humasdesk.services.aduan import CaseService
+    from humasdesk.store.activity_log import ActivityLog
+    from humasdesk.store.aduan_store import AduanStore
+    from humasdesk.store.database import open_database
+
+    db = open_database(data / "humasdesk.db")
+    log = ActivityLog(db)
+    three_days_ago = lambda: datetime.now(UTC) - timedelta(days=3)  # noqa: E731
+    CaseService(AduanStore(db), log, three_days_ago).close(fresh.id)
+    db.close()
+    r = humasdesk("aduan", "--erase-closed-after", "1", "--yes", "--data-dir", str(data))
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == (
+        "Data warga 1 aduan selesai dihapus (1 entri log, 1 baris kotak masuk); jam dan "
+        "nomor LAPOR! tetap."
+    )
+    rows = {
+        row["id"]: row
+        for row in json.loads(humasdesk("aduan", "--json", "--data-dir", str(data)).stdout)
+    }
+    assert rows[fresh.id]["citizen_data_erased"] and rows[fresh.id]["lapor_id"] == "1916449"
+    assert rows[fresh.id]["pseudonym"] == "(dihapus)" and rows[fresh.id]["closed_at"]
+    assert humasdesk("verify", "--data-dir", str(data)).returncode == 0

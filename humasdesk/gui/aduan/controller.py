@@ -70,6 +70,7 @@ class AduanDesk(QObject):
         self.templates_dialog: Any = None
         self.desk_wide: QDialog | None = None
         self.run_dialog: Callable[[QDialog], int] = run_modal  # tests answer dialogs here
+        self.open_file: Callable[[Path], object] = _open_file
 
     @property
     def services(self) -> Any:
@@ -82,6 +83,10 @@ class AduanDesk(QObject):
         if self.view is not None:
             return
         pane = self.slot_desk.pane
+        if self.rule_dirs:  # the data folder's rules too, as `humasdesk check` reads them
+            from humasdesk.gui.aduan.wording_line import rules_for
+
+            pane.composer.wording.rules = rules_for(list(self.rule_dirs))
         self.view = RegisterView(pane.tabs)
         pane.tabs.addTab(self.view, self.tr("Complaints"))
         self.header_label = QLabel(pane.header)
@@ -100,6 +105,8 @@ class AduanDesk(QObject):
         v.templates_requested.connect(lambda: self.on_view_reply_requested(0))
         v.suggestion_decided.connect(self.on_view_suggestion_decided)
         v.desk_wide_requested.connect(self.on_view_desk_wide_requested)
+        v.keywords_requested.connect(self.on_view_keywords_requested)
+        v.keywords_button.setVisible(len(self.rule_dirs) > 1)  # a data folder to write in
         pane.unread_changed.connect(lambda _n: self._show_badge())
         pane.inbox_view.complaint_toggled.connect(lambda *_: self.refresh())
         self.slot_desk.mentions_synced.connect(lambda *_: self.refresh())
@@ -115,14 +122,13 @@ class AduanDesk(QObject):
 
     def _state(self, account_id: str, rule_dirs: Sequence[Path]) -> RegisterState:
         cases = self.services
-        if not cases.keyword_rules:
-            from humasdesk.core.wording import RulesError, load_keyword_rules
-            from humasdesk.paths import rules_dirs
+        from humasdesk.core.wording import RulesError, load_keyword_rules
+        from humasdesk.paths import rules_dirs
 
-            try:
-                cases.keyword_rules = load_keyword_rules(list(rule_dirs) or rules_dirs())
-            except RulesError:
-                cases.keyword_rules = load_keyword_rules(rules_dirs())
+        try:  # read each time: the official may have edited this laptop's keywords
+            cases.keyword_rules = load_keyword_rules(list(rule_dirs) or rules_dirs())
+        except RulesError:
+            cases.keyword_rules = load_keyword_rules(rules_dirs())
         from humasdesk.store.mentions_store import MentionState
 
         mentions = self.slot_desk.services.mentions
@@ -244,19 +250,27 @@ class AduanDesk(QObject):
 
     # replies and templates ---------------------------------------------------------------------
 
-    def _reply_context(self, case_id: int) -> ReplyContext | list[Template]:
+    def _reply_context(self, case_id: int, session: Any) -> ReplyContext | list[Template]:
         templates = self.services.templates(self.slot)
         if not case_id:
             return templates
         case = self.services.get(case_id)
+        if session is not None and case.slot is self.slot and not case.mention_deleted:
+            # still on X? (a citizen may have deleted it: the case is kept, and marked)
+            accounts = self.slot_desk.services.accounts
+            case = accounts.call(session, lambda s: self.services.check_mention(s.client, case_id))
         m = self.slot_desk.services.mentions_store.get(case.mention_id)
         author = (m.author_username or "") if m else ""
         return ReplyContext(case, author, (m.text if m else "") or "", templates)
 
     def on_view_reply_requested(self, case_id: int, template: str | None = None) -> None:
         """Answer the case's citizen with a template (case 0: the templates alone)."""
+        session = self.slot_desk.session  # read here, on the GUI thread
         self._submit(
-            self._reply_context, case_id, on_done=lambda ctx: self.on_reply_context(ctx, template)
+            self._reply_context,
+            case_id,
+            session,
+            on_done=lambda ctx: self.on_reply_context(ctx, template),
         )
 
     def on_reply_context(self, ctx: ReplyContext | list[Template], template: str | None) -> None:
@@ -330,6 +344,21 @@ class AduanDesk(QObject):
             if label is not None:
                 label.setText(text)
 
+    # this laptop's keywords ---------------------------------------------------------------------
+
+    def on_view_keywords_requested(self) -> None:
+        """Open the data folder's keyword file (made with an example the first time) in the
+        system's text editor; the next refresh reads it."""
+        from humasdesk.core.wording import KEYWORDS_FILE
+
+        if len(self.rule_dirs) < 2:
+            return
+        path = Path(self.rule_dirs[-1]) / KEYWORDS_FILE
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(KEYWORDS_TEMPLATE, encoding="utf-8")
+        self.open_file(path)
+
     # the desk-wide list ------------------------------------------------------------------------
 
     def on_view_desk_wide_requested(self) -> None:
@@ -355,3 +384,22 @@ class AduanDesk(QObject):
         self.desk_wide = dialog
         self.run_dialog(dialog)
         self.desk_wide = None
+
+
+#: What this laptop's keyword file holds at first (the shipped lists stay in effect).
+KEYWORDS_TEMPLATE = """# Kata kunci tambahan yang menyarankan tanda aduan di laptop ini.
+# Daftar bawaan tetap berlaku; yang ditulis di sini ditambahkan. Kelas: information_request,
+# complaint, dispute, field_check. words = kata utuh, phrases = rangkaian kata.
+
+[[rule]]
+class = "complaint"
+words = []
+phrases = []
+"""
+
+
+def _open_file(path: Path) -> object:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

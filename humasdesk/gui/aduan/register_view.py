@@ -9,6 +9,7 @@ Signals (what the official asked for; the controller does it on the worker):
     templates_requested(): the pane's reply templates.
     suggestion_decided(str, bool): mention id, accepted.
     desk_wide_requested(): the list of both accounts' cases.
+    keywords_requested(): edit this laptop's keyword rules (a file in the data folder).
 """
 
 from __future__ import annotations
@@ -62,6 +63,7 @@ class RegisterView(QWidget):
     templates_requested = Signal()
     suggestion_decided = Signal(str, bool)
     desk_wide_requested = Signal()
+    keywords_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None, *, desk_wide: bool = False) -> None:
         super().__init__(parent)
@@ -122,6 +124,12 @@ class RegisterView(QWidget):
         self.close_button = QPushButton(self.tr("Done"), self)
         self.reject_button = QPushButton(self.tr("Reject…"), self)
         self.templates_button = QPushButton(self.tr("Reply templates…"), self)
+        self.keywords_button = QPushButton(self.tr("Keywords…"), self)
+        self.keywords_button.setToolTip(
+            self.tr("The words that suggest a complaint: a plain text file, one list per class.")
+        )
+        self.keywords_button.clicked.connect(self.keywords_requested)
+        self.keywords_button.setVisible(not desk_wide)
         self.all_button = QPushButton(self.tr("Both accounts…"), self)
         self.all_button.setVisible(not desk_wide)
         self.reply_button.clicked.connect(lambda: self._emit_case(self.reply_requested))
@@ -134,8 +142,13 @@ class RegisterView(QWidget):
         actions = FlowLayout()
         for w in (self.class_combo, self.reply_button, self.forward_button, self.progress_button,
                   self.close_button, self.reject_button, self.templates_button,
-                  self.all_button):  # fmt: skip
+                  self.keywords_button, self.all_button):  # fmt: skip
             actions.addWidget(w)
+        self.detail = QLabel(self)
+        self.detail.setObjectName("caseDetail")
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.empty_label = QLabel(
             self.tr("No complaints yet. Tag a mention as a complaint (Aduan) and it appears here."),
             self,
@@ -147,6 +160,7 @@ class RegisterView(QWidget):
         layout.addWidget(self.suggestion_box)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.detail)
         layout.addLayout(actions)
         self._update_buttons()
 
@@ -200,6 +214,27 @@ class RegisterView(QWidget):
         self.reply_button.setEnabled(row is not None and not row.case.mention_deleted)
         if row is not None:
             self.class_combo.setCurrentIndex(self.class_combo.findData(row.case.category.value))
+        self.detail.setText(self.detail_text(row))
+        self.detail.setVisible(row is not None)
+
+    def detail_text(self, row: CaseRow | None) -> str:
+        """The selected case's posts (the conversation, as links) and its LAPOR! number."""
+        if row is None:
+            return ""
+        from humasdesk.core.aduan import lapor_case_url, post_link
+
+        c = row.case
+        lines = [
+            self.tr("Mention: %1").replace("%1", post_link(c.mention_id)),
+            *(self.tr("Reply: %1").replace("%1", post_link(p)) for p in c.post_ids),
+        ]
+        if c.lapor_id:
+            lines.append(
+                self.tr("LAPOR! #%1: %2")
+                .replace("%1", c.lapor_id)
+                .replace("%2", lapor_case_url(c.lapor_id))
+            )
+        return "\n".join(lines)
 
     # -- asking ------------------------------------------------------------------------------
 

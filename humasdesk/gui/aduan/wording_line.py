@@ -2,7 +2,8 @@
 
 The checks are `core.wording`'s (rules in ``resources/rules``); this widget only shows them
 and holds the one extra click: with a warning showing, the first press of Send explains,
-the second sends. Any change to the text asks again.
+the second sends. Any change to the text asks again. A button that schedules a post asks
+`may_send()` the same way before it schedules.
 """
 
 from __future__ import annotations

@@ -50,41 +50,34 @@ def complaint_register_section(
         (CaseStatus.CLOSED, QCoreApplication.translate("Report", "Done")),
         (CaseStatus.REJECTED, QCoreApplication.translate("Report", "Rejected")),
     )
-    head = [
-        QCoreApplication.translate("Report", "Class"),
-        QCoreApplication.translate("Report", "Cases"),
-        *(label for _, label in statuses),
-        QCoreApplication.translate("Report", "First response on time"),
-        QCoreApplication.translate("Report", "Completed on time"),
-        QCoreApplication.translate("Report", "Forwarded with a LAPOR! no."),
+    measures: list[tuple[str, list[str]]] = [
+        (QCoreApplication.translate("Report", "Cases"), [str(f.count) for f in figures]),
+        *((label, [str(f.by_status[status]) for f in figures]) for status, label in statuses),
+        (
+            QCoreApplication.translate("Report", "First response on time"),
+            [_rate(f.answered_on_time, f.count) for f in figures],
+        ),
+        (
+            QCoreApplication.translate("Report", "Completed on time"),
+            [_rate(f.closed_on_time, f.closed) for f in figures],
+        ),
+        (
+            QCoreApplication.translate("Report", "Forwarded with a LAPOR! no."),
+            [str(f.forwarded) for f in figures],
+        ),
     ]
-    out = [
-        "<h3>"
-        + html.escape(
-            QCoreApplication.translate(
-                "Report", "Complaint register by SP4N-LAPOR! class and status"
-            )
-        )
-        + "</h3>"
-    ]
-    out.append('<table class="fig" width="100%" cellspacing="0" cellpadding="3"><tr>')
-    out.extend(f"<th>{html.escape(h)}</th>" for h in head)
+    title = QCoreApplication.translate(
+        "Report", "Complaint register by SP4N-LAPOR! class and status"
+    )
+    out = ["<h3>" + html.escape(title) + "</h3>"]
+    # One column per class (those with cases) and one for all: the measures read down.
+    out.append('<table class="fig" width="100%" cellspacing="0" cellpadding="3"><tr><th></th>')
+    out.extend(f"<th>{html.escape(_class_name(f.category))}</th>" for f in figures)
     out.append("</tr>")
-    for f in figures:
-        cells = [
-            _class_name(f.category),
-            str(f.count),
-            *(str(f.by_status[s]) for s, _ in statuses),
-            _rate(f.answered_on_time, f.count),
-            _rate(f.closed_on_time, f.closed),
-            str(f.forwarded),
-        ]
-        bold = f.category is None
-        row = "".join(
-            f"<td>{'<b>' if bold else ''}{html.escape(c)}{'</b>' if bold else ''}</td>"
-            for c in cells
-        )
-        out.append(f"<tr>{row}</tr>")
+    for label, cells in measures:
+        row = "".join(f"<td>{html.escape(c)}</td>" for c in cells[:-1])
+        row += f"<td><b>{html.escape(cells[-1])}</b></td>"
+        out.append(f"<tr><td>{html.escape(label)}</td>{row}</tr>")
     out.append("</table>")
     out.append(
         '<p class="note">'

@@ -37,6 +37,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("lapor_url", "tautan_lapor"),
     ("forwarded_at", "diteruskan_ke_lapor"),
     ("mention_id", "id_mention"),
+    ("post_ids", "id_balasan"),
     ("mention_deleted", "mention_dihapus_warga"),
     ("citizen_data_erased", "data_warga_dihapus"),
 )
@@ -59,6 +60,8 @@ def cell(key: str, value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "ya" if value else "tidak"
+    if isinstance(value, list):
+        return " ".join(str(v) for v in value)
     if key in _TRANSLATED:
         return _WORDS.get(str(value), str(value))
     if key == "handle":

@@ -77,3 +77,19 @@ def test_office_post_naming_the_personal_account(qtbot):
     c.wording.personal_handles = lambda: ["rina_humas"]
     c.parts[0].edit.setPlainText("Rapat dipimpin @rina_humas hari ini.")
     assert "Menyebut akun pribadi (@rina_humas) dari akun kantor" in c.wording.text()
+
+
+def test_the_data_folders_rules_reach_the_composer(qtbot, tmp_path):
+    """An agency's own programme name, added in the data folder, warns in the personal pane
+    as `humasdesk check` does."""
+    from humasdesk.gui.aduan.wording_line import rules_for
+    from humasdesk.paths import rules_dirs
+
+    (tmp_path / "office_terms.toml").write_text(
+        '[[rule]]\ncode = "programme_name"\naccount = "personal"\nphrases = ["Kampung Tangguh"]\n',
+        encoding="utf-8",
+    )
+    c = composer(qtbot, Slot.PERSONAL, "rina_humas")
+    c.wording.rules = rules_for([*rules_dirs(), tmp_path])
+    c.parts[0].edit.setPlainText("Kampung Tangguh hadir di desa kami!")
+    assert "Nama program kantor (Kampung Tangguh) di akun pribadi" in c.wording.text()

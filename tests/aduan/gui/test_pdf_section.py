@@ -30,3 +30,30 @@ def test_section_from_the_exported_entries(desk, clock, tmp_path):
     empty = complaint_register_section(collected.aduan, period.end, period.end + timedelta(days=1),
                                        period.end, WIB)  # fmt: skip
     assert empty == ""
+
+
+def test_the_pdf_report_prints_the_section(desk, clock, tmp_path):
+    """Read back from the PDF as a supervisor would: the section, its classes and rates."""
+    from humasdesk.core.metrics import compute_metrics
+    from humasdesk.gui.report import write_report_pdf
+    from tests.report.conftest import manifest_for, pdftotext
+
+    start = clock.now - timedelta(hours=1)
+    info = desk.complaint("@HumasDemo Mohon info syarat KIA", ComplaintClass.INFORMATION)
+    desk.reply(info)
+    desk.cases.close(info.id)
+    field = desk.complaint("@HumasDemo jalan berlubang", ComplaintClass.FIELD_CHECK)
+    desk.cases.forward(field.id, "1916449")
+    period = Period(start, clock.now + timedelta(days=1))
+    entries = list(desk.log.iter_entries())
+    metrics = compute_metrics(entries, period)
+    manifest = manifest_for(desk.log, len(entries), period_start=period.start.isoformat(),
+                            period_end=period.end.isoformat())  # fmt: skip
+    out = tmp_path / "laporan.pdf"
+    write_report_pdf(out, entries=lambda: iter(entries), metrics=metrics, manifest=manifest, tz=WIB)
+    text = " ".join(pdftotext(out, layout=False).split())
+    assert "Daftar aduan menurut kelas dan status SP4N-LAPOR!" in text
+    assert "Permintaan informasi (5 hari)" in text
+    assert "Perlu pemeriksaan lapangan (60 hari)" in text
+    assert "hari kalender seperti SP4N-LAPOR!" in text
+    assert "jalan berlubang" not in text  # counts only

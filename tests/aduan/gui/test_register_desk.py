@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import requests
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
@@ -28,7 +29,7 @@ def register_with_case(qtbot, make_desk, keyring_backend, sandbox, text):
 
 
 def test_a_tagged_mention_appears_in_the_register_tab(qtbot, make_desk, keyring_backend, sandbox):
-    controller, _desk, aduan, _mid = register_with_case(
+    controller, _, aduan, mid = register_with_case(
         qtbot, make_desk, keyring_backend, sandbox, "Lampu jalan di RT 05 mati sejak Senin"
     )
     pane = controller.window.panes[Slot.OFFICE]
@@ -39,6 +40,8 @@ def test_a_tagged_mention_appears_in_the_register_tab(qtbot, make_desk, keyring_
     assert view.proxy.data(view.proxy.index(0, 2)) == "Pengaduan (saran)"  # "mati": a keyword
     assert view.proxy.data(view.proxy.index(0, 4)).startswith("warga-")  # a pseudonym
     assert view.proxy.data(view.proxy.index(0, 6)).startswith("batas ")
+    view.table.selectRow(0)
+    assert view.detail.text() == f"Mention: https://x.com/i/status/{mid}"
 
 
 def test_forwarding_refuses_a_bad_number_then_the_number_goes_into_the_reply(
@@ -111,4 +114,61 @@ def test_reminders_show_as_counts_on_the_mention_tab_and_in_the_header(
     assert pane.tabs.tabText(0).endswith("· 1 aduan perlu perhatian")
     assert aduan.header_label.text() == "Aduan: 0 mendekati batas waktu, 1 lewat batas waktu"
     assert "Pelayanan" not in pane.tabs.tabText(0) + aduan.header_label.text()
+    # the tray says the same (counts only); the status bar shows what the tray said
+    assert controller.window.statusBar().currentMessage() == (
+        "Aduan untuk @HumasDemo: 0 mendekati batas waktu, 1 lewat batas waktu"
+    )
     drain(qtbot, desk.worker)
+
+
+def test_keywords_are_edited_in_the_data_folder_and_read_again(
+    qtbot, make_desk, keyring_backend, sandbox, tmp_path
+):
+    """Kata kunci…: this laptop's keyword file opens (made with an example the first time);
+    a word added there suggests the tag on the next refresh."""
+    from humasdesk.paths import rules_dirs
+
+    _, desk, aduan, _ = register_with_case(
+        qtbot, make_desk, keyring_backend, sandbox, "Lampu jalan di RT 05 mati sejak Senin"
+    )
+    aduan.rule_dirs = [*rules_dirs(), tmp_path / "rules"]
+    opened = []
+    aduan.open_file = opened.append
+    aduan.view.keywords_button.click()
+    path = tmp_path / "rules" / "aduan_keywords.toml"
+    assert opened == [path] and "Kata kunci tambahan" in path.read_text("utf-8")
+    path.write_text('[[rule]]\nclass = "complaint"\nwords = ["becek"]\n', encoding="utf-8")
+    body = {"to": "HumasDemo", "from": "warga_becek", "text": "@HumasDemo Halaman kantor becek"}
+    new = requests.post(f"{sandbox.base_url}/_sandbox/mentions", timeout=10, json=body)
+    new_id = new.json()["data"]["id"]
+    with qtbot.waitSignal(desk.mentions_synced, timeout=15000):
+        desk.sync_now()
+    aduan.refresh()
+    qtbot.waitUntil(
+        lambda: any(
+            aduan.view.suggestions.item(i).data(Qt.ItemDataRole.UserRole) == new_id
+            for i in range(aduan.view.suggestions.count())
+        ),
+        timeout=15000,
+    )
+
+
+def test_a_reply_from_the_other_pane_is_refused_in_the_desk(
+    qtbot, make_desk, keyring_backend, sandbox
+):
+    """From the desk-wide list in the personal pane, *Balas…* on the office's complaint is
+    refused (X lets only the mentioned account answer); nothing reaches either composer."""
+    controller, _, _, mid = register_with_case(
+        qtbot, make_desk, keyring_backend, sandbox, "Antrean di loket lambat sekali"
+    )
+    case = controller.services.aduan.by_mention(mid)
+    personal = controller.slot_desks[Slot.PERSONAL].aduan
+    shown = []
+    personal.run_dialog = lambda d: shown.append(d) or QDialog.DialogCode.Rejected
+    personal.on_view_reply_requested(case.id)
+    refusal = "Aduan ini ditujukan kepada akun kantor: balas dari panel akun itu."
+    qtbot.waitUntil(lambda: personal.view.reminder_label.text() == refusal, timeout=10000)
+    assert not personal.view.reminder_label.isHidden()
+    assert shown == []  # no templates dialog opened
+    for slot in Slot:
+        assert controller.window.panes[slot].composer.parts[0].edit.toPlainText() == ""
