@@ -3489,7 +3489,7 @@ Tindakan ini tidak dapat dibatalkan.</translation>
     </message>
     <message>
         <source>Sent outside HumasDesk</source>
-        <translation>Dikirim di luar HumasDesk</translation>
+        <translation>dikirim di luar HumasDesk</translation>
     </message>
     <message>
         <source>Repost</source>
@@ -3825,11 +3825,11 @@ Tindakan ini tidak dapat dibatalkan.</translation>
     </message>
     <message>
         <source>Posts measured</source>
-        <translation>Kiriman terukur</translation>
+        <translation>Kiriman yang diukur</translation>
     </message>
     <message>
         <source>Posts and replies of the period (sent from HumasDesk or seen on X) whose numbers were read from X at least once; each shows its latest reading, as of the time it was read. Readings are taken about 1 hour, 1 day, 7 days and 28 days after posting, within the monthly budget.</source>
-        <translation>Kiriman dan balasan pada periode ini (dikirim dari HumasDesk atau terlihat di X) yang angkanya sudah dibaca dari X setidaknya sekali; masing-masing menampilkan pembacaan terakhirnya, per waktu pembacaan. Pembacaan dilakukan sekitar 1 jam, 1 hari, 7 hari, dan 28 hari setelah kiriman terbit, dalam batas anggaran bulanan.</translation>
+        <translation>Kiriman dan balasan dalam periode (dikirim dari HumasDesk atau terlihat di X) yang angkanya sudah dibaca dari X setidaknya sekali; masing-masing menunjukkan pembacaan terakhirnya, per waktu pembacaan itu. Angka dibaca sekitar 1 jam, 1 hari, 7 hari, dan 28 hari setelah dikirim, dalam batas anggaran bulanan.</translation>
     </message>
     <message>
         <source>Impressions</source>
@@ -3837,7 +3837,7 @@ Tindakan ini tidak dapat dibatalkan.</translation>
     </message>
     <message>
         <source>How often X showed the post (impression_count). Total: the sum over measured posts with the figure; median by the nearest-rank method. A post whose reading has no impressions figure is counted separately, never as 0.</source>
-        <translation>Berapa kali X menampilkan kiriman (impression_count). Total: jumlah atas kiriman terukur yang memiliki angka ini; median dengan metode peringkat terdekat. Kiriman yang pembacaannya tanpa angka tayangan dihitung terpisah, tidak pernah sebagai 0.</translation>
+        <translation>Berapa kali X menampilkan kiriman (impression_count). Total: jumlah atas kiriman terukur yang memiliki angka ini; median dengan metode peringkat terdekat. Kiriman yang pembacaannya tidak memiliki angka tayangan dihitung tersendiri, tidak pernah sebagai 0.</translation>
     </message>
     <message>
         <source>Engagement rate</source>
@@ -3845,7 +3845,7 @@ Tindakan ini tidak dapat dibatalkan.</translation>
     </message>
     <message>
         <source>(likes + reposts + quotes + replies) ÷ impressions, over the posts with an impressions figure.</source>
-        <translation>(suka + bagikan ulang + kutipan + balasan) ÷ tayangan, atas kiriman yang memiliki angka tayangan.</translation>
+        <translation>(suka + repost + kutipan + balasan) ÷ tayangan, atas kiriman yang memiliki angka tayangan.</translation>
     </message>
     <message>
         <source>Impressions per week</source>
@@ -4916,11 +4916,11 @@ Arsip tetap disimpan: aduan dan mention yang telah dijawab atau ditangani kantor
     </message>
     <message>
         <source>Monthly budget for reading reach, per account (USD)</source>
-        <translation>Anggaran bulanan membaca jangkauan, per akun (USD)</translation>
+        <translation>Anggaran bulanan untuk membaca jangkauan, per akun (USD)</translation>
     </message>
     <message>
         <source>Reading a post&apos;s numbers costs US$0.005 (again on the same day: free). When the budget would be exceeded, the least useful readings (+1 hour) are skipped first; it is never exceeded.</source>
-        <translation>Membaca angka satu kiriman berbiaya US$0,005 (membaca lagi pada hari yang sama: gratis). Bila anggaran akan terlampaui, pembacaan yang paling kurang berguna (+1 jam) dilewati lebih dulu; anggaran tidak pernah terlampaui.</translation>
+        <translation>Membaca angka satu kiriman berbiaya US$0,005 (dibaca lagi pada hari yang sama: gratis). Bila anggaran akan terlampaui, pembacaan yang paling kurang berguna (+1 jam) dilewati lebih dulu; anggaran tidak pernah terlampaui.</translation>
     </message>
     <message>
         <source>This value has the wrong type.</source>
