@@ -41,6 +41,11 @@ class DataPaths:
         """Practice mode keeps the emulator's posts here across restarts."""
         return self.root / "sandbox-state.json"
 
+    @property
+    def rules(self) -> Path:
+        """This laptop's additions to the shipped rules (wording, complaint keywords)."""
+        return self.root / "rules"
+
     def ensure(self) -> DataPaths:
         """Create the folders (private to the user) and return self."""
         self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -67,3 +72,11 @@ def resources_dir() -> Path:
     if bundle:
         return Path(bundle) / "resources"
     return Path(__file__).resolve().parent.parent / "resources"
+
+
+def rules_dirs(paths: DataPaths | None = None) -> list[Path]:
+    """Where rule files are read: the shipped `resources/rules`, then the data folder's."""
+    dirs = [resources_dir() / "rules"]
+    if paths is not None:
+        dirs.append(paths.rules)
+    return dirs

@@ -101,7 +101,7 @@ class SettingSpec:
     validate: Callable[[Any], str | None] | None = None
     restart: bool = False  # takes effect after HumasDesk is started again
     shown: bool = True  # False: remembered by the desk, not edited in the dialog
-    section: str = "general"  # the settings dialog's tab: general, x, privacy, schedule
+    section: str = "general"  # the settings dialog's tab: general, x, privacy, schedule, cost
     minimum: int = 0
     maximum: int = 65535
 
@@ -284,6 +284,21 @@ SPECS += (
         ),
         validate=_quiet,
         section="schedule",
+    ),
+    # Issue 16: what reading the posts' reach may cost per account and month.
+    SettingSpec(
+        "metrics_budget_usd",
+        "2.00",
+        str,
+        QT_TRANSLATE_NOOP("Settings", "Monthly budget for reading reach, per account (USD)"),
+        QT_TRANSLATE_NOOP(
+            "Settings",
+            "Reading a post's numbers costs US$0.005 (again on the same day: free). When the "
+            "budget would be exceeded, the least useful readings (+1 hour) are skipped first; "
+            "it is never exceeded.",
+        ),
+        validate=_rate,
+        section="cost",
     ),
     SettingSpec("single_pane", False, bool, "single pane", shown=False),
     SettingSpec("window_geometry", "", str, "window geometry", shown=False),

@@ -40,6 +40,10 @@ COMMANDS = {
     "sync": "sync",
     "outbox": "outbox",
     "schedule": "schedule",
+    "metrics": "metrics",
+    # issue 17: the composer's checks on a text, the complaint register
+    "check": "check",
+    "aduan": "aduan",
     "export": "export",
     "verify": "verify",
     "privacy": "privacy",

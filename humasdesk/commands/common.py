@@ -274,7 +274,7 @@ def desk_services(ns: argparse.Namespace, deps: Deps, *, create: bool = False) -
     anything reaches X. `create`: make the data folder and database if missing (as the desk
     does on its first start); else they must exist."""
     from humasdesk.credentials import TokenStore
-    from humasdesk.services.desk_services import build_desk_services, rates_from
+    from humasdesk.services.desk_services import budget_from, build_desk_services, rates_from
     from humasdesk.services.schedule import grace_from, quiet_from
     from humasdesk.settings import Settings
 
@@ -303,6 +303,7 @@ def desk_services(ns: argparse.Namespace, deps: Deps, *, create: bool = False) -
                 clock=deps.clock,
                 grace=grace_from(settings.get),
                 quiet=quiet_from(settings.get),
+                metrics_budget=budget_from(settings.get("metrics_budget_usd")),
             )
         try:
             yield services

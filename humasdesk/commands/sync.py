@@ -33,10 +33,11 @@ if TYPE_CHECKING:
     from humasdesk.services.session import AccountSession
 
 NAME = "sync"
-HELP = "satu putaran kerja latar desk (kirim kotak keluar, ambil mention), lalu keluar"
+HELP = "satu putaran kerja latar desk (kirim kotak keluar, ambil mention, baca angka), lalu keluar"
 DESCRIPTION = (
     "Satu putaran kerja latar desk untuk tiap slot yang masuk: kirim yang jatuh tempo di "
-    "kotak keluar, ambil mention baru. Aman selagi desk terbuka."
+    "kotak keluar, ambil mention baru, catat kiriman yang dibuat di luar HumasDesk, baca "
+    "angka jangkauan yang jatuh tempo. Aman selagi desk terbuka."
 )
 
 
@@ -108,8 +109,61 @@ def sync_mentions(services: DeskServices, session: AccountSession) -> StepReport
     return StepReport(True, f"mention: {result.new} baru, {result.unread} belum dibaca")
 
 
+def sync_posts(services: DeskServices, session: AccountSession) -> StepReport:
+    """Issue 16: record posts made outside the desk (own timeline), then read the numbers
+    of the posts whose snapshot is due, within the month's budget."""
+    assert services.timeline is not None and services.metrics is not None
+    seen = services.timeline.sync(session, call=services.accounts.call)
+    if seen.error is not None:
+        return StepReport(False, f"kiriman: {common.error_text(seen.error)}")
+    parts = [f"kiriman: {seen.recorded} dari luar HumasDesk dicatat"]
+    if seen.answered:
+        parts.append(f"{seen.answered} mention terjawab")
+    read = services.metrics.take_due(session, call=services.accounts.call)
+    parts.append(f"angka {read.read} kiriman dibaca")
+    if read.deleted:
+        parts.append(f"{read.deleted} dihapus di X")
+    if read.exhausted:
+        parts.append("anggaran baca angka bulan ini habis")
+    elif read.skipped:
+        parts.append(f"{read.skipped} pembacaan dilewati (anggaran)")
+    if read.error is not None:
+        parts.append(f"sisanya menunggu: {common.error_text(read.error)}")
+    return StepReport(read.error is None, ", ".join(parts))
+
+
+def aduan_counts(services: DeskServices, session: AccountSession) -> StepReport:
+    """Issue 17: keyword suggestions for new mentions, cases for new tags, then the
+    complaint reminders (counts only, never a citizen's words)."""
+    from humasdesk.core.wording import load_keyword_rules
+    from humasdesk.paths import DataPaths, rules_dirs
+    from humasdesk.store.mentions_store import MentionState
+
+    cases = services.aduan
+    if cases is None:
+        return StepReport(True, "aduan: daftar aduan tidak tersedia")
+    if not cases.keyword_rules and cases.database is not None:
+        cases.keyword_rules = load_keyword_rules(rules_dirs(DataPaths(cases.database.parent)))
+    account_id = session.account.user_id
+    suggested = cases.suggest_for(services.mentions.inbox(account_id, [MentionState.NEW]))
+    cases.refresh()
+    r = cases.reminders(account_id)
+    open_cases = len(cases.rows(account_id, open_only=True))
+    return StepReport(
+        True,
+        f"aduan: {open_cases} terbuka, {r.near} mendekati batas waktu, {r.overdue} lewat batas "
+        f"waktu, {suggested} saran aduan baru",
+    )
+
+
 #: The background work of one pass, in order, for each signed-in slot.
-STEPS: tuple[SyncStep, ...] = (send_outbox, schedule_missed, sync_mentions)
+STEPS: tuple[SyncStep, ...] = (
+    send_outbox,
+    schedule_missed,  # issue 15
+    sync_mentions,
+    sync_posts,  # issue 16
+    aduan_counts,  # issue 17
+)
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:

@@ -263,6 +263,10 @@ class Composer(QWidget):
         self.official_capacity.setVisible(slot is Slot.PERSONAL)
         self.official_capacity.toggled.connect(self.on_content_changed)
 
+        # issue 17: wording that does not fit the account (logic in core/wording.py)
+        from humasdesk.gui.aduan.wording_line import WordingLine
+
+        self.wording = WordingLine(slot, self)
         self.problems_label = QLabel(self)
         self.problems_label.setWordWrap(True)
         self.problems_label.setStyleSheet(f"color: {_OVER};")
@@ -296,6 +300,7 @@ class Composer(QWidget):
         layout.addLayout(self.parts_box)
         layout.addWidget(self.image_list)
         layout.addWidget(self.problems_label)
+        layout.addWidget(self.wording)
         layout.addLayout(tools)
 
         self._save_timer = QTimer(self)
@@ -465,6 +470,7 @@ class Composer(QWidget):
             lines.insert(0, self.tr("The post holds only spaces; write some words to send it."))
         self.problems_label.setText("\n".join(lines))
         self.problems_label.setVisible(bool(lines))
+        self.wording.check([p.text() for p in self.parts])
         self.send_button.setEnabled(bool(self.handle) and all(c.ok for c in checks))
 
     def on_content_changed(self) -> None:
@@ -476,7 +482,7 @@ class Composer(QWidget):
 
     def on_send_button_clicked(self) -> None:
         self.refresh()
-        if self.send_button.isEnabled():
+        if self.send_button.isEnabled() and self.wording.may_send():
             # The content now goes to the outbox, which clears the draft; a save still
             # pending would run after that on the busy worker and bring the text back.
             self._save_timer.stop()

@@ -194,6 +194,7 @@ class DeskController(QObject):
             self.slot_desks[slot].sending_finished.connect(self.on_slot_desk_sending_finished)
             self.slot_desks[slot].mentions_synced.connect(self.on_slot_desk_mentions_synced)
             self.slot_desks[slot].post_queued.connect(lambda _slot: self.window.hide_first_steps())
+            self._wire_aduan(self.slot_desks[slot])  # issue 17
         self._show_storage_state()
         self._read_storage_status()  # Settings may have been opened before this
         self.window.action_log.setEnabled(True)
@@ -586,6 +587,31 @@ class DeskController(QObject):
             self.tr("%1 new mention(s) for @%2")
             .replace("%1", str(new))
             .replace("%2", session.account.username)
+        )
+        self.window.statusBar().showMessage(text, 15000)
+        tray = self._tray()
+        if tray is not None:
+            tray.showMessage("HumasDesk", text)
+
+    def _wire_aduan(self, slot_desk: SlotDesk) -> None:
+        """Issue 17: the register's rules, agency name and reminders in the tray."""
+        from humasdesk.paths import DataPaths, rules_dirs
+
+        aduan = slot_desk.aduan
+        aduan.rule_dirs = rules_dirs(DataPaths(self.data_root) if self.data_root else None)
+        aduan.agency = str(self.settings.get("agency_name") or "") if self.settings else ""
+        aduan.reminders_changed.connect(self.on_aduan_reminders_changed)
+
+    def on_aduan_reminders_changed(self, slot: Slot, near: int, overdue: int) -> None:
+        """Complaints near or past their limit, in the tray: counts only, never words."""
+        session = self.sessions.get(slot)
+        if session is None or near + overdue == 0:
+            return
+        text = (
+            self.tr("Complaints for @%1: %2 near their limit, %3 overdue")
+            .replace("%1", session.account.username)
+            .replace("%2", str(near))
+            .replace("%3", str(overdue))
         )
         self.window.statusBar().showMessage(text, 15000)
         tray = self._tray()

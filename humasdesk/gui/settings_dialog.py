@@ -61,6 +61,7 @@ class SettingsDialog(QDialog):
             ("x", self.tr("X app")),
             ("privacy", self.tr("Privacy")),
             ("schedule", self.tr("Schedule")),
+            ("cost", self.tr("Costs")),
         ):
             page = QWidget()
             forms[section] = QFormLayout(page)

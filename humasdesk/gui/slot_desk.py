@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -139,6 +139,10 @@ class SlotDesk(QObject):
         self._sync_timer.timeout.connect(self.on_sync_timer_timeout)
         self._wired = False
         self._carried_over_checked = False
+        from humasdesk.gui.aduan.controller import AduanDesk  # issue 17: the register
+
+        self.aduan = AduanDesk(self)
+        self.reach: Any = None  # the Kiriman tab's reach (gui.reach_view), once wired
 
     def _wire(self) -> None:
         """Connect to the pane's composer and tabs (built when the pane first shows an
@@ -164,6 +168,15 @@ class SlotDesk(QObject):
         from humasdesk.gui.schedule.controller import ScheduleController  # issue 15
 
         self.schedule = ScheduleController(self)
+        # issue 17: an office post should not name the personal account
+        composer.wording.personal_handles = lambda: [h for h in [self._other_handle()] if h != "?"]
+        self.aduan.build()
+        from humasdesk.gui.reach_view import ReachController, ReachPanel  # issue 16
+
+        self.reach = ReachController(
+            ReachPanel(pane.posts_view), self.worker, self.services, self._call,
+            self.on_job_failed, lambda: self.session, pane.show_metrics_cost, parent=self,
+        )  # fmt: skip
 
     # --- session ----------------------------------------------------------------------------
 
@@ -187,6 +200,7 @@ class SlotDesk(QObject):
         self._run_send_round()  # anything left from last time (it checks X first)
         self._run_sync()
         self.schedule.attach(session)  # missed scheduled posts are listed (issue 15)
+        self.aduan.refresh()
 
     def detach(self) -> None:
         """Signed out or session ended: stop timers; queued posts wait for the next sign-in."""
@@ -525,6 +539,8 @@ class SlotDesk(QObject):
             self.pane.inbox_view.show_sync_status("")
         if self.session is not None:
             self._sync_timer.start(int(sync.next_poll_s * 1000))
+            if self.reach is not None:
+                self.reach.after_sync(self.session)  # posts made elsewhere; due readings
         self.mentions_synced.emit(self.slot, sync.new)
 
     def on_sync_failed(self, exc: BaseException) -> None:
@@ -601,6 +617,8 @@ class SlotDesk(QObject):
         self._show_cost(cost, month)
         self.posts = posts
         self.pane.show_posts(posts)
+        if self.reach is not None:
+            self.reach.show(self.session)
         self.posts_shown.emit(self.slot, len(posts))
 
     def on_posts_delete_requested(self, post_id: str) -> None:

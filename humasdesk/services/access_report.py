@@ -200,8 +200,7 @@ def collect_access_report(
         # The desk's own account is not a data subject of this desk.
         raise AccessReportFailed(
             "own_account",
-            f"@{norm} adalah akun desk ini sendiri, bukan warga: tidak ada laporan akses "
-            "untuknya",
+            f"@{norm} adalah akun desk ini sendiri, bukan warga: tidak ada laporan akses untuknya",
         )
     head = log.head()
     held: list[ActivityEntry] = []

@@ -15,22 +15,27 @@ from typing import TYPE_CHECKING
 
 from humasdesk.core.cost import CostRates
 from humasdesk.core.schedule import DEFAULT_GRACE
+from humasdesk.core.snapshots import DEFAULT_BUDGET_USD
 from humasdesk.credentials import TokenStorage
 from humasdesk.services.accounts import AccountService, XEndpoint
 from humasdesk.services.mentions import MentionSync
+from humasdesk.services.metrics import MetricsService
 from humasdesk.services.outbox import Outbox, Sender
 from humasdesk.services.posting import utcnow
 from humasdesk.services.schedule import QuietPeriods, Scheduler, _no_quiet
+from humasdesk.services.timeline import OwnTimelineSync
 from humasdesk.services.usage import CreditState, UsageMeter
 from humasdesk.store.activity_log import ActivityLog
 from humasdesk.store.database import ConnectionFactory
 from humasdesk.store.mentions_store import MentionsStore
+from humasdesk.store.metrics_store import MetricsStore
 from humasdesk.store.outbox_store import OutboxStore
 from humasdesk.store.privacy_store import PrivacyStore
 from humasdesk.store.safety import OpenReport, open_checked
 
 if TYPE_CHECKING:
     from humasdesk.core.privacy import RetentionPolicy
+    from humasdesk.services.aduan import CaseService
     from humasdesk.services.privacy import ErasureReport
 
 
@@ -48,6 +53,11 @@ class DeskServices:
     open_report: OpenReport
     privacy: PrivacyStore
     schedule: Scheduler | None = None  # scheduled posts (issue 15)
+    # Issue 16: every post on the record (own timeline) and its reach (metrics snapshots).
+    metrics_store: MetricsStore | None = None
+    timeline: OwnTimelineSync | None = None
+    metrics: MetricsService | None = None
+    aduan: CaseService | None = None  # issue 17: the complaint register
 
     def run_retention(self, policy: RetentionPolicy, now: datetime) -> ErasureReport | None:
         """The configured retention schedule (UU 27/2022): erase the handle and words of
@@ -65,6 +75,10 @@ class DeskServices:
         self.log.close()
         self.outbox_store.close()
         self.mentions_store.close()
+        if self.metrics_store is not None:
+            self.metrics_store.close()
+        if self.aduan is not None:
+            self.aduan.store.close()
 
 
 def rates_from(values: dict[str, str]) -> CostRates:
@@ -85,6 +99,15 @@ def rates_from(values: dict[str, str]) -> CostRates:
     )
 
 
+def budget_from(value: str) -> Decimal:
+    """The monthly metrics budget from its setting ("2.00"; a comma works as the mark)."""
+    try:
+        budget = Decimal(str(value).strip().replace(",", "."))
+    except ArithmeticError:
+        return DEFAULT_BUDGET_USD
+    return budget if budget >= 0 else DEFAULT_BUDGET_USD
+
+
 def build_desk_services(
     database: Path,
     endpoint: XEndpoint,
@@ -96,6 +119,7 @@ def build_desk_services(
     clock: Callable[[], datetime] | None = None,
     grace: timedelta | Callable[[], timedelta] | None = None,
     quiet: QuietPeriods | None = None,
+    metrics_budget: Decimal | None = None,
 ) -> DeskServices:
     """Check, create or migrate the database (a damaged one is moved aside), then wire the
     services over it (one connection per thread: the panes' workers each get their own).
@@ -116,7 +140,12 @@ def build_desk_services(
         outbox_store, log, now, grace=grace or DEFAULT_GRACE, quiet=quiet or _no_quiet
     )
     sender.scheduler = schedule
+    metrics_store = MetricsStore(factory)
+    budget = metrics_budget if metrics_budget is not None else DEFAULT_BUDGET_USD
     return DeskServices(
+        metrics_store=metrics_store,
+        timeline=OwnTimelineSync(metrics_store, log, mentions_store, usage=usage),
+        metrics=MetricsService(metrics_store, log, usage=usage, budget_usd=budget),
         accounts=accounts,
         log=log,
         outbox=Outbox(outbox_store, now, undo_s=undo_s),
@@ -129,4 +158,13 @@ def build_desk_services(
         open_report=report,
         privacy=PrivacyStore(factory),
         schedule=schedule,
+        aduan=_case_service(factory, log, database),
     )
+
+
+def _case_service(factory: ConnectionFactory, log: ActivityLog, database: Path) -> CaseService:
+    """Issue 17: the complaint register over the same database."""
+    from humasdesk.services.aduan import CaseService
+    from humasdesk.store.aduan_store import AduanStore
+
+    return CaseService(AduanStore(factory), log, database=database)

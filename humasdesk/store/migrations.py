@@ -401,6 +401,129 @@ def _m8_schedule(db: Database) -> None:
     )
 
 
+def _m9_post_metrics(db: Database) -> None:
+    """Issue 16: every post of both accounts on the record, and how each did. The own
+    timeline's sync position; the posts whose numbers are read (sent by the desk or seen
+    on X); each reading (snapshot) with its time; readings skipped for the budget; which
+    posts the metrics reads billed, per UTC day (the budget's ledger)."""
+    run_script(
+        db.conn,
+        """
+        CREATE TABLE own_timeline_sync (
+            account_id TEXT PRIMARY KEY,
+            slot TEXT NOT NULL,
+            newest_id TEXT,
+            synced_at TEXT
+        );
+        CREATE TABLE measured_posts (
+            x_post_id TEXT PRIMARY KEY,
+            account_id TEXT NOT NULL,
+            slot TEXT,
+            handle TEXT,
+            kind TEXT NOT NULL,            -- post | reply
+            posted_at TEXT NOT NULL,       -- X's time
+            text TEXT,
+            official_capacity INTEGER NOT NULL DEFAULT 0,
+            done INTEGER NOT NULL DEFAULT 0,  -- schedule points passed (core.snapshots)
+            demand INTEGER NOT NULL DEFAULT 0,
+            deleted_at TEXT,               -- X said it is gone: never read again
+            replaced_by TEXT,              -- edited on X: the newer version is read
+            edit_of TEXT                   -- this version replaced that one
+        );
+        CREATE INDEX measured_posts_account ON measured_posts(account_id, posted_at);
+        CREATE TABLE metric_snapshots (
+            id INTEGER PRIMARY KEY,
+            x_post_id TEXT NOT NULL,
+            account_id TEXT NOT NULL,
+            read_at TEXT NOT NULL,
+            point TEXT NOT NULL,
+            impression_count INTEGER,
+            like_count INTEGER,
+            retweet_count INTEGER,
+            quote_count INTEGER,
+            reply_count INTEGER,
+            bookmark_count INTEGER,
+            non_public TEXT,               -- JSON object as X gave it, or NULL
+            organic TEXT,
+            fields TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE INDEX metric_snapshots_post ON metric_snapshots(x_post_id, read_at);
+        CREATE INDEX metric_snapshots_time ON metric_snapshots(read_at);
+        CREATE TABLE metric_skips (
+            x_post_id TEXT NOT NULL,
+            account_id TEXT NOT NULL,
+            point TEXT NOT NULL,
+            at TEXT NOT NULL,
+            reason TEXT NOT NULL
+        );
+        CREATE INDEX metric_skips_month ON metric_skips(account_id, substr(at, 1, 7));
+        CREATE TABLE metric_reads (
+            day TEXT NOT NULL,
+            x_post_id TEXT NOT NULL,
+            account_id TEXT NOT NULL,
+            billed INTEGER NOT NULL,
+            PRIMARY KEY (day, x_post_id)
+        );
+        CREATE TABLE metrics_state (
+            key TEXT PRIMARY KEY,
+            value TEXT
+        );
+        """,
+    )
+
+
+def _m10_aduan(db: Database) -> None:
+    """Issue 17: the complaint register (one case per mention tagged "aduan", its clocks and
+    LAPOR! tracking ID), reply templates per pane, keyword suggestions, the register's key
+    for citizens' pseudonyms. Citizens' words stay in `mentions` (erasable there)."""
+    run_script(
+        db.conn,
+        """
+        CREATE TABLE aduan_cases (
+            id INTEGER PRIMARY KEY,
+            slot TEXT NOT NULL,
+            account_id TEXT NOT NULL,
+            mention_id TEXT NOT NULL UNIQUE,
+            pseudonym TEXT NOT NULL,
+            category TEXT NOT NULL,
+            category_suggested INTEGER NOT NULL DEFAULT 0,
+            status TEXT NOT NULL,
+            reject_reason TEXT,
+            received_at TEXT NOT NULL,
+            opened_at TEXT NOT NULL,
+            first_response_at TEXT,
+            closed_at TEXT,
+            forwarded_at TEXT,
+            lapor_id TEXT,
+            mention_deleted INTEGER NOT NULL DEFAULT 0,
+            citizen_erased_at TEXT,
+            post_ids TEXT NOT NULL DEFAULT '[]',
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX aduan_cases_account ON aduan_cases(account_id, status);
+        CREATE TABLE aduan_templates (
+            id INTEGER PRIMARY KEY,
+            slot TEXT NOT NULL,
+            name TEXT NOT NULL,
+            body TEXT NOT NULL,
+            position INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (slot, name)
+        );
+        CREATE TABLE aduan_template_seeded (slot TEXT PRIMARY KEY);
+        CREATE TABLE aduan_suggestions (
+            mention_id TEXT PRIMARY KEY,
+            account_id TEXT NOT NULL,
+            category TEXT NOT NULL,
+            found TEXT NOT NULL DEFAULT '[]',
+            state TEXT NOT NULL DEFAULT 'open'
+                CHECK (state IN ('open', 'accepted', 'dismissed')),
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE aduan_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        """,
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _m1_activity_log,
     _m2_desk,
@@ -410,6 +533,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     _m6_outbox_leases,
     _m7_outbox_repost,
     _m8_schedule,
+    _m9_post_metrics,
+    _m10_aduan,
 )
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -254,6 +254,156 @@ Sidik jari kunci tanda tangan: %4</translation>
     </message>
 </context>
 <context>
+    <name>Aduan</name>
+    <message>
+        <source>Information request</source>
+        <translation>Permintaan informasi</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>Pengaduan</translation>
+    </message>
+    <message>
+        <source>Dispute</source>
+        <translation>Sengketa</translation>
+    </message>
+    <message>
+        <source>Needs a field check</source>
+        <translation>Perlu pemeriksaan lapangan</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Diterima</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>Dibalas</translation>
+    </message>
+    <message>
+        <source>Forwarded to LAPOR!</source>
+        <translation>Diteruskan ke LAPOR!</translation>
+    </message>
+    <message>
+        <source>Being followed up</source>
+        <translation>Ditindaklanjuti</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Ditolak</translation>
+    </message>
+    <message>
+        <source>on time (%1)</source>
+        <translation>tepat waktu (%1)</translation>
+    </message>
+    <message>
+        <source>late (%1)</source>
+        <translation>terlambat (%1)</translation>
+    </message>
+    <message>
+        <source>overdue since %1</source>
+        <translation>lewat batas sejak %1</translation>
+    </message>
+    <message>
+        <source>due %1 (near)</source>
+        <translation>batas %1 (mendekati)</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>batas %1</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Akun</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Kelas</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Citizen</source>
+        <translation>Warga</translation>
+    </message>
+    <message>
+        <source>First response (3 days)</source>
+        <translation>Respons pertama (3 hari)</translation>
+    </message>
+    <message>
+        <source>Completion</source>
+        <translation>Penyelesaian</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Pengingat</translation>
+    </message>
+    <message>
+        <source>LAPOR! no.</source>
+        <translation>Nomor LAPOR!</translation>
+    </message>
+    <message>
+        <source>office</source>
+        <translation>kantor</translation>
+    </message>
+    <message>
+        <source>personal</source>
+        <translation>pribadi</translation>
+    </message>
+    <message>
+        <source> (suggested)</source>
+        <translation> (saran)</translation>
+    </message>
+    <message>
+        <source> · mention deleted by the citizen</source>
+        <translation> · mention dihapus warga</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>lewat batas waktu</translation>
+    </message>
+    <message>
+        <source>near its limit</source>
+        <translation>mendekati batas waktu</translation>
+    </message>
+    <message>
+        <source>Complaints: %1 near their limit, %2 overdue</source>
+        <translation>Aduan: %1 mendekati batas waktu, %2 lewat batas waktu</translation>
+    </message>
+</context>
+<context>
+    <name>AduanDesk</name>
+    <message>
+        <source>Complaints</source>
+        <translation>Aduan</translation>
+    </message>
+    <message>
+        <source>Complaints (%1)</source>
+        <translation>Aduan (%1)</translation>
+    </message>
+    <message>
+        <source>· %1 complaint(s) due</source>
+        <translation>· %1 aduan perlu perhatian</translation>
+    </message>
+    <message>
+        <source>The citizen deleted this mention; it cannot be answered on X.</source>
+        <translation>Warga telah menghapus mention ini; mention ini tidak dapat dibalas di X.</translation>
+    </message>
+    <message>
+        <source>Complaint register — both accounts</source>
+        <translation>Daftar aduan — kedua akun</translation>
+    </message>
+</context>
+<context>
     <name>AltTextDialog</name>
     <message>
         <source>Image description</source>
@@ -777,6 +927,10 @@ Sidik jari kunci tanda tangan: %4</translation>
     <message>
         <source>Settings saved.</source>
         <translation>Pengaturan disimpan.</translation>
+    </message>
+    <message>
+        <source>Complaints for @%1: %2 near their limit, %3 overdue</source>
+        <translation>Aduan untuk @%1: %2 mendekati batas waktu, %3 lewat batas waktu</translation>
     </message>
 </context>
 <context>
@@ -1316,6 +1470,101 @@ Sidik jari kunci tanda tangan: %4</translation>
     <message>
         <source>The export failed (%1).</source>
         <translation>Ekspor gagal (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>ForwardSheet</name>
+    <message>
+        <source>Forward to LAPOR! — complaint #%1</source>
+        <translation>Teruskan ke LAPOR! — aduan #%1</translation>
+    </message>
+    <message>
+        <source>Copy each field into the LAPOR! form on lapor.go.id, send the report there, then type the tracking ID LAPOR! shows (7 to 10 digits, e.g. #1916449).</source>
+        <translation>Salin setiap isian ke formulir LAPOR! di lapor.go.id, kirim laporannya di sana, lalu ketik nomor pelacakan yang ditampilkan LAPOR! (7 sampai 10 angka, misalnya #1916449).</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ya</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Tidak</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>Klasifikasi laporan</translation>
+    </message>
+    <message>
+        <source>Title (judul)</source>
+        <translation>Judul laporan</translation>
+    </message>
+    <message>
+        <source>Report text (isi laporan)</source>
+        <translation>Isi laporan</translation>
+    </message>
+    <message>
+        <source>Date of the event</source>
+        <translation>Tanggal kejadian</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Lokasi kejadian</translation>
+    </message>
+    <message>
+        <source>Agency addressed</source>
+        <translation>Instansi tujuan</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>Attachments (links)</source>
+        <translation>Lampiran (tautan)</translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation>Anonim</translation>
+    </message>
+    <message>
+        <source>Confidential</source>
+        <translation>Rahasia</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Salin</translation>
+    </message>
+    <message>
+        <source>Copy %1</source>
+        <translation>Salin %1</translation>
+    </message>
+    <message>
+        <source>Open lapor.go.id</source>
+        <translation>Buka lapor.go.id</translation>
+    </message>
+    <message>
+        <source>LAPOR! tracking ID</source>
+        <translation>Nomor pelacakan LAPOR!</translation>
+    </message>
+    <message>
+        <source>Save the tracking ID</source>
+        <translation>Simpan nomor pelacakan</translation>
+    </message>
+    <message>
+        <source>Reply to the citizen with this number</source>
+        <translation>Balas warga dengan nomor ini</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Copied.</source>
+        <translation>Tersalin.</translation>
+    </message>
+    <message>
+        <source>Saved: the complaint is forwarded to LAPOR! with number #%1.</source>
+        <translation>Tersimpan: aduan diteruskan ke LAPOR! dengan nomor #%1.</translation>
     </message>
 </context>
 <context>
@@ -1908,6 +2157,30 @@ Tanda tangan: %2</translation>
         <source>Complaint (aduan) tag removed</source>
         <translation>Tanda aduan dicabut</translation>
     </message>
+    <message>
+        <source>Post sent outside HumasDesk</source>
+        <translation>Kiriman di luar HumasDesk</translation>
+    </message>
+    <message>
+        <source>Reply sent outside HumasDesk</source>
+        <translation>Balasan di luar HumasDesk</translation>
+    </message>
+    <message>
+        <source>Repost made outside HumasDesk</source>
+        <translation>Repost di luar HumasDesk</translation>
+    </message>
+    <message>
+        <source>Post edited on X</source>
+        <translation>Kiriman diedit di X</translation>
+    </message>
+    <message>
+        <source>Post deleted on X</source>
+        <translation>Kiriman dihapus di X</translation>
+    </message>
+    <message>
+        <source>Numbers read from X</source>
+        <translation>Angka dibaca dari X</translation>
+    </message>
 </context>
 <context>
     <name>LogView</name>
@@ -2322,6 +2595,180 @@ Tindakan ini tidak dapat dibatalkan.</translation>
     <message>
         <source>OK</source>
         <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>ReachPanel</name>
+    <message>
+        <source>Not measured yet</source>
+        <translation>Belum diukur</translation>
+    </message>
+    <message>
+        <source>%1 impressions · %2 likes · %3 reposts · %4 replies · %5</source>
+        <translation>%1 tayangan · %2 suka · %3 repost · %4 balasan · %5</translation>
+    </message>
+    <message>
+        <source>read %1</source>
+        <translation>dibaca %1</translation>
+    </message>
+    <message>
+        <source>deleted on X</source>
+        <translation>dihapus di X</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>7 hari terakhir</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>30 hari terakhir</translation>
+    </message>
+    <message>
+        <source>%1: no post measured</source>
+        <translation>%1: belum ada kiriman yang diukur</translation>
+    </message>
+    <message>
+        <source>%1: %2 posts, %3 impressions, engagement %4</source>
+        <translation>%1: %2 kiriman, %3 tayangan, keterlibatan %4</translation>
+    </message>
+    <message>
+        <source>Budget for reading numbers used up</source>
+        <translation>Anggaran baca angka habis</translation>
+    </message>
+    <message>
+        <source>Numbers: US$%1 of %2</source>
+        <translation>Baca angka: US$%1 dari %2</translation>
+    </message>
+    <message>
+        <source>Reading numbers this month: US$%1 of US$%2</source>
+        <translation>Baca angka bulan ini: US$%1 dari US$%2</translation>
+    </message>
+    <message>
+        <source>%1 readings skipped to stay within the budget</source>
+        <translation>%1 pembacaan dilewati agar anggaran tidak terlampaui</translation>
+    </message>
+    <message>
+        <source>Reach summary</source>
+        <translation>Ringkasan jangkauan</translation>
+    </message>
+    <message>
+        <source>Sort posts</source>
+        <translation>Urutkan kiriman</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>Terbaru dulu</translation>
+    </message>
+    <message>
+        <source>Most impressions</source>
+        <translation>Tayangan terbanyak</translation>
+    </message>
+    <message>
+        <source>Highest engagement rate</source>
+        <translation>Tingkat keterlibatan tertinggi</translation>
+    </message>
+    <message>
+        <source>Refresh numbers</source>
+        <translation>Perbarui angka</translation>
+    </message>
+    <message>
+        <source>Read the selected post&apos;s numbers now</source>
+        <translation>Baca angka kiriman yang dipilih sekarang</translation>
+    </message>
+    <message>
+        <source>Sort:</source>
+        <translation>Urutkan:</translation>
+    </message>
+    <message>
+        <source>This month&apos;s budget for reading numbers is used up: no numbers are read until next month (Settings, Costs).</source>
+        <translation>Anggaran baca angka bulan ini sudah habis: tidak ada angka yang dibaca sampai bulan depan (Pengaturan, Biaya).</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterView</name>
+    <message>
+        <source>Suggested complaints (keywords):</source>
+        <translation>Saran aduan (kata kunci):</translation>
+    </message>
+    <message>
+        <source>Suggested complaints</source>
+        <translation>Saran aduan</translation>
+    </message>
+    <message>
+        <source>Tag as complaint</source>
+        <translation>Tandai sebagai aduan</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Abaikan saran</translation>
+    </message>
+    <message>
+        <source>Complaint register</source>
+        <translation>Daftar aduan</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Kelas</translation>
+    </message>
+    <message>
+        <source>Reply…</source>
+        <translation>Balas…</translation>
+    </message>
+    <message>
+        <source>Forward to LAPOR!…</source>
+        <translation>Teruskan ke LAPOR!…</translation>
+    </message>
+    <message>
+        <source>Being followed up</source>
+        <translation>Ditindaklanjuti</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>Tolak…</translation>
+    </message>
+    <message>
+        <source>Reply templates…</source>
+        <translation>Templat balasan…</translation>
+    </message>
+    <message>
+        <source>Both accounts…</source>
+        <translation>Kedua akun…</translation>
+    </message>
+    <message>
+        <source>No complaints yet. Tag a mention as a complaint (Aduan) and it appears here.</source>
+        <translation>Belum ada aduan. Tandai sebuah mention sebagai Aduan, maka aduan itu muncul di sini.</translation>
+    </message>
+    <message>
+        <source>Reject the complaint</source>
+        <translation>Tolak aduan</translation>
+    </message>
+    <message>
+        <source>Why is the complaint rejected? (the reason is kept)</source>
+        <translation>Mengapa aduan ditolak? (alasannya disimpan)</translation>
+    </message>
+    <message>
+        <source>Keywords…</source>
+        <translation>Kata kunci…</translation>
+    </message>
+    <message>
+        <source>The words that suggest a complaint: a plain text file, one list per class.</source>
+        <translation>Kata-kata yang menyarankan aduan: berkas teks biasa, satu daftar per kelas.</translation>
+    </message>
+    <message>
+        <source>Mention: %1</source>
+        <translation>Mention: %1</translation>
+    </message>
+    <message>
+        <source>Reply: %1</source>
+        <translation>Balasan: %1</translation>
+    </message>
+    <message>
+        <source>LAPOR! #%1: %2</source>
+        <translation>LAPOR! #%1: %2</translation>
     </message>
 </context>
 <context>
@@ -3033,11 +3480,16 @@ Tindakan ini tidak dapat dibatalkan.</translation>
     </message>
     <message>
         <source>In reply to: “%1”</source>
+        <extracomment>each account&apos;s display name as of the period&apos;s end (its latest sign-in by then) X ids of the period&apos;s posts and replies in the report&apos;s selection (for the reach)</extracomment>
         <translation>Menanggapi: “%1”</translation>
     </message>
     <message>
         <source>(text erased)</source>
         <translation>(teks telah dihapus)</translation>
+    </message>
+    <message>
+        <source>Sent outside HumasDesk</source>
+        <translation>Dikirim di luar HumasDesk</translation>
     </message>
     <message>
         <source>Repost</source>
@@ -3306,6 +3758,142 @@ Tindakan ini tidak dapat dibatalkan.</translation>
     <message>
         <source>Scheduled posts</source>
         <translation>Kiriman terjadwal</translation>
+    </message>
+    <message>
+        <source>Information request (5 days)</source>
+        <translation>Permintaan informasi (5 hari)</translation>
+    </message>
+    <message>
+        <source>Complaint (5 days)</source>
+        <translation>Pengaduan (5 hari)</translation>
+    </message>
+    <message>
+        <source>Dispute (14 days)</source>
+        <translation>Sengketa (14 hari)</translation>
+    </message>
+    <message>
+        <source>Needs a field check (60 days)</source>
+        <translation>Perlu pemeriksaan lapangan (60 hari)</translation>
+    </message>
+    <message>
+        <source>All classes</source>
+        <translation>Semua kelas</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>Dibalas</translation>
+    </message>
+    <message>
+        <source>Forwarded to LAPOR!</source>
+        <translation>Diteruskan ke LAPOR!</translation>
+    </message>
+    <message>
+        <source>Being followed up</source>
+        <translation>Ditindaklanjuti</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Ditolak</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Aduan</translation>
+    </message>
+    <message>
+        <source>First response on time</source>
+        <translation>Respons pertama tepat waktu</translation>
+    </message>
+    <message>
+        <source>Completed on time</source>
+        <translation>Selesai tepat waktu</translation>
+    </message>
+    <message>
+        <source>Forwarded with a LAPOR! no.</source>
+        <translation>Diteruskan dengan nomor LAPOR!</translation>
+    </message>
+    <message>
+        <source>Complaint register by SP4N-LAPOR! class and status</source>
+        <translation>Daftar aduan menurut kelas dan status SP4N-LAPOR!</translation>
+    </message>
+    <message>
+        <source>Cases whose mention arrived in the period. Deadlines are counted in calendar days as SP4N-LAPOR! does: a case received on day D with a limit of N days is due by the end of day D + N (weekends and holidays count). First response on time: replied by the end of day D + 3, out of all cases. Completed on time: closed (done or rejected) by the class&apos;s deadline, out of the closed cases.</source>
+        <translation>Aduan yang mention-nya masuk dalam periode ini. Batas waktu dihitung dalam hari kalender seperti SP4N-LAPOR!: aduan yang diterima pada hari D dengan batas N hari jatuh tempo pada akhir hari D + N (akhir pekan dan hari libur ikut dihitung). Respons pertama tepat waktu: dibalas paling lambat akhir hari D + 3, dari seluruh aduan. Selesai tepat waktu: ditutup (selesai atau ditolak) paling lambat batas kelasnya, dari aduan yang sudah ditutup.</translation>
+    </message>
+    <message>
+        <source>Posts measured</source>
+        <translation>Kiriman terukur</translation>
+    </message>
+    <message>
+        <source>Posts and replies of the period (sent from HumasDesk or seen on X) whose numbers were read from X at least once; each shows its latest reading, as of the time it was read. Readings are taken about 1 hour, 1 day, 7 days and 28 days after posting, within the monthly budget.</source>
+        <translation>Kiriman dan balasan pada periode ini (dikirim dari HumasDesk atau terlihat di X) yang angkanya sudah dibaca dari X setidaknya sekali; masing-masing menampilkan pembacaan terakhirnya, per waktu pembacaan. Pembacaan dilakukan sekitar 1 jam, 1 hari, 7 hari, dan 28 hari setelah kiriman terbit, dalam batas anggaran bulanan.</translation>
+    </message>
+    <message>
+        <source>Impressions</source>
+        <translation>Tayangan</translation>
+    </message>
+    <message>
+        <source>How often X showed the post (impression_count). Total: the sum over measured posts with the figure; median by the nearest-rank method. A post whose reading has no impressions figure is counted separately, never as 0.</source>
+        <translation>Berapa kali X menampilkan kiriman (impression_count). Total: jumlah atas kiriman terukur yang memiliki angka ini; median dengan metode peringkat terdekat. Kiriman yang pembacaannya tanpa angka tayangan dihitung terpisah, tidak pernah sebagai 0.</translation>
+    </message>
+    <message>
+        <source>Engagement rate</source>
+        <translation>Tingkat keterlibatan</translation>
+    </message>
+    <message>
+        <source>(likes + reposts + quotes + replies) ÷ impressions, over the posts with an impressions figure.</source>
+        <translation>(suka + bagikan ulang + kutipan + balasan) ÷ tayangan, atas kiriman yang memiliki angka tayangan.</translation>
+    </message>
+    <message>
+        <source>Impressions per week</source>
+        <translation>Tayangan per minggu</translation>
+    </message>
+    <message>
+        <source>Reach and engagement</source>
+        <translation>Jangkauan dan keterlibatan</translation>
+    </message>
+    <message>
+        <source>No post of this period has been measured yet: reach and engagement are shown once their numbers have been read from X.</source>
+        <translation>Belum ada kiriman dalam periode ini yang diukur: jangkauan dan keterlibatan ditampilkan setelah angkanya dibaca dari X.</translation>
+    </message>
+    <message>
+        <source>Impressions, total</source>
+        <translation>Tayangan, total</translation>
+    </message>
+    <message>
+        <source>Impressions, median</source>
+        <translation>Tayangan, median</translation>
+    </message>
+    <message>
+        <source>Engagements (likes, reposts, quotes, replies)</source>
+        <translation>Keterlibatan (suka, repost, kutipan, balasan)</translation>
+    </message>
+    <message>
+        <source>Measured posts without an impressions figure</source>
+        <translation>Kiriman terukur tanpa angka tayangan</translation>
+    </message>
+    <message>
+        <source>%1: numbers as read from X on %2.</source>
+        <translation>%1: angka sebagaimana dibaca dari X pada %2.</translation>
+    </message>
+    <message>
+        <source>Best posts of %1 (by impressions)</source>
+        <translation>Kiriman terbaik %1 (menurut tayangan)</translation>
+    </message>
+    <message>
+        <source>Posted / read</source>
+        <translation>Dikirim / dibaca</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Keterlibatan</translation>
+    </message>
+    <message>
+        <source>Likes</source>
+        <translation>Suka</translation>
     </message>
 </context>
 <context>
@@ -4136,10 +4724,6 @@ Arsip tetap disimpan: aduan dan mention yang telah dijawab atau ditangani kantor
         <translation>Kalender kiriman terjadwal</translation>
     </message>
     <message>
-        <source>Selected post</source>
-        <translation>Kiriman terpilih</translation>
-    </message>
-    <message>
         <source>Change time…</source>
         <translation>Ubah waktu…</translation>
     </message>
@@ -4170,6 +4754,10 @@ Arsip tetap disimpan: aduan dan mention yang telah dijawab atau ditangani kantor
     <message>
         <source>X said: %1</source>
         <translation>Kata X: %1</translation>
+    </message>
+    <message>
+        <source>Selected post</source>
+        <translation>Kiriman terpilih</translation>
     </message>
 </context>
 <context>
@@ -4327,6 +4915,14 @@ Arsip tetap disimpan: aduan dan mention yang telah dijawab atau ditangani kantor
         <translation>Menjadwalkan kiriman akun pribadi di dalamnya ditanyakan sekali lagi. Kosong: tidak ada.</translation>
     </message>
     <message>
+        <source>Monthly budget for reading reach, per account (USD)</source>
+        <translation>Anggaran bulanan membaca jangkauan, per akun (USD)</translation>
+    </message>
+    <message>
+        <source>Reading a post&apos;s numbers costs US$0.005 (again on the same day: free). When the budget would be exceeded, the least useful readings (+1 hour) are skipped first; it is never exceeded.</source>
+        <translation>Membaca angka satu kiriman berbiaya US$0,005 (membaca lagi pada hari yang sama: gratis). Bila anggaran akan terlampaui, pembacaan yang paling kurang berguna (+1 jam) dilewati lebih dulu; anggaran tidak pernah terlampaui.</translation>
+    </message>
+    <message>
         <source>This value has the wrong type.</source>
         <translation>Jenis nilai ini salah.</translation>
     </message>
@@ -4360,6 +4956,10 @@ Arsip tetap disimpan: aduan dan mention yang telah dijawab atau ditangani kantor
     <message>
         <source>Schedule</source>
         <translation>Jadwal</translation>
+    </message>
+    <message>
+        <source>Costs</source>
+        <translation>Biaya</translation>
     </message>
     <message>
         <source>Export signing key fingerprint</source>
@@ -4456,6 +5056,65 @@ Warga dapat meminta data yang disimpan tentang dirinya, serta perbaikan, pembata
     <message>
         <source>Could not sync mentions: %1 Trying again later.</source>
         <translation>Mention tidak dapat disinkronkan: %1 Akan dicoba lagi nanti.</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesDialog</name>
+    <message>
+        <source>Reply templates</source>
+        <translation>Templat balasan</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Templat</translation>
+    </message>
+    <message>
+        <source>Template name</source>
+        <translation>Nama templat</translation>
+    </message>
+    <message>
+        <source>Template text</source>
+        <translation>Isi templat</translation>
+    </message>
+    <message>
+        <source>Placeholders: %1. They are filled from the complaint; edit the reply in the composer before sending.</source>
+        <translation>Isian: %1. Isian diisi dari aduan; sunting balasan di composer sebelum mengirim.</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Baru</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Insert into the composer</source>
+        <translation>Sisipkan ke composer</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Isi</translation>
+    </message>
+    <message>
+        <source>The reply as it will be inserted:</source>
+        <translation>Balasan yang akan disisipkan:</translation>
+    </message>
+    <message>
+        <source>%1: too long for X; shorten it after inserting.</source>
+        <translation>%1: terlalu panjang untuk X; persingkat setelah disisipkan.</translation>
     </message>
 </context>
 <context>
@@ -4651,6 +5310,45 @@ Warga dapat meminta data yang disimpan tentang dirinya, serta perbaikan, pembata
     <message>
         <source>%1 – until %2 (retired)</source>
         <translation>%1 – sampai %2 (dipensiunkan)</translation>
+    </message>
+</context>
+<context>
+    <name>WordingLine</name>
+    <message>
+        <source>First person singular (%1): the office account speaks for the agency (“kami”), not for one person.</source>
+        <translation>Kata ganti orang pertama tunggal (%1): akun kantor berbicara atas nama instansi (pakai “kami”), bukan pribadi.</translation>
+    </message>
+    <message>
+        <source>Informal words (%1): the office account uses formal language; slang reads as a personal account.</source>
+        <translation>Kata tidak baku (%1): akun kantor memakai bahasa resmi; kata gaul terbaca sebagai akun pribadi.</translation>
+    </message>
+    <message>
+        <source>A run of emoji (%1): reads as a personal feeling, not agency news.</source>
+        <translation>Deretan emoji (%1): terbaca sebagai ungkapan perasaan pribadi, bukan informasi instansi.</translation>
+    </message>
+    <message>
+        <source>Political or campaign terms (%1): an agency account must stay neutral.</source>
+        <translation>Istilah politik atau kampanye (%1): akun instansi wajib netral.</translation>
+    </message>
+    <message>
+        <source>Names the personal account (%1) from the office account: make sure this post is meant for the office account.</source>
+        <translation>Menyebut akun pribadi (%1) dari akun kantor: pastikan kiriman ini memang untuk akun kantor.</translation>
+    </message>
+    <message>
+        <source>The office&apos;s own hashtag (%1) on the personal account: official announcements come from the office account.</source>
+        <translation>Tagar resmi kantor (%1) di akun pribadi: pengumuman resmi disampaikan dari akun kantor.</translation>
+    </message>
+    <message>
+        <source>An office programme (%1) on the personal account: programmes are announced from the office account.</source>
+        <translation>Nama program kantor (%1) di akun pribadi: program resmi diumumkan dari akun kantor.</translation>
+    </message>
+    <message>
+        <source>Wording that announces an official decision (%1) on the personal account: the agency&apos;s decisions are announced from the office account.</source>
+        <translation>Kalimat pengumuman keputusan resmi (%1) di akun pribadi: keputusan instansi diumumkan dari akun kantor.</translation>
+    </message>
+    <message>
+        <source>Press Send again to send it as it is.</source>
+        <translation>Tekan Kirim sekali lagi untuk tetap mengirimnya.</translation>
     </message>
 </context>
 </TS>

@@ -88,6 +88,8 @@ def test_help_lists_every_subcommand():
     expected = {"sandbox", "self-test", "signin", "signout", "sync", "outbox", "export",
                 "verify", "privacy", "rekap"}  # fmt: skip
     expected |= {"schedule"}  # issue 15
+    expected |= {"metrics"}  # issue 16
+    expected |= {"check", "aduan"}  # issue 17
     assert set(names) == expected
     assert set(COMMANDS) == expected  # every command module is in the tree
 

@@ -247,7 +247,9 @@ def test_same_text_from_the_other_account_is_refused_with_repost_offered(
     window, controller = ready(
         qtbot, make_desk, keyring_backend, ask=lambda parent, title, text: offers.append(text)
     )
-    text = "Pengumuman: pendaftaran beasiswa diperpanjang hingga 5 Desember."
+    # (not "diperpanjang hingga": from the personal pane that would first ask about the
+    # wording, issue 17's warning line, before the duplicate check is reached)
+    text = "Pengumuman: pendaftaran beasiswa dibuka sampai 5 Desember."
     office_outbox = window.panes[Slot.OFFICE].outbox_view
     type_and_send(qtbot, window.panes[Slot.OFFICE], text)
     qtbot.waitUntil(lambda: text in texts_on_x(sandbox, "HumasDemo"), timeout=15000)
