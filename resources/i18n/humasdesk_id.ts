@@ -4724,6 +4724,10 @@ Arsip tetap disimpan: aduan dan mention yang telah dijawab atau ditangani kantor
         <translation>Kalender kiriman terjadwal</translation>
     </message>
     <message>
+        <source>Scheduled posts go out while the desk is open. To send them with the desk closed, install the timer in Settings → Schedule.</source>
+        <translation>Kiriman terjadwal dikirim selama desk terbuka. Agar tetap terkirim saat desk tertutup, pasang pengatur waktu di Pengaturan → Jadwal.</translation>
+    </message>
+    <message>
         <source>Change time…</source>
         <translation>Ubah waktu…</translation>
     </message>

@@ -42,6 +42,7 @@ logger = logging.getLogger(__name__)
 class CalendarState:
     items: list[OutboxItem]  # the period shown, any state
     missed: list[OutboxItem]  # every missed post of the pane
+    timer: bool = True  # the OS timer runs `humasdesk sync` with the desk closed
 
 
 class _MirrorEnabled(QObject):
@@ -163,10 +164,21 @@ class ScheduleController(QObject):
         return CalendarState(
             items=self.scheduler.calendar(self.slot, start, end),
             missed=self.scheduler.missed(self.slot),
+            timer=self.timer_installed(),
         )
+
+    def timer_installed(self) -> bool:
+        """Runs on the worker (on Windows it asks Task Scheduler)."""
+        from humasdesk.services.os_timer import OsTimer
+
+        try:
+            return OsTimer().installed()
+        except OSError:
+            return False
 
     def on_calendar_loaded(self, state: CalendarState) -> None:
         self.view.set_items(state.items, state.missed)
+        self.view.show_timer_hint(not state.timer)
         if self._missed_known is not None:
             new = {i.id for i in state.missed} - self._missed_known
             self._missed_known |= new

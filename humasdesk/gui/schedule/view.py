@@ -175,6 +175,18 @@ class ScheduleView(QWidget):
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details.setAccessibleName(self.tr("Selected post"))
+        self.timer_hint = QLabel(
+            self.tr(
+                "Scheduled posts go out while the desk is open. To send them with the desk "
+                "closed, install the timer in Settings → Schedule."
+            ),
+            self,
+        )
+        self.timer_hint.setObjectName("scheduleTimerHint")
+        self.timer_hint.setWordWrap(True)
+        self.timer_hint.setStyleSheet("color: palette(placeholder-text);")
+        follow_font(self.timer_hint)
+        self.timer_hint.setVisible(False)
         self.status = QLabel(self)
         self.status.setObjectName("scheduleStatus")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
@@ -200,6 +212,7 @@ class ScheduleView(QWidget):
         layout.addWidget(self.period_label)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.details)
+        layout.addWidget(self.timer_hint)
         layout.addWidget(self.status)
         layout.addLayout(actions)
         self.set_items([])
@@ -313,6 +326,11 @@ class ScheduleView(QWidget):
     def current_item(self) -> OutboxItem | None:
         idx = self.table.currentIndex()
         return self.model.data(idx, CalendarModel.ItemRole) if idx.isValid() else None  # type: ignore[return-value]
+
+    def show_timer_hint(self, no_timer: bool) -> None:
+        """Said while posts wait and no OS timer sends them with the desk closed."""
+        waiting = any(i.state is OutboxState.SCHEDULED for i in self._items)
+        self.timer_hint.setVisible(no_timer and waiting)
 
     def show_status(self, text: str) -> None:
         self.status.setText(text)
