@@ -4724,8 +4724,16 @@ Arsip tetap disimpan: aduan dan mention yang telah dijawab atau ditangani kantor
         <translation>Kalender kiriman terjadwal</translation>
     </message>
     <message>
-        <source>Scheduled posts go out while the desk is open. To send them with the desk closed, install the timer in Settings → Schedule.</source>
-        <translation>Kiriman terjadwal dikirim selama desk terbuka. Agar tetap terkirim saat desk tertutup, pasang pengatur waktu di Pengaturan → Jadwal.</translation>
+        <source>Sent only while the desk is open: install the timer in Settings → Schedule.</source>
+        <translation>Hanya terkirim selama desk terbuka: pasang pengatur waktu di Pengaturan → Jadwal.</translation>
+    </message>
+    <message>
+        <source>%1 scheduled post(s) missed their time and were not sent:</source>
+        <translation>%1 kiriman terjadwal terlewat waktunya dan tidak dikirim:</translation>
+    </message>
+    <message>
+        <source>The laptop was off or asleep at their time. Send now, reschedule or cancel.</source>
+        <translation>Laptop mati atau tidur pada waktunya. Kirim sekarang, jadwalkan ulang, atau batalkan.</translation>
     </message>
     <message>
         <source>Change time…</source>
@@ -4738,10 +4746,6 @@ Arsip tetap disimpan: aduan dan mention yang telah dijawab atau ditangani kantor
     <message>
         <source>Week of %1 – %2</source>
         <translation>Minggu %1 – %2</translation>
-    </message>
-    <message>
-        <source>%1 scheduled post(s) missed their time while the laptop was off or asleep. They were not sent: send now, reschedule or cancel.</source>
-        <translation>%1 kiriman terjadwal terlewat waktunya saat laptop mati atau tidur. Kiriman itu tidak dikirim: kirim sekarang, jadwalkan ulang, atau batalkan.</translation>
     </message>
     <message>
         <source>No scheduled posts in this period. Use “Schedule…” in the composer.</source>

@@ -122,7 +122,9 @@ def test_missed_post_is_listed_at_start_and_can_be_sent_now(qtbot, make_desk, ke
     sched = controller_of(controller, Slot.PERSONAL)
     qtbot.waitUntil(lambda: sched.view.missed_box.isVisible(), timeout=15000)
     assert personal.tabs.currentWidget() is sched.view
-    assert "1 kiriman terjadwal terlewat waktunya" in sched.view.missed_title.text()
+    assert sched.view.missed_title.text() == (
+        "1 kiriman terjadwal terlewat waktunya dan tidak dikirim:"
+    )
     assert "Ucapan selamat pagi yang terlewat." not in texts_on_x(sandbox, "rina_humas")
     # Keyboard only: the missed list, then Kirim sekarang.
     sched.view.missed_list.setFocus()
