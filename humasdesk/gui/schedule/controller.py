@@ -26,6 +26,7 @@ from humasdesk.gui.schedule.dialog import ask_due_time
 from humasdesk.gui.schedule.model import first_line
 from humasdesk.gui.schedule.view import ScheduleView
 from humasdesk.gui.theme import follow_font
+from humasdesk.services.os_timer import timer_installed
 
 if TYPE_CHECKING:
     from humasdesk.core.compose import Draft
@@ -55,14 +56,10 @@ def _mark_missed(scheduler: Scheduler, slot: Slot) -> list[OutboxItem]:
 
 
 def _calendar(scheduler: Scheduler, slot: Slot, start: datetime, end: datetime) -> CalendarState:
-    from humasdesk.services.os_timer import OsTimer
-
-    try:
-        timer = OsTimer().installed()  # on Windows it asks Task Scheduler
-    except OSError:
-        timer = False
     return CalendarState(
-        items=scheduler.calendar(slot, start, end), missed=scheduler.missed(slot), timer=timer
+        items=scheduler.calendar(slot, start, end),
+        missed=scheduler.missed(slot),
+        timer=timer_installed(),
     )
 
 
