@@ -236,6 +236,9 @@ def test_dragging_a_post_to_another_day_keeps_its_time_of_day(qtbot, make_desk, 
     if target is None:  # tomorrow is a Sunday: the next day is in the month view
         sched.view.month_button.click()
         target = cell_of(target_day)
+    if target is None:  # ... and the last day of the month: the next month's grid
+        sched.view.step(1)
+        target = cell_of(target_day)
     assert target is not None
     assert model.dropMimeData(data, QtNS.DropAction.MoveAction, -1, -1, target) is False
     moved_to = local.replace(day=target_day.day, month=target_day.month, year=target_day.year)
