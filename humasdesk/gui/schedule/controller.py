@@ -109,6 +109,7 @@ class ScheduleController(QObject):
         self.edit_text = self._ask_text
         self._missed_shown = False
         self._missed_known: set[int] | None = None  # missed ids already told about
+        self._known: dict[int, OutboxItem] = {}  # every item loaded, by id (latest version)
         composer = self.pane.composer
         self.button = QPushButton(self.tr("Schedule…"), composer)
         self.button.setObjectName("scheduleButton")
@@ -193,6 +194,7 @@ class ScheduleController(QObject):
         )  # fmt: skip
 
     def on_calendar_loaded(self, state: CalendarState) -> None:
+        self._known.update({i.id: i for i in (*state.items, *state.missed)})
         self.view.set_items(state.items, state.missed)
         self.view.show_timer_hint(not state.timer)
         if self._missed_known is not None:
@@ -305,10 +307,9 @@ class ScheduleController(QObject):
     # --- the calendar's actions ---------------------------------------------------------------
 
     def _item(self, item_id: int) -> OutboxItem | None:
-        for item in [*self.view._items, *self.view._missed]:
-            if item.id == item_id:
-                return item
-        return None
+        """The item as last loaded (also from a period no longer shown: a drag may end in
+        another month)."""
+        return self._known.get(item_id)
 
     def on_view_move_requested(self, item_id: int, quiet_confirmed: bool = False) -> None:
         item = self._item(item_id)
