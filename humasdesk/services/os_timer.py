@@ -206,4 +206,35 @@ class OsTimer:
         return TimerResult(True)
 
 
-__all__ = ["OsTimer", "TimerPlan", "TimerResult", "sync_command", "system_name"]
+#: Whether this user's timer is installed, and when that was last asked (monotonic seconds):
+#: on Windows asking starts `schtasks`, so the desk's calendar, reloaded every send round,
+#: asks at most every `TIMER_RECHECK_S`.
+_SEEN: list[tuple[float, bool]] = []
+TIMER_RECHECK_S = 300.0
+
+
+def timer_installed(timer: OsTimer | None = None) -> bool:
+    """`OsTimer.installed`, asked at most every `TIMER_RECHECK_S` (False when it cannot be
+    told)."""
+    import time
+
+    now = time.monotonic()
+    if _SEEN and now - _SEEN[-1][0] < TIMER_RECHECK_S:
+        return _SEEN[-1][1]
+    try:
+        installed = (timer or OsTimer()).installed()
+    except OSError:
+        installed = False
+    _SEEN[:] = [(now, installed)]
+    return installed
+
+
+def forget_timer_state() -> None:
+    """The timer was just installed or removed: the next `timer_installed` asks again."""
+    _SEEN.clear()
+
+
+__all__ = [
+    "OsTimer", "TimerPlan", "TimerResult", "forget_timer_state", "sync_command", "system_name",
+    "timer_installed",
+]  # fmt: skip

@@ -596,11 +596,14 @@ class PrivacyStore(ThreadStore):
 
     # -- handover ---------------------------------------------------------------------------------
     def busy_outbox(self, slot: str) -> int:
-        """Posts of `slot` still queued or being sent (a handover waits for them)."""
+        """Posts of `slot` still queued, being sent, or scheduled or missed and waiting for
+        the official (issue 15): a handover waits for them, so a predecessor's scheduled
+        post never goes out under the successor."""
         row = (
             self._conn()
             .execute(
-                "SELECT count(*) FROM outbox WHERE slot = ? AND state IN ('queued', 'sending')",
+                "SELECT count(*) FROM outbox WHERE slot = ? AND state IN "
+                "('queued', 'sending', 'scheduled', 'missed')",
                 (slot,),
             )
             .fetchone()

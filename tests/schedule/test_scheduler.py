@@ -385,3 +385,26 @@ def test_an_attempt_that_may_have_reached_x_is_looked_up_and_then_missed_not_res
     assert _on_x(control, "HumasDemo", text) == []
     missed = [e for e in log.iter_entries() if e.action is Action.POST_MISSED]
     assert len(missed) == 1 and missed[0].details["after_attempt"] is True
+
+
+def test_a_handover_waits_for_scheduled_and_missed_office_posts(scheduler, office, clock, factory):
+    """The office account passes to the successor: a post the predecessor scheduled must
+    never go out under the successor's name, so the handover waits until it is sent or
+    cancelled (missed ones too)."""
+    from humasdesk.store.privacy_store import PrivacyStore
+
+    privacy = PrivacyStore(factory)
+    try:
+        assert privacy.busy_outbox("office") == 0
+        item = _schedule(
+            scheduler, office, "Dijadwalkan pejabat lama.", clock.now + timedelta(days=3)
+        )
+        assert privacy.busy_outbox("office") == 1
+        clock.advance(4 * 86400)
+        scheduler.mark_missed()
+        assert scheduler.store.get(item.id).state is OutboxState.MISSED
+        assert privacy.busy_outbox("office") == 1
+        assert scheduler.cancel(item.id).ok
+        assert privacy.busy_outbox("office") == 0
+    finally:
+        privacy.close()

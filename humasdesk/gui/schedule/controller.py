@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -25,12 +26,13 @@ from humasdesk.gui.schedule.dialog import ask_due_time
 from humasdesk.gui.schedule.model import first_line
 from humasdesk.gui.schedule.view import ScheduleView
 from humasdesk.gui.theme import follow_font
+from humasdesk.services.os_timer import timer_installed
 
 if TYPE_CHECKING:
     from humasdesk.core.compose import Draft
     from humasdesk.core.models import Account
     from humasdesk.gui.slot_desk import SlotDesk
-    from humasdesk.services.outbox import CancelResult
+    from humasdesk.services.outbox import CancelResult, Outbox, RecentPost
     from humasdesk.services.schedule import Scheduler, ScheduleResult
     from humasdesk.services.session import AccountSession
     from humasdesk.store.outbox_store import OutboxItem
@@ -42,6 +44,40 @@ logger = logging.getLogger(__name__)
 class CalendarState:
     items: list[OutboxItem]  # the period shown, any state
     missed: list[OutboxItem]  # every missed post of the pane
+    timer: bool = True  # the OS timer runs `humasdesk sync` with the desk closed
+
+
+# --- the worker's jobs: plain data in, plain data out (no widget, no GUI state) ------------
+
+
+def _mark_missed(scheduler: Scheduler, slot: Slot) -> list[OutboxItem]:
+    scheduler.mark_missed(slot)
+    return scheduler.missed(slot)
+
+
+def _calendar(scheduler: Scheduler, slot: Slot, start: datetime, end: datetime) -> CalendarState:
+    return CalendarState(
+        items=scheduler.calendar(slot, start, end),
+        missed=scheduler.missed(slot),
+        timer=timer_installed(),
+    )
+
+
+def _schedule(
+    scheduler: Scheduler,
+    outbox: Outbox,
+    account: Account,
+    draft: Draft,
+    due: datetime,
+    quiet_confirmed: bool,
+    other: list[RecentPost],
+) -> ScheduleResult:
+    result = scheduler.schedule_draft(
+        account, draft, due, confirmed=True, quiet_confirmed=quiet_confirmed, other_recent=other
+    )
+    if result.ok:
+        outbox.clear_draft(draft.slot)
+    return result
 
 
 class _MirrorEnabled(QObject):
@@ -73,6 +109,7 @@ class ScheduleController(QObject):
         self.edit_text = self._ask_text
         self._missed_shown = False
         self._missed_known: set[int] | None = None  # missed ids already told about
+        self._known: dict[int, OutboxItem] = {}  # every item loaded, by id (latest version)
         composer = self.pane.composer
         self.button = QPushButton(self.tr("Schedule…"), composer)
         self.button.setObjectName("scheduleButton")
@@ -120,13 +157,10 @@ class ScheduleController(QObject):
         if not self._missed_shown:
             self._missed_shown = True
             self.worker.submit(
-                self._mark_missed, on_done=self.on_missed_checked, on_error=self.on_job_failed
-            )
+                _mark_missed, self.scheduler, self.slot,
+                on_done=self.on_missed_checked, on_error=self.on_job_failed,
+            )  # fmt: skip
         self.refresh()
-
-    def _mark_missed(self) -> list[OutboxItem]:
-        self.scheduler.mark_missed(self.slot)
-        return self.scheduler.missed(self.slot)
 
     def on_missed_checked(self, missed: list[OutboxItem]) -> None:
         self._missed_known = {i.id for i in missed}
@@ -155,18 +189,14 @@ class ScheduleController(QObject):
     def refresh(self) -> None:
         start, end = self.view.bounds()
         self.worker.submit(
-            self._calendar, start, end, on_done=self.on_calendar_loaded,
+            _calendar, self.scheduler, self.slot, start, end, on_done=self.on_calendar_loaded,
             on_error=self.on_job_failed,
         )  # fmt: skip
 
-    def _calendar(self, start: datetime, end: datetime) -> CalendarState:
-        return CalendarState(
-            items=self.scheduler.calendar(self.slot, start, end),
-            missed=self.scheduler.missed(self.slot),
-        )
-
     def on_calendar_loaded(self, state: CalendarState) -> None:
+        self._known.update({i.id: i for i in (*state.items, *state.missed)})
         self.view.set_items(state.items, state.missed)
+        self.view.show_timer_hint(not state.timer)
         if self._missed_known is not None:
             new = {i.id for i in state.missed} - self._missed_known
             self._missed_known |= new
@@ -209,21 +239,11 @@ class ScheduleController(QObject):
         other = list(self.desk._other_recent())
         self.pane.composer.setEnabled(False)
         self.worker.submit(
-            self._schedule, account, draft, due, quiet_confirmed, other,
+            _schedule, self.scheduler, self.desk.services.outbox, account, draft, due,
+            quiet_confirmed, other,
             on_done=lambda r: self.on_scheduled(r, account, draft, due),
             on_error=self.on_job_failed,
         )  # fmt: skip
-
-    def _schedule(
-        self, account: Account, draft: Draft, due: datetime, quiet_confirmed: bool, other: list
-    ) -> ScheduleResult:
-        result = self.scheduler.schedule_draft(
-            account, draft, due, confirmed=True, quiet_confirmed=quiet_confirmed,
-            other_recent=other,
-        )  # fmt: skip
-        if result.ok:
-            self.desk.services.outbox.clear_draft(self.slot)
-        return result
 
     def on_scheduled(
         self, result: ScheduleResult, account: Account, draft: Draft, due: datetime
@@ -237,7 +257,7 @@ class ScheduleController(QObject):
             self.view.show_status("")
             self.desk.post_queued.emit(self.slot)
             self.worker.submit(
-                self._calendar, *self.view.bounds(),
+                _calendar, self.scheduler, self.slot, *self.view.bounds(),
                 on_done=lambda s: self._loaded_then_select(s, result.items[0].id),
                 on_error=self.on_job_failed,
             )  # fmt: skip
@@ -287,10 +307,9 @@ class ScheduleController(QObject):
     # --- the calendar's actions ---------------------------------------------------------------
 
     def _item(self, item_id: int) -> OutboxItem | None:
-        for item in [*self.view._items, *self.view._missed]:
-            if item.id == item_id:
-                return item
-        return None
+        """The item as last loaded (also from a period no longer shown: a drag may end in
+        another month)."""
+        return self._known.get(item_id)
 
     def on_view_move_requested(self, item_id: int, quiet_confirmed: bool = False) -> None:
         item = self._item(item_id)
@@ -318,7 +337,7 @@ class ScheduleController(QObject):
 
     def _submit_move(self, item_id: int, due: datetime, quiet_confirmed: bool) -> None:
         self.worker.submit(
-            lambda: self.scheduler.move(item_id, due, quiet_confirmed=quiet_confirmed),
+            partial(self.scheduler.move, item_id, due, quiet_confirmed=quiet_confirmed),
             on_done=lambda r: self.on_moved(r, item_id, due), on_error=self.on_job_failed,
         )  # fmt: skip
 
@@ -353,7 +372,7 @@ class ScheduleController(QObject):
         if text is None or text == item.text:
             return
         self.worker.submit(
-            lambda: self.scheduler.edit(item_id, text),
+            partial(self.scheduler.edit, item_id, text),
             on_done=self.on_edited, on_error=self.on_job_failed,
         )  # fmt: skip
 
@@ -363,7 +382,7 @@ class ScheduleController(QObject):
 
     def on_view_send_now_requested(self, item_id: int) -> None:
         self.worker.submit(
-            lambda: self.scheduler.send_now(item_id),
+            partial(self.scheduler.send_now, item_id),
             on_done=self.on_sent_now, on_error=self.on_job_failed,
         )  # fmt: skip
 
@@ -375,7 +394,7 @@ class ScheduleController(QObject):
 
     def on_view_cancel_requested(self, item_id: int) -> None:
         self.worker.submit(
-            lambda: self.scheduler.cancel(item_id),
+            partial(self.scheduler.cancel, item_id),
             on_done=self.on_cancelled, on_error=self.on_job_failed,
         )  # fmt: skip
 

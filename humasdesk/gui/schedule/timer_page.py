@@ -18,7 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from humasdesk.gui.theme import follow_font
-from humasdesk.services.os_timer import OsTimer, TimerResult, sync_command
+from humasdesk.services.os_timer import (
+    OsTimer,
+    TimerResult,
+    forget_timer_state,
+    sync_command,
+)
 
 
 class TimerSection(QWidget):
@@ -89,6 +94,7 @@ class TimerSection(QWidget):
 
     def show_state(self) -> None:
         on = self.timer.installed()
+        forget_timer_state()  # the calendar asks again on its next reload
         self.state_label.setText(
             self.tr("The timer is installed: scheduled posts go out with the desk closed.")
             if on

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -36,6 +37,7 @@ from PySide6.QtWidgets import (
 from humasdesk.core.models import Slot
 from humasdesk.core.schedule import format_local
 from humasdesk.gui.composer import FlowLayout
+from humasdesk.gui.models.rows import plain_tooltip
 from humasdesk.gui.schedule.model import (
     CalendarModel,
     Period,
@@ -133,13 +135,13 @@ class ScheduleView(QWidget):
         self.period_label = QLabel(self)
         self.period_label.setObjectName("periodLabel")
         follow_font(self.period_label, bold=True)
-        self.period_label.setWordWrap(True)
         bar = self._flow(
             self.week_button,
             self.month_button,
             self.previous_button,
             self.today_button,
             self.next_button,
+            self.period_label,
         )
 
         self.model = CalendarModel(self)
@@ -152,6 +154,7 @@ class ScheduleView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         self.table.setStyleSheet("#scheduleCalendar::item { padding: 3px 4px; }")
+        self.table.setMinimumHeight(self.table.fontMetrics().lineSpacing() * 7)
         self.table.setTabKeyNavigation(False)  # Tab leaves the calendar; arrows move in it
         # Drag a post onto another day (the keyboard's way: "Ubah waktu…").
         self.table.setDragEnabled(True)
@@ -175,6 +178,17 @@ class ScheduleView(QWidget):
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details.setAccessibleName(self.tr("Selected post"))
+        # A few lines (a pane on a 768-pixel screen is short); the whole text in the tooltip.
+        self.details.setMaximumHeight(self.details.fontMetrics().lineSpacing() * 3 + 4)
+        self.timer_hint = QLabel(
+            self.tr("Sent only while the desk is open: install the timer in Settings → Schedule."),
+            self,
+        )
+        self.timer_hint.setObjectName("scheduleTimerHint")
+        self.timer_hint.setWordWrap(True)
+        self.timer_hint.setStyleSheet("color: palette(placeholder-text);")
+        follow_font(self.timer_hint)
+        self.timer_hint.setVisible(False)
         self.status = QLabel(self)
         self.status.setObjectName("scheduleStatus")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
@@ -193,15 +207,28 @@ class ScheduleView(QWidget):
             self.move_button, self.edit_button, self.send_now_button, self.cancel_button
         )
 
-        layout = QVBoxLayout(self)
+        # On a short pane the page scrolls rather than squeezing its rows into each other
+        # (as the settings pages do); the calendar keeps a few rows' height.
+        self.content = QWidget()
+        self.content.setObjectName("scheduleContent")
+        layout = QVBoxLayout(self.content)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.missed_box)
         layout.addLayout(bar)
-        layout.addWidget(self.period_label)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.details)
         layout.addWidget(self.status)
         layout.addLayout(actions)
+        layout.addWidget(self.timer_hint)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the controls take the keyboard
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(self.content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll)
         self.set_items([])
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -296,10 +323,12 @@ class ScheduleView(QWidget):
             height = self.missed_list.sizeHintForRow(0) * rows + 2 * self.missed_list.frameWidth()
             self.missed_list.setFixedHeight(height + 4)
         self.missed_title.setText(
-            self.tr(
-                "%1 scheduled post(s) missed their time while the laptop was off or asleep. "
-                "They were not sent: send now, reschedule or cancel."
-            ).replace("%1", str(len(self._missed)))
+            self.tr("%1 scheduled post(s) missed their time and were not sent:").replace(
+                "%1", str(len(self._missed))
+            )
+        )
+        self.missed_title.setToolTip(
+            self.tr("The laptop was off or asleep at their time. Send now, reschedule or cancel.")
         )
         self.missed_box.setVisible(bool(self._missed))
 
@@ -313,6 +342,11 @@ class ScheduleView(QWidget):
     def current_item(self) -> OutboxItem | None:
         idx = self.table.currentIndex()
         return self.model.data(idx, CalendarModel.ItemRole) if idx.isValid() else None  # type: ignore[return-value]
+
+    def show_timer_hint(self, no_timer: bool) -> None:
+        """Said while posts wait and no OS timer sends them with the desk closed."""
+        waiting = any(i.state is OutboxState.SCHEDULED for i in self._items)
+        self.timer_hint.setVisible(no_timer and waiting)
 
     def show_status(self, text: str) -> None:
         self.status.setText(text)
@@ -345,6 +379,7 @@ class ScheduleView(QWidget):
                 if empty
                 else self.tr("Select a post to see it in full.")
             )
+            self.details.setToolTip("")
             return
         lines = [f"{format_local(item.due_at)} · {state_text(item)}"]
         if item.state is OutboxState.SENT and item.x_post_id:
@@ -353,6 +388,7 @@ class ScheduleView(QWidget):
             lines.append(self.tr("X said: %1").replace("%1", item.last_error_text))
         lines.append(item.text)
         self.details.setText("\n".join(lines))
+        self.details.setToolTip(plain_tooltip("\n".join(lines)))
 
     def _action(self, signal: Signal) -> None:
         item = self.current_item()

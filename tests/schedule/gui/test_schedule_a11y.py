@@ -57,8 +57,14 @@ def test_the_tab_is_named_and_walks_by_keyboard(qtbot):
     view.resize(1200, 700)
     view.show()
     qtbot.waitExposed(view)
+    view.show_timer_hint(True)  # posts wait and no OS timer sends them with the desk closed
+    assert not view.timer_hint.isHidden()
+    assert "pasang pengatur waktu di Pengaturan → Jadwal" in view.timer_hint.text()
+    assert view.timer_hint.text().startswith("Hanya terkirim selama desk terbuka")
     assert unnamed(view) == []
     assert _english_left(view) == []
+    view.show_timer_hint(False)
+    assert view.timer_hint.isHidden()
     view.table.setFocus()
     view.table.setCurrentIndex(view.model.index(0, 0))
     assert view.current_item().state.value == "sent"
