@@ -155,6 +155,22 @@ def session_for(slot: Any, base_url: str, *, timeout: float) -> Any:
     return AccountSession(slot=slot, account=account, tokens=tokens, client=client)
 
 
+def practice_services(database: Path, base_url: str, keyring: Any, **options: Any) -> Any:
+    """`prepare_services` for a `DeskController` against the sandbox at `base_url`, tokens in
+    `keyring` (a `MemoryKeyring`); `options` go to `build_desk_services`."""
+    from humasdesk.credentials import FallbackTokenStore, TokenStore
+    from humasdesk.services.accounts import XEndpoint
+    from humasdesk.services.desk_services import build_desk_services
+    from humasdesk.services.session import PRACTICE_CLIENT_ID
+
+    return lambda: build_desk_services(
+        database,
+        XEndpoint(PRACTICE_CLIENT_ID, base_url, 0),
+        FallbackTokenStore(TokenStore(SERVICE, backend=keyring)),
+        **options,
+    )
+
+
 # --- Indonesian text ------------------------------------------------------------------------------
 
 LAYANAN = [

@@ -27,7 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from bench._common import MemoryKeyring, sandbox
+from bench._common import MemoryKeyring, practice_services, sandbox
 
 TARGET_MS = 300.0
 
@@ -89,13 +89,10 @@ def measure(url: str, data: Path, runs: int) -> dict[str, dict[str, float]]:
     from PySide6.QtWidgets import QApplication, QDialog, QLabel, QVBoxLayout, QWidget
 
     from humasdesk.core.models import Slot
-    from humasdesk.credentials import FallbackTokenStore, TokenStore
     from humasdesk.gui.desk import DeskController
     from humasdesk.gui.i18n import install_translators
     from humasdesk.gui.main_window import MainWindow
-    from humasdesk.services.accounts import XEndpoint
-    from humasdesk.services.desk_services import build_desk_services
-    from humasdesk.services.session import PRACTICE_CLIENT_ID, PRACTICE_HANDLES
+    from humasdesk.services.session import PRACTICE_HANDLES
     from humasdesk.settings import Settings
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -105,11 +102,7 @@ def measure(url: str, data: Path, runs: int) -> dict[str, dict[str, float]]:
     window = MainWindow(practice=True)
     controller = DeskController(
         window,
-        prepare_services=lambda: build_desk_services(
-            data / "humasdesk.db",
-            XEndpoint(PRACTICE_CLIENT_ID, url, 0),
-            FallbackTokenStore(TokenStore("humasdesk-bench", backend=keyring)),
-        ),
+        prepare_services=practice_services(data / "humasdesk.db", url, keyring),
         open_url=lambda u: None,
         practice_handles=PRACTICE_HANDLES,
         confirm_sign_out=False,

@@ -20,7 +20,6 @@ from humasdesk import __version__
 from humasdesk.gui.collector import GuiThreadCollector, collect_on_gui_thread
 from humasdesk.gui.i18n import install_translators
 from humasdesk.gui.main_window import MainWindow
-from humasdesk.logsetup import configure_logging
 from humasdesk.paths import DataPaths, resolve_data_dir, resources_dir
 from humasdesk.practice import PracticeBackend, x_target
 from humasdesk.settings import Settings
@@ -101,7 +100,6 @@ def build_desk(
     app.setApplicationVersion(__version__)
     app.setOrganizationName("HumasDesk")
     app.setDesktopFileName("humasdesk")  # matches resources/humasdesk.desktop (Wayland)
-    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "humasdesk.svg")))
     language = options.lang or settings.get("language")
     app._humasdesk_translators = install_translators(app, language)  # type: ignore[attr-defined]
 
@@ -115,7 +113,8 @@ def build_desk(
     def prepare_services() -> DeskServices:
         # Runs on a worker: the sandbox start, the keyring import and its probe are slow.
         from humasdesk.credentials import FallbackTokenStore, TokenStore
-        from humasdesk.services.desk_services import build_desk_services, rates_from
+        from humasdesk.services.desk_services import budget_from, build_desk_services, rates_from
+        from humasdesk.services.schedule import grace_from, quiet_from
 
         endpoint = target.endpoint()
         primary = token_store or TokenStore(target.keyring_service)
@@ -128,6 +127,9 @@ def build_desk(
             rates=rates_from(
                 {k: settings.get(k) for k in ("rate_post", "rate_post_with_url", "rate_read")}
             ),
+            grace=grace_from(settings.get),  # scheduled posts (issue 15): Settings → Jadwal
+            quiet=quiet_from(settings.get),
+            metrics_budget=budget_from(settings.get("metrics_budget_usd")),  # issue 16
         )
 
     desk = Desk(app, window, backend, paths, settings, collector=collector)
@@ -137,8 +139,11 @@ def build_desk(
         # the sandbox, the network) come after the window has painted, so the official
         # sees the desk at once.
         from humasdesk.gui.desk import DeskController
+        from humasdesk.logsetup import configure_logging
         from humasdesk.services.session import PRACTICE_HANDLES
 
+        # The icon loads the SVG icon engine and QtSvg: after the first paint too.
+        app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "humasdesk.svg")))
         configure_logging(paths.logs)
         logger.info("desk started (practice=%s)", practice)
         desk.controller = DeskController(
@@ -192,6 +197,7 @@ class RekapOptions:
 def run_rekap_window(options: RekapOptions) -> int:
     """`humasdesk rekap` without -o: the supervisor's window on its own."""
     from humasdesk.gui.rekap_window import open_rekap_window
+    from humasdesk.logsetup import configure_logging
 
     paths = resolve_data_dir(options.data_dir).ensure()
     settings = Settings.load(paths.settings)

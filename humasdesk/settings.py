@@ -74,6 +74,22 @@ def _client_id(value: str) -> str | None:
     return None
 
 
+def _grace(value: int) -> str | None:
+    if value < 1:
+        return QT_TRANSLATE_NOOP("Settings", "The grace period is at least one minute.")
+    return None
+
+
+def _quiet(value: str) -> str | None:
+    from humasdesk.core.schedule import QuietPeriod
+
+    if value.strip() and QuietPeriod.parse(value) is None:
+        return QT_TRANSLATE_NOOP(
+            "Settings", "Write the quiet period as from–to, e.g. 22.00-05.00, or leave it empty."
+        )
+    return None
+
+
 @dataclass(frozen=True)
 class SettingSpec:
     key: str
@@ -85,7 +101,7 @@ class SettingSpec:
     validate: Callable[[Any], str | None] | None = None
     restart: bool = False  # takes effect after HumasDesk is started again
     shown: bool = True  # False: remembered by the desk, not edited in the dialog
-    section: str = "general"  # the settings dialog's tab: general, x, privacy
+    section: str = "general"  # the settings dialog's tab: general, x, privacy, schedule, cost
     minimum: int = 0
     maximum: int = 65535
 
@@ -228,6 +244,61 @@ SPECS += (
         minimum=1,
         maximum=36500,
         section="privacy",
+    ),
+    # Issue 15, scheduled posts (Settings → Jadwal).
+    SettingSpec(
+        "schedule_grace_minutes",
+        15,
+        int,
+        QT_TRANSLATE_NOOP("Settings", "Missed when later than (minutes)"),
+        QT_TRANSLATE_NOOP(
+            "Settings",
+            "If the laptop was off or asleep at a post's time for longer than this, the post "
+            "is not sent late by itself: the desk lists it for you to send, reschedule or "
+            "cancel.",
+        ),
+        validate=_grace,
+        minimum=1,
+        maximum=1440,
+        section="schedule",
+    ),
+    SettingSpec(
+        "quiet_office",
+        "",
+        str,
+        QT_TRANSLATE_NOOP("Settings", "Quiet period of the office account"),
+        QT_TRANSLATE_NOOP(
+            "Settings",
+            "E.g. 22.00-05.00: scheduling an office post into it asks once more. Empty: none.",
+        ),
+        validate=_quiet,
+        section="schedule",
+    ),
+    SettingSpec(
+        "quiet_personal",
+        "",
+        str,
+        QT_TRANSLATE_NOOP("Settings", "Quiet period of the personal account"),
+        QT_TRANSLATE_NOOP(
+            "Settings", "Scheduling a personal post into it asks once more. Empty: none."
+        ),
+        validate=_quiet,
+        section="schedule",
+    ),
+    # Issue 16: what reading the posts' reach may cost per account and month.
+    SettingSpec(
+        "metrics_budget_usd",
+        "2.00",
+        str,
+        QT_TRANSLATE_NOOP("Settings", "Monthly budget for reading reach, per account (USD)"),
+        QT_TRANSLATE_NOOP(
+            "Settings",
+            "Reading a post's numbers costs US$0.005 (again on the same day: free). When the "
+            "budget would be exceeded, the least useful readings (+1 hour) are skipped first; "
+            "it is never exceeded.",
+        ),
+        validate=_rate,
+        section="cost",
     ),
     SettingSpec("single_pane", False, bool, "single pane", shown=False),
     SettingSpec("window_geometry", "", str, "window geometry", shown=False),

@@ -39,6 +39,8 @@ COMMANDS = {
     "signout": "signout",
     "sync": "sync",
     "outbox": "outbox",
+    "schedule": "schedule",
+    "metrics": "metrics",
     # issue 17: the composer's checks on a text, the complaint register
     "check": "check",
     "aduan": "aduan",

@@ -274,7 +274,8 @@ def desk_services(ns: argparse.Namespace, deps: Deps, *, create: bool = False) -
     anything reaches X. `create`: make the data folder and database if missing (as the desk
     does on its first start); else they must exist."""
     from humasdesk.credentials import TokenStore
-    from humasdesk.services.desk_services import build_desk_services, rates_from
+    from humasdesk.services.desk_services import budget_from, build_desk_services, rates_from
+    from humasdesk.services.schedule import grace_from, quiet_from
     from humasdesk.settings import Settings
 
     paths = resolve_data_dir(ns.data_dir).ensure() if create else data_paths(ns.data_dir)
@@ -299,6 +300,10 @@ def desk_services(ns: argparse.Namespace, deps: Deps, *, create: bool = False) -
                 rates=rates_from(
                     {k: settings.get(k) for k in ("rate_post", "rate_post_with_url", "rate_read")}
                 ),
+                clock=deps.clock,
+                grace=grace_from(settings.get),
+                quiet=quiet_from(settings.get),
+                metrics_budget=budget_from(settings.get("metrics_budget_usd")),
             )
         try:
             yield services
@@ -319,6 +324,8 @@ def slot_name(slot: object) -> str:
 def error_text(exc: BaseException) -> str:
     """One Indonesian line for what went wrong talking to X or the keyring (never a token:
     the classes' messages hold none)."""
+    import sqlite3
+
     from humasdesk.core import errors
     from humasdesk.credentials import CorruptSecret, SecureStorageUnavailable
     from humasdesk.services.accounts import OfficeHandleMismatch, SessionExpired
@@ -353,6 +360,11 @@ def error_text(exc: BaseException) -> str:
         return "batas permintaan X tercapai; ulangi nanti"
     if isinstance(exc, errors.XError):
         return f"X menolak permintaan ({type(exc).__name__}: {exc})"
+    if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+        return (
+            "basis data sedang dikunci proses lain (mis. desk) lebih lama dari batas tunggu; "
+            "tidak ada yang berubah, coba lagi pada putaran berikutnya"
+        )
     return f"galat tak terduga ({type(exc).__name__}); lihat berkas log"
 
 

@@ -1,7 +1,8 @@
 """`humasdesk outbox [--json] [--all]`: what the outbox holds (no Qt, no network).
 
-Every queued, sending and failed item (``--all``: also sent and cancelled ones), oldest
-first, with its id, state, account, times and text. Text: one tab-separated line each.
+Every queued, scheduled, sending, missed and failed item (``--all``: also sent and
+cancelled ones), oldest first, with its id, state, account, times (a scheduled post's
+``due_at``) and text. Text: one tab-separated line each.
 ``--json``: an array of objects with English keys (`outbox_row`); states are DESIGN.md's
 (``queued``, ``scheduled``, ``sending``, ``sent``, ``missed``, ``failed``, ``cancelled``), times
 ISO 8601 with the laptop's offset, null when not set.
@@ -24,12 +25,14 @@ if TYPE_CHECKING:
     from humasdesk.store.outbox_store import OutboxItem
 
 NAME = "outbox"
-HELP = "isi kotak keluar: antre, sedang dikirim, gagal (--all: semua)"
+HELP = "isi kotak keluar: antre, terjadwal, sedang dikirim, terlewat, gagal (--all: semua)"
 DESCRIPTION = "Isi kotak keluar kedua akun, yang terlama dulu."
-LIVE_STATES = ("queued", "sending", "failed")
+LIVE_STATES = ("queued", "scheduled", "sending", "missed", "failed")
 ALL_STATES = (*LIVE_STATES, "sent", "cancelled")
 #: The keys of `outbox_row` the text output shows, in order.
-TEXT_COLUMNS = ("id", "state", "account", "handle", "created_at", "next_attempt_at", "text")
+TEXT_COLUMNS = (
+    "id", "state", "account", "handle", "created_at", "due_at", "next_attempt_at", "text",
+)  # fmt: skip
 
 
 def iso(value: datetime | None) -> str | None:
@@ -55,6 +58,7 @@ def outbox_row(item: OutboxItem) -> dict[str, Any]:
         "official_capacity": item.official_capacity,
         "created_at": iso(item.created_at),
         "not_before": iso(item.not_before),
+        "due_at": iso(item.due_at),  # a scheduled post's time (issue 15); null otherwise
         "next_attempt_at": iso(item.next_attempt_at),
         "sent_at": iso(item.sent_at),
         "updated_at": iso(item.updated_at),

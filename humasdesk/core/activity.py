@@ -97,6 +97,20 @@ class Action(StrEnum):
     EXPORT_MADE = "export_made"
     CHAIN_BREAK_DETECTED = "chain_break_detected"
     PERSONAL_DATA_ERASED = "personal_data_erased"
+    # Issue 15, scheduled posts: details["outbox_id"], details["due_at"] (UTC, as `ts`).
+    POST_SCHEDULED = "post_scheduled"  # text: the post; a thread's parts in details["parts"]
+    SCHEDULE_MOVED = "schedule_moved"  # details["from"], ["to"]; ["send_now"] for Kirim sekarang
+    SCHEDULE_EDITED = "schedule_edited"  # text: the new text; details["previous_text"]
+    SCHEDULE_CANCELLED = "schedule_cancelled"  # text back to the composer
+    POST_MISSED = "post_missed"  # its time passed by more than the grace period; not sent
+    # Issue 16: posts made outside the desk (X's app, x.com), found on the own timeline, with
+    # X's created_at as the time; what X says happened to the desk's posts since; metrics reads.
+    POST_SEEN = "post_seen"  # like post_sent (details["quote_of"], ["thread_of"] as there)
+    REPLY_SEEN = "reply_seen"  # like reply_sent: in_reply_to answers that mention
+    REPOST_SEEN = "repost_seen"  # like repost_sent; details["repost_of"]
+    POST_EDITED_ON_X = "post_edited_on_x"  # x_post_id: new version; edit_of, previous_text
+    POST_DELETED_ON_X = "post_deleted_on_x"  # the record stays; never read again
+    METRICS_SNAPSHOT = "metrics_snapshot"  # details: count read, skipped (no figures in the chain)
     # issue 17: the complaint register's case events (details carry "case_id"; x_post_id is
     # the case's mention; never the citizen's words)
     CASE_OPENED = "case_opened"  # details: category, suggested
@@ -117,6 +131,8 @@ def parse_action(value: str) -> Action | str:
 
 def format_ts(ts: datetime) -> str:
     """UTC ISO-8601 with milliseconds and `Z`. Naive datetimes are refused (ambiguous zone)."""
+    if ts.tzinfo is UTC:  # the common case: "…+00:00" becomes "…Z"
+        return ts.isoformat(timespec="milliseconds")[:-6] + "Z"
     if ts.tzinfo is None or ts.utcoffset() is None:
         raise ValueError("activity times must be timezone-aware")
     u = ts.astimezone(UTC).replace(tzinfo=None)
@@ -137,22 +153,28 @@ def canonical_details(details: Mapping[str, Any] | None) -> str:
     """The canonical JSON text of a details object (also how it is stored)."""
     if not details:
         return "{}"
-    return json.dumps(
-        dict(details or {}),
-        sort_keys=True,
-        separators=(",", ":"),
-        ensure_ascii=False,
-        allow_nan=False,
-    )
+    if len(details) == 1:
+        # Most entries carry one plain item ({"outbox_id": 17}, {"tag": "aduan"}): a key of
+        # ASCII letters, digits and "_", an int, or a string of ASCII letters and digits,
+        # need no escaping, so the JSON is written directly (a test compares the two).
+        ((key, value),) = details.items()
+        if type(key) is str and key.isascii() and key.isidentifier():
+            if type(value) is int:
+                return f'{{"{key}":{value}}}'
+            if type(value) is str and value.isascii() and value.isalnum():
+                return f'{{"{key}":"{value}"}}'
+    return _DETAILS_ENCODER.encode(dict(details))
+
+
+# One encoder for every entry (json.dumps with options builds a new one per call).
+_DETAILS_ENCODER = json.JSONEncoder(
+    sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+)
 
 
 def personal_digest(salt: bytes, value: str) -> str:
     """`hex(sha256(salt || utf8(value)))`: what the chain holds instead of a personal field."""
     return hashlib.sha256(salt + value.encode("utf-8")).hexdigest()
-
-
-def _s(value: str | None) -> str:
-    return "null" if value is None else encode_basestring(value)
 
 
 def canonical_text_from_fields(
@@ -174,14 +196,19 @@ def canonical_text_from_fields(
     canonical). Written by hand for speed; `canonical_bytes_reference` is the plain
     `json.dumps` definition and a test keeps the two identical.
     """
+    e = encode_basestring  # JSON strings; "null" for None is written inline (per entry)
     return (
-        f'{{"account_id":{_s(account_id)},"action":{_s(action)},'
-        f'"citizen_handle_digest":{_s(citizen_handle_digest)},'
-        f'"citizen_text_digest":{_s(citizen_text_digest)},'
-        f'"details":{details_json},"handle":{_s(handle)},'
-        f'"in_reply_to":{_s(in_reply_to)},"seq":{int(seq)},"slot":{_s(slot)},'
-        f'"text":{_s(text)},"ts":{_s(ts)},"v":{CANONICAL_VERSION},'
-        f'"x_post_id":{_s(x_post_id)}}}'
+        f'{{"account_id":{"null" if account_id is None else e(account_id)},'
+        f'"action":{e(action)},'
+        f'"citizen_handle_digest":'
+        f"{'null' if citizen_handle_digest is None else e(citizen_handle_digest)},"
+        f'"citizen_text_digest":'
+        f"{'null' if citizen_text_digest is None else e(citizen_text_digest)},"
+        f'"details":{details_json},"handle":{"null" if handle is None else e(handle)},'
+        f'"in_reply_to":{"null" if in_reply_to is None else e(in_reply_to)},'
+        f'"seq":{int(seq)},"slot":{"null" if slot is None else e(slot)},'
+        f'"text":{"null" if text is None else e(text)},"ts":{e(ts)},'
+        f'"v":{CANONICAL_VERSION},"x_post_id":{"null" if x_post_id is None else e(x_post_id)}}}'
     )
 
 

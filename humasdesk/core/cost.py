@@ -1,7 +1,8 @@
 """What X's pay-per-use API bills, and what a month costs (pure).
 
 X bills the developer account per resource it returns or creates (its pricing page): a post
-read $0.005, a user read $0.010 (every author an ``expansions=author_id`` brings along), a
+read $0.005 (a post of the account's own timeline, "own data", $0.001), a user read $0.010
+(every author an ``expansions=author_id`` brings along), a
 post created $0.015 ($0.20 when it holds a URL), a post deleted $0.010, media metadata (alt
 text) $0.005. The same post or user read again within one UTC day is not billed again.
 Rates live only here; settings may override them with a ``CostRates`` built from the
@@ -22,6 +23,7 @@ from humasdesk.core.textlength import find_urls
 
 class BillKind(StrEnum):
     POST_READ = "post_read"
+    OWNED_READ = "owned_read"  # a post read from the account's own timeline (issue 16)
     USER_READ = "user_read"
     POST_CREATE = "post_create"
     POST_CREATE_URL = "post_create_url"
@@ -30,7 +32,7 @@ class BillKind(StrEnum):
 
 
 #: Reads of the same resource within one UTC day are billed once.
-DAILY_DEDUP = frozenset({BillKind.POST_READ, BillKind.USER_READ})
+DAILY_DEDUP = frozenset({BillKind.POST_READ, BillKind.OWNED_READ, BillKind.USER_READ})
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,7 @@ class CostRates:
     delete: Decimal = Decimal("0.010")
     user_read: Decimal = Decimal("0.010")
     media_metadata: Decimal = Decimal("0.005")
+    owned_read: Decimal = Decimal("0.001")
 
     def of(self, kind: BillKind) -> Decimal:
         return {
@@ -52,6 +55,7 @@ class CostRates:
             BillKind.POST_CREATE_URL: self.post_with_url,
             BillKind.POST_DELETE: self.delete,
             BillKind.MEDIA_METADATA: self.media_metadata,
+            BillKind.OWNED_READ: self.owned_read,
         }[kind]
 
 
@@ -68,6 +72,7 @@ class UsageCounts:
     deletes: int = 0
     user_reads: int = 0  # users read (authors expanded with mentions)
     media_metadata: int = 0  # alt texts set
+    owned_reads: int = 0  # posts read from the account's own timeline
 
     def __add__(self, other: UsageCounts) -> UsageCounts:
         return UsageCounts(
@@ -77,6 +82,7 @@ class UsageCounts:
             self.deletes + other.deletes,
             self.user_reads + other.user_reads,
             self.media_metadata + other.media_metadata,
+            self.owned_reads + other.owned_reads,
         )
 
     @classmethod
@@ -88,6 +94,7 @@ class UsageCounts:
             deletes=counts.get(BillKind.POST_DELETE, 0),
             user_reads=counts.get(BillKind.USER_READ, 0),
             media_metadata=counts.get(BillKind.MEDIA_METADATA, 0),
+            owned_reads=counts.get(BillKind.OWNED_READ, 0),
         )
 
 
@@ -105,6 +112,7 @@ def estimate_month(counts: UsageCounts, rates: CostRates = DEFAULT_RATES) -> Dec
         + counts.deletes * rates.delete
         + counts.user_reads * rates.user_read
         + counts.media_metadata * rates.media_metadata
+        + counts.owned_reads * rates.owned_read
     )
 
 
@@ -118,14 +126,18 @@ def day_key(ts: datetime) -> str:
     return (ts.astimezone(UTC) if ts.tzinfo else ts).strftime("%Y-%m-%d")
 
 
-_READS = frozenset({"GET /2/tweets/:id", "GET /2/users/:id/tweets", "GET /2/users/:id/mentions"})
+_READS = frozenset(
+    {"GET /2/tweets/:id", "GET /2/tweets", "GET /2/users/:id/tweets", "GET /2/users/:id/mentions"}
+)
+OWN_TIMELINE = "GET /2/users/:id/tweets"
 
 
 def billable_events(
-    endpoint: str, status: int, body: Any, path_id: str | None = None
+    endpoint: str, status: int, body: Any, path_id: str | None = None, *, own: bool = False
 ) -> list[tuple[BillKind, str]]:
     """The events X bills for one answer: ``endpoint`` is the key ``"GET /2/users/:id/…"``,
-    ``path_id`` the id in the path (the deleted post). Failed answers are not billed."""
+    ``path_id`` the id in the path (the deleted post); ``own``: the timeline read is the
+    calling account's own (its posts are "own data"). Failed answers are not billed."""
     if not 200 <= status < 300 or not isinstance(body, dict):
         return []
     data = body.get("data")
@@ -135,7 +147,11 @@ def billable_events(
     elif endpoint in _READS:
         items = data if isinstance(data, list) else [data] if isinstance(data, dict) else []
         includes = body.get("includes") or {}
-        for post in [*items, *(includes.get("tweets") or ())]:
+        kind = BillKind.OWNED_READ if own and endpoint == OWN_TIMELINE else BillKind.POST_READ
+        for post in items:
+            if isinstance(post, dict) and "id" in post:
+                out.append((kind, str(post["id"])))
+        for post in includes.get("tweets") or ():
             if isinstance(post, dict) and "id" in post:
                 out.append((BillKind.POST_READ, str(post["id"])))
         for user in includes.get("users") or ():

@@ -10,7 +10,10 @@ grouped by ``account_id`` (the staff account's X user id); entries without one (
 chain checks) belong to no account.
 
 * **Posts** (broadcast posts): ``post_sent`` entries in the period with no ``in_reply_to``.
-  A post later deleted still counts: it was published.
+  A post later deleted still counts: it was published. Posts made outside the desk (X's
+  app, x.com) and found on the account's timeline count the same: ``post_seen`` like
+  ``post_sent``, ``reply_seen`` like ``reply_sent``, ``repost_seen`` like ``repost_sent``,
+  each at X's time of the post; an edit made on X (``post_edited_on_x``) is no new post.
 * **Replies**: ``reply_sent`` entries in the period, plus ``post_sent`` entries in the period
   that carry ``in_reply_to`` (a reply logged as a post).
 * **Mentions received**: distinct mentions (``mention_received``, identified by
@@ -47,14 +50,25 @@ from __future__ import annotations
 
 import math
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from humasdesk.core.activity import Action, ActivityEntry
 from humasdesk.core.models import Slot
+from humasdesk.core.snapshots import Snapshot
 
-FIRST_RESPONSE_SLA = timedelta(days=3)
+FIRST_RESPONSE_SLA = timedelta(days=3)  # SP4N-LAPOR!: first response within 3 days
+#: The report's time-to-first-response histogram: upper limits of its bars (the last bar
+#: has none). A bar holds times below its limit, except the SP4N-LAPOR! bar, which holds
+#: exactly 3 days too ("within 3 days").
+RESPONSE_BUCKETS: tuple[timedelta | None, ...] = (
+    timedelta(hours=1),
+    timedelta(hours=4),
+    timedelta(hours=24),
+    FIRST_RESPONSE_SLA,
+    None,
+)
 RESOLUTION_SLAS = (timedelta(days=5), timedelta(days=14), timedelta(days=60))
 COMPLAINT_TAG = "aduan"
 
@@ -117,6 +131,15 @@ class MetricsReport:
     period: Period
     as_of: datetime
     accounts: tuple[AccountMetrics, ...]
+    #: reach and engagement (issue 16), when the caller read the snapshots
+    reach: ReachReport | None = None
+    #: each account's display name as of the period's end (account id -> name)
+    names: Mapping[str, str] = field(default_factory=dict)
+    #: answered mentions per `RESPONSE_BUCKETS` bar, per account id (the report's histogram)
+    response_histograms: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+
+    def response_histogram(self, account_id: str) -> tuple[int, ...]:
+        return self.response_histograms.get(account_id, (0,) * len(RESPONSE_BUCKETS))
 
     def for_account(self, account_id: str) -> AccountMetrics | None:
         return next((a for a in self.accounts if a.account_id == account_id), None)
@@ -147,6 +170,23 @@ _RESOLUTION_SLAS_MS = tuple(limit // _MS for limit in RESOLUTION_SLAS)
 _POST = str(Action.POST_SENT)
 _REPOST = str(Action.REPOST_SENT)
 _REPLY = str(Action.REPLY_SENT)
+# Posts made outside the desk and found on X count like the desk's own (issue 16).
+_POSTS = POST_ACTIONS = frozenset({_POST, str(Action.POST_SEEN)})
+_REPLIES = REPLY_ACTIONS = frozenset({_REPLY, str(Action.REPLY_SEEN)})
+_REPOSTS = REPOST_ACTIONS = frozenset({_REPOST, str(Action.REPOST_SEEN)})
+SEEN_ACTIONS = frozenset({str(Action.POST_SEEN), str(Action.REPLY_SEEN), str(Action.REPOST_SEEN)})
+
+
+def publication_kind(action: str, in_reply_to: str | None) -> str | None:
+    """``"post"``, ``"reply"`` or ``"repost"`` for an entry the figures count as one (made
+    in the desk or seen on X), None for any other entry (the definitions above)."""
+    if action in _REPLIES or (action in _POSTS and in_reply_to is not None):
+        return "reply"
+    if action in _POSTS:
+        return "post"
+    if action in _REPOSTS:
+        return "repost"
+    return None
 _MENTION = str(Action.MENTION_RECEIVED)
 _HANDLED = str(Action.MENTION_HANDLED)
 _TAGGED = str(Action.MENTION_TAGGED)
@@ -238,6 +278,25 @@ class AccountTally:
             ),
             reposts=self.reposts,
         )
+
+
+def response_bucket(ms: int) -> int:
+    """The `RESPONSE_BUCKETS` bar of one time to first response (ms)."""
+    for i, limit in enumerate(RESPONSE_BUCKETS):
+        if limit is None:
+            return i
+        limit_ms = limit // _MS
+        if ms < limit_ms or (limit == FIRST_RESPONSE_SLA and ms == limit_ms):
+            return i
+    return len(RESPONSE_BUCKETS) - 1
+
+
+def response_histogram(parts: Sequence[array[int]]) -> tuple[int, ...]:
+    counts = [0] * len(RESPONSE_BUCKETS)
+    for a in parts:
+        for v in a:
+            counts[response_bucket(v)] += 1
+    return tuple(counts)
 
 
 _TALLY_COUNTS = (
@@ -374,16 +433,16 @@ class MetricsAccumulator:
             acc.handle, acc.handle_seq = handle, seq
         if slot is not None and seq > acc.slot_seq:
             acc.slot, acc.slot_seq = slot, seq
-        if action == _REPLY or (action == _POST and in_reply_to is not None):
+        if action in _REPLIES or (action in _POSTS and in_reply_to is not None):
             acc.replies.append(ms)
             if in_reply_to is not None:
                 key = (account_id, in_reply_to)
                 first = self._first_reply.get(key)
                 if first is None or ms < first:
                     self._first_reply[key] = ms
-        elif action == _POST:
+        elif action in _POSTS:
             acc.posts.append(ms)
-        elif action == _REPOST:
+        elif action in _REPOSTS:
             acc.reposts.append(ms)
         elif x_post_id is None:
             return
@@ -453,11 +512,16 @@ class MetricsAccumulator:
         return out
 
     def report(self, period: Period) -> MetricsReport:
+        """The officials' report: each account's figures and its response-time histogram
+        (the rekap reads `tallies` and needs no histogram)."""
         tallies = self.tallies(period)
         return MetricsReport(
             period=period,
             as_of=self.as_of,
             accounts=tuple(tallies[a].figures() for a in sorted(tallies)),
+            response_histograms={
+                a: response_histogram([t.response_ms]) for a, t in tallies.items()
+            },
         )
 
 
@@ -494,3 +558,121 @@ def month_periods(period: Period, tz: tzinfo) -> list[Period]:
             out.append(Period(lo, hi))
         month = nxt
     return out
+
+
+# -- reach and engagement (issue 16) ----------------------------------------------------------
+# Definitions (quoted in the report appendix):
+#
+# * A post is **measured** when the desk has read its numbers at least once; its figures are
+#   those of its **latest reading** (`core.snapshots.Snapshot`), as of that reading's time.
+#   The posts are the period's posts and replies of the report's selection (made in the
+#   desk or seen on X), each counted once (an edit on X: its newest version).
+# * **Impressions**: X's `impression_count`. Total = the sum over measured posts that have
+#   the figure; **median** by nearest rank (as above). Posts whose reading lacks the figure
+#   are counted in `without_impressions`, never as 0.
+# * **Engagements** of a post = likes + reposts + quotes + replies (X's `like_count`,
+#   `retweet_count`, `quote_count`, `reply_count`; a missing one adds nothing).
+#   **Engagement rate** = the engagements of the posts with an impressions figure ÷ their
+#   impressions (None when they have no impressions); a post's own rate likewise (None for 0
+#   impressions). A count lower than an earlier reading is kept as X gave it; no rate is
+#   negative, since no count is.
+# * **Per week**: the impressions of the posts by the (local) week they were posted in,
+#   weeks starting Monday.
+
+TOP_POSTS = 10
+
+
+@dataclass(frozen=True)
+class ReachPost:
+    """One post of the report with its latest reading (None: never read)."""
+
+    account_id: str
+    x_post_id: str
+    posted_at: datetime
+    text: str | None
+    latest: Snapshot | None = None
+    deleted: bool = False
+
+    @property
+    def impressions(self) -> int | None:
+        return None if self.latest is None else self.latest.impression_count
+
+    @property
+    def engagements(self) -> int | None:
+        return None if self.latest is None else self.latest.engagements
+
+    @property
+    def engagement_rate(self) -> float | None:
+        imp, eng = self.impressions, self.engagements
+        if not imp or eng is None:
+            return None
+        return eng / imp
+
+
+@dataclass(frozen=True)
+class ReachFigures:
+    account_id: str
+    posts: int  # the period's posts and replies
+    measured: int  # with at least one reading
+    without_impressions: int  # measured, but no impressions figure
+    impressions_total: int
+    impressions_median: int | None
+    engagements_total: int  # of the posts with an impressions figure
+    engagement_rate: float | None
+    best: tuple[ReachPost, ...]  # the ten with the most impressions
+    weekly: tuple[tuple[date, int], ...]  # (Monday, impressions of the week's posts)
+    read_from: datetime | None  # the oldest latest reading (figures as of then …)
+    read_to: datetime | None  # … to the newest
+
+
+@dataclass(frozen=True)
+class ReachReport:
+    period: Period
+    accounts: tuple[ReachFigures, ...]
+
+    def for_account(self, account_id: str) -> ReachFigures | None:
+        return next((a for a in self.accounts if a.account_id == account_id), None)
+
+
+def compute_reach(
+    posts: Iterable[ReachPost], period: Period, tz: tzinfo, account_ids: Iterable[str] = ()
+) -> ReachReport:
+    """Reach and engagement per account for `period` (definitions above); `account_ids`
+    are reported even with no post (their section says so)."""
+    by_account: dict[str, dict[str, ReachPost]] = {a: {} for a in account_ids}
+    for p in posts:
+        if p.posted_at in period:
+            by_account.setdefault(p.account_id, {})[p.x_post_id] = p
+    out = []
+    for account_id in sorted(by_account):
+        items = list(by_account[account_id].values())
+        measured = [p for p in items if p.latest is not None]
+        with_imp = [p for p in measured if p.impressions is not None]
+        total = sum(p.impressions or 0 for p in with_imp)
+        eng = sum(p.engagements or 0 for p in with_imp)
+        ordered = sorted(p.impressions or 0 for p in with_imp)
+        median = ordered[max(1, math.ceil(len(ordered) / 2)) - 1] if ordered else None
+        weeks: dict[date, int] = {}
+        for p in with_imp:
+            d = p.posted_at.astimezone(tz).date()
+            monday = d - timedelta(days=d.weekday())
+            weeks[monday] = weeks.get(monday, 0) + (p.impressions or 0)
+        reads = [p.latest.read_at for p in measured if p.latest is not None]
+        best = sorted(with_imp, key=lambda p: (-(p.impressions or 0), p.posted_at))[:TOP_POSTS]
+        out.append(
+            ReachFigures(
+                account_id=account_id,
+                posts=len(items),
+                measured=len(measured),
+                without_impressions=len(measured) - len(with_imp),
+                impressions_total=total,
+                impressions_median=median,
+                engagements_total=eng,
+                engagement_rate=eng / total if total else None,
+                best=tuple(best),
+                weekly=tuple(sorted(weeks.items())),
+                read_from=min(reads, default=None),
+                read_to=max(reads, default=None),
+            )
+        )
+    return ReachReport(period, tuple(out))

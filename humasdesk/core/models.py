@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 
 class Slot(StrEnum):
@@ -36,6 +38,18 @@ class Post:
     in_reply_to_user_id: str | None = None
     conversation_id: str | None = None
     referenced: tuple[tuple[str, str], ...] = ()  # (type, id): replied_to / quoted / retweeted
+    edit_history: tuple[str, ...] = ()  # X's edit_history_tweet_ids (oldest first)
+
+
+@dataclass(frozen=True)
+class MetricsLookup:
+    """One ``GET /2/tweets?ids=`` answer: per post found, the metric groups X returned as X
+    sent them (``public_metrics`` …, values possibly missing or null); the ids X said are
+    gone (deleted), and those it refused (private metrics not allowed)."""
+
+    found: Mapping[str, Mapping[str, Any]]
+    missing: frozenset[str] = frozenset()
+    refused: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -63,5 +63,7 @@ class GuiThreadCollector(QObject):
 
 def collect_on_gui_thread(app: QObject) -> GuiThreadCollector:
     """The application's collector, installed on first use (kept as the app's child)."""
-    existing = app.findChild(GuiThreadCollector, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    # Positional arguments: a keyword argument to an overloaded Qt function makes shiboken
+    # load its signature parser first (about 15 ms, before the first paint).
+    existing = app.findChild(GuiThreadCollector, "", Qt.FindChildOption.FindDirectChildrenOnly)
     return existing if existing is not None else GuiThreadCollector(app)

@@ -398,6 +398,7 @@ class AccountPane(QWidget):
         self._quota: Quota | None = None
         self._cost: Decimal | None = None
         self._cost_month = ""
+        self._metrics_cost = ""  # issue 16: reading the posts' numbers against the budget
 
         layout = QVBoxLayout(self)
         margin = KEYBOARD_FRAME + 4
@@ -576,6 +577,7 @@ class AccountPane(QWidget):
         self.account = None
         self.header.set_account(None)
         self._quota, self._cost, self._cost_month = None, None, ""
+        self._metrics_cost = ""
         self.header.quota_label.setText("")
         if self.pages.count() > 2:
             self.composer.set_handle("")
@@ -667,4 +669,12 @@ class AccountPane(QWidget):
         elif cost is not None:
             amount = QLocale().toString(float(cost), "f", 2)
             parts.append(self.tr("Agency's X cost this month ≈ US$%1").replace("%1", amount))
+        if self._metrics_cost:
+            parts.append(self._metrics_cost)
         self.header.quota_label.setText(" · ".join(parts))
+
+    def show_metrics_cost(self, text: str) -> None:
+        """What reading the posts' numbers cost this month against the budget, or that the
+        budget is used up (issue 16; `gui.reach_view` words it)."""
+        self._metrics_cost = text
+        self.show_cost(self._cost, self._cost_month)

@@ -44,6 +44,8 @@ class PostsView(QWidget):
         self.handle = ""
         self.setObjectName(f"posts_{slot.value}")
         self.confirm: Callable[[str], bool] = self.ask_to_delete
+        # The order the list shows (the reach panel sorts by the numbers; issue 16).
+        self.order: Callable[[Sequence[Post]], Sequence[Post]] = lambda posts: posts
 
         self.status = status_label(self)
         self.empty_label = QLabel(self.tr("No posts yet."), self)
@@ -89,7 +91,7 @@ class PostsView(QWidget):
     def set_posts(self, posts: Sequence[Post]) -> None:
         """Show these posts (newest first). The selected post stays selected."""
         keep = self.selected_id()
-        self.model.set_posts(posts)
+        self.model.set_posts(self.order(posts))
         if keep is not None and self.selected_id() != keep:
             row = self.model.row_of(keep)
             if row >= 0:

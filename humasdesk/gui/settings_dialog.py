@@ -60,6 +60,8 @@ class SettingsDialog(QDialog):
             ("general", self.tr("General")),
             ("x", self.tr("X app")),
             ("privacy", self.tr("Privacy")),
+            ("schedule", self.tr("Schedule")),
+            ("cost", self.tr("Costs")),
         ):
             page = QWidget()
             forms[section] = QFormLayout(page)
@@ -123,6 +125,9 @@ class SettingsDialog(QDialog):
         self.privacy_notice.setMinimumHeight(150)
         forms["privacy"].addRow(QLabel(self.tr("Privacy notice"), self), self.privacy_notice)
         self.update_privacy_notice()
+        from humasdesk.gui.schedule.timer_page import add_timer_section  # issue 15
+
+        self.timer_section = add_timer_section(forms["schedule"], settings.path.parent, self)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)

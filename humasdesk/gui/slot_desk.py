@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -142,6 +142,7 @@ class SlotDesk(QObject):
         from humasdesk.gui.aduan.controller import AduanDesk  # issue 17: the register
 
         self.aduan = AduanDesk(self)
+        self.reach: Any = None  # the Kiriman tab's reach (gui.reach_view), once wired
 
     def _wire(self) -> None:
         """Connect to the pane's composer and tabs (built when the pane first shows an
@@ -164,9 +165,18 @@ class SlotDesk(QObject):
         pane.posts_view.delete_requested.connect(self.on_posts_delete_requested)
         pane.posts_view.refresh_requested.connect(self.refresh_posts)
         pane.credits_retry_requested.connect(self.on_pane_credits_retry_requested)
+        from humasdesk.gui.schedule.controller import ScheduleController  # issue 15
+
+        self.schedule = ScheduleController(self)
         # issue 17: an office post should not name the personal account
         composer.wording.personal_handles = lambda: [h for h in [self._other_handle()] if h != "?"]
         self.aduan.build()
+        from humasdesk.gui.reach_view import ReachController, ReachPanel  # issue 16
+
+        self.reach = ReachController(
+            ReachPanel(pane.posts_view), self.worker, self.services, self._call,
+            self.on_job_failed, lambda: self.session, pane.show_metrics_cost, parent=self,
+        )  # fmt: skip
 
     # --- session ----------------------------------------------------------------------------
 
@@ -189,6 +199,7 @@ class SlotDesk(QObject):
             )
         self._run_send_round()  # anything left from last time (it checks X first)
         self._run_sync()
+        self.schedule.attach(session)  # missed scheduled posts are listed (issue 15)
         self.aduan.refresh()
 
     def detach(self) -> None:
@@ -339,7 +350,9 @@ class SlotDesk(QObject):
                 if session is not None
                 else None
             ),
-            items=outbox.items(self.slot)[:OUTBOX_ITEMS_SHOWN],
+            items=[  # scheduled and missed posts are in the Terjadwal tab (issue 15)
+                i for i in outbox.items(self.slot) if i.state.value not in ("scheduled", "missed")
+            ][:OUTBOX_ITEMS_SHOWN],
             next_wake=outbox.next_wake(self.slot),
             quota=quota(session) if session is not None else None,
             cost=self.services.usage.estimate() if session is not None else None,
@@ -526,6 +539,8 @@ class SlotDesk(QObject):
             self.pane.inbox_view.show_sync_status("")
         if self.session is not None:
             self._sync_timer.start(int(sync.next_poll_s * 1000))
+            if self.reach is not None:
+                self.reach.after_sync(self.session)  # posts made elsewhere; due readings
         self.mentions_synced.emit(self.slot, sync.new)
 
     def on_sync_failed(self, exc: BaseException) -> None:
@@ -602,6 +617,8 @@ class SlotDesk(QObject):
         self._show_cost(cost, month)
         self.posts = posts
         self.pane.show_posts(posts)
+        if self.reach is not None:
+            self.reach.show(self.session)
         self.posts_shown.emit(self.slot, len(posts))
 
     def on_posts_delete_requested(self, post_id: str) -> None:

@@ -1,7 +1,8 @@
 """The developer account's pay-per-use credits and the sandbox's own billing ledger.
 
 X bills the developer account (the agency's app), per resource it returns or creates, at the
-prices of X's pricing page: a post read $0.005, a user read $0.010, creating a post $0.015
+prices of X's pricing page: a post read $0.005 (a post of the account's own timeline, "own
+data", $0.001), a user read $0.010, creating a post $0.015
 ($0.20 with a URL), deleting one $0.010, setting media metadata $0.005. Reading the same post
 or user again within one UTC day is free. Media upload itself is not billed.
 
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 
 PRICES: dict[str, Decimal] = {
     "post_read": Decimal("0.005"),
+    "owned_read": Decimal("0.001"),
     "user_read": Decimal("0.010"),
     "post_create": Decimal("0.015"),
     "post_create_url": Decimal("0.20"),
@@ -30,7 +32,7 @@ PRICES: dict[str, Decimal] = {
     "media_metadata": Decimal("0.005"),
 }
 #: Repeats of these within one UTC day are free.
-DAILY_DEDUP = frozenset({"post_read", "user_read"})
+DAILY_DEDUP = frozenset({"post_read", "owned_read", "user_read"})
 
 #: Endpoints that cost credits; with none left they answer 402 before doing anything.
 PAID_ROUTES = frozenset(
@@ -39,6 +41,7 @@ PAID_ROUTES = frozenset(
         "POST /2/tweets",
         "DELETE /2/tweets/:id",
         "GET /2/tweets/:id",
+        "GET /2/tweets",
         "GET /2/users/:id/tweets",
         "GET /2/users/:id/mentions",
         "POST /2/media/metadata",
@@ -114,13 +117,15 @@ def charge(ctx: Ctx, kind: str, resource_id: str) -> None:
         billing.balance = str(Decimal(billing.balance) - PRICES[kind])
 
 
-def charge_reads(ctx: Ctx, body: dict[str, Any]) -> None:
-    """Bill the posts and users a read answer holds (``data`` and ``includes``)."""
+def charge_reads(ctx: Ctx, body: dict[str, Any], post_kind: str = "post_read") -> None:
+    """Bill the posts and users a read answer holds (``data`` and ``includes``); the
+    account's own timeline bills its posts as ``owned_read``."""
     data = body.get("data")
     items = data if isinstance(data, list) else [data] if isinstance(data, dict) else []
     includes = body.get("includes") or {}
     for post in [*items, *includes.get("tweets", ())]:
-        charge(ctx, "post_read", str(post["id"]))
+        own = post_kind == "owned_read" and post in items
+        charge(ctx, post_kind if own else "post_read", str(post["id"]))
     for user in includes.get("users", ()):
         charge(ctx, "user_read", str(user["id"]))
 

@@ -1,4 +1,5 @@
-"""The control API under /_sandbox/: reset, inject mentions and faults, inspect, move the clock."""
+"""The control API under /_sandbox/: reset, inject mentions and faults, inspect, move the clock;
+post, edit and delete as X's own app would (``/_sandbox/posts``)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ from typing import TYPE_CHECKING, Any
 
 from humasdesk.sandbox import problems
 from humasdesk.sandbox.faults import Fault
+from humasdesk.sandbox.fields import public_metrics
 from humasdesk.sandbox.messages import Request, Response
 from humasdesk.sandbox.state import State, User
-from humasdesk.sandbox.tweets import add_post, check_text, mentions
+from humasdesk.sandbox.tweets import DUPLICATE, add_post, check_text, mentions
 
 if TYPE_CHECKING:
     from humasdesk.sandbox.engine import Engine
@@ -23,7 +25,7 @@ def _bad(detail: str) -> problems.ApiError:
     return problems.ApiError(400, problems.generic(400, detail))
 
 
-def _post_json(state: State, post_id: str) -> dict[str, Any]:
+def _post_json(state: State, post_id: str, now: float | None = None) -> dict[str, Any]:
     p = state.posts[post_id]
     author = state.users[p.author_id]
     out: dict[str, Any] = {
@@ -40,6 +42,11 @@ def _post_json(state: State, post_id: str) -> dict[str, Any]:
         out["referenced_tweets"] = p.referenced_tweets
     if p.media_keys:
         out["media_keys"] = p.media_keys
+    out["edit_history_tweet_ids"] = list(p.edit_history or [p.id])
+    if p.edited_to:
+        out["edited_to"] = p.edited_to
+    if now is not None:  # what X shows now: a test compares the desk's figures with it
+        out["public_metrics"] = public_metrics(p, state, now)
     return out
 
 
@@ -94,7 +101,77 @@ def _posts(engine: Engine, req: Request) -> Response:
     if author:
         user = state.user_by_handle(author)
         ids = [i for i in ids if user is not None and state.posts[i].author_id == user.id]
-    return Response.json(200, {"data": [_post_json(state, i) for i in ids]})
+    now = engine.now()
+    return Response.json(200, {"data": [_post_json(state, i, now) for i in ids]})
+
+
+def _create_post(engine: Engine, req: Request) -> Response:
+    """Post as X's own app would (the phone, x.com): ``{"author": handle, "text": …,
+    "reply_to": id?, "quote_of": id?, "repost_of": id?, "edit_of": id?}``. Nothing is
+    billed (the developer app did not make the call). ``edit_of`` makes a new version of
+    one of the author's posts, as X's edit button does (both ids in the edit history)."""
+    state, now = engine.state, engine.now()
+    body = req.json()
+    author = state.user_by_handle(str(body.get("author", "")))
+    if author is None:
+        raise _bad("`author` must be a sandbox account.")
+
+    def parent(name: str) -> Any:
+        value = body.get(name)
+        if value is None:
+            return None
+        found = state.posts.get(str(value))
+        if found is None:
+            raise _bad(f"`{name}` is not a sandbox post.")
+        return found
+
+    source = parent("repost_of")
+    if source is not None:
+        src_author = state.users[source.author_id]
+        post = add_post(state, author, f"RT @{src_author.username}: {source.text}", now,
+                        referenced_tweets=[{"type": "retweeted", "id": source.id}])  # fmt: skip
+        resp = Response.json(201, {"data": _post_json(state, post.id, now)})
+        resp.mutated = True
+        return resp
+    text = check_text(body.get("text"))
+    extra: dict[str, Any] = {"referenced_tweets": []}
+    old = parent("edit_of")
+    if old is not None:
+        if old.author_id != author.id:
+            raise _bad("`edit_of` must be one of the author's own posts.")
+        if old.edited_to is not None:
+            raise _bad("`edit_of` has been edited already; edit its newest version.")
+        extra["referenced_tweets"] = list(old.referenced_tweets)
+        extra["in_reply_to_user_id"] = old.in_reply_to_user_id
+        extra["conversation_id"] = old.conversation_id
+    reply = parent("reply_to")
+    if reply is not None:
+        extra["referenced_tweets"].append({"type": "replied_to", "id": reply.id})
+        extra["in_reply_to_user_id"] = reply.author_id
+        extra["conversation_id"] = reply.conversation_id
+    quote = parent("quote_of")
+    if quote is not None:
+        extra["referenced_tweets"].append({"type": "quoted", "id": quote.id})
+    if old is None and any(
+        p.author_id == author.id and p.text == text for p in state.posts.values()
+    ):
+        raise problems.forbidden(DUPLICATE)
+    post = add_post(state, author, text, now, **extra)
+    if old is not None:
+        post.edit_history = [*(old.edit_history or [old.id]), post.id]
+        old.edited_to = post.id
+    resp = Response.json(201, {"data": _post_json(state, post.id, now)})
+    resp.mutated = True
+    return resp
+
+
+def _delete_post(engine: Engine, req: Request, post_id: str) -> Response:
+    """Delete as X's own app would: the post is gone (reads say it is not found)."""
+    if engine.state.posts.pop(post_id, None) is None:
+        return Response.problem(404, problems.generic(404, "No such sandbox post."))
+    resp = Response.json(200, {"data": {"deleted": True}})
+    resp.mutated = True
+    return resp
 
 
 def _tokens(engine: Engine, req: Request) -> Response:
@@ -194,6 +271,7 @@ ROUTES = {
     ("GET", "faults"): _faults,
     ("DELETE", "faults"): _faults,
     ("GET", "posts"): _posts,
+    ("POST", "posts"): _create_post,
     ("GET", "tokens"): _tokens,
     ("GET", "users"): _users,
     ("GET", "clock"): _clock,
@@ -206,10 +284,13 @@ ROUTES = {
 
 
 def handle(engine: Engine, req: Request) -> Response:
-    fn = ROUTES.get((req.method, req.path[len(PREFIX) :].rstrip("/")))
-    if fn is None:
-        return Response.problem(404, problems.generic(404))
+    name = req.path[len(PREFIX) :].rstrip("/")
+    fn = ROUTES.get((req.method, name))
     try:
+        if fn is None and req.method == "DELETE" and name.startswith("posts/"):
+            return _delete_post(engine, req, name[len("posts/") :])
+        if fn is None:
+            return Response.problem(404, problems.generic(404))
         return fn(engine, req)
     except problems.ApiError as e:
         return Response.problem(e.status, e.body)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import math
 import re
 from datetime import datetime
 from typing import Any
@@ -89,11 +91,48 @@ def _epoch(iso: str) -> float:
     return datetime.fromisoformat(iso.replace("Z", "+00:00")).timestamp()
 
 
-def public_metrics(post: Post, state: State, now: float) -> dict[str, int]:
-    """Counts that grow with the post's age on the sandbox clock (deterministic per post),
-    with the replies, quotes and reposts the sandbox really holds."""
+#: X shows a post's non-public and organic metrics to its author for 30 days after posting.
+PRIVATE_METRICS_DAYS = 30
+PRIVATE_METRICS = frozenset({"non_public_metrics", "organic_metrics"})
+
+
+def _seed(post: Post) -> int:
+    return int(hashlib.sha256(post.id.encode("ascii")).hexdigest()[:8], 16)
+
+
+def impressions(post: Post, now: float) -> int:
+    """Views on the sandbox clock, deterministic per post: most come in the first day
+    (a quick rise over some hours), then a slow tail that stops after four weeks."""
     hours = max(0.0, (now - _epoch(post.created_at)) / 3600)
-    reach = int(min(hours, 72.0) * (25 + int(post.id) % 50))
+    peak = 300 + _seed(post) % 1700
+    quick = 1.0 - math.exp(-hours / 5.0)
+    tail = min(hours, 672.0) / 672.0
+    return int(peak * (0.85 * quick + 0.15 * tail))
+
+
+def private_allowed(post: Post, viewer_id: str, now: float) -> bool:
+    """Whether X returns `non_public_metrics`/`organic_metrics` of `post` to `viewer_id`."""
+    age = now - _epoch(post.created_at)
+    return post.author_id == viewer_id and age < PRIVATE_METRICS_DAYS * 86400
+
+
+def private_metrics(post: Post, state: State, now: float) -> dict[str, dict[str, int]]:
+    public = public_metrics(post, state, now)
+    organic = {k: public[k] for k in ("impression_count", "like_count", "reply_count",
+                                      "retweet_count")}  # fmt: skip
+    return {
+        "non_public_metrics": {"impression_count": public["impression_count"]},
+        "organic_metrics": organic,
+    }
+
+
+def public_metrics(post: Post, state: State, now: float) -> dict[str, int]:
+    """Counts that grow with the post's age on the sandbox clock (deterministic per post):
+    impressions rise fast then flatten, likes a few percent of them, with the replies,
+    quotes and reposts the sandbox really holds."""
+    reach = impressions(post, now)
+    seed = _seed(post)
+    like_rate = 20 + seed % 31  # 2.0 % .. 5.0 %, in tenths of a percent
     replies = quotes = reposts = 0
     for p in state.posts.values():
         for ref in p.referenced_tweets:
@@ -103,11 +142,11 @@ def public_metrics(post: Post, state: State, now: float) -> dict[str, int]:
                 quotes += kind == "quoted"
                 reposts += kind == "retweeted"
     return {
-        "retweet_count": reposts + reach // 400,
+        "retweet_count": reposts + reach * (3 + seed % 5) // 1000,
         "reply_count": replies,
-        "like_count": reach // 40,
+        "like_count": reach * like_rate // 1000,
         "quote_count": quotes,
-        "bookmark_count": reach // 500,
+        "bookmark_count": reach * (1 + seed % 3) // 1000,
         "impression_count": reach,
     }
 
@@ -143,7 +182,7 @@ def entities(post: Post, state: State) -> dict[str, Any] | None:
 
 def render_tweet(post: Post, fields: set[str], state: State, now: float) -> dict[str, Any]:
     out: dict[str, Any] = {
-        "edit_history_tweet_ids": [post.id],
+        "edit_history_tweet_ids": list(post.edit_history or [post.id]),
         "id": post.id,
         "text": post.text,
     }

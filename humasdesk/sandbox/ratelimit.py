@@ -15,6 +15,7 @@ LIMITS: dict[str, int] = {
     "GET /2/users/:id/mentions": 300,
     "GET /2/users/:id/tweets": 900,
     "GET /2/tweets/:id": 900,
+    "GET /2/tweets": 900,
     "POST /2/users/:id/retweets": 50,
     # X documents 500 per 15 minutes for /2/media/upload; its chunked commands share it here.
     "POST /2/media/upload": 500,

@@ -67,6 +67,7 @@ ROUTES = (
     _r("POST", "/2/tweets", WRITE, tweets.create),
     _r("DELETE", "/2/tweets/:id", WRITE, tweets.delete),
     _r("GET", "/2/tweets/:id", READ, tweets.get),
+    _r("GET", "/2/tweets", READ, tweets.lookup),
     _r("GET", "/2/users/:id/tweets", READ, _user_tweets),
     _r("GET", "/2/users/:id/mentions", READ, _mentions),
     _r("POST", "/2/users/:id/retweets", WRITE, tweets.retweet),

@@ -51,6 +51,9 @@ class Post:
     in_reply_to_user_id: str | None = None
     referenced_tweets: list[dict[str, str]] = field(default_factory=list)
     media_keys: list[str] = field(default_factory=list)
+    # X's edit chain: every version's id, oldest first (a post never edited: just its own).
+    edit_history: list[str] = field(default_factory=list)
+    edited_to: str | None = None  # a newer version replaced this one (X shows that one)
 
     def ref(self, kind: str) -> str | None:
         return next((r["id"] for r in self.referenced_tweets if r["type"] == kind), None)

@@ -91,6 +91,7 @@ def timeline(ctx: Ctx, req: Request, user_id: str, kind: str) -> Response:
             p
             for p in ctx.state.posts.values()
             if _selects(kind, p, user)
+            and p.edited_to is None  # X lists the newest version of an edited post
             and int(p.id) > since
             and (upper is None or int(p.id) < upper)
             and not ("replies" in exclude and p.in_reply_to_user_id)
@@ -114,7 +115,8 @@ def timeline(ctx: Ctx, req: Request, user_id: str, kind: str) -> Response:
     if out["includes"]:
         body["includes"] = out["includes"]
     body["meta"] = meta
-    charge_reads(ctx, body)
+    charge_reads(ctx, body, "owned_read" if kind == "tweets" and user.id == ctx.user.id else
+                 "post_read")  # fmt: skip
     resp = Response.json(200, body)
     resp.mutated = True  # the billing ledger
     return resp

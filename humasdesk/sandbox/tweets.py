@@ -10,7 +10,15 @@ from humasdesk.sandbox import media as media_api
 from humasdesk.sandbox import problems
 from humasdesk.sandbox.billing import charge, charge_reads
 from humasdesk.sandbox.context import Ctx, check_id
-from humasdesk.sandbox.fields import FIELD_PARAMS, tweet_response
+from humasdesk.sandbox.fields import (
+    FIELD_PARAMS,
+    PRIVATE_METRICS,
+    TWEET_FIELDS,
+    private_allowed,
+    private_metrics,
+    requested,
+    tweet_response,
+)
 from humasdesk.sandbox.ids import iso_ms
 from humasdesk.sandbox.messages import Request, Response
 from humasdesk.sandbox.state import Post, State, User
@@ -210,4 +218,76 @@ def retweet(ctx: Ctx, req: Request, user_id: str) -> Response:
             referenced_tweets=[{"type": "retweeted", "id": source_id}],
         )  # fmt: skip
         resp.mutated = True
+    return resp
+
+
+MAX_LOOKUP = 100
+
+
+def _field_unauthorized(post_id: str, field_name: str) -> dict[str, Any]:
+    """X's answer item for a private field it will not show (another author's post, or one
+    older than 30 days): the post is left out of ``data``."""
+    return {
+        "value": post_id,
+        "detail": (
+            f"Sorry, you are not authorized to access '{field_name}' on the Tweet with "
+            f"ids [{post_id}]."
+        ),
+        "title": "Field Authorization Error",
+        "resource_type": "tweet",
+        "parameter": "tweet.fields",
+        "resource_id": post_id,
+        "field": field_name,
+        "section": "data",
+        "type": problems.PROBLEMS + "not-authorized-for-field",
+    }
+
+
+def lookup(ctx: Ctx, req: Request) -> Response:
+    """``GET /2/tweets?ids=``: up to 100 posts in one call, in the order asked. A post that
+    is gone is a resource-not-found item in ``errors``; asking for private metrics of a post
+    the caller may not see them on (not the author, or older than 30 days) leaves that post
+    out with a field-authorization item, as X does."""
+    req.check_params(FIELD_PARAMS | {"ids"})
+    tweet_response(req, ctx.state, [])  # unknown field values: 400, as on X
+    raw = req.q("ids")
+    ids = [i for i in (raw or "").split(",") if i]
+    if not ids:
+        raise problems.invalid_request(
+            "The `ids` query parameter can not be empty", {"ids": [raw or ""]}
+        )
+    if len(ids) > MAX_LOOKUP:
+        raise problems.invalid_request(
+            f"The number of values in the `ids` query parameter list [{len(ids)}] is not "
+            f"between 1 and {MAX_LOOKUP}",
+            {"ids": [raw or ""]},
+        )
+    for i in ids:
+        check_id(i, "ids")
+    private = requested(req, "tweet.fields", TWEET_FIELDS) & PRIVATE_METRICS
+    found: list[Post] = []
+    errors: list[dict[str, Any]] = []
+    for i in dict.fromkeys(ids):
+        post = ctx.state.posts.get(i)
+        if post is None:
+            errors.append(problems.not_found_item("tweet", "ids", i))
+        elif private and not private_allowed(post, ctx.user.id, ctx.now):
+            errors.extend(_field_unauthorized(i, f) for f in sorted(private))
+        else:
+            found.append(post)
+    body: dict[str, Any] = {}
+    if found:
+        out = tweet_response(req, ctx.state, found, ctx.now)
+        for item, post in zip(out["data"], found, strict=True):
+            if private:
+                extra = private_metrics(post, ctx.state, ctx.now)
+                item.update({k: extra[k] for k in sorted(private)})
+        body["data"] = out["data"]
+        if out["includes"]:
+            body["includes"] = out["includes"]
+    if errors:
+        body["errors"] = errors
+    charge_reads(ctx, body)
+    resp = Response.json(200, body)
+    resp.mutated = True  # the billing ledger
     return resp

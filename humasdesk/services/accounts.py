@@ -146,7 +146,8 @@ class AccountService:
             slot,
             account_id=session.account.user_id,
             handle=session.account.username,
-            details={"persistent": bool(self.store.persistent)},
+            # the display name as of now (issue 16: the report names each account)
+            details={"persistent": bool(self.store.persistent), "name": session.account.name},
         )
         return session
 

@@ -33,6 +33,7 @@ renamed after the writer returns). The GUI supplies one built on Qt.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sqlite3
@@ -219,6 +220,7 @@ class _Run:
             max_seq=self.head.seq,
         )
         self.masker = CitizenMasker(full=opts.citizen_data == "full", key=pseudonym_key)
+        self.snapshots = 0  # metrics snapshots the file carries (JSON Lines, XLSX)
         self._progress, self._cancel = progress, cancel
         self.in_period = log.count(self.sql_filter) if (opts.start or opts.end) else self.head.seq
         self.total = max(1, self.in_period) * passes
@@ -256,10 +258,20 @@ class _Run:
             self._tick(scanned)
         self._pass_done()
 
-    def count(self) -> tuple[int, int | None, int | None]:
+    def metrics_store(self) -> contextlib.closing[Any]:
+        """The metrics snapshots over the log's database (issue 16), closed after use."""
+        from humasdesk.store.metrics_store import MetricsStore
+
+        return contextlib.closing(MetricsStore(self.log.source))
+
+    def count(
+        self, tap: Callable[[ActivityEntry], None] | None = None
+    ) -> tuple[int, int | None, int | None]:
         """A counting pass: how many entries, the first and last seq."""
         n, first, last = 0, None, None
         for e in self.entries():
+            if tap is not None:
+                tap(e)
             n += 1
             first = e.seq if first is None else first
             last = e.seq
@@ -290,6 +302,7 @@ class _Run:
             unit=opts.unit,
             classification=opts.classification,
             signing_key_kind=body.key_kind,
+            snapshots=self.snapshots,
         )
 
 
@@ -297,19 +310,38 @@ class _Run:
 
 
 def _write_csv(run: _Run, body: SignedBody) -> ExportManifest:
+    from humasdesk.services.metrics import csv_reach_extra
+
+    with run.metrics_store() as store:
+        extra = csv_reach_extra(store, run.tz, run.now)  # each post's latest numbers
     written = write_csv_rows(
-        body.file, run.row_batches(), selection=run.selection, masker=run.masker, tz=run.tz
+        body.file,
+        run.row_batches(),
+        selection=run.selection,
+        masker=run.masker,
+        tz=run.tz,
+        extra=extra,
     )
     return run.manifest(body, written.entries, written.first_seq, written.last_seq)
 
 
 def _write_xlsx(run: _Run, body: SignedBody) -> ExportManifest:
+    from humasdesk.services.metrics import ReachCollector
+
     counted: list[Any] = [0, None, None]  # count, first seq, last seq, for the manifest
+    collector = ReachCollector()
 
     def track(e: ActivityEntry) -> None:
         counted[0] += 1
         counted[1] = e.seq if counted[1] is None else counted[1]
         counted[2] = e.seq
+        collector.add(e)
+
+    def snapshot_rows() -> list[Any]:
+        with run.metrics_store() as store:
+            rows = collector.snapshot_rows(store, run.now)
+        run.snapshots = len(rows)
+        return rows
 
     write_xlsx(
         body.file,
@@ -319,13 +351,23 @@ def _write_xlsx(run: _Run, body: SignedBody) -> ExportManifest:
         info=lambda n, first, last: run.manifest(body, n, first, last).to_dict(),
         on_entry=track,
         marking=run.opts.classification,
+        snapshots=snapshot_rows,
     )
     return run.manifest(body, *counted)
 
 
 def _write_jsonl(run: _Run, body: SignedBody) -> ExportManifest:
-    manifest = run.manifest(body, *run.count())  # the manifest leads the file
-    n = write_jsonl(body.file, run.entries(), manifest=manifest, masker=run.masker)
+    from humasdesk.services.metrics import ReachCollector
+
+    collector = ReachCollector()
+    counts = run.count(tap=collector.add)
+    with run.metrics_store() as store:
+        snapshots = collector.snapshot_rows(store, run.now)
+    run.snapshots = len(snapshots)
+    manifest = run.manifest(body, *counts)  # the manifest leads the file
+    n = write_jsonl(
+        body.file, run.entries(), manifest=manifest, masker=run.masker, snapshots=snapshots
+    )
     if n != manifest.entries:  # the log changed under us (it cannot: append-only, capped)
         raise ExportFailed(FailureReason.IO, "the log changed during the export")
     return manifest
@@ -337,7 +379,7 @@ def _write_pdf(run: _Run, body: SignedBody) -> ExportManifest:
     manifest = run.manifest(body, *run.count())
     opts, masker = run.opts, run.masker
     period = Period(opts.start or (_first_ts(run.entries) or run.now), opts.end or run.now)
-    metrics = compute_metrics(run.entries(), period)
+    metrics = _with_reach(run, period)
 
     def masked() -> Iterator[ActivityEntry]:
         # The report quotes citizens' mentions: same privacy as the other formats.
@@ -361,6 +403,26 @@ def _write_pdf(run: _Run, body: SignedBody) -> ExportManifest:
 
     body.write_by_path(write)
     return manifest
+
+
+def _with_reach(run: _Run, period: Period) -> MetricsReport:
+    """The report's figures, with reach and engagement from the metrics snapshots and each
+    account's name as of the period's end (issue 16)."""
+    from humasdesk.services.metrics import ReachCollector
+
+    collector = ReachCollector()
+
+    def tapped() -> Iterator[ActivityEntry]:
+        for e in run.entries():
+            collector.add(e)
+            yield e
+
+    metrics = compute_metrics(tapped(), period)
+    with run.metrics_store() as store:
+        tz = run.tz or datetime.now().astimezone().tzinfo or UTC
+        reach = collector.report(store, period, tz)
+        names = store.display_names(period.end)
+    return replace(metrics, reach=reach, names=names)
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from humasdesk.core.activity import Action
+from humasdesk.core.activity import Action, format_ts
 from humasdesk.core.compose import ComposeCheck, Draft, check_post, normalise_newlines
 from humasdesk.core.errors import (
     AuthExpired,
@@ -139,6 +139,105 @@ class CancelResult:
     items: tuple[OutboxItem, ...] = ()
 
 
+def find_cross_account(
+    store: OutboxStore,
+    slot: Slot,
+    texts: Iterable[str],
+    at: datetime,
+    window: timedelta = CROSS_ACCOUNT_WINDOW,
+    other_recent: Iterable[RecentPost] = (),
+) -> CrossAccountDuplicate | None:
+    """X's rule on the same content from several accounts, with the desk's own outbox (sent,
+    waiting and scheduled items, by their time) and posts known from X: the first text of
+    `texts` the other account has within `window` of `at`, or None."""
+    other = other_slot(slot)
+    candidates: list[tuple[str, str | None, int | None, datetime]] = [
+        (i.text, i.x_post_id, i.id, i.sent_at or i.due_at or i.created_at)
+        for i in store.texts_near(other, at, window)
+    ]
+    candidates += [
+        (p.text, p.x_post_id, None, p.at)
+        for p in other_recent
+        if p.slot is other and abs(p.at - at) <= window
+    ]
+    for text in texts:
+        for other_text, post_id, outbox_id, when in candidates:
+            if is_near_duplicate(text, other_text):
+                return CrossAccountDuplicate(
+                    other_slot=other,
+                    other_post_id=post_id,
+                    outbox_id=outbox_id,
+                    other_text=other_text,
+                    at=when,
+                    similarity=round(similarity(text, other_text), 3),
+                )
+    return None
+
+
+def compose_checks(
+    texts: Sequence[str],
+    media: Sequence[ImageAttachment],
+    reply_to: str | None,
+    quote_of: str | None,
+) -> tuple[ComposeCheck, ...]:
+    """The composer's rules for each post of a thread (media and quote on the first)."""
+    return tuple(
+        check_post(
+            t, media if i == 0 else (), reply_to=reply_to, quote_of=quote_of if i == 0 else None
+        )
+        for i, t in enumerate(texts)
+    )
+
+
+def new_items(
+    slot: Slot,
+    account: Account,
+    texts: Sequence[str],
+    kind: PostKind,
+    *,
+    reply_to: str | None,
+    quote_of: str | None,
+    media: Sequence[ImageAttachment],
+    official_capacity: bool,
+    not_before: datetime,
+    due_at: datetime | None = None,
+) -> list[NewOutboxItem]:
+    """The outbox rows of a post or thread: the first part carries the reply target, the
+    quote and the media; "kapasitas jabatan" only on the personal account."""
+    capacity = bool(official_capacity) and slot is Slot.PERSONAL
+    return [
+        NewOutboxItem(
+            slot=slot,
+            account_id=account.user_id,
+            handle=account.username,
+            kind=PostKind.REPLY if i == 0 and reply_to else kind,
+            text=t,
+            not_before=not_before,
+            reply_to=reply_to if i == 0 else None,
+            quote_of=quote_of if i == 0 else None,
+            media=tuple(media) if i == 0 else (),
+            official_capacity=capacity,
+            due_at=due_at,
+        )
+        for i, t in enumerate(texts)
+    ]
+
+
+def draft_of(cancelled: Sequence[OutboxItem]) -> Draft:
+    """What goes back into the composer when these items (a post, or a thread from one part
+    on) are cancelled."""
+    first = cancelled[0]
+    return Draft(
+        slot=first.slot,
+        text=first.text,
+        reply_to=first.reply_to if first.kind is PostKind.REPLY else None,
+        quote_of=first.quote_of,
+        images=first.media,
+        official_capacity=first.official_capacity,
+        thread=tuple(i.text for i in cancelled[1:]),
+    )
+
+
 class Outbox:
     """Check, queue, cancel, retry; drafts. Cheap SQLite calls only (no network)."""
 
@@ -158,34 +257,19 @@ class Outbox:
     # --- checks -------------------------------------------------------------------------------
 
     def check_cross_account(
-        self, slot: Slot, texts: Iterable[str], other_recent: Iterable[RecentPost] = ()
+        self,
+        slot: Slot,
+        texts: Iterable[str],
+        other_recent: Iterable[RecentPost] = (),
+        *,
+        at: datetime | None = None,
     ) -> CrossAccountDuplicate | None:
-        """The first text of ``texts`` that the other account sent or queued in the last
-        24 hours (same or nearly the same), or None."""
-        now = self._clock()
-        since = now - self.window
-        other = other_slot(slot)
-        candidates: list[tuple[str, str | None, int | None, datetime]] = [
-            (i.text, i.x_post_id, i.id, i.sent_at or i.created_at)
-            for i in self.store.recent_texts(other, since)
-        ]
-        candidates += [
-            (p.text, p.x_post_id, None, p.at)
-            for p in other_recent
-            if p.slot is other and p.at >= since
-        ]
-        for text in texts:
-            for other_text, post_id, outbox_id, at in candidates:
-                if is_near_duplicate(text, other_text):
-                    return CrossAccountDuplicate(
-                        other_slot=other,
-                        other_post_id=post_id,
-                        outbox_id=outbox_id,
-                        other_text=other_text,
-                        at=at,
-                        similarity=round(similarity(text, other_text), 3),
-                    )
-        return None
+        """The first text of ``texts`` that the other account sent, queued or scheduled
+        within 24 hours of `at` (default now; a scheduled post's due time), either side
+        (same or nearly the same), or None."""
+        return find_cross_account(
+            self.store, slot, texts, at or self._clock(), self.window, other_recent
+        )
 
     # --- queueing -----------------------------------------------------------------------------
 
@@ -273,12 +357,7 @@ class Outbox:
         texts = [normalise_newlines(t) for t in texts]
         if not texts:
             texts = [""]
-        checks = tuple(
-            check_post(
-                t, media if i == 0 else (), reply_to=reply_to, quote_of=quote_of if i == 0 else None
-            )
-            for i, t in enumerate(texts)
-        )
+        checks = compose_checks(texts, media, reply_to, quote_of)
         if not all(c.ok for c in checks):
             return QueueResult(ok=False, checks=checks, refusal=QueueRefusal.INVALID)
         duplicate = self.check_cross_account(slot, texts, other_recent)
@@ -291,22 +370,10 @@ class Outbox:
             )
         now = self._clock()
         not_before = now + timedelta(seconds=self.undo_s if undo_s is None else undo_s)
-        capacity = bool(official_capacity) and slot is Slot.PERSONAL
-        new = [
-            NewOutboxItem(
-                slot=slot,
-                account_id=account.user_id,
-                handle=account.username,
-                kind=PostKind.REPLY if i == 0 and reply_to else kind,
-                text=t,
-                not_before=not_before,
-                reply_to=reply_to if i == 0 else None,
-                quote_of=quote_of if i == 0 else None,
-                media=tuple(media) if i == 0 else (),
-                official_capacity=capacity,
-            )
-            for i, t in enumerate(texts)
-        ]
+        new = new_items(
+            slot, account, texts, kind, reply_to=reply_to, quote_of=quote_of, media=media,
+            official_capacity=official_capacity, not_before=not_before,
+        )  # fmt: skip
         items = self.store.add(new, now)
         return QueueResult(ok=True, items=tuple(items), checks=checks)
 
@@ -343,17 +410,7 @@ class Outbox:
         cancelled = self.store.cancel(item_id, self._clock())
         if not cancelled:
             return CancelResult(ok=False)
-        first = cancelled[0]
-        draft = Draft(
-            slot=first.slot,
-            text=first.text,
-            reply_to=first.reply_to if first.kind is PostKind.REPLY else None,
-            quote_of=first.quote_of,
-            images=first.media,
-            official_capacity=first.official_capacity,
-            thread=tuple(i.text for i in cancelled[1:]),
-        )
-        return CancelResult(ok=True, draft=draft, items=tuple(cancelled))
+        return CancelResult(ok=True, draft=draft_of(cancelled), items=tuple(cancelled))
 
     def carry_over(self, slot: Slot) -> list[OutboxItem]:
         """At start: what an earlier session left to send gets a fresh undo window, so the
@@ -434,6 +491,7 @@ class SendStatus(StrEnum):
     USAGE_CAPPED = "usage_capped"  # the account stops sending
     CREDITS_DEPLETED = "credits_depleted"  # the agency's X credit is used up: all wait
     SIGN_IN_NEEDED = "sign_in_needed"  # the queue waits for sign-in
+    MISSED = "missed"  # a scheduled post found too late to go out: it waits for a person
 
 
 _STOPS = frozenset(
@@ -546,6 +604,9 @@ class Sender:
         self.lookup_slack = lookup_slack
         self._pauses: dict[str, Pause] = {}
         self.owner = uuid.uuid4().hex  # this sender's send leases
+        #: Scheduled posts (issue 15): late ones are marked missed before each round, due
+        #: ones checked again before they go out. A `services.schedule.Scheduler`.
+        self.scheduler: Any = None
 
     # --- account pauses -----------------------------------------------------------------------
 
@@ -582,6 +643,8 @@ class Sender:
         must wait (429, usage cap, network/5xx back-off, sign-in)."""
         slot, account_id = session.slot, session.account.user_id
         self.usage.watch(session.client)
+        if self.scheduler is not None:
+            self.scheduler.mark_missed(slot)  # too late to go out by itself: a person decides
         recovered = self.store.recover_interrupted(slot, self._clock(), owner=self.owner)
         if recovered:
             logger.info("outbox: %d interrupted send(s) will be checked on X", len(recovered))
@@ -616,6 +679,11 @@ class Sender:
         if not self.store.mark_sending(item.id, self._clock(), owner=self.owner):
             return None  # cancelled meanwhile, or another sender took it
         item = self.store.get(item.id) or item
+        if item.due_at is not None and self.scheduler is not None and not item.outcome_unknown:
+            refused = self.scheduler.recheck(item)
+            if refused is not None:
+                kind = FailureKind.DUPLICATE if "duplicate" in refused.kind else FailureKind.INVALID
+                return self._fail(session, item, kind, refused.message)
         stage = _Stage.LOOKUP
         try:
             if item.kind is PostKind.REPOST and item.repost_of:
@@ -629,6 +697,10 @@ class Sender:
                 found = self._find_on_x(session, item, call)
                 if found is not None:
                     return self._sent(session, item, found.id, found_on_x=True)
+                if self.scheduler is not None and self.scheduler.too_late(item):
+                    # Not on X, and now too late: a person decides (issue 15).
+                    self.scheduler.missed_while_sending(item)
+                    return SendOutcome(item.id, SendStatus.MISSED)
             reply_to = item.reply_to
             thread_of = None
             if item.kind is PostKind.THREAD_PART and item.thread_index:
@@ -772,6 +844,9 @@ class Sender:
             details["found_on_x"] = True
         if item.attempts > 1:
             details["attempts"] = item.attempts
+        if item.due_at is not None:  # a scheduled post: when it was due, how late it went
+            details["scheduled_for"] = format_ts(item.due_at)
+            details["late_s"] = max(0, int((now - item.due_at).total_seconds()))
         # The record first, then the outbox state: a crash between the two leaves the item
         # "sending", so the next start finds the post on X and marks it sent without a
         # second entry. The other order could leave a sent post with no record at all.

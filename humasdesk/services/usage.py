@@ -158,8 +158,10 @@ class UsageMeter:
                 body = json.loads(response.content or b"null")
             except ValueError:
                 return
-            events = billable_events(key, status, body, path_id)
             account_id = client.tokens.user_id
+            segments = (request.path_url or "").split("?")[0].split("/")
+            own = len(segments) > 3 and bool(account_id) and segments[3] == str(account_id)
+            events = billable_events(key, status, body, path_id, own=own)
             if key == "GET /2/users/me" and events:
                 account_id = events[0][1]  # the call that tells who the account is
             if events and account_id:

@@ -84,20 +84,50 @@ _INSERT_PERSONAL = (
 )
 _INSERT_FTS = "INSERT INTO activity_fts (rowid, text, citizen_text) VALUES (?,?,?)"
 
+# A batch of at least this many entries is checked as a whole (`append_many`).
+_BATCH_CHECK_MIN = 500
+_CHAIN_TRIGGER = "activity_insert_extends_chain"
+# The first entry in seq range [?, ?] that is not the next link of the chain: the chain
+# trigger's conditions (prev_hash is the hash of the entry before it, or the genesis hash
+# for seq 1; the canonical form names the row's own seq), for a whole batch at once.
+_BATCH_LINKS_SQL = (
+    "SELECT a.seq FROM activity a LEFT JOIN activity b ON b.seq = a.seq - 1 "
+    "WHERE a.seq BETWEEN ? AND ? "
+    "AND (a.prev_hash IS NOT IFNULL(b.hash, CASE WHEN a.seq = 1 THEN ? END) "
+    "OR json_extract(a.canonical, '$.seq') IS NOT a.seq) "
+    "ORDER BY a.seq LIMIT 1"
+)
+
+
+def _check_batch_links(conn: sqlite3.Connection, first: int, last: int) -> None:
+    """Raise the chain trigger's error unless entries `first`..`last` are exactly the next
+    links after entry `first - 1`: no seq missing or beyond `last`, each linking to the one
+    before it (checked inside the transaction that inserted them)."""
+    count, top = conn.execute(
+        "SELECT count(*), max(seq) FROM activity WHERE seq >= ?", (first,)
+    ).fetchone()
+    bad = conn.execute(_BATCH_LINKS_SQL, (first, last, GENESIS_HASH)).fetchone()
+    if count != last - first + 1 or top != last or bad is not None:
+        raise sqlite3.IntegrityError("activity log entries must extend the chain")
+
+
 # Verification hashes the stored bytes `prev_hash || canonical` directly. Values are fetched
-# as BLOBs so damaged text cannot stop the walk.
+# as BLOBs so damaged text cannot stop the walk. The personal rows of each batch of entries
+# are read beside it in one range query (a personal row beside a missing entry is never
+# looked at: the gap is named first).
 _VERIFY_SQL = (
     "SELECT seq, CAST(hash AS BLOB), CAST(prev_hash || canonical AS BLOB) "
     "FROM activity WHERE seq >= ? ORDER BY seq"
 )
 _VERIFY_PERSONAL_SQL = (
     "SELECT seq, salt, CAST(citizen_handle AS BLOB), CAST(citizen_text AS BLOB), erased_at "
-    "FROM activity_personal WHERE seq >= ? ORDER BY seq"
+    "FROM activity_personal WHERE seq BETWEEN ? AND ?"
 )
 _NO_PERSONAL = b'null,"citizen_text_digest":null,'
 _HANDLE_KEY = b',"citizen_handle_digest":'
 _HK = len(_HANDLE_KEY)
 _TEXT_KEY = b',"citizen_text_digest":'
+_BOTH_DIGESTS = b'"%b"' + _TEXT_KEY + b'"%b",'
 
 
 def _digests(hashed: bytes) -> tuple[str | None, str | None]:
@@ -240,10 +270,14 @@ def _ranges(seqs: Sequence[int]) -> list[list[int]]:
     return out
 
 
+_SLOT_VALUES = {s: s.value for s in Slot}  # a Slot or its text (StrEnum: equal, same hash)
+
+
 def _slot_value(slot: Slot | str | None) -> str | None:
     if slot is None:
         return None
-    return str(Slot(slot))
+    value = _SLOT_VALUES.get(slot)
+    return value if value is not None else str(Slot(slot))  # raises for an unknown slot
 
 
 def entry_from_row(row: Sequence[Any]) -> ActivityEntry:
@@ -295,6 +329,11 @@ class ActivityLog:
         """Close the connections this log opened (from any thread, once they are idle)."""
         self._connections.close()
 
+    @property
+    def source(self) -> ConnectionFactory | Database:
+        """The database the log reads (another store over the same file: the reach)."""
+        return self._connections.source
+
     def __enter__(self) -> ActivityLog:
         return self
 
@@ -338,10 +377,34 @@ class ActivityLog:
         return out[0]
 
     def append_many(self, entries: Iterable[NewEntry]) -> Head:
-        """Append many entries in one transaction (imports, benchmarks); returns the new head."""
+        """Append many entries in one transaction (imports, benchmarks); returns the new head.
+
+        A large batch is checked as a whole instead of row by row: inside the write
+        transaction the chain trigger is set aside, the rows are inserted, one query checks
+        that every one of them is the next link (`_BATCH_LINKS_SQL`, the trigger's three
+        conditions), and the trigger is put back before COMMIT. No other connection ever
+        sees the log without its trigger (DDL is transactional; the write lock is held), and
+        a batch that fails the check is rolled back with the trigger's own error. Any
+        trigger on `activity` makes SQLite compute all eleven generated columns (a JSON
+        parse each) for every inserted row, which was most of the append time.
+        """
+        entries = list(entries)
         conn = self._conn()
         with transaction(conn):
-            return self._append_in_tx(conn, entries, None)
+            if len(entries) < _BATCH_CHECK_MIN:
+                return self._append_in_tx(conn, entries, None)
+            row = conn.execute(
+                "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+                (_CHAIN_TRIGGER,),
+            ).fetchone()
+            if row is not None:
+                conn.execute(f"DROP TRIGGER {_CHAIN_TRIGGER}")
+            first = self.head_in(conn).seq + 1
+            head = self._append_in_tx(conn, entries, None)
+            _check_batch_links(conn, first, head.seq)
+            if row is not None:
+                conn.execute(row[0])
+            return head
 
     def _append_in_tx(
         self,
@@ -519,11 +582,11 @@ class ActivityLog:
 
     # -- head, checkpoint --------------------------------------------------------------
     def head(self) -> Head:
-        row = (
-            self._conn()
-            .execute("SELECT seq, hash FROM activity ORDER BY seq DESC LIMIT 1")
-            .fetchone()
-        )
+        return self.head_in(self._conn())
+
+    @staticmethod
+    def head_in(conn: sqlite3.Connection) -> Head:
+        row = conn.execute("SELECT seq, hash FROM activity ORDER BY seq DESC LIMIT 1").fetchone()
         return Head(row[0], row[1]) if row else Head(0, GENESIS_HASH)
 
     def checkpoint(self) -> Checkpoint | None:
@@ -595,8 +658,6 @@ class ActivityLog:
         checked = 0
         sha = hashlib.sha256
         cur = conn.execute(_VERIFY_SQL, (start,))
-        personal = iter(conn.execute(_VERIFY_PERSONAL_SQL, (start,)))
-        pnext = next(personal, None)
         while True:
             if cancel is not None and cancel():
                 return VerifyResult(
@@ -610,6 +671,9 @@ class ActivityLog:
             rows = cur.fetchmany(_VERIFY_BATCH)
             if not rows:
                 break
+            personal = {
+                r[0]: r for r in conn.execute(_VERIFY_PERSONAL_SQL, (rows[0][0], rows[-1][0]))
+            }
             for seq, hash_, hashed in rows:
                 if seq != expected:
                     return bad(expected, "entry missing", checked)
@@ -623,36 +687,37 @@ class ActivityLog:
                             checked - 1,
                         )
                     return bad(seq, "entry does not link to the previous entry", checked)
-                while pnext is not None and pnext[0] < seq:  # beside a missing entry
-                    pnext = next(personal, None)
-                if pnext is not None and pnext[0] == seq:
-                    _, salt, ch, ct, erased_at = pnext
-                    pnext = next(personal, None)
-                    if salt is not None and erased_at is None:
-                        # Fast path: the digests the chain should hold for these values.
-                        hd = (
-                            b"null" if ch is None else b'"%s"' % sha(salt + ch).hexdigest().encode()
-                        )
-                        td = (
-                            b"null" if ct is None else b'"%s"' % sha(salt + ct).hexdigest().encode()
-                        )
-                        if hashed.startswith(
-                            hd + _TEXT_KEY + td + b",", hashed.find(_HANDLE_KEY) + _HK
-                        ):
-                            prev = hash_
-                            expected += 1
-                            checked += 1
-                            continue
+                prev = hash_
+                expected += 1
+                pers = personal.get(seq)
+                if pers is None:
+                    if not hashed.startswith(_NO_PERSONAL, hashed.find(_HANDLE_KEY) + _HK):
+                        # the chain commits to personal fields whose row is gone
+                        problem = _personal_row_problem(hashed, None, None, None, None)
+                        if problem is not None:
+                            return bad(seq, problem, checked)
+                    checked += 1
+                    continue
+                _, salt, ch, ct, erased_at = pers
+                # Fast path: the digests the chain should hold for these values, in place.
+                if salt is None or erased_at is not None:
+                    expect = None
+                elif ch is not None and ct is not None:
+                    expect = _BOTH_DIGESTS % (
+                        sha(salt + ch).hexdigest().encode(),
+                        sha(salt + ct).hexdigest().encode(),
+                    )
+                else:
+                    expect = (
+                        (b"null" if ch is None else b'"%s"' % sha(salt + ch).hexdigest().encode())
+                        + _TEXT_KEY
+                        + (b"null" if ct is None else b'"%s"' % sha(salt + ct).hexdigest().encode())
+                        + b","
+                    )
+                if expect is None or not hashed.startswith(expect, hashed.find(_HANDLE_KEY) + _HK):
                     problem = _personal_row_problem(hashed, salt, erased_at, ch, ct)
                     if problem is not None:
                         return bad(seq, problem, checked)
-                elif not hashed.startswith(_NO_PERSONAL, hashed.find(_HANDLE_KEY) + _HK):
-                    # the chain commits to personal fields whose row is gone
-                    problem = _personal_row_problem(hashed, None, None, None, None)
-                    if problem is not None:
-                        return bad(seq, problem, checked)
-                prev = hash_
-                expected += 1
                 checked += 1
             if progress is not None:
                 progress(checked, total)

@@ -168,6 +168,13 @@ class Connections:
         self._opened: list[Database] = []
         self._lock = threading.Lock()
 
+    @property
+    def source(self) -> ConnectionFactory | Database:
+        """What the connections come from (for another store over the same database)."""
+        source = self._db if self._db is not None else self._factory
+        assert source is not None
+        return source
+
     def conn(self) -> sqlite3.Connection:
         if self._db is not None:
             return self._db.conn

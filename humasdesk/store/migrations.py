@@ -360,7 +360,119 @@ def _m7_outbox_repost(db: Database) -> None:
     run_script(db.conn, "ALTER TABLE outbox ADD COLUMN repost_of TEXT;")
 
 
-def _m8_aduan(db: Database) -> None:
+def _m8_schedule(db: Database) -> None:
+    """Scheduled posts (issue 15): an item's due time (`due_at`, UTC; null for a post sent
+    after its undo window) and the states ``scheduled`` and ``missed``. SQLite cannot change
+    a CHECK constraint, so the table is rebuilt from its own stored definition (whatever
+    columns later migrations added stay, in order), its rows copied, its indexes remade."""
+    conn = db.conn
+    old_states = "CHECK (state IN ('queued', 'sending', 'sent', 'failed', 'cancelled'))"
+    new_states = (
+        "CHECK (state IN ('queued', 'scheduled', 'sending', 'sent', 'missed', 'failed', "
+        "'cancelled'))"
+    )
+    (table_sql,) = conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'outbox'"
+    ).fetchone()
+    if old_states not in table_sql:
+        raise ValueError("the outbox table's state constraint is not the one expected")
+    indexes = [
+        sql
+        for (sql,) in conn.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'outbox' "
+            "AND sql IS NOT NULL"
+        )
+    ]
+    rebuilt = table_sql.replace(old_states, new_states).replace(
+        "CREATE TABLE outbox", "CREATE TABLE outbox_m8", 1
+    )
+    conn.execute(rebuilt)
+    conn.execute("INSERT INTO outbox_m8 SELECT * FROM outbox")
+    conn.execute("DROP TABLE outbox")
+    conn.execute("ALTER TABLE outbox_m8 RENAME TO outbox")
+    for sql in indexes:
+        conn.execute(sql)
+    run_script(
+        conn,
+        """
+        ALTER TABLE outbox ADD COLUMN due_at TEXT;
+        CREATE INDEX outbox_due ON outbox(state, due_at) WHERE due_at IS NOT NULL;
+        """,
+    )
+
+
+def _m9_post_metrics(db: Database) -> None:
+    """Issue 16: every post of both accounts on the record, and how each did. The own
+    timeline's sync position; the posts whose numbers are read (sent by the desk or seen
+    on X); each reading (snapshot) with its time; readings skipped for the budget; which
+    posts the metrics reads billed, per UTC day (the budget's ledger)."""
+    run_script(
+        db.conn,
+        """
+        CREATE TABLE own_timeline_sync (
+            account_id TEXT PRIMARY KEY,
+            slot TEXT NOT NULL,
+            newest_id TEXT,
+            synced_at TEXT
+        );
+        CREATE TABLE measured_posts (
+            x_post_id TEXT PRIMARY KEY,
+            account_id TEXT NOT NULL,
+            slot TEXT,
+            handle TEXT,
+            kind TEXT NOT NULL,            -- post | reply
+            posted_at TEXT NOT NULL,       -- X's time
+            text TEXT,
+            official_capacity INTEGER NOT NULL DEFAULT 0,
+            done INTEGER NOT NULL DEFAULT 0,  -- schedule points passed (core.snapshots)
+            demand INTEGER NOT NULL DEFAULT 0,
+            deleted_at TEXT,               -- X said it is gone: never read again
+            replaced_by TEXT,              -- edited on X: the newer version is read
+            edit_of TEXT                   -- this version replaced that one
+        );
+        CREATE INDEX measured_posts_account ON measured_posts(account_id, posted_at);
+        CREATE TABLE metric_snapshots (
+            id INTEGER PRIMARY KEY,
+            x_post_id TEXT NOT NULL,
+            account_id TEXT NOT NULL,
+            read_at TEXT NOT NULL,
+            point TEXT NOT NULL,
+            impression_count INTEGER,
+            like_count INTEGER,
+            retweet_count INTEGER,
+            quote_count INTEGER,
+            reply_count INTEGER,
+            bookmark_count INTEGER,
+            non_public TEXT,               -- JSON object as X gave it, or NULL
+            organic TEXT,
+            fields TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE INDEX metric_snapshots_post ON metric_snapshots(x_post_id, read_at);
+        CREATE INDEX metric_snapshots_time ON metric_snapshots(read_at);
+        CREATE TABLE metric_skips (
+            x_post_id TEXT NOT NULL,
+            account_id TEXT NOT NULL,
+            point TEXT NOT NULL,
+            at TEXT NOT NULL,
+            reason TEXT NOT NULL
+        );
+        CREATE INDEX metric_skips_month ON metric_skips(account_id, substr(at, 1, 7));
+        CREATE TABLE metric_reads (
+            day TEXT NOT NULL,
+            x_post_id TEXT NOT NULL,
+            account_id TEXT NOT NULL,
+            billed INTEGER NOT NULL,
+            PRIMARY KEY (day, x_post_id)
+        );
+        CREATE TABLE metrics_state (
+            key TEXT PRIMARY KEY,
+            value TEXT
+        );
+        """,
+    )
+
+
+def _m10_aduan(db: Database) -> None:
     """Issue 17: the complaint register (one case per mention tagged "aduan", its clocks and
     LAPOR! tracking ID), reply templates per pane, keyword suggestions, the register's key
     for citizens' pseudonyms. Citizens' words stay in `mentions` (erasable there)."""
@@ -420,7 +532,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     _m5_x_billing,
     _m6_outbox_leases,
     _m7_outbox_repost,
-    _m8_aduan,
+    _m8_schedule,
+    _m9_post_metrics,
+    _m10_aduan,
 )
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -42,10 +42,12 @@ _NO_LEASE = "lease_owner = NULL, lease_pid = NULL, lease_until = NULL"
 
 class OutboxState(StrEnum):
     QUEUED = "queued"
+    SCHEDULED = "scheduled"  # waits for its due time (issue 15)
     SENDING = "sending"
     SENT = "sent"
     FAILED = "failed"
     CANCELLED = "cancelled"
+    MISSED = "missed"  # its due time passed by more than the grace period: a person decides
 
 
 class PostKind(StrEnum):
@@ -84,6 +86,7 @@ class OutboxItem:
     created_at: datetime
     updated_at: datetime
     repost_of: str | None = None  # the post this item reposts (kind REPOST)
+    due_at: datetime | None = None  # a scheduled post's time (None: sent after the undo window)
 
     def undo_seconds_left(self, now: datetime) -> float:
         """Seconds left to "Batalkan" (0 once the window is over)."""
@@ -111,6 +114,7 @@ class NewOutboxItem:
     media: tuple[ImageAttachment, ...] = field(default=(), repr=False)
     official_capacity: bool = False
     repost_of: str | None = None
+    due_at: datetime | None = None  # scheduled: stored as ``scheduled``, due then
 
 
 # --- media JSON -------------------------------------------------------------------------------
@@ -159,7 +163,7 @@ _COLS = (
     "id, slot, account_id, handle, state, kind, text, reply_to, quote_of, thread_id, "
     "thread_index, media, official_capacity, not_before, attempts, outcome_unknown, "
     "last_error_kind, last_error_text, next_attempt_at, x_post_id, sent_at, created_at, "
-    "updated_at, repost_of"
+    "updated_at, repost_of, due_at"
 )
 
 
@@ -189,10 +193,12 @@ def _item(row: Sequence[Any]) -> OutboxItem:
         created_at=parse_ts(row[21]),
         updated_at=parse_ts(row[22]),
         repost_of=row[23],
+        due_at=_dt(row[24]),
     )
 
 
-_LIVE = "('queued', 'failed')"  # states a send or a cancel may start from
+_LIVE = "('queued', 'failed', 'scheduled')"  # states a send may start from
+_CANCELLABLE = "('queued', 'failed', 'scheduled', 'missed')"  # and a cancel
 
 
 class OutboxStore(ThreadStore):
@@ -201,8 +207,9 @@ class OutboxStore(ThreadStore):
     # --- adding and reading -------------------------------------------------------------------
 
     def add(self, items: Sequence[NewOutboxItem], now: datetime) -> list[OutboxItem]:
-        """Store items as ``queued``, all in one transaction. Several items form a thread:
-        ``thread_id`` is the first item's id, ``thread_index`` 0, 1, 2..."""
+        """Store items as ``queued`` (``scheduled`` with a ``due_at``), in one transaction.
+        Several items form a thread: ``thread_id`` is the first item's id, ``thread_index``
+        0, 1, 2..."""
         conn = self._conn()
         ts = format_ts(now)
         ids: list[int] = []
@@ -211,14 +218,17 @@ class OutboxStore(ThreadStore):
                 cur = conn.execute(
                     "INSERT INTO outbox (slot, account_id, handle, state, kind, text, reply_to, "
                     "quote_of, thread_id, thread_index, media, official_capacity, not_before, "
-                    "created_at, updated_at, repost_of) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    "created_at, updated_at, repost_of, due_at) "
+                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     (
-                        str(it.slot), it.account_id, it.handle, OutboxState.QUEUED.value,
+                        str(it.slot), it.account_id, it.handle,
+                        (OutboxState.SCHEDULED if it.due_at else OutboxState.QUEUED).value,
                         PostKind.POST.value if it.kind is PostKind.REPOST else it.kind.value,
                         it.text, it.reply_to, it.quote_of,
                         ids[0] if ids else None, index if len(items) > 1 else None,
                         media_to_json(it.media), int(it.official_capacity),
-                        format_ts(it.not_before), ts, ts, it.repost_of,
+                        format_ts(it.due_at or it.not_before), ts, ts, it.repost_of,
+                        _ts(it.due_at),
                     ),
                 )  # fmt: skip
                 ids.append(int(cur.lastrowid or 0))
@@ -268,7 +278,8 @@ class OutboxStore(ThreadStore):
         ts = format_ts(now)
         rows = self._conn().execute(
             f"SELECT {_COLS} FROM outbox o WHERE slot = ? AND not_before <= ? AND ("  # noqa: S608
-            " (state = 'queued' AND (next_attempt_at IS NULL OR next_attempt_at <= ?))"
+            " (state IN ('queued', 'scheduled') AND (next_attempt_at IS NULL"
+            "  OR next_attempt_at <= ?))"
             " OR (state = 'failed' AND next_attempt_at IS NOT NULL AND next_attempt_at <= ?))"
             " AND (thread_id IS NULL OR thread_index = 0 OR EXISTS (SELECT 1 FROM outbox p"
             "  WHERE p.thread_id = o.thread_id AND p.thread_index = o.thread_index - 1"
@@ -279,12 +290,12 @@ class OutboxStore(ThreadStore):
         return [_item(r) for r in rows]
 
     def next_wake(self, slot: Slot) -> datetime | None:
-        """When the next queued or auto-retried item of the slot may become due."""
+        """When the next queued, scheduled or auto-retried item of the slot may become due."""
         row = (
             self._conn()
             .execute(
                 "SELECT MIN(MAX(not_before, IFNULL(next_attempt_at, not_before))) FROM outbox "
-                "WHERE slot = ? AND (state = 'queued' OR (state = 'failed' "
+                "WHERE slot = ? AND (state IN ('queued', 'scheduled') OR (state = 'failed' "
                 "AND next_attempt_at IS NOT NULL))",
                 (str(slot),),
             )
@@ -298,12 +309,135 @@ class OutboxStore(ThreadStore):
         ts = format_ts(since)
         rows = self._conn().execute(
             f"SELECT {_COLS} FROM outbox WHERE slot = ? AND ("  # noqa: S608
-            " state IN ('queued', 'sending', 'sent')"
+            " state IN ('queued', 'scheduled', 'missed', 'sending', 'sent')"
             " OR (state = 'failed' AND (next_attempt_at IS NOT NULL OR outcome_unknown = 1)))"
             " AND MAX(created_at, IFNULL(sent_at, created_at)) >= ? ORDER BY id DESC",
             (str(slot), ts),
         )
         return [_item(r) for r in rows]
+
+    def texts_near(self, slot: Slot, at: datetime, window: timedelta) -> list[OutboxItem]:
+        """Items of the slot that went out or may still go out (scheduled and missed ones
+        too) whose time — sent, else due, else queued — lies within `window` of `at`, either
+        side (the cross-account duplicate rule with scheduled posts, issue 15)."""
+        lo, hi = format_ts(at - window), format_ts(at + window)
+        rows = self._conn().execute(
+            f"SELECT {_COLS} FROM outbox WHERE slot = ? AND ("  # noqa: S608
+            " state IN ('queued', 'scheduled', 'missed', 'sending', 'sent')"
+            " OR (state = 'failed' AND (next_attempt_at IS NOT NULL OR outcome_unknown = 1)))"
+            " AND COALESCE(sent_at, due_at, created_at) BETWEEN ? AND ? ORDER BY id DESC",
+            (str(slot), lo, hi),
+        )
+        return [_item(r) for r in rows]
+
+    # --- scheduled posts (issue 15) -----------------------------------------------------------
+
+    def scheduled(
+        self,
+        slot: Slot,
+        start: datetime | None = None,
+        end: datetime | None = None,
+    ) -> list[OutboxItem]:
+        """The slot's items with a due time in ``[start, end)`` (any state), by due time: the
+        calendar ("Terjadwal")."""
+        sql = f"SELECT {_COLS} FROM outbox WHERE slot = ? AND due_at IS NOT NULL"  # noqa: S608
+        args: list[Any] = [str(slot)]
+        if start is not None:
+            sql += " AND due_at >= ?"
+            args.append(format_ts(start))
+        if end is not None:
+            sql += " AND due_at < ?"
+            args.append(format_ts(end))
+        sql += " ORDER BY due_at, id"
+        return [_item(r) for r in self._conn().execute(sql, args)]
+
+    def mark_missed(self, slot: Slot | None, now: datetime, grace: timedelta) -> list[OutboxItem]:
+        """Items whose due time is more than `grace` ago and that would go out by themselves
+        (scheduled; or queued/auto-retried after a refusal that X did not take) become
+        ``missed``: a person decides. Compare-and-set per row: with several processes each
+        item is marked (and returned) once. An item that may already be on X is left to the
+        sender's look-up."""
+        conn = self._conn()
+        limit = format_ts(now - grace)
+        ts = format_ts(now)
+        cond = (
+            "due_at IS NOT NULL AND due_at < ? AND outcome_unknown = 0 AND (state = 'scheduled'"
+            " OR state = 'queued' OR (state = 'failed' AND next_attempt_at IS NOT NULL))"
+        )
+        args: list[Any] = [limit]
+        if slot is not None:
+            cond += " AND slot = ?"
+            args.append(str(slot))
+        marked: list[int] = []
+        with transaction(conn):
+            ids = [r[0] for r in conn.execute(f"SELECT id FROM outbox WHERE {cond}", args)]  # noqa: S608
+            for i in ids:
+                cur = conn.execute(
+                    f"UPDATE outbox SET state = 'missed', next_attempt_at = NULL, "  # noqa: S608
+                    f"updated_at = ?, {_NO_LEASE} WHERE id = ? AND {cond}",
+                    (ts, i, *args),
+                )
+                if cur.rowcount == 1:
+                    marked.append(i)
+        return [item for i in marked if (item := self.get(i)) is not None]
+
+    def missed_while_sending(self, item_id: int, now: datetime) -> bool:
+        """sending → missed: a sender that holds the item found it too late to go out (its
+        earlier attempt is not on X). False if the item is no longer ``sending``."""
+        conn = self._conn()
+        with transaction(conn):
+            cur = conn.execute(
+                "UPDATE outbox SET state = 'missed', next_attempt_at = NULL, "  # noqa: S608
+                f"outcome_unknown = 0, updated_at = ?, {_NO_LEASE} "
+                "WHERE id = ? AND state = 'sending'",
+                (format_ts(now), item_id),
+            )
+        return cur.rowcount == 1
+
+    def reschedule(self, item_id: int, due_at: datetime, now: datetime) -> list[OutboxItem]:
+        """A scheduled, missed or refused (not possibly on X) item gets a new due time and
+        is ``scheduled`` again, its error cleared; a thread moves with all its unsent parts.
+        Returns the moved items (empty: no longer movable, e.g. sending or sent)."""
+        conn = self._conn()
+        movable = "(state IN ('scheduled', 'missed') OR (state = 'failed' AND outcome_unknown = 0))"
+        with transaction(conn):
+            row = conn.execute(
+                "SELECT thread_id FROM outbox WHERE id = ? AND " + movable,  # noqa: S608
+                (item_id,),
+            ).fetchone()
+            if row is None:
+                return []
+            thread_id = row[0]
+            if thread_id is None:
+                ids = [item_id]
+            else:
+                ids = [
+                    r[0]
+                    for r in conn.execute(
+                        "SELECT id FROM outbox WHERE thread_id = ? AND " + movable,  # noqa: S608
+                        (thread_id,),
+                    )
+                ]
+            due = format_ts(due_at)
+            for i in ids:
+                conn.execute(
+                    "UPDATE outbox SET state = 'scheduled', due_at = ?, not_before = ?, "  # noqa: S608
+                    "next_attempt_at = NULL, last_error_kind = NULL, last_error_text = NULL, "
+                    f"updated_at = ?, {_NO_LEASE} WHERE id = ?",
+                    (due, due, format_ts(now), i),
+                )
+        return [item for i in ids if (item := self.get(i)) is not None]
+
+    def edit_text(self, item_id: int, text: str, now: datetime) -> OutboxItem | None:
+        """A scheduled or missed item's new text (None: it is no longer waiting)."""
+        conn = self._conn()
+        with transaction(conn):
+            cur = conn.execute(
+                "UPDATE outbox SET text = ?, updated_at = ? WHERE id = ? "
+                "AND state IN ('scheduled', 'missed')",
+                (text, format_ts(now), item_id),
+            )
+        return self.get(item_id) if cur.rowcount == 1 else None
 
     def previous_part(self, item: OutboxItem) -> OutboxItem | None:
         if item.thread_id is None or not item.thread_index:
@@ -340,8 +474,8 @@ class OutboxStore(ThreadStore):
         pid: int | None = None,
         lease: timedelta = SEND_LEASE,
     ) -> bool:
-        """queued/failed → sending, counting the attempt, leased to `owner` (process `pid`,
-        default this one) until ``now + lease``. False if the item is no longer live
+        """queued/failed/scheduled → sending, counting the attempt, leased to `owner`
+        (process `pid`, default this one) until ``now + lease``. False if the item is no longer live
         (cancelled meanwhile, or another sender took it)."""
         conn = self._conn()
         with transaction(conn):
@@ -412,8 +546,9 @@ class OutboxStore(ThreadStore):
             )
 
     def cancel(self, item_id: int, now: datetime) -> list[OutboxItem]:
-        """queued/failed → cancelled; for a thread part, the part and every later unsent part.
-        Returns the cancelled items (empty when too late: sending, sent or cancelled)."""
+        """queued/failed/scheduled/missed → cancelled; for a thread part, the part and every
+        later unsent part. Returns the cancelled items (empty when too late: sending, sent or
+        cancelled)."""
         conn = self._conn()
         with transaction(conn):
             row = conn.execute(
@@ -424,7 +559,7 @@ class OutboxStore(ThreadStore):
             thread_id, index = row
             cur = conn.execute(
                 f"UPDATE outbox SET state = 'cancelled', updated_at = ? WHERE id = ? "  # noqa: S608
-                f"AND state IN {_LIVE}",
+                f"AND state IN {_CANCELLABLE}",
                 (format_ts(now), item_id),
             )
             if cur.rowcount != 1:
@@ -433,7 +568,7 @@ class OutboxStore(ThreadStore):
             if thread_id is not None:
                 later = conn.execute(
                     f"SELECT id FROM outbox WHERE thread_id = ? AND thread_index > ? "  # noqa: S608
-                    f"AND state IN {_LIVE} ORDER BY thread_index",
+                    f"AND state IN {_CANCELLABLE} ORDER BY thread_index",
                     (thread_id, index),
                 ).fetchall()
                 for (other,) in later:

@@ -107,6 +107,48 @@ class DataRequest:
         return f"DataRequest(id={self.id}, kind={self.kind.value}, status={self.status.value})"
 
 
+def _removed(details: Any) -> bool:
+    """Whether a `mention_tagged` entry's details say the tag was removed."""
+    try:
+        d = json.loads(details or "{}")
+    except ValueError:
+        return False
+    return bool(d.get("removed")) if isinstance(d, dict) else False
+
+
+class _Sorted:
+    """Look-ups in a stream of (key, value) rows sorted by key, for keys asked in increasing
+    order (a merge step): the value of the key's last row, or None."""
+
+    def __init__(self, rows: Iterable[tuple[Any, Any]]) -> None:
+        self._rows = iter(rows)
+        self._next = next(self._rows, None)
+
+    def get(self, key: str) -> Any:
+        value = None
+        while self._next is not None and self._next[0] <= key:
+            if self._next[0] == key:
+                value = self._next[1]
+            self._next = next(self._rows, None)
+        return value
+
+
+def _facts_of(conn: Any, x: Any) -> tuple[bool, bool, bool | None]:
+    """(answered, handled, tagged) of one mention from the log, by direct queries."""
+    answered = conn.execute(
+        "SELECT 1 FROM activity WHERE action = 'reply_sent' AND in_reply_to = ? LIMIT 1", (x,)
+    ).fetchone()
+    handled = conn.execute(
+        "SELECT 1 FROM activity WHERE action = 'mention_handled' AND x_post_id = ? LIMIT 1", (x,)
+    ).fetchone()
+    tag = conn.execute(
+        "SELECT details FROM activity WHERE action = 'mention_tagged' AND x_post_id = ? "
+        "ORDER BY seq DESC LIMIT 1",
+        (x,),
+    ).fetchone()
+    return answered is not None, handled is not None, None if tag is None else not _removed(tag[0])
+
+
 @dataclass(frozen=True)
 class MentionRecord:
     """Everything the desk knows about one citizen mention, from the log and the inbox."""
@@ -366,91 +408,132 @@ class PrivacyStore(ThreadStore):
         return n
 
     # -- queries over the log and the inbox ----------------------------------------------------
-    def mention_records(self) -> list[MentionRecord]:
+    def mention_records(self) -> Iterator[MentionRecord]:
         """Every citizen mention the desk knows (log and inbox), with the facts that decide
-        its data class. Read in one snapshot."""
+        its data class, in x_post_id order, read in one snapshot.
+
+        A generator: the log's mention entries, the inbox rows and the entries that answer,
+        handle or tag a mention are read side by side in x_post_id order and merged, so
+        memory holds one mention at a time, not a record (or an id) of every mention (a log
+        of 1,000,000 entries has some 400,000; listing them all at start-up, for the
+        retention schedule, took 380 MB). Consume it at once: the snapshot (a read
+        transaction) lasts until it is exhausted or closed.
+        """
         conn = self._conn()
         conn.execute("BEGIN")
         try:
-            answered = {
-                r[0]
-                for r in conn.execute(
-                    "SELECT in_reply_to FROM activity WHERE action = 'reply_sent' "
-                    "AND in_reply_to IS NOT NULL"
+            # The facts from the log's other entries, each read in x_post_id order and
+            # looked up as the merge below goes (no set of every id in memory).
+            answered = _Sorted(
+                conn.execute(
+                    "SELECT in_reply_to, 1 FROM activity WHERE action = 'reply_sent' "
+                    "AND typeof(in_reply_to) = 'text' ORDER BY in_reply_to"
                 )
-            }
-            handled = {
-                r[0]
-                for r in conn.execute(
-                    "SELECT x_post_id FROM activity WHERE action = 'mention_handled'"
+            )
+            handled = _Sorted(
+                conn.execute(
+                    "SELECT x_post_id, 1 FROM activity WHERE action = 'mention_handled' "
+                    "AND typeof(x_post_id) = 'text' ORDER BY x_post_id"
                 )
-            }
-            tagged: dict[str, bool] = {}
-            for x, details in conn.execute(
-                "SELECT x_post_id, details FROM activity WHERE action = 'mention_tagged' "
-                "ORDER BY seq"
-            ):
-                try:
-                    d = json.loads(details or "{}")
-                except ValueError:
-                    d = {}
-                tagged[x] = not bool(d.get("removed"))
-            facts: dict[str, dict[str, Any]] = {}
-            for seq, ts, slot, x, erased_at, has_personal in conn.execute(
-                "SELECT a.seq, a.ts, a.slot, a.x_post_id, p.erased_at, p.seq IS NOT NULL "
+            )
+            tagged = _Sorted(  # the latest tag entry of a mention decides
+                (x, not _removed(details))
+                for x, details in conn.execute(
+                    "SELECT x_post_id, details FROM activity WHERE action = 'mention_tagged' "
+                    "AND typeof(x_post_id) = 'text' ORDER BY x_post_id, seq"
+                )
+            )
+            log_rows = conn.execute(
+                "SELECT a.x_post_id, a.seq, a.ts, a.slot, p.erased_at, p.seq IS NOT NULL "
                 "FROM activity a LEFT JOIN activity_personal p ON p.seq = a.seq "
-                "WHERE a.action = 'mention_received' ORDER BY a.seq"
-            ):
-                if x is None:
-                    continue
-                f = facts.setdefault(
-                    x, {"slot": slot, "ts": parse_ts(ts), "seqs": [], "erased": [], "row": False}
+                # `+a.action`: walk the x_post_id index (already in this order) rather than
+                # the action index and a sort of every mention entry in memory.
+                "WHERE a.x_post_id IS NOT NULL AND +a.action = 'mention_received' "
+                "ORDER BY a.x_post_id, a.seq"
+            )
+            inbox_rows = conn.execute(
+                "SELECT m.x_post_id, m.slot, m.created_at, m.received_at, m.state, "
+                "m.is_complaint, m.replied_post_id, m.first_reply_at, m.handled_at, "
+                "e.x_post_id IS NOT NULL "
+                "FROM mentions m LEFT JOIN privacy_erased_mentions e ON e.x_post_id = m.x_post_id "
+                "ORDER BY m.x_post_id"
+            )
+            odd: list[tuple[Any, ...]] = []  # a damaged log's x_post_id that is not text
+
+            def mentions_in_log() -> Iterator[tuple[str, list[tuple[Any, ...]]]]:
+                x, group = None, []
+                for row in log_rows:
+                    if type(row[0]) is not str:
+                        odd.append(row)
+                    elif row[0] == x:
+                        group.append(row)
+                    else:
+                        if group:
+                            yield x, group
+                        x, group = row[0], [row]
+                if group:
+                    yield x, group
+
+            def record(
+                x: Any, group: Sequence[tuple[Any, ...]], inbox: tuple[Any, ...] | None
+            ) -> MentionRecord:
+                seqs: list[int] = []
+                erased: list[int] = []
+                for _, seq, _, _, erased_at, has_personal in group:
+                    if has_personal and erased_at is None:
+                        seqs.append(seq)
+                    elif has_personal:
+                        erased.append(seq)
+                if type(x) is str:
+                    is_answered = answered.get(x) is not None
+                    is_handled = handled.get(x) is not None
+                    is_tagged = tagged.get(x)
+                else:  # a damaged log's x_post_id (after every text one): looked up directly
+                    is_answered, is_handled, is_tagged = _facts_of(conn, x)
+                if group:
+                    slot, ts = group[0][3], parse_ts(group[0][2])
+                else:
+                    assert inbox is not None
+                    slot, ts = inbox[1], parse_ts(inbox[2] or inbox[3])
+                if inbox is not None:
+                    _, _, _, _, state, is_c, replied, first_reply, h_at, row_erased = inbox
+                    is_answered = is_answered or state == "dibalas" or bool(replied or first_reply)
+                    is_handled = is_handled or bool(h_at)
+                    if is_c:
+                        is_tagged = True
+                return MentionRecord(
+                    x_post_id=x,
+                    slot=slot,
+                    ts=ts,
+                    log_seqs=tuple(seqs),
+                    erased_log_seqs=tuple(erased),
+                    row_held=inbox is not None and not row_erased,
+                    answered=is_answered,
+                    complaint=bool(is_tagged),
+                    handled=is_handled,
                 )
-                if has_personal and erased_at is None:
-                    f["seqs"].append(seq)
-                elif has_personal:
-                    f["erased"].append(seq)
-            erased_rows = {
-                r[0] for r in conn.execute("SELECT x_post_id FROM privacy_erased_mentions")
-            }
-            for row in conn.execute(
-                "SELECT x_post_id, slot, created_at, received_at, state, is_complaint, "
-                "replied_post_id, first_reply_at, handled_at FROM mentions"
-            ):
-                x, slot, created, received, state, is_c, replied, first_reply, h_at = row
-                f = facts.setdefault(
-                    x,
-                    {
-                        "slot": slot,
-                        "ts": parse_ts(created or received),
-                        "seqs": [],
-                        "erased": [],
-                        "row": False,
-                    },
-                )
-                f["row"] = x not in erased_rows
-                if state == "dibalas" or replied or first_reply:
-                    answered.add(x)
-                if h_at:
-                    handled.add(x)
-                if is_c:
-                    tagged[x] = True
+
+            logged = mentions_in_log()
+            lx, lgroup = next(logged, (None, None))
+            ix = next(inbox_rows, None)
+            while lgroup is not None or ix is not None:
+                if ix is None or (lgroup is not None and lx < ix[0]):
+                    yield record(lx, lgroup, None)
+                    lx, lgroup = next(logged, (None, None))
+                elif lgroup is None or ix[0] < lx:
+                    yield record(ix[0], (), ix)
+                    ix = next(inbox_rows, None)
+                else:
+                    yield record(lx, lgroup, ix)
+                    lx, lgroup = next(logged, (None, None))
+                    ix = next(inbox_rows, None)
+            by_x: dict[Any, list[tuple[Any, ...]]] = {}
+            for row in odd:
+                by_x.setdefault(row[0], []).append(row)
+            for x, group in by_x.items():
+                yield record(x, group, None)
         finally:
             conn.execute("COMMIT")
-        return [
-            MentionRecord(
-                x_post_id=x,
-                slot=f["slot"],
-                ts=f["ts"],
-                log_seqs=tuple(f["seqs"]),
-                erased_log_seqs=tuple(f["erased"]),
-                row_held=f["row"],
-                answered=x in answered,
-                complaint=tagged.get(x, False),
-                handled=x in handled,
-            )
-            for x, f in facts.items()
-        ]
 
     def personal_seqs_for_handle(self, handle: str) -> list[int]:
         """Seqs of log entries that still hold this (normalised) citizen handle."""

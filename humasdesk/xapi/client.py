@@ -35,7 +35,7 @@ from humasdesk.core.errors import (
     XError,
 )
 from humasdesk.core.media import GIF, MediaKind, media_kind, needs_chunked
-from humasdesk.core.models import Account, Page, Post, RateLimit, TokenSet
+from humasdesk.core.models import Account, MetricsLookup, Page, Post, RateLimit, TokenSet
 from humasdesk.xapi.errors import map_error
 from humasdesk.xapi.transport import mount_transport
 
@@ -55,6 +55,10 @@ TWEET_FIELDS = [
     "referenced_tweets",
 ]
 EXPANSIONS = ["author_id"]
+#: `GET /2/tweets?ids=` takes at most this many ids.
+MAX_LOOKUP = 100
+PRIVATE_METRICS = ("non_public_metrics", "organic_metrics")
+METRIC_GROUPS = ("public_metrics", *PRIVATE_METRICS)
 USER_FIELDS = ["username", "name"]
 
 # v2 media upload lives on api.x.com; the transport rewrites it like every other X host.
@@ -265,8 +269,10 @@ class XClient:
         max_results: int = 20,
         since_id: str | None = None,
         pagination_token: str | None = None,
+        with_author: bool = True,
     ) -> Page:
-        """One page of an account's own posts (``GET /2/users/:id/tweets``)."""
+        """One page of an account's own posts (``GET /2/users/:id/tweets``); ``with_author``
+        False leaves out the author expansion (the account itself: a user read saved)."""
         body = self._json(
             self._client.get_users_tweets,
             user_id,
@@ -274,8 +280,8 @@ class XClient:
             since_id=since_id,
             pagination_token=pagination_token,
             tweet_fields=TWEET_FIELDS,
-            expansions=EXPANSIONS,
-            user_fields=USER_FIELDS,
+            expansions=EXPANSIONS if with_author else None,
+            user_fields=USER_FIELDS if with_author else None,
             user_auth=False,
         )
         return self._call(_page, body)
@@ -303,6 +309,18 @@ class XClient:
             user_auth=False,
         )
         return self._call(_page, body)
+
+    def lookup_metrics(self, ids: Sequence[str], *, private: bool) -> MetricsLookup:
+        """The metrics of up to 100 posts (``GET /2/tweets?ids=``): ``public_metrics``, and
+        with ``private`` also ``non_public_metrics`` and ``organic_metrics`` (only the
+        account's own posts younger than 30 days; X leaves others out with an error)."""
+        if not 1 <= len(ids) <= MAX_LOOKUP:
+            raise InvalidRequest(f"between 1 and {MAX_LOOKUP} posts per lookup")
+        fields = ["public_metrics", *(PRIVATE_METRICS if private else ())]
+        body = self._json(
+            self._client.get_tweets, list(ids), tweet_fields=fields, user_auth=False
+        )
+        return self._call(_lookup, body)
 
     def iter_mentions_since(
         self, user_id: str, since_id: str | None, *, max_results: int = 100
@@ -540,6 +558,7 @@ def _post(data: dict[str, Any], users: Mapping[str, Mapping[str, Any]]) -> Post:
     )
     in_reply_to = data.get("in_reply_to_user_id")
     conversation = data.get("conversation_id")
+    history = tuple(str(i) for i in data.get("edit_history_tweet_ids") or ())
     return Post(
         id=str(data["id"]),
         text=str(data.get("text", "")),
@@ -550,7 +569,25 @@ def _post(data: dict[str, Any], users: Mapping[str, Mapping[str, Any]]) -> Post:
         in_reply_to_user_id=str(in_reply_to) if in_reply_to else None,
         conversation_id=str(conversation) if conversation else None,
         referenced=refs,
+        edit_history=history,
     )
+
+
+def _lookup(body: dict[str, Any]) -> MetricsLookup:
+    found: dict[str, dict[str, Any]] = {}
+    for item in body.get("data") or ():
+        found[str(item["id"])] = {k: item.get(k) for k in METRIC_GROUPS if k in item}
+    missing: set[str] = set()
+    refused: set[str] = set()
+    for err in body.get("errors") or ():
+        rid = str(err.get("resource_id") or err.get("value") or "")
+        if not rid:
+            continue
+        if str(err.get("type", "")).endswith("resource-not-found"):
+            missing.add(rid)
+        else:
+            refused.add(rid)
+    return MetricsLookup(found=found, missing=frozenset(missing), refused=frozenset(refused))
 
 
 def _page(body: dict[str, Any]) -> Page:

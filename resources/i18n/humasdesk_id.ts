@@ -905,10 +905,6 @@ Sidik jari kunci tanda tangan: %4</translation>
         <translation>%1 mention baru untuk @%2</translation>
     </message>
     <message>
-        <source>Complaints for @%1: %2 near their limit, %3 overdue</source>
-        <translation>Aduan untuk @%1: %2 mendekati batas waktu, %3 lewat batas waktu</translation>
-    </message>
-    <message>
         <source>HumasDesk closes when the waiting posts have been sent.</source>
         <translation>HumasDesk akan ditutup setelah kiriman yang menunggu terkirim.</translation>
     </message>
@@ -931,6 +927,10 @@ Sidik jari kunci tanda tangan: %4</translation>
     <message>
         <source>Settings saved.</source>
         <translation>Pengaturan disimpan.</translation>
+    </message>
+    <message>
+        <source>Complaints for @%1: %2 near their limit, %3 overdue</source>
+        <translation>Aduan untuk @%1: %2 mendekati batas waktu, %3 lewat batas waktu</translation>
     </message>
 </context>
 <context>
@@ -2110,6 +2110,26 @@ Tanda tangan: %2</translation>
         <translation>Data pribadi dihapus</translation>
     </message>
     <message>
+        <source>Post scheduled</source>
+        <translation>Kiriman dijadwalkan</translation>
+    </message>
+    <message>
+        <source>Scheduled post moved</source>
+        <translation>Waktu kiriman terjadwal diubah</translation>
+    </message>
+    <message>
+        <source>Scheduled post edited</source>
+        <translation>Teks kiriman terjadwal diubah</translation>
+    </message>
+    <message>
+        <source>Scheduled post cancelled</source>
+        <translation>Kiriman terjadwal dibatalkan</translation>
+    </message>
+    <message>
+        <source>Scheduled post missed</source>
+        <translation>Kiriman terjadwal terlewat</translation>
+    </message>
+    <message>
         <source>Office</source>
         <translation>Kantor</translation>
     </message>
@@ -2136,6 +2156,30 @@ Tanda tangan: %2</translation>
     <message>
         <source>Complaint (aduan) tag removed</source>
         <translation>Tanda aduan dicabut</translation>
+    </message>
+    <message>
+        <source>Post sent outside HumasDesk</source>
+        <translation>Kiriman di luar HumasDesk</translation>
+    </message>
+    <message>
+        <source>Reply sent outside HumasDesk</source>
+        <translation>Balasan di luar HumasDesk</translation>
+    </message>
+    <message>
+        <source>Repost made outside HumasDesk</source>
+        <translation>Repost di luar HumasDesk</translation>
+    </message>
+    <message>
+        <source>Post edited on X</source>
+        <translation>Kiriman diedit di X</translation>
+    </message>
+    <message>
+        <source>Post deleted on X</source>
+        <translation>Kiriman dihapus di X</translation>
+    </message>
+    <message>
+        <source>Numbers read from X</source>
+        <translation>Angka dibaca dari X</translation>
     </message>
 </context>
 <context>
@@ -2554,6 +2598,93 @@ Tindakan ini tidak dapat dibatalkan.</translation>
     </message>
 </context>
 <context>
+    <name>ReachPanel</name>
+    <message>
+        <source>Not measured yet</source>
+        <translation>Belum diukur</translation>
+    </message>
+    <message>
+        <source>%1 impressions · %2 likes · %3 reposts · %4 replies · %5</source>
+        <translation>%1 tayangan · %2 suka · %3 repost · %4 balasan · %5</translation>
+    </message>
+    <message>
+        <source>read %1</source>
+        <translation>dibaca %1</translation>
+    </message>
+    <message>
+        <source>deleted on X</source>
+        <translation>dihapus di X</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>7 hari terakhir</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>30 hari terakhir</translation>
+    </message>
+    <message>
+        <source>%1: no post measured</source>
+        <translation>%1: belum ada kiriman yang diukur</translation>
+    </message>
+    <message>
+        <source>%1: %2 posts, %3 impressions, engagement %4</source>
+        <translation>%1: %2 kiriman, %3 tayangan, keterlibatan %4</translation>
+    </message>
+    <message>
+        <source>Budget for reading numbers used up</source>
+        <translation>Anggaran baca angka habis</translation>
+    </message>
+    <message>
+        <source>Numbers: US$%1 of %2</source>
+        <translation>Baca angka: US$%1 dari %2</translation>
+    </message>
+    <message>
+        <source>Reading numbers this month: US$%1 of US$%2</source>
+        <translation>Baca angka bulan ini: US$%1 dari US$%2</translation>
+    </message>
+    <message>
+        <source>%1 readings skipped to stay within the budget</source>
+        <translation>%1 pembacaan dilewati agar anggaran tidak terlampaui</translation>
+    </message>
+    <message>
+        <source>Reach summary</source>
+        <translation>Ringkasan jangkauan</translation>
+    </message>
+    <message>
+        <source>Sort posts</source>
+        <translation>Urutkan kiriman</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>Terbaru dulu</translation>
+    </message>
+    <message>
+        <source>Most impressions</source>
+        <translation>Tayangan terbanyak</translation>
+    </message>
+    <message>
+        <source>Highest engagement rate</source>
+        <translation>Tingkat keterlibatan tertinggi</translation>
+    </message>
+    <message>
+        <source>Refresh numbers</source>
+        <translation>Perbarui angka</translation>
+    </message>
+    <message>
+        <source>Read the selected post&apos;s numbers now</source>
+        <translation>Baca angka kiriman yang dipilih sekarang</translation>
+    </message>
+    <message>
+        <source>Sort:</source>
+        <translation>Urutkan:</translation>
+    </message>
+    <message>
+        <source>This month&apos;s budget for reading numbers is used up: no numbers are read until next month (Settings, Costs).</source>
+        <translation>Anggaran baca angka bulan ini sudah habis: tidak ada angka yang dibaca sampai bulan depan (Pengaturan, Biaya).</translation>
+    </message>
+</context>
+<context>
     <name>RegisterView</name>
     <message>
         <source>Suggested complaints (keywords):</source>
@@ -2604,20 +2735,28 @@ Tindakan ini tidak dapat dibatalkan.</translation>
         <translation>Templat balasan…</translation>
     </message>
     <message>
-        <source>Keywords…</source>
-        <translation>Kata kunci…</translation>
-    </message>
-    <message>
-        <source>The words that suggest a complaint: a plain text file, one list per class.</source>
-        <translation>Kata-kata yang menyarankan aduan: berkas teks biasa, satu daftar per kelas.</translation>
-    </message>
-    <message>
         <source>Both accounts…</source>
         <translation>Kedua akun…</translation>
     </message>
     <message>
         <source>No complaints yet. Tag a mention as a complaint (Aduan) and it appears here.</source>
         <translation>Belum ada aduan. Tandai sebuah mention sebagai Aduan, maka aduan itu muncul di sini.</translation>
+    </message>
+    <message>
+        <source>Reject the complaint</source>
+        <translation>Tolak aduan</translation>
+    </message>
+    <message>
+        <source>Why is the complaint rejected? (the reason is kept)</source>
+        <translation>Mengapa aduan ditolak? (alasannya disimpan)</translation>
+    </message>
+    <message>
+        <source>Keywords…</source>
+        <translation>Kata kunci…</translation>
+    </message>
+    <message>
+        <source>The words that suggest a complaint: a plain text file, one list per class.</source>
+        <translation>Kata-kata yang menyarankan aduan: berkas teks biasa, satu daftar per kelas.</translation>
     </message>
     <message>
         <source>Mention: %1</source>
@@ -2630,14 +2769,6 @@ Tindakan ini tidak dapat dibatalkan.</translation>
     <message>
         <source>LAPOR! #%1: %2</source>
         <translation>LAPOR! #%1: %2</translation>
-    </message>
-    <message>
-        <source>Reject the complaint</source>
-        <translation>Tolak aduan</translation>
-    </message>
-    <message>
-        <source>Why is the complaint rejected? (the reason is kept)</source>
-        <translation>Mengapa aduan ditolak? (alasannya disimpan)</translation>
     </message>
 </context>
 <context>
@@ -3349,11 +3480,16 @@ Tindakan ini tidak dapat dibatalkan.</translation>
     </message>
     <message>
         <source>In reply to: “%1”</source>
+        <extracomment>each account&apos;s display name as of the period&apos;s end (its latest sign-in by then) X ids of the period&apos;s posts and replies in the report&apos;s selection (for the reach)</extracomment>
         <translation>Menanggapi: “%1”</translation>
     </message>
     <message>
         <source>(text erased)</source>
         <translation>(teks telah dihapus)</translation>
+    </message>
+    <message>
+        <source>Sent outside HumasDesk</source>
+        <translation>Dikirim di luar HumasDesk</translation>
     </message>
     <message>
         <source>Repost</source>
@@ -3404,72 +3540,8 @@ Tindakan ini tidak dapat dibatalkan.</translation>
         <translation>Mention diterima dan dijawab</translation>
     </message>
     <message>
-        <source>Information request (5 days)</source>
-        <translation>Permintaan informasi (5 hari)</translation>
-    </message>
-    <message>
-        <source>Complaint (5 days)</source>
-        <translation>Pengaduan (5 hari)</translation>
-    </message>
-    <message>
-        <source>Dispute (14 days)</source>
-        <translation>Sengketa (14 hari)</translation>
-    </message>
-    <message>
-        <source>Needs a field check (60 days)</source>
-        <translation>Perlu pemeriksaan lapangan (60 hari)</translation>
-    </message>
-    <message>
-        <source>All classes</source>
-        <translation>Semua kelas</translation>
-    </message>
-    <message>
         <source>Received</source>
         <translation>Diterima</translation>
-    </message>
-    <message>
-        <source>Replied</source>
-        <translation>Dibalas</translation>
-    </message>
-    <message>
-        <source>Forwarded to LAPOR!</source>
-        <translation>Diteruskan ke LAPOR!</translation>
-    </message>
-    <message>
-        <source>Being followed up</source>
-        <translation>Ditindaklanjuti</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>Selesai</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>Ditolak</translation>
-    </message>
-    <message>
-        <source>Cases</source>
-        <translation>Aduan</translation>
-    </message>
-    <message>
-        <source>First response on time</source>
-        <translation>Respons pertama tepat waktu</translation>
-    </message>
-    <message>
-        <source>Completed on time</source>
-        <translation>Selesai tepat waktu</translation>
-    </message>
-    <message>
-        <source>Forwarded with a LAPOR! no.</source>
-        <translation>Diteruskan dengan nomor LAPOR!</translation>
-    </message>
-    <message>
-        <source>Complaint register by SP4N-LAPOR! class and status</source>
-        <translation>Daftar aduan menurut kelas dan status SP4N-LAPOR!</translation>
-    </message>
-    <message>
-        <source>Cases whose mention arrived in the period. Deadlines are counted in calendar days as SP4N-LAPOR! does: a case received on day D with a limit of N days is due by the end of day D + N (weekends and holidays count). First response on time: replied by the end of day D + 3, out of all cases. Completed on time: closed (done or rejected) by the class&apos;s deadline, out of the closed cases.</source>
-        <translation>Aduan yang mention-nya masuk dalam periode ini. Batas waktu dihitung dalam hari kalender seperti SP4N-LAPOR!: aduan yang diterima pada hari D dengan batas N hari jatuh tempo pada akhir hari D + N (akhir pekan dan hari libur ikut dihitung). Respons pertama tepat waktu: dibalas paling lambat akhir hari D + 3, dari seluruh aduan. Selesai tepat waktu: ditutup (selesai atau ditolak) paling lambat batas kelasnya, dari aduan yang sudah ditutup.</translation>
     </message>
     <message>
         <source>Answered</source>
@@ -3658,6 +3730,170 @@ Tindakan ini tidak dapat dibatalkan.</translation>
     <message>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Dijadwalkan</translation>
+    </message>
+    <message>
+        <source>Sent on time</source>
+        <translation>Terkirim tepat waktu</translation>
+    </message>
+    <message>
+        <source>Missed (not sent at their time)</source>
+        <translation>Terlewat (tidak dikirim pada waktunya)</translation>
+    </message>
+    <message>
+        <source>Sent after being missed</source>
+        <translation>Dikirim setelah terlewat</translation>
+    </message>
+    <message>
+        <source>Scheduled posts cancelled</source>
+        <translation>Kiriman terjadwal dibatalkan</translation>
+    </message>
+    <message>
+        <source>A scheduled post whose time passed while the laptop was off or asleep, by more than the grace period, is not sent by itself: it is missed and waits for the official.</source>
+        <translation>Kiriman terjadwal yang waktunya lewat lebih dari masa tenggang saat laptop mati atau tidur tidak dikirim dengan sendirinya: kiriman itu terlewat dan menunggu keputusan pejabat.</translation>
+    </message>
+    <message>
+        <source>Scheduled posts</source>
+        <translation>Kiriman terjadwal</translation>
+    </message>
+    <message>
+        <source>Information request (5 days)</source>
+        <translation>Permintaan informasi (5 hari)</translation>
+    </message>
+    <message>
+        <source>Complaint (5 days)</source>
+        <translation>Pengaduan (5 hari)</translation>
+    </message>
+    <message>
+        <source>Dispute (14 days)</source>
+        <translation>Sengketa (14 hari)</translation>
+    </message>
+    <message>
+        <source>Needs a field check (60 days)</source>
+        <translation>Perlu pemeriksaan lapangan (60 hari)</translation>
+    </message>
+    <message>
+        <source>All classes</source>
+        <translation>Semua kelas</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>Dibalas</translation>
+    </message>
+    <message>
+        <source>Forwarded to LAPOR!</source>
+        <translation>Diteruskan ke LAPOR!</translation>
+    </message>
+    <message>
+        <source>Being followed up</source>
+        <translation>Ditindaklanjuti</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Ditolak</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Aduan</translation>
+    </message>
+    <message>
+        <source>First response on time</source>
+        <translation>Respons pertama tepat waktu</translation>
+    </message>
+    <message>
+        <source>Completed on time</source>
+        <translation>Selesai tepat waktu</translation>
+    </message>
+    <message>
+        <source>Forwarded with a LAPOR! no.</source>
+        <translation>Diteruskan dengan nomor LAPOR!</translation>
+    </message>
+    <message>
+        <source>Complaint register by SP4N-LAPOR! class and status</source>
+        <translation>Daftar aduan menurut kelas dan status SP4N-LAPOR!</translation>
+    </message>
+    <message>
+        <source>Cases whose mention arrived in the period. Deadlines are counted in calendar days as SP4N-LAPOR! does: a case received on day D with a limit of N days is due by the end of day D + N (weekends and holidays count). First response on time: replied by the end of day D + 3, out of all cases. Completed on time: closed (done or rejected) by the class&apos;s deadline, out of the closed cases.</source>
+        <translation>Aduan yang mention-nya masuk dalam periode ini. Batas waktu dihitung dalam hari kalender seperti SP4N-LAPOR!: aduan yang diterima pada hari D dengan batas N hari jatuh tempo pada akhir hari D + N (akhir pekan dan hari libur ikut dihitung). Respons pertama tepat waktu: dibalas paling lambat akhir hari D + 3, dari seluruh aduan. Selesai tepat waktu: ditutup (selesai atau ditolak) paling lambat batas kelasnya, dari aduan yang sudah ditutup.</translation>
+    </message>
+    <message>
+        <source>Posts measured</source>
+        <translation>Kiriman terukur</translation>
+    </message>
+    <message>
+        <source>Posts and replies of the period (sent from HumasDesk or seen on X) whose numbers were read from X at least once; each shows its latest reading, as of the time it was read. Readings are taken about 1 hour, 1 day, 7 days and 28 days after posting, within the monthly budget.</source>
+        <translation>Kiriman dan balasan pada periode ini (dikirim dari HumasDesk atau terlihat di X) yang angkanya sudah dibaca dari X setidaknya sekali; masing-masing menampilkan pembacaan terakhirnya, per waktu pembacaan. Pembacaan dilakukan sekitar 1 jam, 1 hari, 7 hari, dan 28 hari setelah kiriman terbit, dalam batas anggaran bulanan.</translation>
+    </message>
+    <message>
+        <source>Impressions</source>
+        <translation>Tayangan</translation>
+    </message>
+    <message>
+        <source>How often X showed the post (impression_count). Total: the sum over measured posts with the figure; median by the nearest-rank method. A post whose reading has no impressions figure is counted separately, never as 0.</source>
+        <translation>Berapa kali X menampilkan kiriman (impression_count). Total: jumlah atas kiriman terukur yang memiliki angka ini; median dengan metode peringkat terdekat. Kiriman yang pembacaannya tanpa angka tayangan dihitung terpisah, tidak pernah sebagai 0.</translation>
+    </message>
+    <message>
+        <source>Engagement rate</source>
+        <translation>Tingkat keterlibatan</translation>
+    </message>
+    <message>
+        <source>(likes + reposts + quotes + replies) ÷ impressions, over the posts with an impressions figure.</source>
+        <translation>(suka + bagikan ulang + kutipan + balasan) ÷ tayangan, atas kiriman yang memiliki angka tayangan.</translation>
+    </message>
+    <message>
+        <source>Impressions per week</source>
+        <translation>Tayangan per minggu</translation>
+    </message>
+    <message>
+        <source>Reach and engagement</source>
+        <translation>Jangkauan dan keterlibatan</translation>
+    </message>
+    <message>
+        <source>No post of this period has been measured yet: reach and engagement are shown once their numbers have been read from X.</source>
+        <translation>Belum ada kiriman dalam periode ini yang diukur: jangkauan dan keterlibatan ditampilkan setelah angkanya dibaca dari X.</translation>
+    </message>
+    <message>
+        <source>Impressions, total</source>
+        <translation>Tayangan, total</translation>
+    </message>
+    <message>
+        <source>Impressions, median</source>
+        <translation>Tayangan, median</translation>
+    </message>
+    <message>
+        <source>Engagements (likes, reposts, quotes, replies)</source>
+        <translation>Keterlibatan (suka, repost, kutipan, balasan)</translation>
+    </message>
+    <message>
+        <source>Measured posts without an impressions figure</source>
+        <translation>Kiriman terukur tanpa angka tayangan</translation>
+    </message>
+    <message>
+        <source>%1: numbers as read from X on %2.</source>
+        <translation>%1: angka sebagaimana dibaca dari X pada %2.</translation>
+    </message>
+    <message>
+        <source>Best posts of %1 (by impressions)</source>
+        <translation>Kiriman terbaik %1 (menurut tayangan)</translation>
+    </message>
+    <message>
+        <source>Posted / read</source>
+        <translation>Dikirim / dibaca</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Keterlibatan</translation>
+    </message>
+    <message>
+        <source>Likes</source>
+        <translation>Suka</translation>
     </message>
 </context>
 <context>
@@ -4202,6 +4438,329 @@ Arsip tetap disimpan: aduan dan mention yang telah dijawab atau ditangani kantor
     </message>
 </context>
 <context>
+    <name>ScheduleCalendar</name>
+    <message>
+        <source>Mon</source>
+        <translation>Sen</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>Sel</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>Rab</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>Kam</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>Jum</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>Sab</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>Min</translation>
+    </message>
+    <message>
+        <source>January</source>
+        <translation>Januari</translation>
+    </message>
+    <message>
+        <source>February</source>
+        <translation>Februari</translation>
+    </message>
+    <message>
+        <source>March</source>
+        <translation>Maret</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>April</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>Mei</translation>
+    </message>
+    <message>
+        <source>June</source>
+        <translation>Juni</translation>
+    </message>
+    <message>
+        <source>July</source>
+        <translation>Juli</translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation>Agustus</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>September</translation>
+    </message>
+    <message>
+        <source>October</source>
+        <translation>Oktober</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>November</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation>Desember</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Terjadwal</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>Menunggu dikirim</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Sedang dikirim</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Terkirim</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Terlewat</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Dibatalkan</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Gagal: %1</translation>
+    </message>
+    <message>
+        <source>+%1 more</source>
+        <translation>+%1 lainnya</translation>
+    </message>
+    <message>
+        <source>%1 posts</source>
+        <translation>%1 kiriman</translation>
+    </message>
+    <message>
+        <source>no posts</source>
+        <translation>tidak ada kiriman</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleController</name>
+    <message>
+        <source>Schedule…</source>
+        <translation>Jadwalkan…</translation>
+    </message>
+    <message>
+        <source>Schedule this post</source>
+        <translation>Jadwalkan kiriman ini</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Terjadwal</translation>
+    </message>
+    <message>
+        <source>%1 scheduled post(s) missed their time and were not sent: see the Scheduled tab.</source>
+        <translation>%1 kiriman terjadwal terlewat waktunya dan tidak dikirim: lihat tab Terjadwal.</translation>
+    </message>
+    <message>
+        <source>Scheduled (%1)</source>
+        <translation>Terjadwal (%1)</translation>
+    </message>
+    <message>
+        <source>Schedule post</source>
+        <translation>Jadwalkan kiriman</translation>
+    </message>
+    <message>
+        <source>When should this post go out from @%1?
+“%2”</source>
+        <translation>Kapan kiriman ini dikirim dari @%1?
+“%2”</translation>
+    </message>
+    <message>
+        <source>%1 falls in this account&apos;s quiet period (%2). Schedule it anyway?</source>
+        <translation>%1 jatuh di masa tenang akun ini (%2). Tetap jadwalkan?</translation>
+    </message>
+    <message>
+        <source>Quiet period</source>
+        <translation>Masa tenang</translation>
+    </message>
+    <message>
+        <source>This time has already passed.</source>
+        <translation>Waktu ini sudah lewat.</translation>
+    </message>
+    <message>
+        <source>A post can be scheduled at most a year ahead.</source>
+        <translation>Kiriman dapat dijadwalkan paling jauh setahun ke depan.</translation>
+    </message>
+    <message>
+        <source>The same text is sent or scheduled from @%1 within 24 hours of this time. X does not allow the same content from several accounts.</source>
+        <translation>Teks yang sama dikirim atau dijadwalkan dari @%1 dalam 24 jam dari waktu ini. X tidak mengizinkan isi yang sama dari beberapa akun.</translation>
+    </message>
+    <message>
+        <source>This post is no longer waiting (it was sent or cancelled).</source>
+        <translation>Kiriman ini tidak menunggu lagi (sudah dikirim atau dibatalkan).</translation>
+    </message>
+    <message>
+        <source>The post could not be scheduled.</source>
+        <translation>Kiriman tidak dapat dijadwalkan.</translation>
+    </message>
+    <message>
+        <source>Change time</source>
+        <translation>Ubah waktu</translation>
+    </message>
+    <message>
+        <source>New time for “%1”</source>
+        <translation>Waktu baru untuk “%1”</translation>
+    </message>
+    <message>
+        <source>Edit scheduled post</source>
+        <translation>Ubah kiriman terjadwal</translation>
+    </message>
+    <message>
+        <source>Text of the post</source>
+        <translation>Teks kiriman</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Too late to cancel: the post is being sent or sent.</source>
+        <translation>Terlambat untuk membatalkan: kiriman sedang atau sudah dikirim.</translation>
+    </message>
+    <message>
+        <source>Something went wrong; see the log file.</source>
+        <translation>Terjadi kesalahan; lihat berkas log.</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleDialog</name>
+    <message>
+        <source>Date and time of sending</source>
+        <translation>Tanggal dan jam kirim</translation>
+    </message>
+    <message>
+        <source>Send at</source>
+        <translation>Kirim pada</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zona waktu</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Jadwalkan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>This time has already passed.</source>
+        <translation>Waktu ini sudah lewat.</translation>
+    </message>
+    <message>
+        <source>A post can be scheduled at most a year ahead.</source>
+        <translation>Kiriman dapat dijadwalkan paling jauh setahun ke depan.</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleView</name>
+    <message>
+        <source>Missed scheduled posts</source>
+        <extracomment>What can be done with a post in each state.</extracomment>
+        <translation>Kiriman terjadwal yang terlewat</translation>
+    </message>
+    <message>
+        <source>Send now</source>
+        <translation>Kirim sekarang</translation>
+    </message>
+    <message>
+        <source>Reschedule…</source>
+        <translation>Jadwalkan ulang…</translation>
+    </message>
+    <message>
+        <source>Cancel post</source>
+        <translation>Batalkan</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Minggu</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Bulan</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Sebelumnya</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hari ini</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Berikutnya</translation>
+    </message>
+    <message>
+        <source>Scheduled posts calendar</source>
+        <translation>Kalender kiriman terjadwal</translation>
+    </message>
+    <message>
+        <source>Change time…</source>
+        <translation>Ubah waktu…</translation>
+    </message>
+    <message>
+        <source>Edit text…</source>
+        <translation>Ubah teks…</translation>
+    </message>
+    <message>
+        <source>Week of %1 – %2</source>
+        <translation>Minggu %1 – %2</translation>
+    </message>
+    <message>
+        <source>%1 scheduled post(s) missed their time while the laptop was off or asleep. They were not sent: send now, reschedule or cancel.</source>
+        <translation>%1 kiriman terjadwal terlewat waktunya saat laptop mati atau tidur. Kiriman itu tidak dikirim: kirim sekarang, jadwalkan ulang, atau batalkan.</translation>
+    </message>
+    <message>
+        <source>No scheduled posts in this period. Use “Schedule…” in the composer.</source>
+        <translation>Tidak ada kiriman terjadwal pada periode ini. Gunakan “Jadwalkan…” di kotak tulis.</translation>
+    </message>
+    <message>
+        <source>Select a post to see it in full.</source>
+        <translation>Pilih kiriman untuk melihatnya utuh.</translation>
+    </message>
+    <message>
+        <source>On X: %1</source>
+        <translation>Di X: %1</translation>
+    </message>
+    <message>
+        <source>X said: %1</source>
+        <translation>Kata X: %1</translation>
+    </message>
+    <message>
+        <source>Selected post</source>
+        <translation>Kiriman terpilih</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <source>The undo window is 0 to 60 seconds.</source>
@@ -4226,6 +4785,14 @@ Arsip tetap disimpan: aduan dan mention yang telah dijawab atau ditangani kantor
     <message>
         <source>The client id has letters, digits and - _ . : only, without spaces.</source>
         <translation>ID klien hanya berisi huruf, angka, dan - _ . : tanpa spasi.</translation>
+    </message>
+    <message>
+        <source>The grace period is at least one minute.</source>
+        <translation>Masa tenggang paling sedikit satu menit.</translation>
+    </message>
+    <message>
+        <source>Write the quiet period as from–to, e.g. 22.00-05.00, or leave it empty.</source>
+        <translation>Tulis masa tenang sebagai dari–sampai, mis. 22.00-05.00, atau kosongkan.</translation>
     </message>
     <message>
         <source>X app client id</source>
@@ -4324,6 +4891,38 @@ Arsip tetap disimpan: aduan dan mention yang telah dijawab atau ditangani kantor
         <translation>Diisi sesuai Jadwal Retensi Arsip (JRA) instansi.</translation>
     </message>
     <message>
+        <source>Missed when later than (minutes)</source>
+        <translation>Dianggap terlewat bila terlambat lebih dari (menit)</translation>
+    </message>
+    <message>
+        <source>If the laptop was off or asleep at a post&apos;s time for longer than this, the post is not sent late by itself: the desk lists it for you to send, reschedule or cancel.</source>
+        <translation>Bila laptop mati atau tidur pada waktu kiriman lebih lama dari ini, kiriman tidak dikirim terlambat dengan sendirinya: desk mendaftarnya agar Anda kirim, jadwalkan ulang, atau batalkan.</translation>
+    </message>
+    <message>
+        <source>Quiet period of the office account</source>
+        <translation>Masa tenang akun kantor</translation>
+    </message>
+    <message>
+        <source>E.g. 22.00-05.00: scheduling an office post into it asks once more. Empty: none.</source>
+        <translation>Mis. 22.00-05.00: menjadwalkan kiriman akun kantor di dalamnya ditanyakan sekali lagi. Kosong: tidak ada.</translation>
+    </message>
+    <message>
+        <source>Quiet period of the personal account</source>
+        <translation>Masa tenang akun pribadi</translation>
+    </message>
+    <message>
+        <source>Scheduling a personal post into it asks once more. Empty: none.</source>
+        <translation>Menjadwalkan kiriman akun pribadi di dalamnya ditanyakan sekali lagi. Kosong: tidak ada.</translation>
+    </message>
+    <message>
+        <source>Monthly budget for reading reach, per account (USD)</source>
+        <translation>Anggaran bulanan membaca jangkauan, per akun (USD)</translation>
+    </message>
+    <message>
+        <source>Reading a post&apos;s numbers costs US$0.005 (again on the same day: free). When the budget would be exceeded, the least useful readings (+1 hour) are skipped first; it is never exceeded.</source>
+        <translation>Membaca angka satu kiriman berbiaya US$0,005 (membaca lagi pada hari yang sama: gratis). Bila anggaran akan terlampaui, pembacaan yang paling kurang berguna (+1 jam) dilewati lebih dulu; anggaran tidak pernah terlampaui.</translation>
+    </message>
+    <message>
         <source>This value has the wrong type.</source>
         <translation>Jenis nilai ini salah.</translation>
     </message>
@@ -4353,6 +4952,14 @@ Arsip tetap disimpan: aduan dan mention yang telah dijawab atau ditangani kantor
     <message>
         <source>Privacy</source>
         <translation>Privasi</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Jadwal</translation>
+    </message>
+    <message>
+        <source>Costs</source>
+        <translation>Biaya</translation>
     </message>
     <message>
         <source>Export signing key fingerprint</source>
@@ -4508,6 +5115,63 @@ Warga dapat meminta data yang disimpan tentang dirinya, serta perbaikan, pembata
     <message>
         <source>%1: too long for X; shorten it after inserting.</source>
         <translation>%1: terlalu panjang untuk X; persingkat setelah disisipkan.</translation>
+    </message>
+</context>
+<context>
+    <name>TimerSection</name>
+    <message>
+        <source>Install timer</source>
+        <translation>Pasang pengatur waktu</translation>
+    </message>
+    <message>
+        <source>Remove timer</source>
+        <translation>Hapus pengatur waktu</translation>
+    </message>
+    <message>
+        <source>On Windows: a Task Scheduler task “HumasDesk sync” that runs every 5 minutes while you are logged on (Windows Credential Manager needs your session).</source>
+        <translation>Di Windows: tugas Task Scheduler “HumasDesk sync” yang berjalan tiap 5 menit selama Anda masuk ke Windows (Credential Manager memerlukan sesi Anda).</translation>
+    </message>
+    <message>
+        <source>On macOS: a launchd agent (~/Library/LaunchAgents/id.humasdesk.sync.plist) that runs every 5 minutes while you are logged in (the login Keychain is unlocked then).</source>
+        <translation>Di macOS: agen launchd (~/Library/LaunchAgents/id.humasdesk.sync.plist) yang berjalan tiap 5 menit selama Anda masuk (Keychain login terbuka saat itu).</translation>
+    </message>
+    <message>
+        <source>On Linux: a systemd user timer (~/.config/systemd/user/humasdesk-sync.timer) that runs every 5 minutes in your session; the keyring must be unlocked, i.e. you are logged in to the desktop.</source>
+        <translation>Di Linux: timer pengguna systemd (~/.config/systemd/user/humasdesk-sync.timer) yang berjalan tiap 5 menit dalam sesi Anda; keyring harus terbuka, artinya Anda sudah masuk ke desktop.</translation>
+    </message>
+    <message>
+        <source>It runs: %1</source>
+        <translation>Yang dijalankan: %1</translation>
+    </message>
+    <message>
+        <source>The timer is installed: scheduled posts go out with the desk closed.</source>
+        <translation>Pengatur waktu terpasang: kiriman terjadwal tetap dikirim saat desk tertutup.</translation>
+    </message>
+    <message>
+        <source>No timer: scheduled posts go out only while the desk is open (or when humasdesk sync is run).</source>
+        <translation>Belum ada pengatur waktu: kiriman terjadwal hanya dikirim selama desk terbuka (atau saat humasdesk sync dijalankan).</translation>
+    </message>
+    <message>
+        <source>The files are written; run these commands to finish:
+%1</source>
+        <translation>Berkas sudah ditulis; jalankan perintah ini untuk menyelesaikan:
+%1</translation>
+    </message>
+    <message>
+        <source>The system refused: %1</source>
+        <translation>Sistem menolak: %1</translation>
+    </message>
+    <message>
+        <source>Timer installed.</source>
+        <translation>Pengatur waktu terpasang.</translation>
+    </message>
+    <message>
+        <source>Timer removed.</source>
+        <translation>Pengatur waktu dihapus.</translation>
+    </message>
+    <message>
+        <source>OS timer</source>
+        <translation>Pengatur waktu sistem</translation>
     </message>
 </context>
 <context>

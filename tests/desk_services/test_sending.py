@@ -320,7 +320,8 @@ def test_posts_tab_delete_quota_and_cost(outbox, sender, store, office, clock, c
     assert _texts(control, "HumasDemo", "Tanpa tautan.") == []
     counts = usage.counts(office.account.user_id)
     assert (counts.posts, counts.url_posts, counts.deletes) == (1, 1, 1)
-    assert counts.reads == len(page.posts)
+    assert counts.owned_reads == len(page.posts)  # own timeline: "own data" ($0.001)
+    assert counts.reads == 0
     assert usage.estimate(office.account.user_id) > 0
     q = quota(office)
     assert q.posting is not None and q.posting.limit == 100

@@ -166,7 +166,11 @@ def plain_csv(log: ActivityLog, options: ExportOptions, tz, max_seq: int) -> byt
     masker = CitizenMasker(full=options.citizen_data == "full", key=KEY)
     out = io.BytesIO()
     entries = log.iter_entries(LogFilter(start=options.start, end=options.end))
-    write_csv(out, sel.filter(entries), masker=masker, tz=tz)
+    from humasdesk.services.metrics import csv_reach_extra
+    from humasdesk.store.metrics_store import MetricsStore
+
+    extra = csv_reach_extra(MetricsStore(log.source), tz, datetime.now(UTC))  # issue 16 columns
+    write_csv(out, sel.filter(entries), masker=masker, tz=tz, extra=extra)
     return out.getvalue()
 
 

@@ -60,7 +60,10 @@ def test_csv_bom_quoting_and_local_iso_times(log, signer, tmp_path):
     result = run(log, signer, out, "csv")
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
-    assert raw.split(b"\r\n", 1)[0].decode("utf-8-sig") == ",".join(COLUMNS)
+    from humasdesk.services.metrics import CSV_REACH_COLUMNS  # issue 16: latest numbers
+
+    header = raw.split(b"\r\n", 1)[0].decode("utf-8-sig")
+    assert header == ",".join(COLUMNS + CSV_REACH_COLUMNS)
     assert b'"Jadwal layanan, ""baru""\nbaris dua"' in raw
     assert raw.endswith(b"\r\n")
     rows = read_csv(out)

@@ -59,7 +59,7 @@ def test_privacy_tab_shows_the_notice_with_the_values_in_force(qtbot, tmp_path):
     dialog = SettingsDialog(Settings.load(tmp_path / "settings.json"))
     qtbot.addWidget(dialog)
     assert [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())] == [
-        "Umum", "Aplikasi X", "Privasi",
+        "Umum", "Aplikasi X", "Privasi", "Jadwal", "Biaya",  # Jadwal: issue 15, Biaya: 16
     ]  # fmt: skip
     dialog.editors["agency_name"].setText("Kementerian Demo")
     dialog.editors["dpo_contact"].setText("ppdp@demo.go.id")
@@ -80,3 +80,17 @@ def test_retention_of_zero_days_is_refused(qtbot, tmp_path):
 
     with pytest.raises(ValueError, match="retention_unanswered_mention_days"):
         S(tmp_path / "s.json").set("retention_unanswered_mention_days", 0)
+
+
+def test_costs_tab_holds_the_monthly_budget_for_reading_numbers(qtbot, tmp_path):
+    """Settings → Biaya: the metrics budget per account and month, US$2 unless changed; a
+    value that is not an amount is refused (issue 16)."""
+    from humasdesk.settings import problem
+
+    settings = Settings.load(tmp_path / "settings.json")
+    dialog = SettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    assert dialog.editors["metrics_budget_usd"].text() == "2.00"
+    assert dialog.editors["metrics_budget_usd"].parent() is not None
+    assert problem("metrics_budget_usd", "dua dolar") is not None
+    assert problem("metrics_budget_usd", "0,50") is None

@@ -76,6 +76,19 @@ ACTION_LABELS: dict[str, str] = {
     Action.EXPORT_MADE: QT_TRANSLATE_NOOP("LogTableModel", "Export made"),
     Action.CHAIN_BREAK_DETECTED: QT_TRANSLATE_NOOP("LogTableModel", "Log chain broken"),
     Action.PERSONAL_DATA_ERASED: QT_TRANSLATE_NOOP("LogTableModel", "Personal data erased"),
+    # Issue 15, scheduled posts.
+    Action.POST_SCHEDULED: QT_TRANSLATE_NOOP("LogTableModel", "Post scheduled"),
+    Action.SCHEDULE_MOVED: QT_TRANSLATE_NOOP("LogTableModel", "Scheduled post moved"),
+    Action.SCHEDULE_EDITED: QT_TRANSLATE_NOOP("LogTableModel", "Scheduled post edited"),
+    Action.SCHEDULE_CANCELLED: QT_TRANSLATE_NOOP("LogTableModel", "Scheduled post cancelled"),
+    Action.POST_MISSED: QT_TRANSLATE_NOOP("LogTableModel", "Scheduled post missed"),
+    # issue 16: posts made outside the desk, what X says happened since, metrics reads
+    Action.POST_SEEN: QT_TRANSLATE_NOOP("LogTableModel", "Post sent outside HumasDesk"),
+    Action.REPLY_SEEN: QT_TRANSLATE_NOOP("LogTableModel", "Reply sent outside HumasDesk"),
+    Action.REPOST_SEEN: QT_TRANSLATE_NOOP("LogTableModel", "Repost made outside HumasDesk"),
+    Action.POST_EDITED_ON_X: QT_TRANSLATE_NOOP("LogTableModel", "Post edited on X"),
+    Action.POST_DELETED_ON_X: QT_TRANSLATE_NOOP("LogTableModel", "Post deleted on X"),
+    Action.METRICS_SNAPSHOT: QT_TRANSLATE_NOOP("LogTableModel", "Numbers read from X"),
 }
 
 _SLOT_LABELS = {

@@ -19,6 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale, QTime
 
+from humasdesk.core import metrics as metrics_core
 from humasdesk.core.activity import Action, ActivityEntry
 from humasdesk.core.aduan import RegisterTally
 from humasdesk.core.metrics import (
@@ -28,6 +29,8 @@ from humasdesk.core.metrics import (
     Period,
 )
 from humasdesk.core.models import Slot
+from humasdesk.core.schedule import ScheduleTally
+from humasdesk.gui.report import reach_section
 from humasdesk.gui.report.aduan_section import complaint_register_section as aduan_section
 from humasdesk.gui.report.charts import BarChart, Series
 from humasdesk.gui.theme import SLOT_COLOURS, TEXT_ON_SLOT
@@ -38,11 +41,18 @@ MENTION_TEXT_MEMORY = 20_000  # mention texts kept to show what a reply answered
 OTHER_COLOUR = "#4B5563"
 
 RESPONSE_BUCKETS = (
-    (timedelta(hours=1), QT_TRANSLATE_NOOP("Report", "< 1 h")),
-    (timedelta(hours=4), QT_TRANSLATE_NOOP("Report", "1–4 h")),
-    (timedelta(hours=24), QT_TRANSLATE_NOOP("Report", "4–24 h")),
-    (timedelta(days=3), QT_TRANSLATE_NOOP("Report", "1–3 d")),
-    (None, QT_TRANSLATE_NOOP("Report", "> 3 d")),
+    (limit, label)
+    for limit, label in zip(
+        metrics_core.RESPONSE_BUCKETS,
+        (
+            QT_TRANSLATE_NOOP("Report", "< 1 h"),
+            QT_TRANSLATE_NOOP("Report", "1–4 h"),
+            QT_TRANSLATE_NOOP("Report", "4–24 h"),
+            QT_TRANSLATE_NOOP("Report", "1–3 d"),
+            QT_TRANSLATE_NOOP("Report", "> 3 d"),
+        ),
+        strict=True,
+    )
 )
 
 # The appendix: the definitions of core/metrics.py, in words a supervisor reads.
@@ -302,6 +312,8 @@ def _slot_order(slot: Any) -> int:
 def report_accounts(
     manifest_accounts: Iterable[Mapping[str, Any]], metrics: MetricsReport
 ) -> list[ReportAccount]:
+    """(The name: the manifest's, else the account's display name as of the period's end.)"""
+    names = metrics.names
     """The manifest's accounts joined with their metrics (by handle, else slot); office first.
     Accounts with figures but missing from the manifest are added at the end."""
     left = list(metrics.accounts)
@@ -321,11 +333,11 @@ def report_accounts(
             ReportAccount(
                 slot=slot if slot is not None else (found.slot if found else None),
                 handle=handle or (found.handle if found else None),
-                name=acc.get("name"),
+                name=acc.get("name") or (names.get(found.account_id) if found else None),
                 metrics=found or _empty_metrics(slot, handle),
             )
         )
-    out.extend(ReportAccount(m.slot, m.handle, None, m) for m in left)
+    out.extend(ReportAccount(m.slot, m.handle, names.get(m.account_id), m) for m in left)
     out.sort(key=lambda a: _slot_order(a.slot))
     return out
 
@@ -365,10 +377,14 @@ class Collected:
 
     entries: int = 0
     per_bucket: dict[str, Counter[date]] = field(default_factory=dict)
-    response_times: dict[str, list[timedelta]] = field(default_factory=dict)
+    #: each account's display name as of the period's end (its latest sign-in by then)
+    names: dict[str, str] = field(default_factory=dict)
+    #: X ids of the period's posts and replies in the report's selection (for the reach)
+    post_ids: list[str] = field(default_factory=list)
     table_html: list[str] = field(default_factory=list)
     table_rows: int = 0
     table_omitted: int = 0
+    schedule: ScheduleTally = field(default_factory=ScheduleTally)  # issue 15
     aduan: RegisterTally = field(default_factory=RegisterTally)  # issue 17: case entries
 
 
@@ -380,11 +396,11 @@ def collect(
     unit: str,
     max_rows: int = MAX_TABLE_ROWS,
 ) -> Collected:
-    """Stream the entries once: activity per time bucket and account, response times for the
-    histogram (same rules as `compute_metrics`), and the HTML rows of the posts table."""
+    """Stream the entries once: activity per time bucket and account (what counts as a post,
+    reply or repost is `core.metrics`'s), the accounts' names, and the HTML rows of the
+    posts table. The figures themselves (response times included) are `compute_metrics`'s."""
     out = Collected()
-    mentions: dict[tuple[str, str], datetime] = {}
-    first_reply: dict[tuple[str, str], datetime] = {}
+    name_seq: dict[str, int] = {}
     mention_texts: OrderedDict[tuple[str, str], str | None] = OrderedDict()
     rows = io.StringIO()
     chunk_rows = 0
@@ -394,26 +410,25 @@ def collect(
         if e.ts > as_of:
             continue
         action = str(e.action)
-        is_reply = action == Action.REPLY_SENT or (
-            action == Action.POST_SENT and e.in_reply_to is not None
-        )
+        out.schedule.add(e, action, period)  # scheduled posts (issue 15)
+        kind_of = metrics_core.publication_kind(action, e.in_reply_to)
+        is_reply = kind_of == "reply"
         acc = e.account_id
         if acc is not None:
-            if is_reply and e.in_reply_to is not None:
-                key = (acc, e.in_reply_to)
-                if key not in first_reply or e.ts < first_reply[key]:
-                    first_reply[key] = e.ts
+            if action == Action.SIGNED_IN and e.ts < period.end and e.seq > name_seq.get(acc, 0):
+                name = e.details.get("name")
+                if isinstance(name, str) and name:
+                    out.names[acc], name_seq[acc] = name, e.seq
             elif action == Action.MENTION_RECEIVED and e.x_post_id is not None:
-                key = (acc, e.x_post_id)
-                if key not in mentions or e.ts < mentions[key]:
-                    mentions[key] = e.ts
                 if out.table_rows < max_rows:
-                    mention_texts[key] = e.citizen_text
+                    mention_texts[(acc, e.x_post_id)] = e.citizen_text
                     if len(mention_texts) > MENTION_TEXT_MEMORY:
                         mention_texts.popitem(last=False)
-        is_repost = action == Action.REPOST_SENT
-        if e.ts not in period or not (is_reply or is_repost or action == Action.POST_SENT):
+        is_repost = kind_of == "repost"
+        if e.ts not in period or kind_of is None:
             continue
+        if e.x_post_id is not None and not is_repost:
+            out.post_ids.append(e.x_post_id)
         if acc is not None:
             local_day = e.ts.astimezone(tz).date()
             out.per_bucket.setdefault(acc, Counter())[_bucket(local_day, unit)] += 1
@@ -439,6 +454,12 @@ def collect(
                     )
                     + "</span>"
                 )
+        if action in metrics_core.SEEN_ACTIONS:
+            context += (
+                '<br/><span class="ctx">'
+                + esc(QCoreApplication.translate("Report", "Sent outside HumasDesk"))
+                + "</span>"
+            )
         if is_repost:
             kind = QCoreApplication.translate("Report", "Repost")
         elif is_reply:
@@ -463,12 +484,6 @@ def collect(
     if chunk_rows:
         rows.write("</table>")
         out.table_html.append(rows.getvalue())
-    for (acc, mention_id), at in mentions.items():
-        if at not in period:
-            continue
-        reply_at = first_reply.get((acc, mention_id))
-        if reply_at is not None and reply_at >= at:
-            out.response_times.setdefault(acc, []).append(reply_at - at)
     return out
 
 
@@ -492,9 +507,15 @@ def _table_head() -> str:
 
 
 def build_charts(
-    accounts: list[ReportAccount], collected: Collected, period: Period, tz: tzinfo, unit: str
+    accounts: list[ReportAccount],
+    collected: Collected,
+    period: Period,
+    tz: tzinfo,
+    unit: str,
+    metrics: MetricsReport | None = None,
 ) -> list[tuple[str, BarChart]]:
-    """(resource name, chart) for each chart of the report."""
+    """(resource name, chart) for each chart of the report (with `metrics`: its reach)."""
+    histograms = metrics.response_histograms if metrics is not None else {}
     charts: list[tuple[str, BarChart]] = []
     by_id = [a for a in accounts if a.metrics.account_id]
     buckets = _buckets(period, tz, unit)
@@ -566,16 +587,14 @@ def build_charts(
             ),
         )
     )
-    hist = []
-    for a in by_id:
-        counts = [0] * len(RESPONSE_BUCKETS)
-        for t in collected.response_times.get(a.metrics.account_id, ()):
-            for i, (limit, _label) in enumerate(RESPONSE_BUCKETS):
-                # 1–3 d includes exactly 3 days (the SP4N-LAPOR! limit is "within 3 days")
-                if limit is None or (t < limit if i < 3 else t <= limit):
-                    counts[i] += 1
-                    break
-        hist.append(Series(_handle(a.handle), a.colour, tuple(float(c) for c in counts)))
+    hist = [
+        Series(
+            _handle(a.handle),
+            a.colour,
+            tuple(float(c) for c in histograms.get(a.metrics.account_id, (0,) * 5)),
+        )
+        for a in by_id
+    ]
     charts.append(
         (
             "response",
@@ -587,6 +606,8 @@ def build_charts(
             ),
         )
     )
+    if metrics is not None:
+        charts += reach_section.reach_charts(metrics, accounts)
     return charts
 
 
@@ -909,6 +930,11 @@ def build_html(
             )
             + "</p>"
         )
+    w(reach_section.reach_html(metrics, accounts, tz, layout))  # issue 16
+
+    from humasdesk.gui.report.schedule_section import schedule_html  # issue 15
+
+    w(schedule_html(accounts, collected.schedule))
 
     # charts
     if charts and collected.entries:
@@ -918,6 +944,8 @@ def build_html(
             + "</h2>"
         )
         for name, _chart in charts:
+            if name == reach_section.CHART:
+                continue  # shown in its section
             w(
                 f'<p align="center"><img src="chart://{name}" width="{layout.chart_width}" '
                 f'height="{layout.chart_height}"/></p>'
@@ -966,7 +994,7 @@ def build_html(
         + esc(QCoreApplication.translate("Report", "Appendix: definitions"))
         + "</h2>"
     )
-    for term, definition in DEFINITIONS:
+    for term, definition in (*DEFINITIONS, *reach_section.DEFINITIONS):
         w(f'<p class="term">{esc(tr(term))}</p><p class="def">{esc(tr(definition))}</p>')
     w(
         '<p class="note">'

@@ -103,7 +103,7 @@ def write_report_pdf(
         entries(), metrics.period, metrics.as_of, zone, unit, max_rows=max_table_rows
     )
     accounts = report_accounts(manifest.get("accounts") or (), metrics)
-    charts = build_charts(accounts, collected, metrics.period, zone, unit)
+    charts = build_charts(accounts, collected, metrics.period, zone, unit, metrics)
     layout = Layout()
     html_text = build_html(
         manifest=manifest,

@@ -50,7 +50,26 @@ def _dialect_writer(out: Any) -> Any:
     return csv.writer(out, lineterminator=_EOL, quoting=csv.QUOTE_MINIMAL)
 
 
-def _cells(entry: ActivityEntry, masker: CitizenMasker, tz: tzinfo | None) -> list[object]:
+@dataclass(frozen=True)
+class CsvExtra:
+    """Columns after `COLUMNS` keyed by the row's X post id (issue 16: each post's latest
+    reach numbers): `header` their names, `cells[x_post_id]` their values as CSV text, each
+    led by a comma; a row without any gets `empty`."""
+
+    header: tuple[str, ...]
+    cells: dict[str, str]
+
+    @property
+    def empty(self) -> str:
+        return "," * len(self.header)
+
+    def of(self, x_post_id: str | None) -> str:
+        return self.cells.get(x_post_id or "", self.empty)
+
+
+def _cells(
+    entry: ActivityEntry, masker: CitizenMasker, tz: tzinfo | None, extra: CsvExtra | None = None
+) -> list[object]:
     """One entry's row for `csv.writer`."""
     v = row_values(entry, masker, tz)
     row: list[object] = []
@@ -64,6 +83,8 @@ def _cells(entry: ActivityEntry, masker: CitizenMasker, tz: tzinfo | None) -> li
             row.append(defuse_formula(value))
         else:
             row.append(value)
+    if extra is not None:
+        row += next(csv.reader([extra.of(entry.x_post_id)[1:]])) if extra.header else []
     return row
 
 
@@ -74,15 +95,16 @@ def write_csv(
     masker: CitizenMasker,
     tz: tzinfo | None = None,
     on_entry: Callable[[ActivityEntry], None] | None = None,
+    extra: CsvExtra | None = None,
 ) -> int:
     """Write the header and one row per entry to `out`; return the number of entries."""
     text = io.TextIOWrapper(out, encoding="utf-8-sig", newline="", write_through=False)
     try:
         writer = _dialect_writer(text)
-        writer.writerow(COLUMNS)
+        writer.writerow(COLUMNS + (extra.header if extra else ()))
         n = 0
         for entry in entries:
-            writer.writerow(_cells(entry, masker, tz))
+            writer.writerow(_cells(entry, masker, tz, extra))
             n += 1
             if on_entry is not None:
                 on_entry(entry)
@@ -145,9 +167,18 @@ _SKIP = ""  # `_RowWriter.line`: the row is not in the export (a line is never e
 class _RowWriter:
     """Stored rows to CSV lines, with the export's selection and masking."""
 
-    def __init__(self, selection: Selection, masker: CitizenMasker, tz: tzinfo | None) -> None:
+    def __init__(
+        self,
+        selection: Selection,
+        masker: CitizenMasker,
+        tz: tzinfo | None,
+        extra: CsvExtra | None = None,
+    ) -> None:
+        self.extra = extra
+        self._extra = extra.of if extra is not None else lambda _x_post_id: ""
         self.selection = selection
         self.masker = masker
+        self.full = masker.full  # full citizen data: the masker would return the values as given
         self.tz = tz
         self.times = LocalTimes(tz)
         self.start, self.end = selection.stored_time_bounds()
@@ -220,9 +251,13 @@ class _RowWriter:
         text = "" if text is None else csv_cell(text)
         capacity = "ya" if slot == "personal" and details.get("official_capacity") is True else ""
         if citizen_handle is not None:
-            citizen_handle = csv_cell(self.masker.handle(citizen_handle))
+            if not self.full:
+                citizen_handle = self.masker.handle(citizen_handle)
+            citizen_handle = csv_cell(citizen_handle)
         if citizen_text is not None:
-            citizen_text = csv_cell(self.masker.text(citizen_text))
+            if not self.full:
+                citizen_text = self.masker.text(citizen_text)
+            citizen_text = csv_cell(citizen_text)
         rincian = details_cell(details)
         # bytes.isalnum: ASCII letters and digits only, and far quicker than str.isalnum.
         if not (hash_ + prev_hash).encode().isalnum():
@@ -230,14 +265,14 @@ class _RowWriter:
         return (
             f"{seq},{waktu},{akun},{handle},{action},{x_post_id},{in_reply_to},{text},"
             f"{capacity},{citizen_handle or ''},{citizen_text or ''},{rincian},"
-            f"{hash_},{prev_hash}{_EOL}"
+            f"{hash_},{prev_hash}{self._extra(obj['x_post_id'])}{_EOL}"
         )
 
     def plain_line(self, entry: ActivityEntry) -> str:
         """The entry's line the plain way (`write_csv`'s)."""
         self.plain_rows += 1
         buf = io.StringIO(newline="")
-        _dialect_writer(buf).writerow(_cells(entry, self.masker, self.tz))
+        _dialect_writer(buf).writerow(_cells(entry, self.masker, self.tz, self.extra))
         return buf.getvalue()
 
 
@@ -248,13 +283,14 @@ def write_csv_rows(
     selection: Selection,
     masker: CitizenMasker,
     tz: tzinfo | None = None,
+    extra: CsvExtra | None = None,
 ) -> Written:
     """Write the header and the selected entries of `batches` (lists of stored rows in seq
     order, from `ActivityLog.iter_rows`) to `out`: the bytes `write_csv` writes for
     ``selection.filter(entries)``. One write per batch."""
-    rows_to_lines = _RowWriter(selection, masker, tz)
+    rows_to_lines = _RowWriter(selection, masker, tz, extra)
     header = io.StringIO(newline="")
-    _dialect_writer(header).writerow(COLUMNS)
+    _dialect_writer(header).writerow(COLUMNS + (extra.header if extra else ()))
     out.write(_BOM + header.getvalue().encode(_ENCODING))
     n, first, last = 0, None, None
     to_line = rows_to_lines.line

@@ -13,6 +13,12 @@ Then one line per entry, in seq order::
      "entry": { the entry's canonical form, exactly as hashed (humasdesk.core.activity) },
      "citizen": {...}}            # only for entries that carry citizens' data
 
+Then one line per metrics snapshot of the exported posts (issue 16; not chained: the
+signature covers them, and ``manifest.snapshots`` says how many)::
+
+    {"type": "metrics_snapshot", "x_post_id": …, "read_at": "…Z", "point": "1d",
+     "public_metrics": {"impression_count": 812, …, null when X gave none}, …}
+
 ``citizen`` holds, with ``citizen_data = "full"``: ``citizen_handle``, ``citizen_text``,
 ``salt`` (hex; null once erased) and ``erased`` — enough to check each value against the
 digest in ``entry``; with ``"masked"``: the pseudonym and masked text and ``"masked": true``
@@ -40,6 +46,7 @@ from humasdesk.core.activity import ActivityEntry
 from humasdesk.store.exports.jsonl_read import FORMAT_NAME, FORMAT_VERSION, scan_jsonl
 from humasdesk.store.exports.manifest import ExportManifest
 from humasdesk.store.exports.rows import CitizenMasker
+from humasdesk.store.exports.snapshots import SnapshotRow
 
 __all__ = [
     "FORMAT_NAME",
@@ -95,9 +102,11 @@ def write_jsonl(
     manifest: ExportManifest,
     masker: CitizenMasker,
     on_entry: Callable[[ActivityEntry], None] | None = None,
+    snapshots: Iterable[SnapshotRow] = (),
 ) -> int:
-    """Write the manifest line and one line per entry; return the number of entries.
-    `manifest.entries` must already be the count (the service counts in a first pass)."""
+    """Write the manifest line, one line per entry, then one per metrics snapshot; return
+    the number of entries. `manifest.entries` (and `.snapshots`) must already be the counts
+    (the service counts in a first pass)."""
     out.write(manifest_line(manifest))
     n = 0
     for entry in entries:
@@ -105,6 +114,8 @@ def write_jsonl(
         n += 1
         if on_entry is not None:
             on_entry(entry)
+    for row in snapshots:
+        out.write(row.line())
     return n
 
 

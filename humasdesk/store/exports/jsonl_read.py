@@ -61,6 +61,7 @@ _CITIZEN = b',"citizen":{'
 _MASKED_HEAD = b'{"citizen_handle":'
 _MASKED_MID = b',"citizen_text":'
 _MASKED_TAIL = b',"masked":true}'
+_SNAPSHOT = b'{"type":"metrics_snapshot"'
 
 
 class _Slow(Exception):
@@ -91,6 +92,7 @@ class JsonlScan:
     citizen_parts: int = 0
     citizen_full: bool = False
     cancelled: bool = False
+    snapshots: int = 0  # metrics snapshot lines (issue 16)
 
     @property
     def ok(self) -> bool:
@@ -217,6 +219,12 @@ def scan_jsonl(
     last_hash = None if state.prev_hash is None else state.prev_hash.decode("utf-8", "replace")
     result.first_seq, result.last_seq, result.last_hash = state.first_seq, state.prev_seq, last_hash
     if not result.problems:
+        if manifest.get("snapshots", 0) != result.snapshots:
+            result.bad(
+                None,
+                f"manifest says {manifest.get('snapshots', 0)} metrics snapshots, file holds "
+                f"{result.snapshots}",
+            )
         if manifest.get("entries") != result.entries:
             result.bad(
                 None,
@@ -233,6 +241,20 @@ def scan_jsonl(
         ):
             result.bad(state.prev_seq, "differs from the chain head named in the manifest")
     return result
+
+
+def _snapshot_line(raw: bytes, result: JsonlScan, lineno: int) -> None:
+    """A metrics snapshot line (after the entries; not chained, covered by the signature)."""
+    from humasdesk.store.exports.snapshots import check_line
+
+    try:
+        problem = check_line(json.loads(raw))
+    except (ValueError, UnicodeError):
+        problem = "not readable"
+    if problem is None:
+        result.snapshots += 1
+    else:
+        result.bad(None, f"line {lineno}: {problem}")
 
 
 def _drain(stream: BinaryIO, digest: Any, size: int, result: JsonlScan) -> None:
@@ -291,6 +313,9 @@ class _State:
             self.lineno += 1
             if len(result.problems) >= max_problems:
                 return
+            if raw.startswith(_SNAPSHOT):
+                _snapshot_line(raw, result, self.lineno)
+                continue
             try:
                 if not valid_utf8:
                     raise _Slow

@@ -13,7 +13,7 @@ compare it with a later export), ``generated_at``, ``timezone`` (the zone used f
 times, e.g. ``+07:00``), ``signing_key_fingerprint`` (hex SHA-256 of the raw public key),
 ``app_version``, ``canonical_version``, ``agency``, ``unit`` and ``classification`` (the
 security/access classification chosen for the export: Biasa, Terbatas, Rahasia or Sangat
-Rahasia).
+Rahasia), ``snapshots`` (metrics readings carried, issue 16).
 """
 
 from __future__ import annotations
@@ -52,6 +52,8 @@ class ExportManifest:
     #: "keyring" (the desk's saved key) or "session" (no secure keyring: a key for that
     #: session only; the signature cannot be checked against a saved key).
     signing_key_kind: str = "keyring"
+    #: metrics snapshots the export carries (issue 16: JSON Lines lines, an XLSX sheet)
+    snapshots: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)

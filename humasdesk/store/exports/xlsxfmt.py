@@ -3,8 +3,9 @@ stays flat). Sheet ``aktivitas``: the columns of `rows.COLUMNS` with types — `
 ``waktu`` a real date-time cell in the laptop's local time (Excel has no zones: the zone is
 named in the header and on the ``keterangan`` sheet), ids and hashes as text (X ids exceed
 Excel's 15 significant digits); header row bold and frozen, autofilter over all rows,
-column widths set. Sheet ``keterangan``: the export's manifest (period, accounts, count,
-chain head, key fingerprint). Strings are never turned into formulas or links.
+column widths set. Sheet ``angka_kiriman`` (issue 16): every metrics reading of the exported
+posts, X's names for X's numbers. Sheet ``keterangan``: the export's manifest (period,
+accounts, count, chain head, key fingerprint). Strings are never turned into formulas or links.
 """
 
 from __future__ import annotations
@@ -12,11 +13,14 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Callable, Iterable, Mapping
-from datetime import tzinfo
+from datetime import datetime, tzinfo
 from typing import Any, BinaryIO
 
 from humasdesk.core.activity import ActivityEntry
-from humasdesk.store.exports.rows import COLUMNS, CitizenMasker, row_values
+from humasdesk.core.snapshots import PUBLIC_FIELDS
+from humasdesk.store.exports.rows import COLUMNS, SLOT_LABELS, CitizenMasker, row_values
+from humasdesk.store.exports.snapshots import COLUMNS as SNAPSHOT_COLUMNS
+from humasdesk.store.exports.snapshots import PRIVATE_COLUMNS, SnapshotRow
 
 MAX_CELL = 32767  # Excel's limit on characters in one cell
 
@@ -50,10 +54,13 @@ def write_xlsx(
     tmpdir: str | None = None,
     on_entry: Callable[[ActivityEntry], None] | None = None,
     marking: str = "",
+    snapshots: Callable[[], Iterable[SnapshotRow]] | None = None,
 ) -> int:
     """Write the workbook to `out`; return the number of entries. `info(count, first_seq,
     last_seq)` gives the key/value pairs for the ``keterangan`` sheet. `marking` (the
-    security classification) is printed at the top and bottom of every printed page."""
+    security classification) is printed at the top and bottom of every printed page.
+    `snapshots()`, called after the entries, gives the rows of the ``angka_kiriman`` sheet
+    (every metrics reading of the exported posts, issue 16)."""
     import xlsxwriter  # deferred: only exports need it
 
     options = {
@@ -67,7 +74,14 @@ def write_xlsx(
     wb = xlsxwriter.Workbook(out, options)
     try:
         return _fill(
-            wb, entries, masker=masker, tz=tz, info=info, on_entry=on_entry, marking=marking
+            wb,
+            entries,
+            masker=masker,
+            tz=tz,
+            info=info,
+            on_entry=on_entry,
+            marking=marking,
+            snapshots=snapshots,
         )
     except BaseException:
         _abandon(wb)
@@ -98,6 +112,7 @@ def _fill(
     info: Info | None,
     on_entry: Callable[[ActivityEntry], None] | None,
     marking: str = "",
+    snapshots: Callable[[], Iterable[SnapshotRow]] | None = None,
 ) -> int:
     head = wb.add_format({"bold": True, "bg_color": "#DDE4EE", "border": 1})
     when = wb.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"})
@@ -128,6 +143,7 @@ def _fill(
         if on_entry is not None:
             on_entry(entry)
     ws.autofilter(0, 0, max(n, 1), len(COLUMNS) - 1)
+    snapshot_rows = list(snapshots()) if snapshots is not None else None  # counted for info
     if info is not None:
         ks = wb.add_worksheet("keterangan")
         ks.set_column(0, 0, 26)
@@ -143,8 +159,50 @@ def _fill(
                 ks.write_string(r, 1, ", ".join(str(x) for x in value))
             else:
                 ks.write_string(r, 1, str(value))
+    if snapshot_rows is not None:
+        _snapshot_sheet(wb, snapshot_rows, head, when, tz, marking)
     wb.close()
     return n
+
+
+def _snapshot_sheet(
+    wb: Any, rows: Iterable[SnapshotRow], head: Any, when: Any, tz: tzinfo | None, marking: str
+) -> None:
+    """Sheet ``angka_kiriman``: one row per metrics reading; a number X did not return is
+    an empty cell, never 0; times are local, like the ``aktivitas`` sheet's."""
+    ws = wb.add_worksheet("angka_kiriman")
+    _mark_pages(ws, marking)
+    for i, col in enumerate(SNAPSHOT_COLUMNS):
+        ws.set_column(i, i, 21 if i < 6 else 16)
+        ws.write_string(0, i, col, head)
+    ws.freeze_panes(1, 0)
+    r = 0
+    for row in rows:
+        r += 1
+        s = row.snapshot
+        ws.write_string(r, 0, s.x_post_id)
+        ws.write_string(r, 1, SLOT_LABELS.get(row.slot or "", row.slot or ""))
+        ws.write_string(r, 2, f"@{row.handle}" if row.handle else "")
+        if row.posted_at is not None:
+            ws.write_datetime(r, 3, _local(row.posted_at, tz), when)
+        ws.write_datetime(r, 4, _local(s.read_at, tz), when)
+        ws.write_string(r, 5, s.point)
+        c = 6
+        for name in PUBLIC_FIELDS:
+            if s.value(name) is not None:
+                ws.write_number(r, c, s.value(name))
+            c += 1
+        for group, name in PRIVATE_COLUMNS:
+            value = row.private(group, name)
+            if value is not None:
+                ws.write_number(r, c, value)
+            c += 1
+        ws.write_string(r, c, ", ".join(s.fields))
+    ws.autofilter(0, 0, max(r, 1), len(SNAPSHOT_COLUMNS) - 1)
+
+
+def _local(ts: datetime, tz: tzinfo | None) -> datetime:
+    return ts.astimezone(tz).replace(tzinfo=None)
 
 
 def _mark_pages(ws: Any, marking: str) -> None:
