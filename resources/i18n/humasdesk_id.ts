@@ -5347,8 +5347,8 @@ Warga dapat meminta data yang disimpan tentang dirinya, serta perbaikan, pembata
         <translation>Kalimat pengumuman keputusan resmi (%1) di akun pribadi: keputusan instansi diumumkan dari akun kantor.</translation>
     </message>
     <message>
-        <source>Press Send again to send it as it is.</source>
-        <translation>Tekan Kirim sekali lagi untuk tetap mengirimnya.</translation>
+        <source>Press Send (or Schedule) again to go ahead as it is.</source>
+        <translation>Tekan Kirim (atau Jadwalkan) sekali lagi untuk tetap melanjutkan.</translation>
     </message>
 </context>
 </TS>
