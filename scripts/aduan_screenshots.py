@@ -116,7 +116,7 @@ def main() -> int:
     real = cases._clock
     cases._clock = lambda: real() + timedelta(days=3, hours=2)
     desk.aduan.refresh()
-    wait(lambda: desk.aduan.view.model.rowCount() >= 4, 20)
+    wait(lambda: desk.aduan.view.model.rowCount() >= 4, 60)
     office.tabs.setCurrentWidget(desk.aduan.view)
     desk.aduan.view.table.selectRow(0)
     save(window, "aduan-register.png")

@@ -5361,5 +5361,9 @@ Warga dapat meminta data yang disimpan tentang dirinya, serta perbaikan, pembata
         <source>Press Send again to send it as it is.</source>
         <translation>Tekan Kirim sekali lagi untuk tetap mengirimnya.</translation>
     </message>
+<message>
+        <source>Press Send (or Schedule) again to go ahead as it is.</source>
+        <translation>Tekan Kirim (atau Jadwalkan) sekali lagi untuk tetap melanjutkan.</translation>
+    </message>
 </context>
 </TS>

@@ -306,8 +306,12 @@ class AduanDesk(QObject):
         composer = self.slot_desk.pane.composer
         if isinstance(ctx, ReplyContext):
             composer.set_reply(ctx.case.mention_id, author=ctx.author, text=ctx.text)
-        composer.parts[0].edit.setPlainText(text)
-        composer.parts[0].edit.setFocus()
+        edit = composer.parts[0].edit
+        if edit.toPlainText().strip():
+            edit.insertPlainText(text)  # at the cursor: what was typed stays
+        else:
+            edit.setPlainText(text)
+        edit.setFocus()
 
     def on_dialog_template_saved(self, old: str, name: str, body: str) -> None:
         dialog = self.templates_dialog

@@ -134,7 +134,7 @@ class WordingLine(QLabel):
             return
         lines = [warning_text(w) for w in self.warnings]
         if self.acknowledged:
-            lines.append(self.tr("Press Send again to send it as it is."))
+            lines.append(self.tr("Press Send (or Schedule) again to go ahead as it is."))
         self.setText("\n".join(lines))
         self.setVisible(True)
 

@@ -219,6 +219,8 @@ class ScheduleController(QObject):
         if not all(c.ok for c in composer.checks()):
             composer.refresh()
             return
+        if not composer.wording.may_send():  # issue 17: the wording warning, one more click
+            return
         if self.slot is Slot.OFFICE and self.desk.confirm_office_posts:
             if not self.desk._confirm(draft):
                 composer.save_draft_soon()

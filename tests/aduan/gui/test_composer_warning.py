@@ -34,7 +34,7 @@ def test_office_remark_warns_and_sends_after_one_more_click(qtbot):
     c.send_requested.connect(sent.append)
     c.send_button.click()
     assert sent == []  # the first press explains
-    assert "Tekan Kirim sekali lagi untuk tetap mengirimnya." in c.wording.text()
+    assert "Tekan Kirim (atau Jadwalkan) sekali lagi untuk tetap melanjutkan." in c.wording.text()
     c.send_button.click()
     assert len(sent) == 1 and sent[0].text == "aku capek banget hari ini 😭😭😭"
 
@@ -48,7 +48,7 @@ def test_an_edit_after_the_warning_asks_again(qtbot):
     QTest.keyClicks(c.parts[0].edit, " ya")
     c.send_button.click()
     assert sent == []
-    assert "Tekan Kirim sekali lagi" in c.wording.text()
+    assert "Tekan Kirim (atau Jadwalkan) sekali lagi" in c.wording.text()
 
 
 def test_ordinary_announcement_stays_quiet_and_sends_at_once(qtbot):

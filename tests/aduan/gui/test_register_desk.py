@@ -172,3 +172,21 @@ def test_a_reply_from_the_other_pane_is_refused_in_the_desk(
     assert shown == []  # no templates dialog opened
     for slot in Slot:
         assert controller.window.panes[slot].composer.parts[0].edit.toPlainText() == ""
+
+
+def test_scheduling_asks_about_the_wording_first(qtbot, make_desk, keyring_backend, sandbox):
+    """*Jadwalkan…* with the tired remark in the office composer: the first press shows the
+    warning and asks no time; the second goes on to the time (nothing is scheduled here)."""
+    from tests.gui.test_desk_work import ready
+
+    window, controller = ready(qtbot, make_desk, keyring_backend)
+    desk = controller.slot_desks[Slot.OFFICE]
+    composer = window.panes[Slot.OFFICE].composer
+    composer.parts[0].edit.setPlainText("aku capek banget hari ini 😭😭😭")
+    asked = []
+    desk.schedule.pick_time = lambda *a: asked.append(a) or None
+    desk.confirm_office_posts = False
+    desk.schedule.button.click()
+    assert asked == [] and "Tekan Kirim (atau Jadwalkan) sekali lagi" in composer.wording.text()
+    desk.schedule.button.click()
+    assert len(asked) == 1
