@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
     <name>AccessReportDialog</name>
@@ -83,11 +84,11 @@
         <translation>Ber&amp;kas</translation>
     </message>
     <message>
-        <source>The report holds everything this desk keeps about the person and what was done with it, without other citizens' data. It is signed like the supervisor's exports and recorded in the activity log.</source>
+        <source>The report holds everything this desk keeps about the person and what was done with it, without other citizens&apos; data. It is signed like the supervisor&apos;s exports and recorded in the activity log.</source>
         <translation>Laporan ini memuat semua yang disimpan HumasDesk tentang orang tersebut dan apa yang telah dilakukan dengannya, tanpa data warga lain. Laporan ditandatangani seperti ekspor untuk atasan dan dicatat di log aktivitas.</translation>
     </message>
     <message>
-        <source>The file name holds the person's handle. The file name is kept in the activity log for good, so choose a name without the handle.</source>
+        <source>The file name holds the person&apos;s handle. The file name is kept in the activity log for good, so choose a name without the handle.</source>
         <translation>Nama berkas memuat nama pengguna orang tersebut. Nama berkas disimpan selamanya di log aktivitas, jadi pilih nama tanpa nama pengguna.</translation>
     </message>
     <message>
@@ -123,7 +124,7 @@ Sidik jari kunci tanda tangan: %4</translation>
         <translation>Ditutup setelah laporan selesai…</translation>
     </message>
     <message>
-        <source>An erasure of citizens' data is running; make the report again when it has finished.</source>
+        <source>An erasure of citizens&apos; data is running; make the report again when it has finished.</source>
         <translation>Penghapusan data warga sedang berjalan; buat laporan lagi setelah penghapusan selesai.</translation>
     </message>
 </context>
@@ -237,7 +238,7 @@ Sidik jari kunci tanda tangan: %4</translation>
         <translation>Coba lagi</translation>
     </message>
     <message>
-        <source>Agency's X cost this month ≈ US$%1</source>
+        <source>Agency&apos;s X cost this month ≈ US$%1</source>
         <translation>Biaya X instansi bulan ini ≈ US$%1</translation>
     </message>
 </context>
@@ -588,7 +589,7 @@ Sidik jari kunci tanda tangan: %4</translation>
         <translation>Beri tahu paling lambat %1</translation>
     </message>
     <message>
-        <source>%1 affected accounts; %2 log entries with citizens' data in the period (%3 of them already erased).</source>
+        <source>%1 affected accounts; %2 log entries with citizens&apos; data in the period (%3 of them already erased).</source>
         <translation>%1 akun terdampak; %2 entri log berisi data warga dalam periode ini (%3 di antaranya sudah dihapus).</translation>
     </message>
     <message>
@@ -686,7 +687,7 @@ Sidik jari kunci tanda tangan: %4</translation>
         <translation>Kapasitas jabatan</translation>
     </message>
     <message>
-        <source>Said as an official: included in the supervisor's report.</source>
+        <source>Said as an official: included in the supervisor&apos;s report.</source>
         <translation>Disampaikan sebagai pejabat: disertakan dalam laporan untuk atasan.</translation>
     </message>
     <message>
@@ -856,7 +857,7 @@ Sidik jari kunci tanda tangan: %4</translation>
     </message>
     <message>
         <source>The database was damaged. It was moved aside, not deleted, to %1 (give it to your IT staff), and a new one was started.</source>
-        <extracomment>Brings X up (starts the practice sandbox if needed) and returns the desk's services. The official asked for a restart (new settings); the composition root starts the desk again once this one has closed.</extracomment>
+        <extracomment>Brings X up (starts the practice sandbox if needed) and returns the desk&apos;s services. The official asked for a restart (new settings); the composition root starts the desk again once this one has closed.</extracomment>
         <translation>Basis data rusak. Basis data itu dipindahkan, tidak dihapus, ke %1 (serahkan kepada staf TI Anda), dan basis data baru dimulai.</translation>
     </message>
     <message>
@@ -983,15 +984,15 @@ Sidik jari kunci tanda tangan: %4</translation>
         <translation>X menolak tindakan ini: %1</translation>
     </message>
     <message>
-        <source>X's request limit was reached. Sending resumes at %1.</source>
+        <source>X&apos;s request limit was reached. Sending resumes at %1.</source>
         <translation>Batas permintaan X tercapai. Pengiriman dilanjutkan pukul %1.</translation>
     </message>
     <message>
-        <source>X's request limit was reached. Please wait a moment.</source>
+        <source>X&apos;s request limit was reached. Please wait a moment.</source>
         <translation>Batas permintaan X tercapai. Mohon tunggu sebentar.</translation>
     </message>
     <message>
-        <source>The X app's usage cap is reached. Ask the agency's X app administrator.</source>
+        <source>The X app&apos;s usage cap is reached. Ask the agency&apos;s X app administrator.</source>
         <translation>Batas pemakaian aplikasi X tercapai. Hubungi pengelola aplikasi X instansi.</translation>
     </message>
     <message>
@@ -1027,7 +1028,7 @@ Sidik jari kunci tanda tangan: %4</translation>
         <translation>Proses masuk dibatalkan.</translation>
     </message>
     <message>
-        <source>Port %1 on this laptop is used by another program, so X's answer cannot be received. Close that program, or change the callback port in Settings (and in the agency's X app).</source>
+        <source>Port %1 on this laptop is used by another program, so X&apos;s answer cannot be received. Close that program, or change the callback port in Settings (and in the agency&apos;s X app).</source>
         <translation>Port %1 di laptop ini dipakai program lain, sehingga jawaban X tidak dapat diterima. Tutup program itu, atau ubah port panggilan balik di Pengaturan (dan di aplikasi X instansi).</translation>
     </message>
     <message>
@@ -1055,7 +1056,7 @@ Sidik jari kunci tanda tangan: %4</translation>
         <translation>Tidak tersimpan: Anda perlu masuk lagi setelah aplikasi ditutup.</translation>
     </message>
     <message>
-        <source>There is no system keyring on this laptop, so it was signed with a key for this session only. The signature shows the file was not changed after it was made, but it cannot be checked against the desk's saved key.</source>
+        <source>There is no system keyring on this laptop, so it was signed with a key for this session only. The signature shows the file was not changed after it was made, but it cannot be checked against the desk&apos;s saved key.</source>
         <translation>Laptop ini tidak memiliki keyring sistem, jadi berkas ditandatangani dengan kunci untuk sesi ini saja. Tanda tangan menunjukkan berkas tidak diubah sejak dibuat, tetapi tidak dapat dicocokkan dengan kunci tersimpan desk ini.</translation>
     </message>
     <message>
@@ -1063,7 +1064,7 @@ Sidik jari kunci tanda tangan: %4</translation>
         <translation>Terjadi kesalahan (%1). Rinciannya ada di berkas log.</translation>
     </message>
     <message>
-        <source>The agency's X credit is used up. Posts wait in the outbox (nothing is lost) and mentions are not read until it is topped up. The administrator of the agency's X developer account can add credit in the X developer console.</source>
+        <source>The agency&apos;s X credit is used up. Posts wait in the outbox (nothing is lost) and mentions are not read until it is topped up. The administrator of the agency&apos;s X developer account can add credit in the X developer console.</source>
         <translation>Kredit X instansi sudah habis. Kiriman menunggu di kotak keluar (tidak ada yang hilang) dan mention tidak dibaca sampai kredit diisi ulang. Admin akun developer X instansi dapat menambah kredit di konsol developer X.</translation>
     </message>
     <message>
@@ -1215,7 +1216,7 @@ Sidik jari kunci tanda tangan: %4</translation>
         <translation>Saat ini ekspor sedang berjalan, jadi penghapusan ditunda. Ulangi setelah ekspor selesai; tidak ada yang dihapus.</translation>
     </message>
     <message>
-        <source>Citizens' data is being erased right now. Try again when the erasure has finished.</source>
+        <source>Citizens&apos; data is being erased right now. Try again when the erasure has finished.</source>
         <translation>Data warga sedang dihapus. Ulangi setelah penghapusan selesai.</translation>
     </message>
     <message>
@@ -1227,7 +1228,7 @@ Sidik jari kunci tanda tangan: %4</translation>
         <translation>Format ini tidak tersedia untuk laporan akses.</translation>
     </message>
     <message>
-        <source>This is one of the desk's own accounts, not a citizen: there is no access report for it.</source>
+        <source>This is one of the desk&apos;s own accounts, not a citizen: there is no access report for it.</source>
         <translation>Ini salah satu akun desk sendiri, bukan warga: tidak ada laporan akses untuknya.</translation>
     </message>
     <message>
@@ -1251,7 +1252,7 @@ Sidik jari kunci tanda tangan: %4</translation>
     <name>ExportDialog</name>
     <message>
         <source>Export the activity log</source>
-        <extracomment>Within this many days of a month's start, the report is most likely for the month before.</extracomment>
+        <extracomment>Within this many days of a month&apos;s start, the report is most likely for the month before.</extracomment>
         <translation>Ekspor log aktivitas</translation>
     </message>
     <message>
@@ -1299,15 +1300,15 @@ Sidik jari kunci tanda tangan: %4</translation>
         <translation>Sertakan seluruh akun pribadi</translation>
     </message>
     <message>
-        <source>Unticked (the default), the supervisor's export holds the office account and only those personal posts marked as official capacity (kapasitas jabatan).</source>
+        <source>Unticked (the default), the supervisor&apos;s export holds the office account and only those personal posts marked as official capacity (kapasitas jabatan).</source>
         <translation>Tanpa centang (bawaan), ekspor untuk atasan hanya memuat akun kantor dan kiriman akun pribadi yang ditandai kapasitas jabatan.</translation>
     </message>
     <message>
-        <source>Show citizens' handles and words in full</source>
+        <source>Show citizens&apos; handles and words in full</source>
         <translation>Tampilkan nama pengguna dan kata-kata warga secara utuh</translation>
     </message>
     <message>
-        <source>Unticked (the default), citizens' handles are replaced by pseudonyms and phone numbers, e-mail addresses and NIK numbers are masked. Ticking it is recorded in the activity log.</source>
+        <source>Unticked (the default), citizens&apos; handles are replaced by pseudonyms and phone numbers, e-mail addresses and NIK numbers are masked. Ticking it is recorded in the activity log.</source>
         <translation>Tanpa centang (bawaan), nama pengguna warga diganti dengan nama samaran, serta nomor telepon, alamat e-mail, dan NIK disamarkan. Pencentangan dicatat di log aktivitas.</translation>
     </message>
     <message>
@@ -1463,7 +1464,7 @@ Sidik jari kunci tanda tangan: %4</translation>
         <translation>Ekspor dibatalkan; tidak ada berkas yang tertinggal.</translation>
     </message>
     <message>
-        <source>Citizens' data is being erased right now; export again when it has finished. No file was written.</source>
+        <source>Citizens&apos; data is being erased right now; export again when it has finished. No file was written.</source>
         <translation>Data warga sedang dihapus; ekspor lagi setelah selesai. Tidak ada berkas yang ditulis.</translation>
     </message>
     <message>
@@ -1611,12 +1612,12 @@ Sidik jari kunci tanda tangan: %4</translation>
     <message>
         <source>The office account %1 is handed over to your successor. HumasDesk will:
 
-1. export the office account's complete records (its posts and replies, and the citizens' mentions with their full data) to one signed JSON Lines file for the unit;
+1. export the office account&apos;s complete records (its posts and replies, and the citizens&apos; mentions with their full data) to one signed JSON Lines file for the unit;
 2. verify the written file and its signature;
 3. sign the office account out: its sign-in is revoked at X and removed from the system keyring;
-4. only after the file is verified, remove the office data from this laptop: the office inbox, its sent posts list, its draft and the citizens' handles and texts in its activity log entries.
+4. only after the file is verified, remove the office data from this laptop: the office inbox, its sent posts list, its draft and the citizens&apos; handles and texts in its activity log entries.
 
-The office account's own posts, their times and hashes stay in the activity log as proof that it is authentic. Your personal account and its data are not touched.
+The office account&apos;s own posts, their times and hashes stay in the activity log as proof that it is authentic. Your personal account and its data are not touched.
 
 If any step fails, nothing is erased.</source>
         <translation>Akun kantor %1 diserahterimakan kepada pejabat pengganti Anda. HumasDesk akan:
@@ -1671,7 +1672,7 @@ Jika ada langkah yang gagal, tidak ada yang dihapus.</translation>
         <translation>Yang akan terjadi</translation>
     </message>
     <message>
-        <source>Type the office account's handle</source>
+        <source>Type the office account&apos;s handle</source>
         <translation>Ketik nama pengguna akun kantor</translation>
     </message>
     <message>
@@ -1739,7 +1740,7 @@ Jika ada langkah yang gagal, tidak ada yang dihapus.</translation>
         <translation>Status penyalinan</translation>
     </message>
     <message>
-        <source>The handover stopped. NOTHING was erased: the office account's data is still on this laptop.</source>
+        <source>The handover stopped. NOTHING was erased: the office account&apos;s data is still on this laptop.</source>
         <translation>Serah terima berhenti. TIDAK ADA yang dihapus: data akun kantor masih ada di laptop ini.</translation>
     </message>
     <message>
@@ -1797,11 +1798,11 @@ Signature: %2</source>
 Tanda tangan: %2</translation>
     </message>
     <message>
-        <source>Exported: %1 log entries. Removed from this laptop: the citizens' data of %2 log entries, %3 inbox messages, %4 finished outbox posts and %5 draft.</source>
+        <source>Exported: %1 log entries. Removed from this laptop: the citizens&apos; data of %2 log entries, %3 inbox messages, %4 finished outbox posts and %5 draft.</source>
         <translation>Diekspor: %1 entri log. Dihapus dari laptop ini: data warga dari %2 entri log, %3 pesan kotak masuk, %4 kiriman kotak keluar yang sudah selesai, dan %5 draf.</translation>
     </message>
     <message>
-        <source>What stays on this laptop: the office account's own posts, their times and hashes in the activity log (the tamper-evident chain, as proof), and your personal account with all its data. The office account is signed out.</source>
+        <source>What stays on this laptop: the office account&apos;s own posts, their times and hashes in the activity log (the tamper-evident chain, as proof), and your personal account with all its data. The office account is signed out.</source>
         <translation>Yang tetap ada di laptop ini: kiriman akun kantor sendiri beserta waktu dan hash-nya di log aktivitas (rantai hash yang memperlihatkan setiap perubahan, sebagai bukti), serta akun pribadi Anda dengan seluruh datanya. Akun kantor sudah dikeluarkan.</translation>
     </message>
     <message>
@@ -1990,7 +1991,7 @@ Tanda tangan: %2</translation>
         <translation>Warga</translation>
     </message>
     <message>
-        <source>Citizen's text</source>
+        <source>Citizen&apos;s text</source>
         <translation>Teks warga</translation>
     </message>
     <message>
@@ -2275,7 +2276,7 @@ Tanda tangan: %2</translation>
         <translation>Mode Latihan: kiriman masuk ke emulator X bawaan di laptop ini, bukan ke X sungguhan.</translation>
     </message>
     <message>
-        <source>To start: write a post in the box under an account's name (Ctrl+1 office, Ctrl+2 personal), or pick a citizen's mention below it and press Reply. Each post first waits a few seconds in the Outbox, where Cancel takes it back.</source>
+        <source>To start: write a post in the box under an account&apos;s name (Ctrl+1 office, Ctrl+2 personal), or pick a citizen&apos;s mention below it and press Reply. Each post first waits a few seconds in the Outbox, where Cancel takes it back.</source>
         <translation>Untuk mulai: tulis kiriman di kotak di bawah nama akun (Ctrl+1 akun kantor, Ctrl+2 akun pribadi), atau pilih mention warga di bawahnya lalu tekan Balas. Setiap kiriman menunggu beberapa detik di Kotak keluar; tombol Batalkan menariknya kembali.</translation>
     </message>
     <message>
@@ -2303,7 +2304,7 @@ Tanda tangan: %2</translation>
         <translation>&amp;Ekspor laporan…</translation>
     </message>
     <message>
-        <source>&amp;Citizens' data</source>
+        <source>&amp;Citizens&apos; data</source>
         <translation>Data &amp;warga</translation>
     </message>
     <message>
@@ -2359,7 +2360,7 @@ Tanda tangan: %2</translation>
         <translation>Akun pribadi: %1 mention baru (Ctrl+2)</translation>
     </message>
     <message>
-        <source>&amp;Consolidate the officials' reports…</source>
+        <source>&amp;Consolidate the officials&apos; reports…</source>
         <translation>&amp;Rekap laporan bawahan…</translation>
     </message>
 </context>
@@ -2379,11 +2380,11 @@ Tanda tangan: %2</translation>
         <translation>HumasDesk berhenti saat mengirim; X diperiksa dulu sebelum mengirim ulang.</translation>
     </message>
     <message>
-        <source>X's request limit was reached.</source>
+        <source>X&apos;s request limit was reached.</source>
         <translation>Batas permintaan X tercapai.</translation>
     </message>
     <message>
-        <source>The X app's usage cap is reached.</source>
+        <source>The X app&apos;s usage cap is reached.</source>
         <translation>Batas pemakaian aplikasi X tercapai.</translation>
     </message>
     <message>
@@ -2495,7 +2496,7 @@ Tanda tangan: %2</translation>
         <translation>Coba kirim ulang kiriman yang dipilih</translation>
     </message>
     <message>
-        <source>The agency's X credit is used up.</source>
+        <source>The agency&apos;s X credit is used up.</source>
         <translation>Kredit X instansi sudah habis.</translation>
     </message>
 </context>
@@ -2547,12 +2548,12 @@ Tanda tangan: %2</translation>
     <message>
         <source>Delete this post of %1 from X?
 
-"%2"
+&quot;%2&quot;
 
 This cannot be undone.</source>
         <translation>Hapus kiriman %1 ini dari X?
 
-"%2"
+&quot;%2&quot;
 
 Tindakan ini tidak dapat dibatalkan.</translation>
     </message>
@@ -2671,7 +2672,7 @@ Tindakan ini tidak dapat dibatalkan.</translation>
         <translation>Perbarui angka</translation>
     </message>
     <message>
-        <source>Read the selected post's numbers now</source>
+        <source>Read the selected post&apos;s numbers now</source>
         <translation>Baca angka kiriman yang dipilih sekarang</translation>
     </message>
     <message>
@@ -2679,7 +2680,7 @@ Tindakan ini tidak dapat dibatalkan.</translation>
         <translation>Urutkan:</translation>
     </message>
     <message>
-        <source>This month's budget for reading numbers is used up: no numbers are read until next month (Settings, Costs).</source>
+        <source>This month&apos;s budget for reading numbers is used up: no numbers are read until next month (Settings, Costs).</source>
         <translation>Anggaran baca angka bulan ini sudah habis: tidak ada angka yang dibaca sampai bulan depan (Pengaturan, Biaya).</translation>
     </message>
 </context>
@@ -2805,7 +2806,7 @@ Tindakan ini tidak dapat dibatalkan.</translation>
         <translation>Berkas .sig ini milik berkas lain (%1).</translation>
     </message>
     <message>
-        <source>Key %1 is not in the register of trusted keys; add it under Keys if it is the official's.</source>
+        <source>Key %1 is not in the register of trusted keys; add it under Keys if it is the official&apos;s.</source>
         <translation>Kunci %1 tidak ada di daftar kunci tepercaya; tambahkan melalui Kunci tepercaya bila benar milik pejabatnya.</translation>
     </message>
     <message>
@@ -2837,7 +2838,7 @@ Tindakan ini tidak dapat dibatalkan.</translation>
         <translation>Tidak dapat dibaca (%1).</translation>
     </message>
     <message>
-        <source>Entirely outside the rekap's period.</source>
+        <source>Entirely outside the rekap&apos;s period.</source>
         <translation>Seluruh isinya di luar periode rekap.</translation>
     </message>
     <message>
@@ -2913,7 +2914,7 @@ Tindakan ini tidak dapat dibatalkan.</translation>
         <translation>Ditandatangani dengan kunci</translation>
     </message>
     <message>
-        <source>Made with HumasDesk from the officials' signed exports, offline. To check this document, run: humasdesk verify &lt;file&gt;</source>
+        <source>Made with HumasDesk from the officials&apos; signed exports, offline. To check this document, run: humasdesk verify &lt;file&gt;</source>
         <translation>Dibuat dengan HumasDesk dari ekspor bertanda tangan para pejabat, tanpa internet. Untuk memeriksa dokumen ini, jalankan: humasdesk verify &lt;berkas&gt;</translation>
     </message>
     <message>
@@ -2921,7 +2922,7 @@ Tindakan ini tidak dapat dibatalkan.</translation>
         <translation>Pemeriksaan berkas masukan</translation>
     </message>
     <message>
-        <source>Each file was checked before anything was counted: its signature by a key in the register of trusted keys, valid for the file's period; its SHA-256 against the signed one; its manifest; and every entry against its hash and the one before it.</source>
+        <source>Each file was checked before anything was counted: its signature by a key in the register of trusted keys, valid for the file&apos;s period; its SHA-256 against the signed one; its manifest; and every entry against its hash and the one before it.</source>
         <translation>Setiap berkas diperiksa sebelum ada yang dihitung: tanda tangannya oleh kunci di daftar kunci tepercaya yang berlaku untuk periode berkas; SHA-256-nya terhadap yang ditandatangani; manifestnya; dan setiap entri terhadap hash-nya dan entri sebelumnya.</translation>
     </message>
     <message>
@@ -2949,27 +2950,27 @@ Tindakan ini tidak dapat dibatalkan.</translation>
         <translation>%1 entri dihitung, %2 sudah ada di berkas lain</translation>
     </message>
     <message>
-        <source>Gaps between an official's files</source>
+        <source>Gaps between an official&apos;s files</source>
         <translation>Celah di antara berkas seorang pejabat</translation>
     </message>
     <message>
-        <source>None: every official's files join up.</source>
+        <source>None: every official&apos;s files join up.</source>
         <translation>Tidak ada: berkas setiap pejabat bersambung.</translation>
     </message>
     <message>
-        <source>Citizens' data</source>
+        <source>Citizens&apos; data</source>
         <translation>Data warga</translation>
     </message>
     <message>
-        <source>This rekap holds no citizen's handle or words: only figures. Handles stay pseudonyms within each export, so one citizen in two units' exports cannot be linked.</source>
+        <source>This rekap holds no citizen&apos;s handle or words: only figures. Handles stay pseudonyms within each export, so one citizen in two units&apos; exports cannot be linked.</source>
         <translation>Rekap ini tidak memuat handle maupun kata-kata warga: hanya angka. Handle tetap pseudonim di dalam setiap ekspor, sehingga warga yang sama di ekspor dua unit tidak dapat dikaitkan.</translation>
     </message>
     <message>
-        <source>%1 of the counted input files carried citizens' data in full (not masked): keep them as personal data (UU 27/2022).</source>
+        <source>%1 of the counted input files carried citizens&apos; data in full (not masked): keep them as personal data (UU 27/2022).</source>
         <translation>%1 berkas masukan yang dihitung memuat data warga lengkap (tidak disamarkan): simpan sebagai data pribadi (UU 27/2022).</translation>
     </message>
     <message>
-        <source>Counted input files with citizens' data pseudonymised and masked: %1; with none: %2.</source>
+        <source>Counted input files with citizens&apos; data pseudonymised and masked: %1; with none: %2.</source>
         <translation>Berkas masukan yang dihitung dengan data warga dipseudonimkan dan disamarkan: %1; tanpa data warga: %2.</translation>
     </message>
     <message>
@@ -3109,7 +3110,7 @@ Tindakan ini tidak dapat dibatalkan.</translation>
         <translation>Waktu respons pertama</translation>
     </message>
     <message>
-        <source>Time of the account's earliest reply minus the time of the mention. Median and 90th percentile by the nearest-rank method (the value at rank ⌈p/100 · n⌉ of the n sorted times); for a unit and for all units the answered mentions of all their accounts are pooled first.</source>
+        <source>Time of the account&apos;s earliest reply minus the time of the mention. Median and 90th percentile by the nearest-rank method (the value at rank ⌈p/100 · n⌉ of the n sorted times); for a unit and for all units the answered mentions of all their accounts are pooled first.</source>
         <translation>Waktu balasan pertama akun dikurangi waktu mention. Median dan persentil ke-90 dengan metode peringkat terdekat (nilai pada peringkat ⌈p/100 · n⌉ dari n waktu terurut); untuk unit dan semua unit, mention yang dijawab dari semua akunnya digabung lebih dulu.</translation>
     </message>
     <message>
@@ -3129,7 +3130,7 @@ Tindakan ini tidak dapat dibatalkan.</translation>
         <translation>Duplikasi dan celah</translation>
     </message>
     <message>
-        <source>Exports of the same official that overlap hold the same entries: each entry is counted once, by its number and hash. Entry numbers of an official's log that lie between two of their files but in neither are listed as gaps: a period nobody sent.</source>
+        <source>Exports of the same official that overlap hold the same entries: each entry is counted once, by its number and hash. Entry numbers of an official&apos;s log that lie between two of their files but in neither are listed as gaps: a period nobody sent.</source>
         <translation>Ekspor pejabat yang sama yang tumpang tindih memuat entri yang sama: setiap entri dihitung sekali, menurut nomor dan hash-nya. Nomor entri log seorang pejabat yang terletak di antara dua berkasnya tetapi tidak ada di keduanya dicantumkan sebagai celah: periode yang tidak dikirim.</translation>
     </message>
     <message>
@@ -3145,7 +3146,7 @@ Tindakan ini tidak dapat dibatalkan.</translation>
         <translation>Lebih dari satu kunci berawalan demikian; ketik sidik jari lebih panjang.</translation>
     </message>
     <message>
-        <source>That is not a key fingerprint: it has 64 hexadecimal digits (3F2A 9C01 …), or choose the official's signing-key.pub.</source>
+        <source>That is not a key fingerprint: it has 64 hexadecimal digits (3F2A 9C01 …), or choose the official&apos;s signing-key.pub.</source>
         <translation>Itu bukan sidik jari kunci: sidik jari terdiri atas 64 digit heksadesimal (3F2A 9C01 …); atau pilih berkas signing-key.pub pejabatnya.</translation>
     </message>
     <message>
@@ -3195,7 +3196,7 @@ Tindakan ini tidak dapat dibatalkan.</translation>
 <context>
     <name>RekapWindow</name>
     <message>
-        <source>Consolidate the officials' reports</source>
+        <source>Consolidate the officials&apos; reports</source>
         <translation>Rekap laporan bawahan</translation>
     </message>
     <message>
@@ -3283,7 +3284,7 @@ Tindakan ini tidak dapat dibatalkan.</translation>
         <translation>Tambahkan ekspor JSON Lines yang dikirim para pejabat kepada Anda. Setiap berkas diperiksa terhadap daftar kunci tepercaya sebelum ada yang dihitung; berkas yang gagal dikeluarkan dan dicantumkan beserta alasannya.</translation>
     </message>
     <message>
-        <source>The period's end is before its start; swap the dates.</source>
+        <source>The period&apos;s end is before its start; swap the dates.</source>
         <translation>Akhir periode sebelum awalnya; tukar tanggalnya.</translation>
     </message>
     <message>
@@ -3295,7 +3296,7 @@ Tindakan ini tidak dapat dibatalkan.</translation>
         <translation>Menghentikan…</translation>
     </message>
     <message>
-        <source>Add the officials' exports</source>
+        <source>Add the officials&apos; exports</source>
         <translation>Tambahkan ekspor para pejabat</translation>
     </message>
     <message>
@@ -3426,7 +3427,7 @@ Tindakan ini tidak dapat dibatalkan.</translation>
         <translation>Waktu tanggapan pertama</translation>
     </message>
     <message>
-        <source>Time of the account's earliest reply minus the time of the mention, over the answered mentions. Median and 90th percentile by the nearest-rank method: for n sorted values the p-th percentile is the value at rank ⌈p/100 · n⌉, so the median of an even count is the lower middle value and every figure is an actual response time.</source>
+        <source>Time of the account&apos;s earliest reply minus the time of the mention, over the answered mentions. Median and 90th percentile by the nearest-rank method: for n sorted values the p-th percentile is the value at rank ⌈p/100 · n⌉, so the median of an even count is the lower middle value and every figure is an actual response time.</source>
         <translation>Waktu balasan paling awal dari akun dikurangi waktu mention, atas mention yang dijawab. Median dan persentil ke-90 dengan metode peringkat terdekat (nearest rank): untuk n nilai terurut, persentil ke-p adalah nilai pada peringkat ⌈p/100 · n⌉, sehingga median dari jumlah genap adalah nilai tengah yang lebih kecil dan setiap angka adalah waktu tanggapan yang sungguh terjadi.</translation>
     </message>
     <message>
@@ -3450,7 +3451,7 @@ Tindakan ini tidak dapat dibatalkan.</translation>
         <translation>Hash ujung rantai</translation>
     </message>
     <message>
-        <source>The SHA-256 hash of the last entry of the activity log. Each entry's hash covers the previous one, so changing, removing or inserting any entry changes it. The command humasdesk verify checks the log and the signed export files against it.</source>
+        <source>The SHA-256 hash of the last entry of the activity log. Each entry&apos;s hash covers the previous one, so changing, removing or inserting any entry changes it. The command humasdesk verify checks the log and the signed export files against it.</source>
         <translation>Hash SHA-256 dari entri terakhir log aktivitas. Hash setiap entri mencakup entri sebelumnya, sehingga mengubah, menghapus, atau menyisipkan entri mana pun akan mengubahnya. Perintah humasdesk verify memeriksa log dan berkas ekspor bertanda tangan terhadap hash ini.</translation>
     </message>
     <message>
@@ -3479,7 +3480,7 @@ Tindakan ini tidak dapat dibatalkan.</translation>
     </message>
     <message>
         <source>In reply to: “%1”</source>
-        <extracomment>each account's display name as of the period's end (its latest sign-in by then) X ids of the period's posts and replies in the report's selection (for the reach)</extracomment>
+        <extracomment>each account&apos;s display name as of the period&apos;s end (its latest sign-in by then) X ids of the period&apos;s posts and replies in the report&apos;s selection (for the reach)</extracomment>
         <translation>Menanggapi: “%1”</translation>
     </message>
     <message>
@@ -3619,7 +3620,7 @@ Tindakan ini tidak dapat dibatalkan.</translation>
         <translation>Dari akun pribadi, hanya kiriman yang ditandai dibuat dalam kapasitas jabatan yang disertakan.</translation>
     </message>
     <message>
-        <source>The personal account's activity is not included.</source>
+        <source>The personal account&apos;s activity is not included.</source>
         <translation>Aktivitas akun pribadi tidak disertakan.</translation>
     </message>
     <message>
@@ -3719,7 +3720,7 @@ Tindakan ini tidak dapat dibatalkan.</translation>
         <translation>Waktu ditampilkan dalam %1. Untuk memeriksa ekspor ini, jalankan: humasdesk verify &lt;berkas&gt;</translation>
     </message>
     <message>
-        <source>a key for this session only (no system keyring on this laptop): the signature shows the file was not changed after it was made, but it cannot be checked against the desk's saved key.</source>
+        <source>a key for this session only (no system keyring on this laptop): the signature shows the file was not changed after it was made, but it cannot be checked against the desk&apos;s saved key.</source>
         <translation>kunci untuk sesi ini saja (laptop ini tidak memiliki keyring sistem): tanda tangan menunjukkan berkas tidak diubah sejak dibuat, tetapi tidak dapat dicocokkan dengan kunci tersimpan desk ini.</translation>
     </message>
     <message>
@@ -3819,7 +3820,7 @@ Tindakan ini tidak dapat dibatalkan.</translation>
         <translation>Daftar aduan menurut kelas dan status SP4N-LAPOR!</translation>
     </message>
     <message>
-        <source>Cases whose mention arrived in the period. Deadlines are counted in calendar days as SP4N-LAPOR! does: a case received on day D with a limit of N days is due by the end of day D + N (weekends and holidays count). First response on time: replied by the end of day D + 3, out of all cases. Completed on time: closed (done or rejected) by the class's deadline, out of the closed cases.</source>
+        <source>Cases whose mention arrived in the period. Deadlines are counted in calendar days as SP4N-LAPOR! does: a case received on day D with a limit of N days is due by the end of day D + N (weekends and holidays count). First response on time: replied by the end of day D + 3, out of all cases. Completed on time: closed (done or rejected) by the class&apos;s deadline, out of the closed cases.</source>
         <translation>Aduan yang mention-nya masuk dalam periode ini. Batas waktu dihitung dalam hari kalender seperti SP4N-LAPOR!: aduan yang diterima pada hari D dengan batas N hari jatuh tempo pada akhir hari D + N (akhir pekan dan hari libur ikut dihitung). Respons pertama tepat waktu: dibalas paling lambat akhir hari D + 3, dari seluruh aduan. Selesai tepat waktu: ditutup (selesai atau ditolak) paling lambat batas kelasnya, dari aduan yang sudah ditutup.</translation>
     </message>
     <message>
@@ -3918,7 +3919,7 @@ Tindakan ini tidak dapat dibatalkan.</translation>
         <translation>wajib untuk penolakan, mis. kewajiban arsip (UU 43/2009)</translation>
     </message>
     <message>
-        <source>The reason is kept in the activity log: write no citizen's data in it.</source>
+        <source>The reason is kept in the activity log: write no citizen&apos;s data in it.</source>
         <translation>Alasan disimpan di log aktivitas: jangan tulis data warga di sini.</translation>
     </message>
     <message>
@@ -4018,7 +4019,7 @@ Tindakan ini tidak dapat dibatalkan.</translation>
         <translation>D&amp;iterima</translation>
     </message>
     <message>
-        <source>Access, correction and restriction must be answered within 3 × 24 hours of receipt. The law sets no period for erasure: follow the agency's own target.</source>
+        <source>Access, correction and restriction must be answered within 3 × 24 hours of receipt. The law sets no period for erasure: follow the agency&apos;s own target.</source>
         <translation>Permintaan akses, perbaikan, dan pembatasan wajib dijawab dalam 3 × 24 jam sejak diterima. UU tidak menetapkan batas waktu untuk penghapusan: ikuti target instansi sendiri.</translation>
     </message>
     <message>
@@ -4062,7 +4063,7 @@ Arsip tetap disimpan: aduan dan mention yang telah dijawab atau ditangani kantor
         <translation>Register tidak dapat dibaca (%1).</translation>
     </message>
     <message>
-        <source>Request no. %1 (%2) registered. UU 27/2022 sets no period for it: follow the agency's own target.</source>
+        <source>Request no. %1 (%2) registered. UU 27/2022 sets no period for it: follow the agency&apos;s own target.</source>
         <translation>Permintaan no. %1 (%2) dicatat. UU 27/2022 tidak menetapkan batas waktunya: ikuti target instansi sendiri.</translation>
     </message>
     <message>
@@ -4213,7 +4214,7 @@ Arsip tetap disimpan: aduan dan mention yang telah dijawab atau ditangani kantor
         <translation>Retensi yang berlaku</translation>
     </message>
     <message>
-        <source>Citizens' mentions never answered, tagged as aduan or handled: their handle and text are erased after %1 days (the counts are kept).</source>
+        <source>Citizens&apos; mentions never answered, tagged as aduan or handled: their handle and text are erased after %1 days (the counts are kept).</source>
         <translation>Mention warga yang tidak pernah dijawab, ditandai sebagai aduan, atau ditangani: nama pengguna dan teksnya dihapus setelah %1 hari (jumlahnya tetap dicatat).</translation>
     </message>
     <message>
@@ -4273,7 +4274,7 @@ Arsip tetap disimpan: aduan dan mention yang telah dijawab atau ditangani kantor
         <translation>Hapus arsip yang di&amp;setujui…</translation>
     </message>
     <message>
-        <source>Erase the citizens' data of the approved records</source>
+        <source>Erase the citizens&apos; data of the approved records</source>
         <translation>Hapus data warga dari arsip yang disetujui</translation>
     </message>
     <message>
@@ -4317,7 +4318,7 @@ Arsip tetap disimpan: aduan dan mention yang telah dijawab atau ditangani kantor
         <translation>Nomor persetujuan tidak diisi; tidak ada yang dihapus.</translation>
     </message>
     <message>
-        <source>Erase the citizens' data (handles and texts) attached to the %1 records in the proposal, approved by %2? The office's own posts stay in the activity log. This cannot be undone.</source>
+        <source>Erase the citizens&apos; data (handles and texts) attached to the %1 records in the proposal, approved by %2? The office&apos;s own posts stay in the activity log. This cannot be undone.</source>
         <translation>Hapus data warga (nama pengguna dan teks) yang melekat pada %1 arsip dalam usulan, yang disetujui berdasarkan %2? Kiriman akun kantor sendiri tetap ada di log aktivitas. Tindakan ini tidak dapat dibatalkan.</translation>
     </message>
     <message>
@@ -4357,7 +4358,7 @@ Arsip tetap disimpan: aduan dan mention yang telah dijawab atau ditangani kantor
         <translation>Mention yang diterima sebelum %1 dan tidak pernah dijawab, ditandai, atau ditangani: %2 mention (%3 entri log aktivitas, %4 pesan kotak masuk).</translation>
     </message>
     <message>
-        <source>Nothing is due: no unanswered mention received before %1 still holds a citizen's data.</source>
+        <source>Nothing is due: no unanswered mention received before %1 still holds a citizen&apos;s data.</source>
         <translation>Tidak ada yang jatuh tempo: tidak ada mention tak terjawab yang diterima sebelum %1 yang masih memuat data warga.</translation>
     </message>
     <message>
@@ -4393,7 +4394,7 @@ Arsip tetap disimpan: aduan dan mention yang telah dijawab atau ditangani kantor
         <translation>Tidak ada yang jatuh tempo; tidak ada yang dihapus.</translation>
     </message>
     <message>
-        <source>Erased: the citizens' data of %1 activity log entries and %2 inbox messages. The erasure is recorded in the activity log.</source>
+        <source>Erased: the citizens&apos; data of %1 activity log entries and %2 inbox messages. The erasure is recorded in the activity log.</source>
         <translation>Dihapus: data warga dari %1 entri log aktivitas dan %2 pesan kotak masuk. Penghapusan ini dicatat di log aktivitas.</translation>
     </message>
     <message>
@@ -4588,7 +4589,7 @@ Arsip tetap disimpan: aduan dan mention yang telah dijawab atau ditangani kantor
 “%2”</translation>
     </message>
     <message>
-        <source>%1 falls in this account's quiet period (%2). Schedule it anyway?</source>
+        <source>%1 falls in this account&apos;s quiet period (%2). Schedule it anyway?</source>
         <translation>%1 jatuh di masa tenang akun ini (%2). Tetap jadwalkan?</translation>
     </message>
     <message>
@@ -4735,10 +4736,6 @@ Arsip tetap disimpan: aduan dan mention yang telah dijawab atau ditangani kantor
         <translation>Minggu %1 – %2</translation>
     </message>
     <message>
-        <source>%1 scheduled post(s) missed their time while the laptop was off or asleep. They were not sent: send now, reschedule or cancel.</source>
-        <translation>%1 kiriman terjadwal terlewat waktunya saat laptop mati atau tidur. Kiriman itu tidak dikirim: kirim sekarang, jadwalkan ulang, atau batalkan.</translation>
-    </message>
-    <message>
         <source>No scheduled posts in this period. Use “Schedule…” in the composer.</source>
         <translation>Tidak ada kiriman terjadwal pada periode ini. Gunakan “Jadwalkan…” di kotak tulis.</translation>
     </message>
@@ -4758,7 +4755,7 @@ Arsip tetap disimpan: aduan dan mention yang telah dijawab atau ditangani kantor
         <source>Selected post</source>
         <translation>Kiriman terpilih</translation>
     </message>
-<message>
+    <message>
         <source>Sent only while the desk is open: install the timer in Settings → Schedule.</source>
         <translation>Hanya terkirim selama desk terbuka: pasang pengatur waktu di Pengaturan → Jadwal.</translation>
     </message>
@@ -4770,7 +4767,7 @@ Arsip tetap disimpan: aduan dan mention yang telah dijawab atau ditangani kantor
         <source>The laptop was off or asleep at their time. Send now, reschedule or cancel.</source>
         <translation>Laptop mati atau tidur pada waktunya. Kirim sekarang, jadwalkan ulang, atau batalkan.</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>Settings</name>
     <message>
@@ -4810,7 +4807,7 @@ Arsip tetap disimpan: aduan dan mention yang telah dijawab atau ditangani kantor
         <translation>ID klien aplikasi X</translation>
     </message>
     <message>
-        <source>From the agency's X developer app (Native App, OAuth 2.0). Empty: practice mode.</source>
+        <source>From the agency&apos;s X developer app (Native App, OAuth 2.0). Empty: practice mode.</source>
         <translation>Dari aplikasi pengembang X milik instansi (Native App, OAuth 2.0). Kosong: Mode Latihan.</translation>
     </message>
     <message>
@@ -4818,7 +4815,7 @@ Arsip tetap disimpan: aduan dan mention yang telah dijawab atau ditangani kantor
         <translation>Port panggilan balik</translation>
     </message>
     <message>
-        <source>Register http://127.0.0.1:&lt;port&gt;/callback in the agency's X app.</source>
+        <source>Register http://127.0.0.1:&lt;port&gt;/callback in the agency&apos;s X app.</source>
         <translation>Daftarkan http://127.0.0.1:&lt;port&gt;/callback di aplikasi X instansi.</translation>
     </message>
     <message>
@@ -4886,7 +4883,7 @@ Arsip tetap disimpan: aduan dan mention yang telah dijawab atau ditangani kantor
         <translation>Petugas pelindungan data pribadi (kontak)</translation>
     </message>
     <message>
-        <source>Erase unanswered mentions' handle and words after (days)</source>
+        <source>Erase unanswered mentions&apos; handle and words after (days)</source>
         <translation>Hapus nama pengguna dan isi mention yang tidak dijawab setelah (hari)</translation>
     </message>
     <message>
@@ -4898,7 +4895,7 @@ Arsip tetap disimpan: aduan dan mention yang telah dijawab atau ditangani kantor
         <translation>Ajukan arsip untuk penilaian pemusnahan setelah (hari)</translation>
     </message>
     <message>
-        <source>Set from the agency's records retention schedule (JRA).</source>
+        <source>Set from the agency&apos;s records retention schedule (JRA).</source>
         <translation>Diisi sesuai Jadwal Retensi Arsip (JRA) instansi.</translation>
     </message>
     <message>
@@ -4906,7 +4903,7 @@ Arsip tetap disimpan: aduan dan mention yang telah dijawab atau ditangani kantor
         <translation>Dianggap terlewat bila terlambat lebih dari (menit)</translation>
     </message>
     <message>
-        <source>If the laptop was off or asleep at a post's time for longer than this, the post is not sent late by itself: the desk lists it for you to send, reschedule or cancel.</source>
+        <source>If the laptop was off or asleep at a post&apos;s time for longer than this, the post is not sent late by itself: the desk lists it for you to send, reschedule or cancel.</source>
         <translation>Bila laptop mati atau tidur pada waktu kiriman lebih lama dari ini, kiriman tidak dikirim terlambat dengan sendirinya: desk mendaftarnya agar Anda kirim, jadwalkan ulang, atau batalkan.</translation>
     </message>
     <message>
@@ -4930,7 +4927,7 @@ Arsip tetap disimpan: aduan dan mention yang telah dijawab atau ditangani kantor
         <translation>Anggaran bulanan untuk membaca jangkauan, per akun (USD)</translation>
     </message>
     <message>
-        <source>Reading a post's numbers costs US$0.005 (again on the same day: free). When the budget would be exceeded, the least useful readings (+1 hour) are skipped first; it is never exceeded.</source>
+        <source>Reading a post&apos;s numbers costs US$0.005 (again on the same day: free). When the budget would be exceeded, the least useful readings (+1 hour) are skipped first; it is never exceeded.</source>
         <translation>Membaca angka satu kiriman berbiaya US$0,005 (dibaca lagi pada hari yang sama: gratis). Bila anggaran akan terlampaui, pembacaan yang paling kurang berguna (+1 jam) dilewati lebih dulu; anggaran tidak pernah terlampaui.</translation>
     </message>
     <message>
@@ -4997,11 +4994,11 @@ Arsip tetap disimpan: aduan dan mention yang telah dijawab atau ditangani kantor
         <translation>(belum diisi)</translation>
     </message>
     <message>
-        <source>Controller of citizens' data held for the office account: %1 (%2).
+        <source>Controller of citizens&apos; data held for the office account: %1 (%2).
 Data protection officer: %3.
 
 What is kept: the handles and words of citizens who mention the two accounts, the replies, and when they were sent, to answer citizens and to report on public communication.
-Legal basis: the agency's public duties and authority (UU 27/2022, Pasal 20 ayat 2) and its records obligations (UU 43/2009).
+Legal basis: the agency&apos;s public duties and authority (UU 27/2022, Pasal 20 ayat 2) and its records obligations (UU 43/2009).
 
 Retention: only for mentions never answered, never tagged as a complaint and never marked handled, the handle and words are erased after %4 days (counts are kept). Complaints, answered mentions and office posts are records: they are never erased automatically; after %5 days they are offered for disposal review.
 
@@ -5053,11 +5050,11 @@ Warga dapat meminta data yang disimpan tentang dirinya, serta perbaikan, pembata
         <translation>Sesi berakhir — masuk lagi. Kiriman dalam antrean menunggu dan tidak hilang.</translation>
     </message>
     <message>
-        <source>The X app's usage cap is reached: this account sends nothing until %1. Posts wait in the outbox.</source>
+        <source>The X app&apos;s usage cap is reached: this account sends nothing until %1. Posts wait in the outbox.</source>
         <translation>Batas pemakaian aplikasi X tercapai: akun ini tidak mengirim apa pun sampai pukul %1. Kiriman menunggu di kotak keluar.</translation>
     </message>
     <message>
-        <source>X's request limit was reached: posting resumes at %1. Posts wait in the outbox.</source>
+        <source>X&apos;s request limit was reached: posting resumes at %1. Posts wait in the outbox.</source>
         <translation>Batas permintaan X tercapai: pengiriman dilanjutkan pukul %1. Kiriman menunggu di kotak keluar.</translation>
     </message>
     <message>
@@ -5196,11 +5193,11 @@ Warga dapat meminta data yang disimpan tentang dirinya, serta perbaikan, pembata
         <translation>Kunci tepercaya</translation>
     </message>
     <message>
-        <source>Official's name</source>
+        <source>Official&apos;s name</source>
         <translation>Nama pejabat</translation>
     </message>
     <message>
-        <source>Official's unit</source>
+        <source>Official&apos;s unit</source>
         <translation>Unit pejabat</translation>
     </message>
     <message>
@@ -5260,7 +5257,7 @@ Warga dapat meminta data yang disimpan tentang dirinya, serta perbaikan, pembata
         <translation>Tutup</translation>
     </message>
     <message>
-        <source>A key is trusted only when it is in this register: add each official's key from the signing-key.pub they hand over, or the fingerprint printed in their report. After a handover (serah terima jabatan), retire the predecessor's key from the handover day and add the successor's: both stay valid for their own days.</source>
+        <source>A key is trusted only when it is in this register: add each official&apos;s key from the signing-key.pub they hand over, or the fingerprint printed in their report. After a handover (serah terima jabatan), retire the predecessor&apos;s key from the handover day and add the successor&apos;s: both stay valid for their own days.</source>
         <translation>Kunci hanya dipercaya bila ada di daftar ini: tambahkan kunci setiap pejabat dari signing-key.pub yang diserahkannya, atau sidik jari yang tercetak di laporannya. Setelah serah terima jabatan, pensiunkan kunci pejabat lama sejak hari serah terima dan tambahkan kunci penggantinya: keduanya tetap berlaku untuk harinya masing-masing.</translation>
     </message>
     <message>
@@ -5280,11 +5277,11 @@ Warga dapat meminta data yang disimpan tentang dirinya, serta perbaikan, pembata
         <translation>Pilih kunci yang akan dipensiunkan.</translation>
     </message>
     <message>
-        <source>%1's key no longer vouches for activity from %2 on.</source>
+        <source>%1&apos;s key no longer vouches for activity from %2 on.</source>
         <translation>Kunci %1 tidak lagi menjamin aktivitas sejak %2.</translation>
     </message>
     <message>
-        <source>The official's public key</source>
+        <source>The official&apos;s public key</source>
         <translation>Kunci publik pejabat</translation>
     </message>
     <message>
@@ -5346,7 +5343,7 @@ Warga dapat meminta data yang disimpan tentang dirinya, serta perbaikan, pembata
         <translation>Menyebut akun pribadi (%1) dari akun kantor: pastikan kiriman ini memang untuk akun kantor.</translation>
     </message>
     <message>
-        <source>The office's own hashtag (%1) on the personal account: official announcements come from the office account.</source>
+        <source>The office&apos;s own hashtag (%1) on the personal account: official announcements come from the office account.</source>
         <translation>Tagar resmi kantor (%1) di akun pribadi: pengumuman resmi disampaikan dari akun kantor.</translation>
     </message>
     <message>
@@ -5354,14 +5351,10 @@ Warga dapat meminta data yang disimpan tentang dirinya, serta perbaikan, pembata
         <translation>Nama program kantor (%1) di akun pribadi: program resmi diumumkan dari akun kantor.</translation>
     </message>
     <message>
-        <source>Wording that announces an official decision (%1) on the personal account: the agency's decisions are announced from the office account.</source>
+        <source>Wording that announces an official decision (%1) on the personal account: the agency&apos;s decisions are announced from the office account.</source>
         <translation>Kalimat pengumuman keputusan resmi (%1) di akun pribadi: keputusan instansi diumumkan dari akun kantor.</translation>
     </message>
     <message>
-        <source>Press Send again to send it as it is.</source>
-        <translation>Tekan Kirim sekali lagi untuk tetap mengirimnya.</translation>
-    </message>
-<message>
         <source>Press Send (or Schedule) again to go ahead as it is.</source>
         <translation>Tekan Kirim (atau Jadwalkan) sekali lagi untuk tetap melanjutkan.</translation>
     </message>
