@@ -256,13 +256,15 @@ class ReachDelegate(QStyledItemDelegate):
         values = [(i, v) for i, v in enumerate(trend) if v is not None]
         if not values:
             return
-        top = max(v for _i, v in values) or 1
+        # From the lowest reading to the highest: the rise (or a drop X reported) shows.
+        low, high = min(v for _i, v in values), max(v for _i, v in values)
+        span = high - low
         n = max(1, len(trend) - 1)
         points = QPolygonF(
             [
                 QPointF(
                     rect.x() + rect.width() * (i / n if len(trend) > 1 else 0.5),
-                    rect.bottom() - rect.height() * (v / top),
+                    rect.bottom() - rect.height() * ((v - low) / span if span else 0.5),
                 )
                 for i, v in values
             ]
@@ -320,7 +322,7 @@ class ReachPanel(QWidget):
         self.sort.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.sort.setMinimumContentsLength(10)
+        self.sort.setMinimumContentsLength(26)
         self.refresh_button = QPushButton(self.tr("Refresh numbers"), self)
         self.refresh_button.setAccessibleName(self.tr("Read the selected post's numbers now"))
         self.refresh_button.clicked.connect(self.on_refresh_button_clicked)
