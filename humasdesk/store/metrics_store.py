@@ -325,6 +325,29 @@ class MetricsStore(ThreadStore):
         rows = self._conn().execute(sql + " ORDER BY read_at, id", args).fetchall()
         return [_snap(r) for r in rows]
 
+    def _latest(self, cols: str, end: datetime | None) -> Any:
+        inner = "SELECT id, row_number() OVER (PARTITION BY x_post_id ORDER BY read_at DESC, "
+        inner += "id DESC) AS rn FROM metric_snapshots"
+        args: list[Any] = []
+        if end is not None:
+            inner += " WHERE read_at < ?"
+            args.append(format_ts(end))
+        return self._conn().execute(
+            f"SELECT {cols} FROM metric_snapshots WHERE id IN "
+            f"(SELECT id FROM ({inner}) WHERE rn = 1)",
+            args,
+        )
+
+    def latest_snapshots(self, end: datetime | None = None) -> dict[str, Snapshot]:
+        """Each post's latest reading (read before `end`), by post id: one query."""
+        return {r[0]: _snap(r) for r in self._latest(_SNAP_COLS, end)}
+
+    def latest_public(self, end: datetime | None = None) -> list[tuple[Any, ...]]:
+        """Each post's latest public numbers as stored: ``(x_post_id, read_at text,
+        impression_count, …)`` in X's order, for the CSV (nothing parsed)."""
+        cols = "x_post_id, read_at, " + ", ".join(PUBLIC_FIELDS)
+        return self._latest(cols, end).fetchall()
+
     # --- scan position over the activity log --------------------------------------------------
 
     def state(self, key: str) -> str | None:
