@@ -194,7 +194,7 @@ class MetricsService:
     def plan(self, account_id: str, now: datetime | None = None) -> Plan:
         now = now or self._clock()
         status = self.budget(account_id, now)
-        posts = self.store.posts(account_id, active_only=True)
+        posts = self.store.posts(account_id, active_only=True, open_only=True)
         return plan_reads(
             [p.measured for p in posts],
             now,

@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from humasdesk.core.activity import ActivityEntry, entry_from_canonical, format_ts, parse_ts
-from humasdesk.core.snapshots import PUBLIC_FIELDS, Measured, Snapshot
+from humasdesk.core.snapshots import POINTS, PUBLIC_FIELDS, Measured, Snapshot
 from humasdesk.store.database import ThreadStore, transaction
 
 
@@ -149,16 +149,27 @@ class MetricsStore(ThreadStore):
         return _post(row) if row else None
 
     def posts(
-        self, account_id: str | None = None, *, active_only: bool = False
+        self,
+        account_id: str | None = None,
+        *,
+        active_only: bool = False,
+        since: datetime | None = None,
+        open_only: bool = False,
     ) -> list[MeasuredPost]:
-        """Oldest first."""
+        """Oldest first (posted at or after `since`; `open_only`: with a reading still to
+        take, scheduled or asked for)."""
         sql = f"SELECT {_POST_COLS} FROM measured_posts"
         where, args = [], []
         if account_id is not None:
             where.append("account_id = ?")
             args.append(account_id)
+        if since is not None:
+            where.append("posted_at >= ?")
+            args.append(format_ts(since))
         if active_only:
             where.append("deleted_at IS NULL AND replaced_by IS NULL")
+        if open_only:
+            where.append(f"(done < {len(POINTS)} OR demand = 1)")
         if where:
             sql += " WHERE " + " AND ".join(where)
         rows = self._conn().execute(sql + " ORDER BY posted_at, x_post_id", args).fetchall()
