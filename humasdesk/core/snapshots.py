@@ -200,19 +200,20 @@ def plan_reads(
     reads: list[Read] = []
     skipped: list[Skip] = []
     cost = Decimal(0)
+    # This month's points still to come, per point: what a less useful reading must leave.
+    to_come = [0] * len(POINTS)
+    if wanted:
+        for u in upcoming:
+            for j in range(u.done, len(POINTS)):
+                if u.posted_at + POINTS[j][1] > now and point_month_due(u.posted_at, j, month):
+                    to_come[j] += 1
     for index, m in wanted:
         name = ON_DEMAND if index == -1 else POINTS[index][0]
         free = m.x_post_id in today
         price = Decimal(0) if free else budget.rate
         reserve = Decimal(0)
         if index >= 0 and price:
-            later = sum(
-                1
-                for u in upcoming
-                for j in range(max(u.done, index + 1), len(POINTS))
-                if u.posted_at + POINTS[j][1] > now and point_month_due(u.posted_at, j, month)
-            )
-            reserve = later * budget.rate
+            reserve = sum(to_come[index + 1 :]) * budget.rate
         if free or price + reserve <= left:
             reads.append(Read(m.x_post_id, name, index, free, now - m.posted_at < PRIVATE_UNTIL))
             left -= price

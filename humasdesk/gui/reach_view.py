@@ -75,34 +75,39 @@ class ReachState:
     exhausted: bool = False
 
 
-def load_reach_state(services: Any, account_id: str, now: datetime) -> ReachState:
-    """The account's readings, the 7- and 30-day figures and the budget (no X; worker)."""
+def load_reach_state(
+    services: Any, account_id: str, now: datetime, shown: Sequence[str] | None = None
+) -> ReachState:
+    """The readings of the posts `shown` (all the account's when None), the 7- and 30-day
+    figures and the budget (no X; on the worker: it reads only what the tab shows and the
+    last 30 days, however many years of posts the store holds)."""
     metrics, store = services.metrics, services.metrics_store
     metrics.discover()
-    posts = store.posts(account_id)
-    snaps = store.snapshots([p.x_post_id for p in posts])
+    recent = store.posts(account_id, since=now - timedelta(days=30))
+    wanted = set(shown) if shown is not None else None
+    ids = [p.x_post_id for p in recent]
+    if wanted is not None:
+        ids += [i for i in wanted if i not in set(ids)]
+    else:
+        ids = [p.x_post_id for p in store.posts(account_id)]
     by_post: dict[str, list[Snapshot]] = {}
-    for s in snaps:
+    for s in store.snapshots(ids):
         by_post.setdefault(s.x_post_id, []).append(s)
     rows = {}
-    reach_posts = []
-    for p in posts:
-        readings = by_post.get(p.x_post_id, [])
-        rows[p.x_post_id] = ReachRow(
+    for pid in ids if wanted is None else wanted:
+        readings = by_post.get(pid, [])
+        m = store.post(pid) if wanted is not None else None
+        rows[pid] = ReachRow(
             latest=readings[-1] if readings else None,
             trend=tuple(s.impression_count for s in readings),
-            deleted=p.deleted_at is not None,
+            deleted=m is not None and m.deleted_at is not None,
         )
-        if p.replaced_by is None:
-            reach_posts.append(
-                ReachPost(
-                    p.account_id,
-                    p.x_post_id,
-                    p.posted_at,
-                    p.text,
-                    readings[-1] if readings else None,
-                )
-            )
+    reach_posts = [
+        ReachPost(p.account_id, p.x_post_id, p.posted_at, p.text,
+                  (by_post.get(p.x_post_id) or [None])[-1])
+        for p in recent
+        if p.replaced_by is None
+    ]  # fmt: skip
     tz = now.astimezone().tzinfo or UTC
 
     def window(days: int) -> ReachFigures | None:
@@ -256,13 +261,15 @@ class ReachDelegate(QStyledItemDelegate):
         values = [(i, v) for i, v in enumerate(trend) if v is not None]
         if not values:
             return
-        top = max(v for _i, v in values) or 1
+        # From the lowest reading to the highest: the rise (or a drop X reported) shows.
+        low, high = min(v for _i, v in values), max(v for _i, v in values)
+        span = high - low
         n = max(1, len(trend) - 1)
         points = QPolygonF(
             [
                 QPointF(
                     rect.x() + rect.width() * (i / n if len(trend) > 1 else 0.5),
-                    rect.bottom() - rect.height() * (v / top),
+                    rect.bottom() - rect.height() * ((v - low) / span if span else 0.5),
                 )
                 for i, v in values
             ]
@@ -320,7 +327,7 @@ class ReachPanel(QWidget):
         self.sort.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.sort.setMinimumContentsLength(10)
+        self.sort.setMinimumContentsLength(26)
         self.refresh_button = QPushButton(self.tr("Refresh numbers"), self)
         self.refresh_button.setAccessibleName(self.tr("Read the selected post's numbers now"))
         self.refresh_button.clicked.connect(self.on_refresh_button_clicked)
@@ -364,6 +371,11 @@ class ReachPanel(QWidget):
             self._resort()
         self.posts_view.post_list.viewport().update()
 
+    def shown_ids(self) -> list[str]:
+        """The ids of the posts the list shows (captured on the GUI thread for a job)."""
+        model = self.posts_view.model
+        return [p.id for r in range(model.rowCount()) if (p := model.post_at(r)) is not None]
+
     def row_for(self, index: QModelIndex) -> ReachRow | None:
         post = self.posts_view.model.post_at(index.row())
         return None if post is None else self.state.rows.get(post.id)
@@ -400,9 +412,7 @@ class ReachPanel(QWidget):
         posts = [self.posts_view.model.post_at(r) for r in range(self.posts_view.model.rowCount())]
         known = [p for p in posts if p is not None]
         oldest = datetime.min.replace(tzinfo=UTC)
-        return sorted(
-            known, key=lambda p: (p.created_at or oldest, len(p.id), p.id), reverse=True
-        )
+        return sorted(known, key=lambda p: (p.created_at or oldest, len(p.id), p.id), reverse=True)
 
     def _refresh_button(self, *_args: object) -> None:
         self.refresh_button.setEnabled(self.posts_view.selected_id() is not None)
@@ -443,13 +453,15 @@ class ReachController(QObject):
         if session is None or self._busy or not self.available:
             return
         self._busy = True
-        services, call = self.services, self._call
+        services, call, shown = self.services, self._call, self.panel.shown_ids()
 
         def job() -> ReachState:
             if services.timeline is not None:
                 services.timeline.sync(session, call=call)
             services.metrics.take_due(session, call=call)
-            return load_reach_state(services, session.account.user_id, datetime.now().astimezone())
+            return load_reach_state(
+                services, session.account.user_id, datetime.now().astimezone(), shown
+            )
 
         self.worker.submit(job, on_done=self.on_state_loaded, on_error=self.on_job_failed)
 
@@ -458,8 +470,9 @@ class ReachController(QObject):
         if session is None or not self.available:
             return
         services, account_id = self.services, session.account.user_id
+        shown = self.panel.shown_ids()
         self.worker.submit(
-            lambda: load_reach_state(services, account_id, datetime.now().astimezone()),
+            lambda: load_reach_state(services, account_id, datetime.now().astimezone(), shown),
             on_done=self.on_state_shown,
             on_error=self._on_error,
         )
@@ -467,12 +480,14 @@ class ReachController(QObject):
     def read_now(self, session: Any, post_id: str) -> None:
         if session is None or not self.available:
             return
-        services, call = self.services, self._call
+        services, call, shown = self.services, self._call, self.panel.shown_ids()
 
         def job() -> ReachState:
             services.metrics.request_reading(session.account.user_id, post_id)
             services.metrics.take_due(session, call=call)
-            return load_reach_state(services, session.account.user_id, datetime.now().astimezone())
+            return load_reach_state(
+                services, session.account.user_id, datetime.now().astimezone(), shown
+            )
 
         self.worker.submit(job, on_done=self.on_state_shown, on_error=self._on_error)
 

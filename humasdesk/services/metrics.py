@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
 from decimal import Decimal
 
-from humasdesk.core.activity import Action, ActivityEntry, format_ts
+from humasdesk.core.activity import Action, ActivityEntry
 from humasdesk.core.cost import DEFAULT_RATES, CostRates, day_key, month_key
 from humasdesk.core.errors import CreditsDepleted, XError
 from humasdesk.core.metrics import (
@@ -123,38 +123,54 @@ class MetricsService:
         return added
 
     def _register(self, entries: list[ActivityEntry]) -> int:
+        """New posts in one transaction per run of them; an edit or a deletion in between
+        first writes what came before it (an edit reads the version it replaces)."""
         added = 0
+        batch: list[MeasuredPost] = []
+
+        def flush() -> None:
+            nonlocal added
+            if batch:
+                added += self.store.add_posts(batch)
+                batch.clear()
+
         for e in entries:
             action = str(e.action)
             if not e.x_post_id or not e.account_id:
                 continue
             if action in ("post_deleted", "post_deleted_on_x"):
+                flush()
                 self.store.mark_deleted([e.x_post_id], e.ts)
                 continue
             edit_of = e.details.get("edit_of") if action == Action.POST_EDITED_ON_X else None
+            if edit_of:
+                flush()
             previous = self.store.post(str(edit_of)) if edit_of else None
             is_reply = action in (Action.REPLY_SENT, Action.REPLY_SEEN) or (
                 e.in_reply_to is not None and action in (Action.POST_SENT, Action.POST_SEEN)
             )
-            post = MeasuredPost(
-                x_post_id=e.x_post_id,
-                account_id=e.account_id,
-                slot=None if e.slot is None else str(e.slot),
-                handle=e.handle,
-                kind=previous.kind if previous else ("reply" if is_reply else "post"),
-                posted_at=previous.posted_at if previous else e.ts,
-                text=e.text,
-                official_capacity=bool(e.details.get("official_capacity"))
-                or bool(previous and previous.official_capacity),
-                done=previous.done if previous else 0,
-                demand=False,
-                deleted_at=None,
-                replaced_by=None,
-                edit_of=str(edit_of) if edit_of else None,
+            batch.append(
+                MeasuredPost(
+                    x_post_id=e.x_post_id,
+                    account_id=e.account_id,
+                    slot=None if e.slot is None else str(e.slot),
+                    handle=e.handle,
+                    kind=previous.kind if previous else ("reply" if is_reply else "post"),
+                    posted_at=previous.posted_at if previous else e.ts,
+                    text=e.text,
+                    official_capacity=bool(e.details.get("official_capacity"))
+                    or bool(previous and previous.official_capacity),
+                    done=previous.done if previous else 0,
+                    demand=False,
+                    deleted_at=None,
+                    replaced_by=None,
+                    edit_of=str(edit_of) if edit_of else None,
+                )
             )
-            added += self.store.add_posts([post])
             if previous is not None:
+                flush()
                 self.store.mark_replaced(previous.x_post_id, e.x_post_id)
+        flush()
         return added
 
     # --- the budget --------------------------------------------------------------------------
@@ -178,7 +194,7 @@ class MetricsService:
     def plan(self, account_id: str, now: datetime | None = None) -> Plan:
         now = now or self._clock()
         status = self.budget(account_id, now)
-        posts = self.store.posts(account_id, active_only=True)
+        posts = self.store.posts(account_id, active_only=True, open_only=True)
         return plan_reads(
             [p.measured for p in posts],
             now,
@@ -331,11 +347,7 @@ class ReachCollector:
                 cur = nxt
             newest[pid] = cur
         wanted = set(newest.values())
-        latest: dict[str, Snapshot] = {}
-        if wanted & set(measured):
-            for snap in store.snapshots():
-                if snap.x_post_id in wanted:
-                    latest[snap.x_post_id] = snap
+        latest = store.latest_snapshots() if wanted & set(measured) else {}
         out = []
         for pid, (account_id, ts, text) in self.posts.items():
             version = newest[pid]
@@ -386,12 +398,8 @@ def csv_reach_extra(store: MetricsStore, tz: tzinfo | None, until: datetime) -> 
     from humasdesk.store.exports.rows import LocalTimes
 
     times = LocalTimes(tz)
-    latest: dict[str, Snapshot] = {}
-    for snap in store.snapshots(end=until + _MS):
-        latest[snap.x_post_id] = snap
     cells = {}
-    for pid, snap in latest.items():
-        values = ["" if snap.value(n) is None else str(snap.value(n)) for n in PUBLIC_FIELDS]
-        values.append(times.iso(format_ts(snap.read_at)) or "")
-        cells[pid] = "," + ",".join(values)
+    for pid, read_at, *values in store.latest_public(end=until + _MS):
+        numbers = ",".join("" if v is None else str(v) for v in values)
+        cells[pid] = f",{numbers},{times.iso(read_at) or ''}"
     return CsvExtra(CSV_REACH_COLUMNS, cells)

@@ -47,6 +47,9 @@ Clock = Callable[[], datetime]
 PAGE = 100
 MAX_PAGES = 20
 DEFER_MARGIN = timedelta(minutes=1)
+#: A send unsettled for longer (a failed item nobody retried) no longer holds posts back:
+#: the sender, if it later finds the post on X, sees it on the record and adds nothing.
+DEFER_AT_MOST = timedelta(hours=1)
 
 
 def _id_key(post_id: str) -> tuple[int, str]:
@@ -136,7 +139,7 @@ class OwnTimelineSync:
         if floor is not None:
             posts = [p for p in posts if p.created_at is None or p.created_at >= floor]
         pending = self.store.desk_pending_since(account.user_id)
-        if pending is not None:
+        if pending is not None and self._clock() - pending < DEFER_AT_MOST:
             # The desk is sending (or may have sent) a post it has not recorded yet: posts
             # from then on wait for the next sync, so the sender's record comes first
             # (X may rewrite a post's text, e.g. links, so the text alone cannot tell).

@@ -550,12 +550,13 @@ class ActivityLog:
         return len(erased)
 
     def has_post_entry(self, x_post_id: str) -> bool:
-        """Whether a `post_sent`/`reply_sent` entry for this X post exists already."""
+        """Whether a `post_sent`/`reply_sent` entry for this X post exists already (or, issue
+        16, the own-timeline sync recorded it as `post_seen`/`reply_seen`)."""
         row = (
             self._conn()
             .execute(
                 "SELECT 1 FROM activity WHERE x_post_id = ? "
-                "AND action IN ('post_sent', 'reply_sent') LIMIT 1",
+                "AND action IN ('post_sent', 'reply_sent', 'post_seen', 'reply_seen') LIMIT 1",
                 (x_post_id,),
             )
             .fetchone()

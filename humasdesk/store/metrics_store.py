@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from humasdesk.core.activity import ActivityEntry, entry_from_canonical, format_ts, parse_ts
-from humasdesk.core.snapshots import PUBLIC_FIELDS, Measured, Snapshot
+from humasdesk.core.snapshots import POINTS, PUBLIC_FIELDS, Measured, Snapshot
 from humasdesk.store.database import ThreadStore, transaction
 
 
@@ -149,16 +149,27 @@ class MetricsStore(ThreadStore):
         return _post(row) if row else None
 
     def posts(
-        self, account_id: str | None = None, *, active_only: bool = False
+        self,
+        account_id: str | None = None,
+        *,
+        active_only: bool = False,
+        since: datetime | None = None,
+        open_only: bool = False,
     ) -> list[MeasuredPost]:
-        """Oldest first."""
+        """Oldest first (posted at or after `since`; `open_only`: with a reading still to
+        take, scheduled or asked for)."""
         sql = f"SELECT {_POST_COLS} FROM measured_posts"
         where, args = [], []
         if account_id is not None:
             where.append("account_id = ?")
             args.append(account_id)
+        if since is not None:
+            where.append("posted_at >= ?")
+            args.append(format_ts(since))
         if active_only:
             where.append("deleted_at IS NULL AND replaced_by IS NULL")
+        if open_only:
+            where.append(f"(done < {len(POINTS)} OR demand = 1)")
         if where:
             sql += " WHERE " + " AND ".join(where)
         rows = self._conn().execute(sql + " ORDER BY posted_at, x_post_id", args).fetchall()
@@ -324,6 +335,29 @@ class MetricsStore(ThreadStore):
             sql += " WHERE " + " AND ".join(where)
         rows = self._conn().execute(sql + " ORDER BY read_at, id", args).fetchall()
         return [_snap(r) for r in rows]
+
+    def _latest(self, cols: str, end: datetime | None) -> Any:
+        inner = "SELECT id, row_number() OVER (PARTITION BY x_post_id ORDER BY read_at DESC, "
+        inner += "id DESC) AS rn FROM metric_snapshots"
+        args: list[Any] = []
+        if end is not None:
+            inner += " WHERE read_at < ?"
+            args.append(format_ts(end))
+        return self._conn().execute(
+            f"SELECT {cols} FROM metric_snapshots WHERE id IN "
+            f"(SELECT id FROM ({inner}) WHERE rn = 1)",
+            args,
+        )
+
+    def latest_snapshots(self, end: datetime | None = None) -> dict[str, Snapshot]:
+        """Each post's latest reading (read before `end`), by post id: one query."""
+        return {r[0]: _snap(r) for r in self._latest(_SNAP_COLS, end)}
+
+    def latest_public(self, end: datetime | None = None) -> list[tuple[Any, ...]]:
+        """Each post's latest public numbers as stored: ``(x_post_id, read_at text,
+        impression_count, …)`` in X's order, for the CSV (nothing parsed)."""
+        cols = "x_post_id, read_at, " + ", ".join(PUBLIC_FIELDS)
+        return self._latest(cols, end).fetchall()
 
     # --- scan position over the activity log --------------------------------------------------
 

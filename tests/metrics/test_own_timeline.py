@@ -141,3 +141,14 @@ def test_while_a_send_is_unsettled_newer_posts_wait_even_if_x_rewrote_the_text(d
     result = desk.timeline.sync(office, call=desk.accounts.call)
     assert result.posts == 1
     assert [e.x_post_id for e in desk.entries(Action.POST_SEEN)] == [phone["id"]]
+
+
+def test_a_send_unsettled_for_hours_no_longer_holds_posts_back(desk):
+    """A failed send nobody retried must not keep the phone's posts off the record."""
+    office = desk.sign_in(Slot.OFFICE)
+    queued = desk.outbox.enqueue(Slot.OFFICE, office.account, "Tidak pernah selesai.", undo_s=0)
+    desk.sender.store.mark_sending(queued.items[0].id, desk.clock(), owner="other", pid=None)
+    desk.clock.advance(2 * 3600)
+    phone = desk.control.app_post("HumasDemo", "Dari ponsel: layanan tetap buka.")
+    assert desk.timeline.sync(office, call=desk.accounts.call).posts == 1
+    assert [e.x_post_id for e in desk.entries(Action.POST_SEEN)] == [phone["id"]]
