@@ -169,11 +169,14 @@ def export_once(db: str, fmt: str, out: str) -> dict[str, Any]:
     signer.sign(b"warm up")  # key made before the clock starts
     before = _rss_now_kib() or resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     options = ExportOptions(fmt=fmt, include_personal=True, citizen_data="full")
+    cpu = time.process_time()
     seconds, result = _timed(export_activity, log, options, out, signer=signer)
+    cpu = time.process_time() - cpu
     after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     log.close()
     return {
         "seconds": seconds,
+        "cpu_seconds": cpu,
         "entries": result.entries,
         "bytes": result.size,
         "rss_before_kib": before,
@@ -209,14 +212,23 @@ BASELINE_SQL = (
 )
 
 
+# The CPU seconds of the last `baseline_csv` run of the sqlite3 shell (its own rusage).
+LAST_BASELINE_CPU = [0.0]
+
+
 def baseline_csv(db: Path, out: Path) -> tuple[float, str]:
     """The same rows as CSV, written by the `sqlite3` shell (or, without it, by Python's
     sqlite3 module and csv writer). Returns (seconds, label)."""
     cli = shutil.which("sqlite3")
     t = time.perf_counter()
     if cli:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         with open(out, "wb") as f:
             subprocess.run([cli, "-csv", "-header", str(db), BASELINE_SQL], stdout=f, check=True)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        LAST_BASELINE_CPU[0] = (after.ru_utime + after.ru_stime) - (
+            before.ru_utime + before.ru_stime
+        )
         return time.perf_counter() - t, "sqlite3 shell -csv"
     import csv
 
@@ -248,14 +260,14 @@ CREATE VIRTUAL TABLE activity_fts USING fts5(text, citizen_text,
 """
 
 
-def append_floor(db: Path, floor_db: Path, n: int, *, plain: bool) -> float:
+def append_floor(db: Path, floor_db: Path, n: int, *, plain: bool) -> tuple[float, float]:
     """A floor for `append_many`: the same stored rows (canonical text, hashes, personal
     fields, FTS text, read back from `db`, untimed) inserted with `executemany`, in batches
     of the same size, one transaction each, on a connection configured as the log's, with
     no chain: no digests or canonical JSON made, no chain trigger. `plain`: into plain tables
     with the same FTS index (the issue's floor); else into the log's own schema with only
     the chain trigger dropped (its generated columns and indexes kept). Returns the insert
-    seconds."""
+    seconds, wall and CPU."""
     from humasdesk.store.database import configure, open_database
 
     for p in floor_db.parent.glob(floor_db.name + "*"):
@@ -270,7 +282,7 @@ def append_floor(db: Path, floor_db: Path, n: int, *, plain: bool) -> float:
         configure(dst)
         dst.execute("DROP TRIGGER activity_insert_extends_chain")
     src = sqlite3.connect(str(db))
-    seconds = 0.0
+    seconds = cpu = 0.0
     for lo in range(1, n + 1, BATCH):
         hi = lo + BATCH - 1
         act = src.execute(
@@ -288,7 +300,7 @@ def append_floor(db: Path, floor_db: Path, n: int, *, plain: bool) -> float:
             "AND (a.text IS NOT NULL OR p.citizen_text IS NOT NULL)",
             (lo, hi),
         ).fetchall()
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         dst.execute("BEGIN IMMEDIATE")
         dst.executemany(
             "INSERT INTO activity (seq, canonical, prev_hash, hash) VALUES (?,?,?,?)", act
@@ -301,11 +313,12 @@ def append_floor(db: Path, floor_db: Path, n: int, *, plain: bool) -> float:
         dst.executemany("INSERT INTO activity_fts (rowid, text, citizen_text) VALUES (?,?,?)", fts)
         dst.execute("COMMIT")
         seconds += time.perf_counter() - t
+        cpu += time.process_time() - c
     src.close()
     dst.close()
     for p in floor_db.parent.glob(floor_db.name + "*"):
         p.unlink()
-    return seconds
+    return seconds, cpu
 
 
 def baseline_hash(db: Path) -> dict[str, float]:
@@ -314,7 +327,7 @@ def baseline_hash(db: Path) -> dict[str, float]:
     read+hash for the entries alone (`chain_s`) and with the personal values (`all_s`), the
     hashing alone (`hash_only_s`, entries), and the entry bytes (`bytes`)."""
     conn = sqlite3.connect(str(db))
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     hashing = 0.0
     total = 0
     sha = hashlib.sha256
@@ -325,7 +338,7 @@ def baseline_hash(db: Path) -> dict[str, float]:
             sha(b).hexdigest()
             total += len(b)
         hashing += time.perf_counter() - h
-    chain_s = time.perf_counter() - t
+    chain_s, chain_cpu = time.perf_counter() - t, time.process_time() - c
     cur = conn.execute(
         "SELECT salt, CAST(citizen_handle AS BLOB), CAST(citizen_text AS BLOB) "
         "FROM activity_personal ORDER BY seq"
@@ -337,9 +350,16 @@ def baseline_hash(db: Path) -> dict[str, float]:
                     sha(salt + ch).hexdigest()
                 if ct is not None:
                     sha(salt + ct).hexdigest()
-    all_s = time.perf_counter() - t
+    all_s, all_cpu = time.perf_counter() - t, time.process_time() - c
     conn.close()
-    return {"chain_s": chain_s, "all_s": all_s, "hash_only_s": hashing, "bytes": total}
+    return {
+        "chain_s": chain_s,
+        "all_s": all_s,
+        "chain_cpu_s": chain_cpu,
+        "all_cpu_s": all_cpu,
+        "hash_only_s": hashing,
+        "bytes": total,
+    }
 
 
 def run_log_scale(
@@ -362,26 +382,32 @@ def run_log_scale(
 
     # -- append -----------------------------------------------------------------------------
     gen = entries(n)
-    append_s = make_s = 0.0
+    append_s = make_s = append_cpu = 0.0
     done = 0
     while done < n:
         t = time.perf_counter()
         batch = [e for _, e in zip(range(min(BATCH, n - done)), gen, strict=False)]
         make_s += time.perf_counter() - t
+        c = time.process_time()
         s, _ = _timed(log.append_many, batch)
+        append_cpu += time.process_time() - c
         append_s += s
         done += len(batch)
         print(f"  appended {done:,} entries ({done / append_s:,.0f}/s)", file=sys.stderr)
     fig["append_many_per_s"] = round(n / append_s)
     fig["append_many_s"] = round(append_s, 1)
     fig["make_entries_s"] = round(make_s, 1)
-    floor_s = append_floor(db, work / "floor.db", n, plain=True)
+    floor_s, floor_cpu = append_floor(db, work / "floor.db", n, plain=True)
     fig["append_floor_per_s"] = round(n / floor_s)
     fig["append_floor_s"] = round(floor_s, 1)
     fig["append_ratio"] = round(append_s / floor_s, 2)
-    schema_s = append_floor(db, work / "floor.db", n, plain=False)
+    schema_s, schema_cpu = append_floor(db, work / "floor.db", n, plain=False)
     fig["append_floor_schema_per_s"] = round(n / schema_s)
     fig["append_ratio_schema"] = round(append_s / schema_s, 2)
+    # CPU seconds: what a shared, busy machine distorts least (the wall ratios move with load)
+    fig["append_cpu_per_s"] = round(n / append_cpu)
+    fig["append_cpu_ratio"] = round(append_cpu / floor_cpu, 2)
+    fig["append_cpu_ratio_schema"] = round(append_cpu / schema_cpu, 2)
     singles = []
     for e in entries(200, seed=99, start=datetime(2025, 1, 2, tzinfo=UTC)):
         s, _ = _timed(
@@ -436,6 +462,9 @@ def run_log_scale(
     fig["csv_service_s"] = round(ex["seconds"], 2)
     fig["csv_baseline_s"] = round(base_s, 2)
     fig["csv_ratio"] = round(ex["seconds"] / base_s, 2)
+    fig["csv_cpu_ratio"] = (
+        round(ex["cpu_seconds"] / LAST_BASELINE_CPU[0], 2) if LAST_BASELINE_CPU[0] else None
+    )
     fig["csv_baseline"] = base_label
     fig["csv_entries"] = ex["entries"]
     fig["csv_mb"] = round(ex["bytes"] / 2**20, 1)
@@ -456,7 +485,9 @@ def run_log_scale(
     # -- verification vs plain sha256 -----------------------------------------------------------
     log.close()
     log = ActivityLog(ConnectionFactory(db))
+    c = time.process_time()
     s, result = _timed(log.verify)
+    verify_cpu = time.process_time() - c
     base = baseline_hash(db)
     fig["verify_s"] = round(s, 2)
     fig["verify_ok"] = result.ok
@@ -466,6 +497,8 @@ def run_log_scale(
     fig["sha256_hash_only_s"] = round(base["hash_only_s"], 2)
     fig["verify_ratio"] = round(s / base["all_s"], 2)
     fig["verify_ratio_chain_only"] = round(s / base["chain_s"], 2)
+    fig["verify_cpu_ratio"] = round(verify_cpu / base["all_cpu_s"], 2)
+    fig["verify_cpu_ratio_chain_only"] = round(verify_cpu / base["chain_cpu_s"], 2)
     fig["verify_ratio_hash_only"] = round(s / base["hash_only_s"], 2)
     fig["hashed_mb"] = round(base["bytes"] / 2**20)
     log.close()

