@@ -23,6 +23,7 @@ APT_PACKAGES=(
   libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0
   libegl1 libgl1 libfontconfig1 libdbus-1-3 fontconfig fonts-dejavu-core
   binutils desktop-file-utils
+  icu-devtools gcc  # the bundle's trimmed ICU data (packaging/icu_data.py)
 )
 
 missing=()
