@@ -175,6 +175,8 @@ _POSTS = POST_ACTIONS = frozenset({_POST, str(Action.POST_SEEN)})
 _REPLIES = REPLY_ACTIONS = frozenset({_REPLY, str(Action.REPLY_SEEN)})
 _REPOSTS = REPOST_ACTIONS = frozenset({_REPOST, str(Action.REPOST_SEEN)})
 SEEN_ACTIONS = frozenset({str(Action.POST_SEEN), str(Action.REPLY_SEEN), str(Action.REPOST_SEEN)})
+#: The entries whose posts reach and engagement count (`publication_kind` "post" or "reply").
+REACH_ACTIONS = _POSTS | _REPLIES
 
 
 def publication_kind(action: str, in_reply_to: str | None) -> str | None:

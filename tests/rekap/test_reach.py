@@ -1,0 +1,167 @@
+"""Reach and engagement in the rekap (issue 18, figures; issue 16's metrics snapshots): the
+officials' JSON Lines exports carry their posts' readings after the entries; the rekap keeps
+each counted post's latest reading and reports, per official, unit and in total, the same
+figures as each official's own report (`core.metrics`), and says "no figures" — never 0 —
+for inputs without readings."""
+
+from __future__ import annotations
+
+import math
+import random
+from datetime import date, timedelta
+
+from humasdesk.core.activity import Action
+from humasdesk.core.metrics import ReachFigures, ReachTally
+from humasdesk.core.snapshots import snapshot_from_x
+from humasdesk.services.rekap import check_inputs
+from humasdesk.store import ActivityLog, ConnectionFactory
+from humasdesk.store.metrics_store import MeasuredPost, MetricsStore
+from humasdesk.store.trusted_keys import TrustedKeys
+
+from .conftest import Official, trust
+from .test_done_when import MARCH, local, own_report
+
+REACHED = {str(Action.POST_SENT), str(Action.REPLY_SENT)}
+
+
+def add_readings(o: Official, seed: int) -> int:
+    """Readings of the official's posts and replies, as the desk stores them: some never
+    read, most read two or three times (the latest counts), some latest readings without
+    an impressions figure. Returns how many readings were stored."""
+    rng = random.Random(seed)
+    factory = ConnectionFactory(o.root / "humasdesk.db", synchronous="NORMAL")
+    log, store = ActivityLog(factory), MetricsStore(factory)
+    try:
+        posts, snaps = [], []
+        for e in log.iter_entries():
+            if str(e.action) not in REACHED or not e.x_post_id:
+                continue
+            posts.append(
+                MeasuredPost(
+                    x_post_id=e.x_post_id,
+                    account_id=str(e.account_id),
+                    slot=str(e.slot),
+                    handle=e.handle,
+                    kind="reply" if e.in_reply_to else "post",
+                    posted_at=e.ts,
+                    text=e.text,
+                    official_capacity=e.details.get("official_capacity") is True,
+                    done=0,
+                    demand=False,
+                    deleted_at=None,
+                    replaced_by=None,
+                    edit_of=None,
+                )
+            )
+            if rng.random() < 0.2:
+                continue  # never read
+            impressions = rng.randint(50, 5000)
+            for k, (point, after) in enumerate(
+                (("1h", timedelta(hours=1)), ("1d", timedelta(days=1)), ("7d", timedelta(days=7)))
+            ):
+                if k and rng.random() < 0.3:
+                    break
+                impressions += rng.randint(0, 2000)
+                public = {
+                    "impression_count": impressions,
+                    "like_count": rng.randint(0, 90),
+                    "retweet_count": rng.randint(0, 20),
+                    "quote_count": rng.choice([0, 1, None]),
+                    "reply_count": rng.randint(0, 12),
+                    "bookmark_count": 0,
+                }
+                if rng.random() < 0.12:
+                    public["impression_count"] = None  # X gave no figure
+                snaps.append(
+                    snapshot_from_x(
+                        e.x_post_id,
+                        str(e.account_id),
+                        {"public_metrics": public},
+                        e.ts + after + timedelta(minutes=rng.randint(0, 50)),
+                        point,
+                    )
+                )
+        store.add_posts(posts)
+        store.add_snapshots(snaps, {}, [])
+        return len(snaps)
+    finally:
+        store.close()
+        log.close()
+
+
+def figures_of(t: ReachTally | ReachFigures) -> tuple:
+    return (
+        t.posts,
+        t.measured,
+        t.without_impressions,
+        t.impressions_total,
+        t.impressions_median,
+        t.engagements_total,
+        t.engagement_rate,
+    )
+
+
+def test_each_officials_reach_equals_their_own_report(
+    officials, supervisor, supervisor_keyring, tmp_path
+):
+    budi, sari, _joko = officials
+    assert add_readings(budi, 11) and add_readings(sari, 12)
+    files = []
+    for o in (budi, sari):
+        files.append(o.export(tmp_path / f"{o.root.name}.jsonl"))  # the whole log
+        trust(supervisor, supervisor_keyring, o)
+    rekap = check_inputs(
+        files,
+        TrustedKeys(supervisor / "trusted-keys.json"),
+        start=local(date(2024, 3, 1)),
+        end=local(date(2024, 4, 1)),
+        workers=1,
+    )
+    assert rekap.has_reach
+    for o in (budi, sari):
+        own = own_report(o, tmp_path).reach
+        assert own is not None
+        figures = next(f for f in rekap.officials if f.key.name == o.name)
+        assert figures.reach is not None
+        assert own.accounts
+        for account in own.accounts:
+            mine = figures.reach.get(account.account_id)
+            assert mine is not None, (o.name, account.account_id)
+            assert figures_of(mine) == figures_of(account), (o.name, account.account_id)
+        office = own.for_account(o.office_id)
+        assert office.measured and office.without_impressions  # both kinds in the data
+        personal = own.for_account(o.office_id + "9")
+        assert personal is not None and personal.posts  # official capacity only, as the rest
+        total = figures.reach_total()
+        assert total.measured == sum(a.measured for a in own.accounts)
+        assert total.impressions_total == sum(a.impressions_total for a in own.accounts)
+
+    # the total pools every measured post's impressions: the median of all of them
+    everything = [
+        v for o in rekap.officials for t in (o.reach or {}).values() for v in t.impressions
+    ]
+    ordered = sorted(everything)
+    total = rekap.total_reach()
+    assert total.impressions_median == ordered[max(1, math.ceil(len(ordered) / 2)) - 1]
+    assert total.impressions_total == sum(everything)
+    assert len(total.impressions) == 0  # pooled by reference, not copied
+
+
+def test_an_export_without_readings_gives_no_figures_not_zero(
+    officials, supervisor, supervisor_keyring, tmp_path
+):
+    budi, _sari, joko = officials  # the same unit; only Budi's desk read any numbers
+    add_readings(budi, 11)
+    files = []
+    for o in (budi, joko):
+        files.append(o.export(tmp_path / f"{o.root.name}.jsonl", *MARCH))
+        trust(supervisor, supervisor_keyring, o)
+    rekap = check_inputs(files, TrustedKeys(supervisor / "trusted-keys.json"), workers=1)
+    by_name = {o.key.name: o for o in rekap.officials}
+    assert by_name[joko.name].reach is None and by_name[joko.name].reach_total() is None
+    assert by_name[budi.name].reach_total().measured > 0
+    ((_unit, officials_of_unit),) = rekap.units()
+    assert rekap.unit_reach(officials_of_unit).measured == by_name[budi.name].reach_total().measured
+
+    only_joko = check_inputs([files[1]], TrustedKeys(supervisor / "trusted-keys.json"))
+    assert not only_joko.has_reach and only_joko.total_reach() is None
