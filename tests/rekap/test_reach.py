@@ -6,6 +6,8 @@ for inputs without readings."""
 
 from __future__ import annotations
 
+import csv
+import io
 import math
 import random
 from datetime import date, timedelta
@@ -18,8 +20,8 @@ from humasdesk.store import ActivityLog, ConnectionFactory
 from humasdesk.store.metrics_store import MeasuredPost, MetricsStore
 from humasdesk.store.trusted_keys import TrustedKeys
 
-from .conftest import Official, trust
-from .test_done_when import MARCH, local, own_report
+from .conftest import Official, run_rekap, trust
+from .test_done_when import MARCH, local, own_report, xlsx_sheet_text
 
 REACHED = {str(Action.POST_SENT), str(Action.REPLY_SENT)}
 
@@ -146,6 +148,25 @@ def test_each_officials_reach_equals_their_own_report(
     assert total.impressions_total == sum(everything)
     assert len(total.impressions) == 0  # pooled by reference, not copied
 
+    # the XLSX's sheet and the CSV's columns carry the same figures
+    xlsx, out_csv = tmp_path / "rekap.xlsx", tmp_path / "rekap.csv"
+    for out in (xlsx, out_csv):
+        code = run_rekap(supervisor, supervisor_keyring, "-o", str(out), *MARCH, *map(str, files))
+        assert code == 0
+    sheet = xlsx_sheet_text(xlsx, "Jangkauan")
+    budi_total = next(f for f in rekap.officials if f.key.name == budi.name).reach_total()
+    assert "Impresi, median" in sheet and "Tingkat keterlibatan" in sheet
+    assert f"={budi_total.impressions_total}\n" in sheet
+    assert f"={total.impressions_total}\n" in sheet  # the total row
+    assert "tidak ada angka" not in sheet
+    rows = list(csv.DictReader(io.StringIO(out_csv.read_bytes().decode("utf-8-sig"))))
+    budi_row = next(r for r in rows if r["pejabat"] == budi.name)
+    assert budi_row["impresi_total"] == str(budi_total.impressions_total)
+    assert budi_row["kiriman_diukur"] == str(budi_total.measured)
+    assert budi_row["impresi_median"] == str(budi_total.impressions_median)
+    assert budi_row["diukur_tanpa_impresi"] == str(budi_total.without_impressions)
+    assert budi_row["persen_keterlibatan"] == f"{budi_total.engagement_rate * 100:.2f}"
+
 
 def test_an_export_without_readings_gives_no_figures_not_zero(
     officials, supervisor, supervisor_keyring, tmp_path
@@ -165,3 +186,22 @@ def test_an_export_without_readings_gives_no_figures_not_zero(
 
     only_joko = check_inputs([files[1]], TrustedKeys(supervisor / "trusted-keys.json"))
     assert not only_joko.has_reach and only_joko.total_reach() is None
+
+    # the outputs: empty cells and "no figures" for Joko, never zeros
+    xlsx, out_csv = tmp_path / "rekap.xlsx", tmp_path / "rekap.csv"
+    for out in (xlsx, out_csv):
+        assert run_rekap(supervisor, supervisor_keyring, "-o", str(out), *map(str, files)) == 0
+    rows = list(csv.DictReader(io.StringIO(out_csv.read_bytes().decode("utf-8-sig"))))
+    joko_row = next(r for r in rows if r["pejabat"] == joko.name)
+    budi_row = next(r for r in rows if r["pejabat"] == budi.name)
+    for column in ("kiriman_diukur", "impresi_total", "impresi_median", "persen_keterlibatan"):
+        assert joko_row[column] == "", column
+        assert budi_row[column] != "", column
+    sheet = xlsx_sheet_text(xlsx, "Jangkauan")
+    assert sheet.count("tidak ada angka: berkas masukan tidak memuat pembacaan") >= 2
+    alone = tmp_path / "joko.xlsx"
+    assert run_rekap(supervisor, supervisor_keyring, "-o", str(alone), str(files[1])) == 0
+    assert "Tidak ada berkas masukan yang memuat angka jangkauan" in xlsx_sheet_text(
+        alone, "Jangkauan"
+    )
+    assert "tidak ada angka" in xlsx_sheet_text(alone, "Ringkasan")
