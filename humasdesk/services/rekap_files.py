@@ -92,13 +92,13 @@ DEFINITIONS = (
         "Jangkauan dan keterlibatan",
         "Dari angka kiriman yang dibaca dari X dan dimuat ekspor (snapshot metrik), sama "
         "dengan laporan pejabat: kiriman dan balasan periode ini yang dihitung (akun pribadi "
-        "hanya kapasitas jabatan), masing-masing dengan pembacaan terakhirnya. Kiriman diukur "
-        "= yang angkanya pernah dibaca. Impresi (impression_count): total atas kiriman diukur "
-        "yang memiliki angkanya, median dengan metode peringkat terdekat (untuk unit dan total "
-        "semua kiriman digabung). Tingkat keterlibatan = (suka + repost + kutipan + balasan) "
-        "÷ impresi, atas kiriman yang memiliki angka impresi. Kiriman tanpa angka impresi "
-        "dihitung tersendiri, tidak sebagai 0. Bila berkas masukan seorang pejabat tidak "
-        "memuat pembacaan, tidak ada angka (bukan 0).",
+        "hanya kapasitas jabatan), masing-masing dengan pembacaan terakhirnya. Kiriman yang "
+        "diukur = yang angkanya pernah dibaca. Tayangan (impression_count): total atas kiriman "
+        "terukur yang memiliki angkanya, median dengan metode peringkat terdekat (untuk unit "
+        "dan total semua kiriman digabung). Tingkat keterlibatan = (suka + repost + kutipan "
+        "+ balasan) ÷ tayangan, atas kiriman yang memiliki angka tayangan. Kiriman tanpa "
+        "angka tayangan dihitung tersendiri, tidak sebagai 0. Bila berkas masukan seorang "
+        "pejabat tidak memuat pembacaan, tidak ada angka (bukan 0).",
     ),
     (
         "Data warga",
@@ -197,12 +197,12 @@ def reach_rows(rekap: Rekap) -> list[tuple[str, str, str, str, ReachTally | None
 
 REACH_COLUMNS: tuple[tuple[str, Callable[[ReachTally], Any], str], ...] = (
     ("Kiriman dan balasan", lambda r: r.posts, "int"),
-    ("Kiriman diukur", lambda r: r.measured, "int"),
-    ("Impresi, total", lambda r: r.impressions_total, "int"),
-    ("Impresi, median", lambda r: r.impressions_median, "int"),
+    ("Kiriman yang diukur", lambda r: r.measured, "int"),
+    ("Tayangan, total", lambda r: r.impressions_total, "int"),
+    ("Tayangan, median", lambda r: r.impressions_median, "int"),
     ("Keterlibatan (suka, repost, kutipan, balasan)", lambda r: r.engagements_total, "int"),
     ("Tingkat keterlibatan", lambda r: r.engagement_rate, "pct"),
-    ("Diukur tanpa angka impresi", lambda r: r.without_impressions, "int"),
+    ("Kiriman terukur tanpa angka tayangan", lambda r: r.without_impressions, "int"),
 )
 
 
@@ -485,11 +485,11 @@ def _summary(wb: Any, f: _Formats, rekap: Rekap, header: RekapHeader) -> None:
         items.append(("Jangkauan dan keterlibatan", NO_REACH, "text"))
     else:
         items += [
-            ("Kiriman diukur (jangkauan)", reach.measured, "int"),
-            ("Impresi, total", reach.impressions_total, "int"),
-            ("Impresi, median", reach.impressions_median, "int"),
+            ("Kiriman yang diukur (jangkauan)", reach.measured, "int"),
+            ("Tayangan, total", reach.impressions_total, "int"),
+            ("Tayangan, median", reach.impressions_median, "int"),
             ("Tingkat keterlibatan", reach.engagement_rate, "pct"),
-            ("Diukur tanpa angka impresi", reach.without_impressions, "int"),
+            ("Kiriman terukur tanpa angka tayangan", reach.without_impressions, "int"),
         ]
     items.append(("Data warga", "Rekap ini tidak memuat handle maupun teks warga.", "text"))
     for r, (label, value, kind) in enumerate(items):
@@ -606,11 +606,11 @@ CSV_COLUMNS = (
     "peringkat",
     # reach and engagement (empty: the official's inputs carry no readings)
     "kiriman_diukur",
-    "impresi_total",
-    "impresi_median",
+    "tayangan_total",
+    "tayangan_median",
     "keterlibatan",
     "persen_keterlibatan",
-    "diukur_tanpa_impresi",
+    "diukur_tanpa_tayangan",
 )
 
 

@@ -10,6 +10,7 @@ import csv
 import io
 import math
 import random
+import subprocess
 from datetime import date, timedelta
 
 from humasdesk.core.activity import Action
@@ -91,6 +92,15 @@ def add_readings(o: Official, seed: int) -> int:
         log.close()
 
 
+def pdf_text(supervisor, keyring, out, *args) -> str:
+    """The rekap as a PDF by `humasdesk rekap`, its text on one line (pdftotext)."""
+    assert run_rekap(supervisor, keyring, "-o", str(out), *map(str, args)) == 0
+    text = subprocess.run(
+        ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return " ".join(text.split())
+
+
 def figures_of(t: ReachTally | ReachFigures) -> tuple:
     return (
         t.posts,
@@ -155,17 +165,26 @@ def test_each_officials_reach_equals_their_own_report(
         assert code == 0
     sheet = xlsx_sheet_text(xlsx, "Jangkauan")
     budi_total = next(f for f in rekap.officials if f.key.name == budi.name).reach_total()
-    assert "Impresi, median" in sheet and "Tingkat keterlibatan" in sheet
+    assert "Tayangan, median" in sheet and "Tingkat keterlibatan" in sheet
     assert f"={budi_total.impressions_total}\n" in sheet
     assert f"={total.impressions_total}\n" in sheet  # the total row
     assert "tidak ada angka" not in sheet
     rows = list(csv.DictReader(io.StringIO(out_csv.read_bytes().decode("utf-8-sig"))))
     budi_row = next(r for r in rows if r["pejabat"] == budi.name)
-    assert budi_row["impresi_total"] == str(budi_total.impressions_total)
+    assert budi_row["tayangan_total"] == str(budi_total.impressions_total)
     assert budi_row["kiriman_diukur"] == str(budi_total.measured)
-    assert budi_row["impresi_median"] == str(budi_total.impressions_median)
-    assert budi_row["diukur_tanpa_impresi"] == str(budi_total.without_impressions)
+    assert budi_row["tayangan_median"] == str(budi_total.impressions_median)
+    assert budi_row["diukur_tanpa_tayangan"] == str(budi_total.without_impressions)
     assert budi_row["persen_keterlibatan"] == f"{budi_total.engagement_rate * 100:.2f}"
+
+    # the PDF's section, in the figures
+    flat = pdf_text(supervisor, supervisor_keyring, tmp_path / "rekap.pdf", *MARCH, *files)
+    assert "Jangkauan dan keterlibatan" in flat
+    assert "Kiriman yang diukur" in flat and "Tingkat keterlibatan" in flat
+    numbers = flat.replace(".", "")
+    assert str(budi_total.impressions_total) in numbers
+    assert str(total.impressions_total) in numbers
+    assert "tidak ada angka" not in flat
 
 
 def test_an_export_without_readings_gives_no_figures_not_zero(
@@ -194,7 +213,7 @@ def test_an_export_without_readings_gives_no_figures_not_zero(
     rows = list(csv.DictReader(io.StringIO(out_csv.read_bytes().decode("utf-8-sig"))))
     joko_row = next(r for r in rows if r["pejabat"] == joko.name)
     budi_row = next(r for r in rows if r["pejabat"] == budi.name)
-    for column in ("kiriman_diukur", "impresi_total", "impresi_median", "persen_keterlibatan"):
+    for column in ("kiriman_diukur", "tayangan_total", "tayangan_median", "persen_keterlibatan"):
         assert joko_row[column] == "", column
         assert budi_row[column] != "", column
     sheet = xlsx_sheet_text(xlsx, "Jangkauan")
@@ -205,3 +224,10 @@ def test_an_export_without_readings_gives_no_figures_not_zero(
         alone, "Jangkauan"
     )
     assert "tidak ada angka" in xlsx_sheet_text(alone, "Ringkasan")
+
+    # the PDF: Joko's rows say so; with Joko's file alone the section says there are none
+    flat = pdf_text(supervisor, supervisor_keyring, tmp_path / "rekap.pdf", *files)
+    assert "Jangkauan dan keterlibatan" in flat
+    assert "tidak ada angka: berkas masukan tidak memuat pembacaan" in flat
+    flat = pdf_text(supervisor, supervisor_keyring, tmp_path / "joko.pdf", files[1])
+    assert "Tidak ada berkas masukan yang memuat angka jangkauan dan keterlibatan" in flat
