@@ -19,6 +19,13 @@ register of trusted keys, and consolidate the ones that verify (no Qt).
    account only entries marked *kapasitas jabatan* count, as in a default export. If a file
    fails after its entries were fed, the official's figures are rebuilt without it.
 3. **Gaps** between an official's counted files are reported (`core.rekap.find_gaps`).
+4. **Reach and engagement** (issue 16's ``metrics_snapshot`` lines after the entries): while
+   an official's files stream, the rekap keeps each counted post's and reply's X id and time
+   (office, and personal only *kapasitas jabatan*, as the rest), the edits made on X, and
+   per post id only its latest reading (read time, impressions, engagements) — taken from a
+   file only once it is counted. The figures are `core.metrics.ReachTally`'s, the same
+   definitions as the officials' own reports (`compute_reach`); an official none of whose
+   counted files carries a reading has none (`OfficialFigures.reach` None), never zeros.
 
 Only one official's entries are held at a time, so memory does not grow with the number of
 files: what stays are the per-account tallies (counts, and 8 bytes per answered mention for

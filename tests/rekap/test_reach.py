@@ -92,6 +92,42 @@ def add_readings(o: Official, seed: int) -> int:
         log.close()
 
 
+EDITED_IMPRESSIONS = 99_999
+
+
+def edit_on_x(o: Official) -> None:
+    """The official edits their first office post on X: the desk logs the new version
+    (``post_edited_on_x``, ``edit_of`` the old id) and reads the new version's numbers; the
+    figures count the post once, with its newest version's latest reading."""
+    factory = ConnectionFactory(o.root / "humasdesk.db", synchronous="NORMAL")
+    log, store = ActivityLog(factory), MetricsStore(factory)
+    try:
+        first = next(
+            e for e in log.iter_entries() if str(e.action) == "post_sent" and e.slot == "office"
+        )
+        new_id = first.x_post_id + "2"
+        at = first.ts + timedelta(minutes=30)
+        log.append(Action.POST_EDITED_ON_X, slot=first.slot, account_id=first.account_id,
+                   handle=first.handle, x_post_id=new_id, text=(first.text or "") + " (ralat)",
+                   details={"edit_of": first.x_post_id}, ts=at)  # fmt: skip
+        store.add_posts(
+            [
+                MeasuredPost(new_id, str(first.account_id), "office", first.handle, "post", at,
+                             first.text, False, 0, False, None, None, first.x_post_id)
+            ]
+        )  # fmt: skip
+        store.mark_replaced(first.x_post_id, new_id)
+        public = {"impression_count": EDITED_IMPRESSIONS, "like_count": 7, "retweet_count": 1}
+        store.add_snapshots(
+            [snapshot_from_x(new_id, str(first.account_id), {"public_metrics": public},
+                             at + timedelta(days=1), "1d")],
+            {}, [],
+        )  # fmt: skip
+    finally:
+        store.close()
+        log.close()
+
+
 def pdf_text(supervisor, keyring, out, *args) -> str:
     """The rekap as a PDF by `humasdesk rekap`, its text on one line (pdftotext)."""
     assert run_rekap(supervisor, keyring, "-o", str(out), *map(str, args)) == 0
@@ -118,6 +154,7 @@ def test_each_officials_reach_equals_their_own_report(
 ):
     budi, sari, _joko = officials
     assert add_readings(budi, 11) and add_readings(sari, 12)
+    edit_on_x(budi)
     files = []
     for o in (budi, sari):
         files.append(o.export(tmp_path / f"{o.root.name}.jsonl"))  # the whole log
@@ -130,6 +167,18 @@ def test_each_officials_reach_equals_their_own_report(
         workers=1,
     )
     assert rekap.has_reach
+    budi_office = next(f for f in rekap.officials if f.key.name == budi.name).reach[budi.office_id]
+    assert EDITED_IMPRESSIONS in budi_office.impressions  # the edit's newest version counted
+    # worker processes give the same figures
+    pooled = check_inputs(
+        files,
+        TrustedKeys(supervisor / "trusted-keys.json"),
+        start=local(date(2024, 3, 1)),
+        end=local(date(2024, 4, 1)),
+        workers=2,
+    )
+    for a, b in zip(rekap.officials, pooled.officials, strict=True):
+        assert figures_of(a.reach_total()) == figures_of(b.reach_total())
     for o in (budi, sari):
         own = own_report(o, tmp_path).reach
         assert own is not None
