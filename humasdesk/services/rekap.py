@@ -70,13 +70,12 @@ from humasdesk.core.metrics import (
 )
 from humasdesk.core.privacy import CLASSIFICATIONS, DEFAULT_CLASSIFICATION
 from humasdesk.core.rekap import Gap, TrustedKey, Verdict, find_gaps
-from humasdesk.core.snapshots import snapshot_from_x
+from humasdesk.core.snapshots import engagements_of, impressions_of
 from humasdesk.store.exports import sigfile
 from humasdesk.store.exports.jsonl_read import (
     FORMAT_VERSION,
     JsonlScan,
     scan_jsonl,
-    ts_ms,
 )
 from humasdesk.store.exports.signed import (
     ExportCancelled,
@@ -395,7 +394,7 @@ class _Reach:
     def __init__(self) -> None:
         self.posts: dict[str, tuple[str, int]] = {}
         self.edits: dict[str, str] = {}
-        self.latest: dict[str, tuple[int, int | None, int | None]] = {}
+        self.latest: dict[str, tuple[str, int | None, int | None]] = {}
         self.carried = False  # a counted file carried metrics snapshots
 
     def take(self, file: _Reach) -> None:
@@ -405,22 +404,20 @@ class _Reach:
             self.reading(pid, reading)
         self.carried = self.carried or file.carried
 
-    def reading(self, pid: str, reading: tuple[int, int | None, int | None]) -> None:
+    def reading(self, pid: str, reading: tuple[str, int | None, int | None]) -> None:
         cur = self.latest.get(pid)
         if cur is None or reading[0] >= cur[0]:
             self.latest[pid] = reading
 
     def snapshot(self, obj: dict[str, Any]) -> None:
-        """One ``metrics_snapshot`` line, read as the desk reads X's answer."""
+        """One ``metrics_snapshot`` line (checked by the scan), its counts read as the desk
+        reads X's answer (`core.snapshots`). Read times are compared as written: the
+        desk's one fixed form (``2024-05-01T02:30:00.123Z``) sorts as the times do."""
         self.carried = True
-        try:
-            ms = ts_ms(obj["read_at"])
-        except (TypeError, ValueError):
-            return
-        snap = snapshot_from_x(
-            obj["x_post_id"], str(obj.get("account_id") or ""), obj, from_ms(ms), obj["point"]
+        public = obj["public_metrics"]
+        self.reading(
+            obj["x_post_id"], (obj["read_at"], impressions_of(public), engagements_of(public))
         )
-        self.reading(snap.x_post_id, (ms, snap.impression_count, snap.engagements))
 
     def tallies(self, period: Period, account_ids: Sequence[str]) -> dict[str, ReachTally]:
         """Each account's reach over the period's posts (`core.metrics` definitions: each
