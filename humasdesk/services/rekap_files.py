@@ -224,11 +224,7 @@ def _reach_sheet(wb: Any, f: _Formats, rekap: Rekap, header: RekapHeader) -> Non
         return
     rows = reach_rows(rekap)
     for r, (level, unit, official, account, reach) in enumerate(rows, start=1):
-        bold = level in ("unit", "total")
-        ws.write_string(r, 0, level, f.bold if bold else None)
-        ws.write_string(r, 1, _text(unit or ("SEMUA UNIT" if level == "total" else "")))
-        ws.write_string(r, 2, _text(official))
-        ws.write_string(r, 3, _text(account))
+        bold = _row_head(ws, f, r, level, unit, official, account)
         for c, (_h, get, kind) in enumerate(REACH_COLUMNS, start=4):
             f.put(ws, r, c, None if reach is None else get(reach), kind, bold)
         if reach is None:
@@ -336,11 +332,7 @@ def write_rekap_xlsx(out: BinaryIO, rekap: Rekap, header: RekapHeader) -> None:
         ws.freeze_panes(1, 4)
         for r, (level, unit, official, account, tally, months) in enumerate(rows, start=1):
             m = tally.figures()
-            bold = level in ("unit", "total")
-            ws.write_string(r, 0, level, f.bold if bold else None)
-            ws.write_string(r, 1, _text(unit or ("SEMUA UNIT" if level == "total" else "")))
-            ws.write_string(r, 2, _text(official))
-            ws.write_string(r, 3, _text(account))
+            bold = _row_head(ws, f, r, level, unit, official, account)
             for c, (_h, get, kind) in enumerate(columns, start=4):
                 f.put(ws, r, c, get(m, tally), kind, bold)
             base = 4 + len(columns)
@@ -432,6 +424,18 @@ class _Formats:
             ws.write_blank(r, c, None)  # no figure (e.g. no mentions): empty, not zero
             return
         ws.write_number(r, c, value, self.kinds[(kind, bold)])
+
+
+def _row_head(
+    ws: Any, f: _Formats, r: int, level: str, unit: str, official: str, account: str
+) -> bool:
+    """A figures row's first four cells; whether the row is a sum (bold)."""
+    bold = level in ("unit", "total")
+    ws.write_string(r, 0, level, f.bold if bold else None)
+    ws.write_string(r, 1, _text(unit or ("SEMUA UNIT" if level == "total" else "")))
+    ws.write_string(r, 2, _text(official))
+    ws.write_string(r, 3, _text(account))
+    return bold
 
 
 def _text(value: object) -> str:

@@ -137,6 +137,16 @@ def pdf_text(supervisor, keyring, out, *args) -> str:
     return " ".join(text.split())
 
 
+def march(files, supervisor, workers: int):
+    return check_inputs(
+        files,
+        TrustedKeys(supervisor / "trusted-keys.json"),
+        start=local(date(2024, 3, 1)),
+        end=local(date(2024, 4, 1)),
+        workers=workers,
+    )
+
+
 def figures_of(t: ReachTally | ReachFigures) -> tuple:
     return (
         t.posts,
@@ -159,24 +169,12 @@ def test_each_officials_reach_equals_their_own_report(
     for o in (budi, sari):
         files.append(o.export(tmp_path / f"{o.root.name}.jsonl"))  # the whole log
         trust(supervisor, supervisor_keyring, o)
-    rekap = check_inputs(
-        files,
-        TrustedKeys(supervisor / "trusted-keys.json"),
-        start=local(date(2024, 3, 1)),
-        end=local(date(2024, 4, 1)),
-        workers=1,
-    )
+    rekap = march(files, supervisor, workers=1)
     assert rekap.has_reach
     budi_office = next(f for f in rekap.officials if f.key.name == budi.name).reach[budi.office_id]
     assert EDITED_IMPRESSIONS in budi_office.impressions  # the edit's newest version counted
     # worker processes give the same figures
-    pooled = check_inputs(
-        files,
-        TrustedKeys(supervisor / "trusted-keys.json"),
-        start=local(date(2024, 3, 1)),
-        end=local(date(2024, 4, 1)),
-        workers=2,
-    )
+    pooled = march(files, supervisor, workers=2)
     for a, b in zip(rekap.officials, pooled.officials, strict=True):
         assert figures_of(a.reach_total()) == figures_of(b.reach_total())
     for o in (budi, sari):
