@@ -588,6 +588,8 @@ def month_periods(period: Period, tz: tzinfo) -> list[Period]:
 #   negative, since no count is.
 # * **Per week**: the impressions of the posts by the (local) week they were posted in,
 #   weeks starting Monday.
+# * **A group of accounts** (the supervisor's rekap: an official, a unit, all units): the
+#   counts added up, the median over all the group's measured posts pooled (`ReachTally`).
 
 TOP_POSTS = 10
 

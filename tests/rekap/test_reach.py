@@ -278,3 +278,25 @@ def test_an_export_without_readings_gives_no_figures_not_zero(
     assert "tidak ada angka: berkas masukan tidak memuat pembacaan" in flat
     flat = pdf_text(supervisor, supervisor_keyring, tmp_path / "joko.pdf", files[1])
     assert "Tidak ada berkas masukan yang memuat angka jangkauan dan keterlibatan" in flat
+
+
+def test_private_personal_posts_readings_are_not_counted(
+    officials, supervisor, supervisor_keyring, tmp_path
+):
+    """An export with ``--include-personal`` carries the private personal posts and their
+    readings; the rekap counts only the official-capacity ones, as the rest of its figures
+    and as the official's own report."""
+    budi = officials[0]
+    add_readings(budi, 11)
+    full = budi.export(tmp_path / "budi-semua.jsonl", "--include-personal")
+    data = full.read_bytes()
+    assert b"Makan bersama keluarga" in data  # private posts and their readings are in it
+    assert b'{"type":"metrics_snapshot","x_post_id":"1006' in data
+    trust(supervisor, supervisor_keyring, budi)
+    rekap = march([full], supervisor, workers=1)
+    own = own_report(budi, tmp_path).reach
+    personal_id = budi.office_id + "9"
+    (figures,) = rekap.officials
+    mine = figures.reach[personal_id]
+    assert figures_of(mine) == figures_of(own.for_account(personal_id))
+    assert mine.posts == 4  # the month's four official-capacity posts, not the private ones
