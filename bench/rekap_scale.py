@@ -17,8 +17,10 @@ Measured in the same run:
 The exports are made with the desk's own writers (`jsonl.entry_line`, the chain hash, the
 manifest, `sigfile`), each with its own Ed25519 key, in a realistic mix: office posts (some
 with line breaks), citizens' mentions (pseudonymised and masked), replies, *aduan* tags and
-resolutions, official-capacity personal posts. They are written once per run to a temporary
-folder (``--keep DIR`` to reuse).
+resolutions, official-capacity personal posts, and after the entries the posts' metrics
+snapshots (issue 16: most posts and replies read one to three times; the rekap keeps each
+one's latest reading). They are written once per run to a temporary folder (``--keep DIR``
+to reuse).
 
     python bench/rekap_scale.py [--files 200] [--entries 5000] [--keep DIR]
 
@@ -91,6 +93,7 @@ def write_signed_export(
     prev = GENESIS_HASH
     ts = start
     lines: list[bytes] = []
+    readings: list[bytes] = []
     for seq in range(1, n + 1):
         ts += timedelta(seconds=rng.randint(60, 900))
         r = rng.random()
@@ -141,6 +144,8 @@ def write_signed_export(
         entry = replace(entry, hash=chain_hash(prev, entry.canonical_bytes()))
         prev = entry.hash
         lines.append(entry_line(entry, masker))
+        if action in ("post_sent", "reply_sent") and rng.random() < 0.8:
+            readings += _readings(rng, entry, who)
     fp = fingerprint_of(signer.public_key_bytes)
     manifest = ExportManifest(
         format="jsonl",
@@ -151,6 +156,7 @@ def write_signed_export(
         personal_scope="official_capacity",
         citizen_data="masked",
         entries=n,
+        snapshots=len(readings),
         first_seq=1,
         last_seq=n,
         log_head_seq=n,
@@ -162,7 +168,7 @@ def write_signed_export(
         agency="Pemerintah Kota Contoh",
         unit=f"Humas {office_id}",
     )
-    data = manifest_line(manifest) + b"".join(lines)
+    data = manifest_line(manifest) + b"".join(lines) + b"".join(readings)
     path.write_bytes(data)
     statement = sigfile.build_statement(
         public_key=signer.public_key_bytes,
@@ -177,6 +183,28 @@ def write_signed_export(
     return len(data)
 
 
+def _readings(rng: random.Random, entry: ActivityEntry, who: dict) -> list[bytes]:
+    """One to three readings of a post (the desk's own snapshot line writer)."""
+    from humasdesk.core.snapshots import snapshot_from_x
+    from humasdesk.store.exports.snapshots import SnapshotRow
+
+    out = []
+    impressions = 0
+    for k, (point, hours) in enumerate((("1h", 1), ("1d", 24), ("7d", 168))):
+        if k and rng.random() < 0.4:
+            break
+        impressions += rng.randint(20, 3000)
+        public = {"impression_count": impressions if rng.random() < 0.95 else None,
+                  "like_count": rng.randint(0, 80), "retweet_count": rng.randint(0, 15),
+                  "quote_count": rng.randint(0, 3), "reply_count": rng.randint(0, 10),
+                  "bookmark_count": 0}  # fmt: skip
+        snap = snapshot_from_x(str(entry.x_post_id), str(entry.account_id),
+                               {"public_metrics": public}, entry.ts + timedelta(hours=hours),
+                               point)  # fmt: skip
+        out.append(SnapshotRow(snap, str(who["slot"]), who["handle"], entry.ts).line())
+    return out
+
+
 def make_inputs(folder: Path, files: int, entries: int) -> tuple[list[Path], Path]:
     """`files` signed exports in `folder` and a supervisor data folder whose register
     trusts their keys. Reused when already there."""
@@ -184,7 +212,7 @@ def make_inputs(folder: Path, files: int, entries: int) -> tuple[list[Path], Pat
     from humasdesk.store.trusted_keys import TrustedKeys
 
     supervisor = folder / "atasan"
-    done = folder / f"ready-{files}x{entries}"
+    done = folder / f"ready-{files}x{entries}-readings"
     paths = [folder / f"pejabat-{i:03d}.jsonl" for i in range(files)]
     if done.exists():
         return paths, supervisor
@@ -233,6 +261,7 @@ def peak_mb() -> float:
 def child(paths: list[str], supervisor: str, out: str, workers: int | None) -> None:
     """One rekap in this (fresh) process; prints its time and peak RSS as JSON (with
     `workers` 1 the peak is the whole rekap's: no worker processes)."""
+    from humasdesk.core.metrics import ReachTally
     from humasdesk.credentials.signing import ExportSigner
     from humasdesk.services.rekap import check_inputs, write_rekap
     from humasdesk.store.trusted_keys import TrustedKeys
@@ -254,6 +283,7 @@ def child(paths: list[str], supervisor: str, out: str, workers: int | None) -> N
                 "entries": rekap.entries_counted,
                 "counted_files": len(rekap.counted_files),
                 "excluded": len(rekap.excluded),
+                "posts_measured": (rekap.total_reach() or ReachTally()).measured,
             }
         )
     )
@@ -311,6 +341,7 @@ def run_scale(files: int = 200, entries: int = 5000, keep: Path | None = None) -
             "rss_growth_mb": round(full["peak_rss_mb"] - small["peak_rss_mb"], 1),
             "counted_files": pooled["counted_files"],
             "excluded": pooled["excluded"],
+            "posts_measured": pooled["posts_measured"],
             "load_avg_1m": round(os.getloadavg()[0], 2),
         }
     finally:

@@ -175,6 +175,8 @@ _POSTS = POST_ACTIONS = frozenset({_POST, str(Action.POST_SEEN)})
 _REPLIES = REPLY_ACTIONS = frozenset({_REPLY, str(Action.REPLY_SEEN)})
 _REPOSTS = REPOST_ACTIONS = frozenset({_REPOST, str(Action.REPOST_SEEN)})
 SEEN_ACTIONS = frozenset({str(Action.POST_SEEN), str(Action.REPLY_SEEN), str(Action.REPOST_SEEN)})
+#: The entries whose posts reach and engagement count (`publication_kind` "post" or "reply").
+REACH_ACTIONS = _POSTS | _REPLIES
 
 
 def publication_kind(action: str, in_reply_to: str | None) -> str | None:
@@ -320,31 +322,39 @@ SORT_AT_MOST = 200_000  # values sorted whole; more are selected by bucket (same
 
 
 def pooled_ranks(parts: Sequence[array[int]], ps: Sequence[float]) -> list[timedelta | None]:
-    """The nearest-rank percentiles `ps` of all values in `parts` (ms), as `nearest_rank`
-    defines them. Up to `SORT_AT_MOST` values are simply sorted; beyond, two passes find
-    each rank by counting values per bucket and sorting only the bucket it falls in, so the
-    memory stays that of the counts however many mentions were answered."""
+    """The nearest-rank percentiles `ps` of all times in `parts` (ms), as `nearest_rank`
+    defines them (`pooled_rank_values`)."""
+    return [
+        None if v is None else timedelta(milliseconds=v) for v in pooled_rank_values(parts, ps)
+    ]
+
+
+def pooled_rank_values(parts: Sequence[array[int]], ps: Sequence[float]) -> list[int | None]:
+    """The nearest-rank percentiles `ps` of all values (≥ 0) in `parts`. Up to
+    `SORT_AT_MOST` values are simply sorted; beyond, two passes find each rank by counting
+    values per bucket and sorting only the bucket it falls in, so the memory stays that of
+    the counts however many values there are."""
     n = sum(len(a) for a in parts)
     if n == 0:
         return [None for _p in ps]
     ranks = [max(1, math.ceil(p / 100 * n)) for p in ps]
     if n <= SORT_AT_MOST:
         values = sorted(v for a in parts for v in a)
-        return [timedelta(milliseconds=values[r - 1]) for r in ranks]
+        return [values[r - 1] for r in ranks]
     top = max(max(a) for a in parts if len(a))
     shift = max(0, top.bit_length() - 14)
     counts = [0] * ((top >> shift) + 1)
     for a in parts:
         for v in a:
             counts[v >> shift] += 1
-    out: list[timedelta | None] = []
+    out: list[int | None] = []
     for r in ranks:
         bucket, seen = 0, 0
         while seen + counts[bucket] < r:
             seen += counts[bucket]
             bucket += 1
         inside = sorted(v for a in parts for v in a if v >> shift == bucket)
-        out.append(timedelta(milliseconds=inside[r - seen - 1]))
+        out.append(inside[r - seen - 1])
     return out
 
 
@@ -578,6 +588,8 @@ def month_periods(period: Period, tz: tzinfo) -> list[Period]:
 #   negative, since no count is.
 # * **Per week**: the impressions of the posts by the (local) week they were posted in,
 #   weeks starting Monday.
+# * **A group of accounts** (the supervisor's rekap: an official, a unit, all units): the
+#   counts added up, the median over all the group's measured posts pooled (`ReachTally`).
 
 TOP_POSTS = 10
 
@@ -634,6 +646,66 @@ class ReachReport:
         return next((a for a in self.accounts if a.account_id == account_id), None)
 
 
+@dataclass
+class ReachTally:
+    """Reach and engagement of a group of posts from each one's latest reading (definitions
+    above): what can be added up across accounts (an official, a unit, all units) without
+    the posts. `impressions` holds each measured post's impressions figure, so merged
+    medians are exact. `compute_reach` (the officials' reports) and the supervisor's rekap
+    both count through it."""
+
+    posts: int = 0
+    measured: int = 0
+    without_impressions: int = 0
+    engagements_total: int = 0  # of the posts with an impressions figure
+    impressions: array[int] = field(default_factory=lambda: array("q"))
+    #: other tallies' figures, pooled by reference (as `AccountTally.pooled`)
+    pooled: list[array[int]] = field(default_factory=list, repr=False)
+
+    def add_post(self, impressions: int | None, engagements: int | None, measured: bool) -> None:
+        """One post: its latest reading's impressions and engagements (`measured` False: it
+        was never read)."""
+        self.posts += 1
+        if not measured:
+            return
+        self.measured += 1
+        if impressions is None:
+            self.without_impressions += 1
+            return
+        self.impressions.append(impressions)
+        self.engagements_total += engagements or 0
+
+    def add(self, other: ReachTally) -> None:
+        self.posts += other.posts
+        self.measured += other.measured
+        self.without_impressions += other.without_impressions
+        self.engagements_total += other.engagements_total
+        self.pooled.append(other.impressions)
+        self.pooled.extend(other.pooled)
+
+    @property
+    def impressions_total(self) -> int:
+        return sum(self.impressions) + sum(sum(a) for a in self.pooled)
+
+    @property
+    def impressions_median(self) -> int | None:
+        (median,) = pooled_rank_values([self.impressions, *self.pooled], (50,))
+        return median
+
+    @property
+    def engagement_rate(self) -> float | None:
+        total = self.impressions_total
+        return self.engagements_total / total if total else None
+
+
+def merge_reach(tallies: Iterable[ReachTally]) -> ReachTally:
+    """One reach tally for a group (a unit, all units): counts summed, impressions pooled."""
+    out = ReachTally()
+    for t in tallies:
+        out.add(t)
+    return out
+
+
 def compute_reach(
     posts: Iterable[ReachPost], period: Period, tz: tzinfo, account_ids: Iterable[str] = ()
 ) -> ReachReport:
@@ -646,12 +718,11 @@ def compute_reach(
     out = []
     for account_id in sorted(by_account):
         items = list(by_account[account_id].values())
+        tally = ReachTally()
+        for p in items:
+            tally.add_post(p.impressions, p.engagements, p.latest is not None)
         measured = [p for p in items if p.latest is not None]
         with_imp = [p for p in measured if p.impressions is not None]
-        total = sum(p.impressions or 0 for p in with_imp)
-        eng = sum(p.engagements or 0 for p in with_imp)
-        ordered = sorted(p.impressions or 0 for p in with_imp)
-        median = ordered[max(1, math.ceil(len(ordered) / 2)) - 1] if ordered else None
         weeks: dict[date, int] = {}
         for p in with_imp:
             d = p.posted_at.astimezone(tz).date()
@@ -662,13 +733,13 @@ def compute_reach(
         out.append(
             ReachFigures(
                 account_id=account_id,
-                posts=len(items),
-                measured=len(measured),
-                without_impressions=len(measured) - len(with_imp),
-                impressions_total=total,
-                impressions_median=median,
-                engagements_total=eng,
-                engagement_rate=eng / total if total else None,
+                posts=tally.posts,
+                measured=tally.measured,
+                without_impressions=tally.without_impressions,
+                impressions_total=tally.impressions_total,
+                impressions_median=tally.impressions_median,
+                engagements_total=tally.engagements_total,
+                engagement_rate=tally.engagement_rate,
                 best=tuple(best),
                 weekly=tuple(sorted(weeks.items())),
                 read_from=min(reads, default=None),

@@ -70,9 +70,20 @@ class Snapshot:
     @property
     def engagements(self) -> int | None:
         """likes + reposts + quotes + replies; None when X gave none of them."""
-        values = [self.value(n) for n in ENGAGEMENT_FIELDS]
-        known = [v for v in values if v is not None]
-        return sum(known) if known else None
+        return engagements_of({n: self.value(n) for n in ENGAGEMENT_FIELDS})
+
+
+def engagements_of(counts: Mapping[str, Any]) -> int | None:
+    """likes + reposts + quotes + replies of X's public counts (a missing, null or non-count
+    one adds nothing); None when none of them is there. `Snapshot.engagements`, and the
+    rekap reading an export's snapshot line without making a `Snapshot` of it."""
+    known = [v for v in (_count(counts.get(n)) for n in ENGAGEMENT_FIELDS) if v is not None]
+    return sum(known) if known else None
+
+
+def impressions_of(counts: Mapping[str, Any]) -> int | None:
+    """X's impression count among the public counts (None when missing, null, not a count)."""
+    return _count(counts.get("impression_count"))
 
 
 def _count(value: Any) -> int | None:

@@ -19,6 +19,13 @@ register of trusted keys, and consolidate the ones that verify (no Qt).
    account only entries marked *kapasitas jabatan* count, as in a default export. If a file
    fails after its entries were fed, the official's figures are rebuilt without it.
 3. **Gaps** between an official's counted files are reported (`core.rekap.find_gaps`).
+4. **Reach and engagement** (issue 16's ``metrics_snapshot`` lines after the entries): while
+   an official's files stream, the rekap keeps each counted post's and reply's X id and time
+   (office, and personal only *kapasitas jabatan*, as the rest), the edits made on X, and
+   per post id only its latest reading (read time, impressions, engagements) — taken from a
+   file only once it is counted. The figures are `core.metrics.ReachTally`'s, the same
+   definitions as the officials' own reports (`compute_reach`); an official none of whose
+   counted files carries a reading has none (`OfficialFigures.reach` None), never zeros.
 
 Only one official's entries are held at a time, so memory does not grow with the number of
 files: what stays are the per-account tallies (counts, and 8 bytes per answered mention for
@@ -50,16 +57,20 @@ from humasdesk import __version__
 from humasdesk.core.activity import format_ts, parse_ts
 from humasdesk.core.fingerprint import fingerprint_of
 from humasdesk.core.metrics import (
+    REACH_ACTIONS,
     AccountTally,
     MetricsAccumulator,
     Period,
+    ReachTally,
     from_ms,
+    merge_reach,
     merge_tallies,
     month_periods,
     to_ms,
 )
 from humasdesk.core.privacy import CLASSIFICATIONS, DEFAULT_CLASSIFICATION
 from humasdesk.core.rekap import Gap, TrustedKey, Verdict, find_gaps
+from humasdesk.core.snapshots import engagements_of, impressions_of
 from humasdesk.store.exports import sigfile
 from humasdesk.store.exports.jsonl_read import (
     FORMAT_VERSION,
@@ -80,6 +91,7 @@ logger = logging.getLogger(__name__)
 
 MENTION_RECEIVED = "mention_received"
 MENTION_TAGGED = "mention_tagged"
+POST_EDITED_ON_X = "post_edited_on_x"
 OFFICIAL_CAPACITY_KEY = "official_capacity"
 _SNIFF = 16
 
@@ -158,8 +170,11 @@ class OfficialFigures:
     files: list[str] = field(default_factory=list)
     accounts: dict[str, AccountTally] = field(default_factory=dict)
     months: list[dict[str, AccountTally]] = field(default_factory=list)
+    #: reach and engagement per account (issue 16's snapshots), None when none of the
+    #: official's counted files carries a metrics snapshot: no figures, never zeros
+    reach: dict[str, ReachTally] | None = None
 
-    _memo: dict[Any, AccountTally] = field(default_factory=dict, repr=False, compare=False)
+    _memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def total(self) -> AccountTally:
         if "total" not in self._memo:
@@ -170,6 +185,13 @@ class OfficialFigures:
         if i not in self._memo:
             self._memo[i] = merge_tallies(self.months[i].values(), handle=self.key.name)
         return self._memo[i]
+
+    def reach_total(self) -> ReachTally | None:
+        if self.reach is None:
+            return None
+        if "reach" not in self._memo:
+            self._memo["reach"] = merge_reach(self.reach.values())
+        return self._memo["reach"]
 
 
 @dataclass
@@ -185,7 +207,7 @@ class Rekap:
     gaps: list[Gap]
     months: list[Period]
     period_given: bool = True
-    _memo: dict[Any, AccountTally] = field(default_factory=dict, repr=False, compare=False)
+    _memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def counted_files(self) -> list[FileCheck]:
@@ -234,6 +256,26 @@ class Rekap:
             ("total", i),
             lambda: merge_tallies((o.month_total(i) for o in self.officials), handle=""),
         )
+
+    @property
+    def has_reach(self) -> bool:
+        """Whether any counted input carried reach and engagement figures."""
+        return any(o.reach is not None for o in self.officials)
+
+    def unit_reach(self, officials: Sequence[OfficialFigures]) -> ReachTally | None:
+        """The unit's reach over the officials whose inputs carry it (None: none does)."""
+        return self._reach(("reach", tuple(id(o) for o in officials)), officials)
+
+    def total_reach(self) -> ReachTally | None:
+        return self._reach("reach", self.officials)
+
+    def _reach(self, key: Any, officials: Sequence[OfficialFigures]) -> ReachTally | None:
+        parts = [t for t in (o.reach_total() for o in officials) if t is not None]
+        if not parts:
+            return None
+        if key not in self._memo:
+            self._memo[key] = merge_reach(parts)
+        return self._memo[key]
 
     @property
     def citizen_summary(self) -> dict[str, int]:
@@ -343,6 +385,64 @@ def _signature(fc: FileCheck, keys: dict[str, TrustedKey]) -> Any:
     return doc
 
 
+class _Reach:
+    """One official's posts for reach and engagement while their files are read: each
+    counted post or reply (X id -> account, time), the edits made on X (old id -> new) and
+    each post's latest reading (X id -> read time, impressions, engagements). Only the
+    latest reading per post is kept, however many a file carries."""
+
+    def __init__(self) -> None:
+        self.posts: dict[str, tuple[str, int]] = {}
+        self.edits: dict[str, str] = {}
+        self.latest: dict[str, tuple[str, int | None, int | None]] = {}
+        self.carried = False  # a counted file carried metrics snapshots
+
+    def take(self, file: _Reach) -> None:
+        """A counted file's edits and readings (its posts went in as they were read)."""
+        self.edits.update(file.edits)
+        for pid, reading in file.latest.items():
+            self.reading(pid, reading)
+        self.carried = self.carried or file.carried
+
+    def reading(self, pid: str, reading: tuple[str, int | None, int | None]) -> None:
+        cur = self.latest.get(pid)
+        if cur is None or reading[0] >= cur[0]:
+            self.latest[pid] = reading
+
+    def snapshot(self, obj: dict[str, Any]) -> None:
+        """One ``metrics_snapshot`` line (checked by the scan), its counts read as the desk
+        reads X's answer (`core.snapshots`). Read times are compared as written: the
+        desk's one fixed form (``2024-05-01T02:30:00.123Z``) sorts as the times do."""
+        self.carried = True
+        public = obj["public_metrics"]
+        self.reading(
+            obj["x_post_id"], (obj["read_at"], impressions_of(public), engagements_of(public))
+        )
+
+    def tallies(self, period: Period, account_ids: Sequence[str]) -> dict[str, ReachTally]:
+        """Each account's reach over the period's posts (`core.metrics` definitions: each
+        post once, by its newest version, with that version's latest reading)."""
+        start, end = to_ms(period.start), to_ms(period.end)
+        out = {a: ReachTally() for a in account_ids}
+        versions: dict[str, tuple[str, int]] = {}
+        for pid, (account_id, ms) in self.posts.items():
+            if not start <= ms < end:
+                continue
+            cur, seen = pid, {pid}
+            while (nxt := self.edits.get(cur)) is not None and nxt not in seen:
+                seen.add(nxt)
+                cur = nxt
+            versions[cur] = (account_id, ms)
+        for version, (account_id, _ms) in versions.items():
+            reading = self.latest.get(version)
+            tally = out.setdefault(account_id, ReachTally())
+            if reading is None:
+                tally.add_post(None, None, False)
+            else:
+                tally.add_post(reading[1], reading[2], True)
+        return out
+
+
 class _FileSink:
     """Feeds one file's entries into its official's accumulator (the hot path)."""
 
@@ -351,10 +451,13 @@ class _FileSink:
         acc: MetricsAccumulator | None,
         seen: dict[int, bytes],
         overlap: list[tuple[int, int]],
+        reach: _Reach | None = None,
     ) -> None:
         self.acc = acc
         self.seen = seen
         self.overlap = overlap
+        self.reach_posts = reach.posts if reach is not None else {}
+        self.reach = _Reach()  # this file's edits and readings, taken when it is counted
         self.counted = 0
         self.duplicates = 0
         self.conflict: int | None = None
@@ -394,6 +497,10 @@ class _FileSink:
                 break
         if account_id is not None and account_id not in self.accounts:
             self.accounts[account_id] = (slot or "", handle or "")
+        if action == POST_EDITED_ON_X and xp is not None:
+            old = details.get("edit_of")
+            if isinstance(old, str):
+                self.reach.edits[old] = xp
         if slot == "personal" and details.get(OFFICIAL_CAPACITY_KEY) is not True:
             return  # private personal activity: not the supervisor's (as a default export)
         if self.acc is None:
@@ -402,6 +509,8 @@ class _FileSink:
         self.fed = True
         if self.min_ms is None or ms < self.min_ms:
             self.min_ms = ms
+        if action in REACH_ACTIONS and xp is not None and account_id is not None:
+            self.reach_posts[xp] = (account_id, ms)
         self.acc.add_fields(
             seq,
             ms,
@@ -610,6 +719,7 @@ def _check_group(
     while True:
         live = [(fc, doc) for fc, doc in group if not (fc.checked and not fc.verdict.counted)]
         acc = MetricsAccumulator(as_of)
+        reach = _Reach()
         group_mins: list[int | None] = []
         seen: dict[int, bytes] = {}
         holders: dict[int, str] = {}
@@ -628,7 +738,7 @@ def _check_group(
             )
             # A file outside the period is still checked whole (an altered file is said to
             # be altered), but gives nothing to the figures.
-            sink = _FileSink(None if outside else acc, seen, others)
+            sink = _FileSink(None if outside else acc, seen, others, reach)
 
             def on_block(n: int, at: int = done_bytes) -> None:
                 if progress is not None:
@@ -638,7 +748,11 @@ def _check_group(
             try:
                 with fc.path.open("rb") as f:
                     scan = scan_jsonl(
-                        f, sink, progress=on_block if first_time else None, cancel=cancel
+                        f,
+                        sink,
+                        progress=on_block if first_time else None,
+                        cancel=cancel,
+                        snapshot_sink=sink.reach.snapshot,
                     )
             except OSError as exc:
                 fc.exclude(Verdict.UNREADABLE, reason=exc.strerror or type(exc).__name__)
@@ -668,6 +782,7 @@ def _check_group(
                     break
                 continue
             group_mins.append(sink.min_ms)
+            reach.take(sink.reach)
         if not restart:
             break
         logger.info("rekap: rebuilding one official's figures without an excluded file")
@@ -683,6 +798,8 @@ def _check_group(
     group_min = min(mins, default=to_ms(as_of))
     lo = start if start is not None else from_ms(min(group_min, to_ms(as_of)))
     figures.accounts = acc.tallies(Period(start or from_ms(0), end))
+    if reach.carried:
+        figures.reach = reach.tallies(Period(start or from_ms(0), end), list(figures.accounts))
     by_month = {_month_key(p, zone): acc.tallies(p) for p in month_periods(Period(lo, end), zone)}
     gaps = find_gaps(
         key.fingerprint,

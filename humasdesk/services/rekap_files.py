@@ -7,13 +7,17 @@ percentages, response times hours as numbers, dates real dates), strings never f
 * one sheet per measure (``Kiriman``, ``Balasan``, ``Mention``, ``Waktu respons``,
   ``Rasio dua arah``, ``Aduan SP4N-LAPOR``): a row per official (and their accounts), per
   unit and the total, with the month-by-month trend of the measure's main figure;
+* ``Jangkauan`` — reach and engagement (issue 16's metrics snapshots in the inputs): posts
+  measured, total and median impressions, engagements and their rate, posts without an
+  impressions figure; a row whose inputs carry no readings says so (no zeros);
 * ``Peringkat`` — the officials ranked (only when the run asks for a ranking);
 * ``Berkas masukan`` — every input: SHA-256, key fingerprint, official, accounts, period,
   entries, citizens' data, verdict and reason; ``Celah`` — gaps between an official's files;
 * ``Definisi`` — what each figure means (the officials' reports' definitions).
 
 CSV: one row per official with every figure (``;``-free, UTF-8 with BOM so Excel reads it,
-formula-looking names defused).
+formula-looking names defused); the reach columns are empty for an official whose inputs
+carry no readings.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from collections.abc import Callable, Sequence
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from humasdesk.core.metrics import AccountMetrics, AccountTally
+from humasdesk.core.metrics import AccountMetrics, AccountTally, ReachTally
 from humasdesk.core.rekap import Verdict, gap_text, id_date, verdict_text
 from humasdesk.store.exports.rows import defuse_formula
 
@@ -86,8 +90,15 @@ DEFINITIONS = (
     ),
     (
         "Jangkauan dan keterlibatan",
-        "Tidak ada di berkas masukan: ekspor HumasDesk versi ini "
-        "belum memuat angka jangkauan (impresi) dan keterlibatan.",
+        "Dari angka kiriman yang dibaca dari X dan dimuat ekspor (snapshot metrik), sama "
+        "dengan laporan pejabat: kiriman dan balasan periode ini yang dihitung (akun pribadi "
+        "hanya kapasitas jabatan), masing-masing dengan pembacaan terakhirnya. Kiriman yang "
+        "diukur = yang angkanya pernah dibaca. Tayangan (impression_count): total atas kiriman "
+        "terukur yang memiliki angkanya, median dengan metode peringkat terdekat (untuk unit "
+        "dan total semua kiriman digabung). Tingkat keterlibatan = (suka + repost + kutipan "
+        "+ balasan) ÷ tayangan, atas kiriman yang memiliki angka tayangan. Kiriman tanpa "
+        "angka tayangan dihitung tersendiri, tidak sebagai 0. Bila berkas masukan seorang "
+        "pejabat tidak memuat pembacaan, tidak ada angka (bukan 0).",
     ),
     (
         "Data warga",
@@ -163,6 +174,62 @@ def figure_rows(rekap: Rekap) -> list[tuple[str, str, str, str, AccountTally, li
         ("total", "", "", "", rekap.total(), [rekap.month_total(i) for i in range(n_months)])
     )
     return out
+
+
+NO_REACH = "tidak ada angka: berkas masukan tidak memuat pembacaan angka kiriman"
+
+
+def reach_rows(rekap: Rekap) -> list[tuple[str, str, str, str, ReachTally | None]]:
+    """(level, unit, official, account, reach) in the order of `figure_rows`; reach None
+    where the inputs carry no readings."""
+    out: list[tuple[str, str, str, str, ReachTally | None]] = []
+    for unit, officials in rekap.units():
+        for o in officials:
+            for account_id in sorted(o.accounts, key=lambda a: (str(o.accounts[a].slot), a)):
+                t = o.accounts[account_id]
+                got = None if o.reach is None else (o.reach.get(account_id) or ReachTally())
+                out.append(("akun", unit, o.key.name, _account_label(t), got))
+            out.append(("pejabat", unit, o.key.name, "semua akun", o.reach_total()))
+        out.append(("unit", unit, "", "", rekap.unit_reach(officials)))
+    out.append(("total", "", "", "", rekap.total_reach()))
+    return out
+
+
+REACH_COLUMNS: tuple[tuple[str, Callable[[ReachTally], Any], str], ...] = (
+    ("Kiriman dan balasan", lambda r: r.posts, "int"),
+    ("Kiriman yang diukur", lambda r: r.measured, "int"),
+    ("Tayangan, total", lambda r: r.impressions_total, "int"),
+    ("Tayangan, median", lambda r: r.impressions_median, "int"),
+    ("Keterlibatan (suka, repost, kutipan, balasan)", lambda r: r.engagements_total, "int"),
+    ("Tingkat keterlibatan", lambda r: r.engagement_rate, "pct"),
+    ("Kiriman terukur tanpa angka tayangan", lambda r: r.without_impressions, "int"),
+)
+
+
+def _reach_sheet(wb: Any, f: _Formats, rekap: Rekap, header: RekapHeader) -> None:
+    ws = wb.add_worksheet("Jangkauan")
+    _mark(ws, header.classification)
+    heads = ["Tingkat", "Unit", "Pejabat", "Akun", *(c[0] for c in REACH_COLUMNS), "Keterangan"]
+    for c, text in enumerate(heads):
+        ws.write_string(0, c, text, f.head)
+    ws.set_column(0, 0, 9)
+    ws.set_column(1, 2, 26)
+    ws.set_column(3, 3, 34)
+    ws.set_column(4, 3 + len(REACH_COLUMNS), 14)
+    ws.set_column(4 + len(REACH_COLUMNS), 4 + len(REACH_COLUMNS), 60)
+    ws.freeze_panes(1, 4)
+    if not rekap.has_reach:
+        ws.write_string(1, 0, "Tidak ada berkas masukan yang memuat angka jangkauan dan "
+                        "keterlibatan (pembacaan angka kiriman dari X).")  # fmt: skip
+        return
+    rows = reach_rows(rekap)
+    for r, (level, unit, official, account, reach) in enumerate(rows, start=1):
+        bold = _row_head(ws, f, r, level, unit, official, account)
+        for c, (_h, get, kind) in enumerate(REACH_COLUMNS, start=4):
+            f.put(ws, r, c, None if reach is None else get(reach), kind, bold)
+        if reach is None:
+            ws.write_string(r, 4 + len(REACH_COLUMNS), NO_REACH)
+    ws.autofilter(0, 0, len(rows), len(heads) - 1)
 
 
 # -- XLSX ------------------------------------------------------------------------------------
@@ -265,17 +332,14 @@ def write_rekap_xlsx(out: BinaryIO, rekap: Rekap, header: RekapHeader) -> None:
         ws.freeze_panes(1, 4)
         for r, (level, unit, official, account, tally, months) in enumerate(rows, start=1):
             m = tally.figures()
-            bold = level in ("unit", "total")
-            ws.write_string(r, 0, level, f.bold if bold else None)
-            ws.write_string(r, 1, _text(unit or ("SEMUA UNIT" if level == "total" else "")))
-            ws.write_string(r, 2, _text(official))
-            ws.write_string(r, 3, _text(account))
+            bold = _row_head(ws, f, r, level, unit, official, account)
             for c, (_h, get, kind) in enumerate(columns, start=4):
                 f.put(ws, r, c, get(m, tally), kind, bold)
             base = 4 + len(columns)
             for i, mt in enumerate(months):
                 f.put(ws, r, base + i, trend(mt.figures()), trend_kind, bold)
         ws.autofilter(0, 0, len(rows), len(heads) - 1)
+    _reach_sheet(wb, f, rekap, header)
     if header.ranking:
         ws = wb.add_worksheet("Peringkat")
         _mark(ws, header.classification)
@@ -362,6 +426,18 @@ class _Formats:
         ws.write_number(r, c, value, self.kinds[(kind, bold)])
 
 
+def _row_head(
+    ws: Any, f: _Formats, r: int, level: str, unit: str, official: str, account: str
+) -> bool:
+    """A figures row's first four cells; whether the row is a sum (bold)."""
+    bold = level in ("unit", "total")
+    ws.write_string(r, 0, level, f.bold if bold else None)
+    ws.write_string(r, 1, _text(unit or ("SEMUA UNIT" if level == "total" else "")))
+    ws.write_string(r, 2, _text(official))
+    ws.write_string(r, 3, _text(account))
+    return bold
+
+
 def _text(value: object) -> str:
     return defuse_formula(str(value))[:MAX_CELL]
 
@@ -407,8 +483,19 @@ def _summary(wb: Any, f: _Formats, rekap: Rekap, header: RekapHeader) -> None:
         ("Aduan", total.complaints.count, "int"),
         ("Aduan terbuka", total.complaints.unresolved, "int"),
         ("Aduan lewat batas (belum dijawab)", total.complaints.unanswered_overdue, "int"),
-        ("Data warga", "Rekap ini tidak memuat handle maupun teks warga.", "text"),
     ]
+    reach = rekap.total_reach()
+    if reach is None:
+        items.append(("Jangkauan dan keterlibatan", NO_REACH, "text"))
+    else:
+        items += [
+            ("Kiriman yang diukur (jangkauan)", reach.measured, "int"),
+            ("Tayangan, total", reach.impressions_total, "int"),
+            ("Tayangan, median", reach.impressions_median, "int"),
+            ("Tingkat keterlibatan", reach.engagement_rate, "pct"),
+            ("Kiriman terukur tanpa angka tayangan", reach.without_impressions, "int"),
+        ]
+    items.append(("Data warga", "Rekap ini tidak memuat handle maupun teks warga.", "text"))
     for r, (label, value, kind) in enumerate(items):
         ws.write_string(r, 0, label, f.bold)
         if kind == "text":
@@ -521,6 +608,13 @@ CSV_COLUMNS = (
     "aduan_selesai_60_hari",
     "aduan_terbuka",
     "peringkat",
+    # reach and engagement (empty: the official's inputs carry no readings)
+    "kiriman_diukur",
+    "tayangan_total",
+    "tayangan_median",
+    "keterlibatan",
+    "persen_keterlibatan",
+    "diukur_tanpa_tayangan",
 )
 
 
@@ -564,9 +658,24 @@ def csv_rows(rekap: Rekap, ranking: bool) -> list[Sequence[str]]:
                     str(c.resolved_within_60d),
                     str(c.unresolved),
                     str(rank.get(id(o), "")),
+                    *_reach_cells(o.reach_total()),
                 ]
             )
     return rows
+
+
+def _reach_cells(r: ReachTally | None) -> list[str]:
+    if r is None:
+        return [""] * 6
+    median = r.impressions_median
+    return [
+        str(r.measured),
+        str(r.impressions_total),
+        "" if median is None else str(median),
+        str(r.engagements_total),
+        "" if r.engagement_rate is None else f"{r.engagement_rate * 100:.2f}",
+        str(r.without_impressions),
+    ]
 
 
 def write_rekap_csv(out: BinaryIO, rekap: Rekap, header: RekapHeader) -> None:

@@ -3034,8 +3034,8 @@ Tindakan ini tidak dapat dibatalkan.</translation>
         <translation>Semua unit</translation>
     </message>
     <message>
-        <source>Figures as of %1. Of personal accounts only posts marked as made in official capacity (kapasitas jabatan) count. Reach and engagement are not in these exports.</source>
-        <translation>Angka per %1. Dari akun pribadi hanya kiriman bertanda kapasitas jabatan yang dihitung. Jangkauan dan keterlibatan tidak ada di ekspor ini.</translation>
+        <source>Figures as of %1. Of personal accounts only posts marked as made in official capacity (kapasitas jabatan) count.</source>
+        <translation>Angka per %1. Dari akun pribadi hanya kiriman bertanda kapasitas jabatan yang dihitung.</translation>
     </message>
     <message>
         <source>Aduan against SP4N-LAPOR! service times</source>
@@ -3122,6 +3122,10 @@ Tindakan ini tidak dapat dibatalkan.</translation>
         <translation>Mention periode ini yang ditandai aduan, terhadap waktu layanan SP4N-LAPOR!: respons pertama dalam 3 × 24 jam, penyelesaian dalam 5, 14 dan 60 hari (kumulatif). Terbuka: belum ditandai selesai. Lewat batas: belum dijawab setelah 3 hari.</translation>
     </message>
     <message>
+        <source>From the readings of the posts&apos; numbers on X that the exports carry (metrics snapshots), as in the officials&apos; reports: the period&apos;s counted posts and replies, each with its latest reading. Posts measured: read at least once. Impressions (impression_count): the total over measured posts with the figure; median by the nearest-rank method, all posts pooled for a unit and for all units. Engagement rate: (likes + reposts + quotes + replies) ÷ impressions, over the posts with an impressions figure. Posts whose reading has no impressions figure are counted separately, never as 0. An official whose files carry no readings has no figures (not 0).</source>
+        <translation>Dari pembacaan angka kiriman di X yang dimuat ekspor (snapshot metrik), sama dengan laporan pejabat: kiriman dan balasan periode ini yang dihitung, masing-masing dengan pembacaan terakhirnya. Kiriman yang diukur: pernah dibaca setidaknya sekali. Tayangan (impression_count): total atas kiriman terukur yang memiliki angkanya; median dengan metode peringkat terdekat, semua kiriman digabung untuk unit dan untuk semua unit. Tingkat keterlibatan: (suka + repost + kutipan + balasan) ÷ tayangan, atas kiriman yang memiliki angka tayangan. Kiriman yang pembacaannya tanpa angka tayangan dihitung tersendiri, tidak pernah sebagai 0. Pejabat yang berkasnya tidak memuat pembacaan tidak memiliki angka (bukan 0).</translation>
+    </message>
+    <message>
         <source>Officials ordered by answered share (high to low), then median response time (fast to slow), then mentions received.</source>
         <translation>Pejabat diurutkan menurut persentase dijawab (tinggi ke rendah), lalu median waktu respons (cepat ke lambat), lalu jumlah mention diterima.</translation>
     </message>
@@ -3168,6 +3172,18 @@ Tindakan ini tidak dapat dibatalkan.</translation>
     <message>
         <source>The register was written by a newer HumasDesk; update HumasDesk.</source>
         <translation>Daftar kunci dibuat HumasDesk yang lebih baru; perbarui HumasDesk.</translation>
+    </message>
+    <message>
+        <source>No input file carries reach and engagement figures (readings of the posts&apos; numbers from X): there are none to show.</source>
+        <translation>Tidak ada berkas masukan yang memuat angka jangkauan dan keterlibatan (pembacaan angka kiriman dari X): tidak ada yang dapat ditampilkan.</translation>
+    </message>
+    <message>
+        <source>no figures: the input files carry no readings</source>
+        <translation>tidak ada angka: berkas masukan tidak memuat pembacaan</translation>
+    </message>
+    <message>
+        <source>Each counted post&apos;s latest reading in the input files, as of the time it was read. A unit&apos;s and all units&apos; figures cover only the officials whose files carry readings; their medians pool every measured post.</source>
+        <translation>Pembacaan terakhir setiap kiriman yang dihitung di berkas masukan, per saat dibaca. Angka unit dan semua unit hanya mencakup pejabat yang berkasnya memuat pembacaan; mediannya menggabungkan semua kiriman terukur.</translation>
     </message>
 </context>
 <context>

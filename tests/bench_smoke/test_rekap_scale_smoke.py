@@ -13,3 +13,4 @@ def test_rekap_of_generated_exports_counts_every_entry(tmp_path):
     assert fig["counted_files"] == 8 and fig["excluded"] == 0, fig
     assert fig["entries_full"] == 8 * 400, fig
     assert fig["floor_s"] > 0 and fig["rekap_s"] > 0
+    assert fig["posts_measured"] > 0, fig  # the exports' metrics snapshots were read

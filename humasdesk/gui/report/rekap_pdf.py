@@ -5,7 +5,8 @@ Sections: the cover (agency, unit, title, period, the units, classification, the
 key); the verification page (every input file with its SHA-256, key fingerprint, official,
 verdict and reason; the gaps; whether any input carried citizens' data — the rekap itself
 never does); the figures per official, unit and in total (posts, replies, mentions, response
-times, two-way ratio, aduan against SP4N-LAPOR! times); the month-by-month trend; the
+times, two-way ratio, aduan against SP4N-LAPOR! times; reach and engagement where the
+inputs carry readings, `rekap_reach`); the month-by-month trend; the
 ranking when asked for; the definitions. Figures come from `core.metrics` through the
 rekap's tallies: formatted here, never computed. Every string from an input or the
 register is escaped. Safe off the GUI thread (`writer` explains the application object).
@@ -37,6 +38,7 @@ from humasdesk.gui.report.content import (
     format_ratio,
 )
 from humasdesk.gui.report.pages import write_document_pdf
+from humasdesk.gui.report.rekap_reach import rekap_reach_html
 from humasdesk.gui.report.writer import ensure_app
 
 if TYPE_CHECKING:
@@ -343,8 +345,7 @@ def build_rekap_html(rekap: Rekap, header: RekapHeader) -> str:
             QCoreApplication.translate(
                 "Rekap",
                 "Figures as of %1. Of personal accounts only posts marked as made in official "
-                "capacity (kapasitas jabatan) count. Reach and engagement are not in these "
-                "exports.",
+                "capacity (kapasitas jabatan) count.",
             ).replace("%1", format_datetime(rekap.as_of, tz))
         )
         + "</p>"
@@ -391,6 +392,7 @@ def build_rekap_html(rekap: Rekap, header: RekapHeader) -> str:
         crow(esc(unit), rekap.unit_total(officials).figures().complaints)
     crow(esc(QCoreApplication.translate("Rekap", "All units")), total, "total")
     w("</table>")
+    w(rekap_reach_html(rekap))
 
     # month by month
     if rekap.months:
@@ -508,6 +510,21 @@ def _definitions() -> list[tuple[str, str]]:
                 "times: first response within 3 × 24 hours, resolution within 5, 14 and 60 "
                 "days (cumulative). Open: not marked handled yet. Overdue: unanswered after 3 "
                 "days.",
+            ),
+        ),
+        (
+            QCoreApplication.translate("Report", "Reach and engagement"),
+            QCoreApplication.translate(
+                "Rekap",
+                "From the readings of the posts' numbers on X that the exports carry (metrics "
+                "snapshots), as in the officials' reports: the period's counted posts and "
+                "replies, each with its latest reading. Posts measured: read at least once. "
+                "Impressions (impression_count): the total over measured posts with the "
+                "figure; median by the nearest-rank method, all posts pooled for a unit and "
+                "for all units. Engagement rate: (likes + reposts + quotes + replies) ÷ "
+                "impressions, over the posts with an impressions figure. Posts whose reading "
+                "has no impressions figure are counted separately, never as 0. An official "
+                "whose files carry no readings has no figures (not 0).",
             ),
         ),
         (

@@ -159,9 +159,11 @@ def scan_jsonl(
     max_problems: int = 20,
     progress: Callable[[int], None] | None = None,
     cancel: Callable[[], bool] | None = None,
+    snapshot_sink: Callable[[dict[str, Any]], None] | None = None,
 ) -> JsonlScan:
     """Read and check the whole stream (see the module docstring). `progress(bytes read)`
-    and `cancel()` are called once per block; a cancel stops the pass (`cancelled`)."""
+    and `cancel()` are called once per block; a cancel stops the pass (`cancelled`).
+    `snapshot_sink(obj)` gets each well-formed ``metrics_snapshot`` line, decoded."""
     result = JsonlScan()
     digest = hashlib.sha256()
     base = hashlib.sha256()
@@ -169,6 +171,7 @@ def scan_jsonl(
     rest = b""
     manifest: dict[str, Any] | None = None
     state = _State()
+    state.snapshot_sink = snapshot_sink
     reading_manifest = True
     while True:
         block = stream.read(BLOCK)
@@ -243,16 +246,25 @@ def scan_jsonl(
     return result
 
 
-def _snapshot_line(raw: bytes, result: JsonlScan, lineno: int) -> None:
+def _snapshot_line(
+    raw: bytes,
+    result: JsonlScan,
+    lineno: int,
+    sink: Callable[[dict[str, Any]], None] | None = None,
+) -> None:
     """A metrics snapshot line (after the entries; not chained, covered by the signature)."""
     from humasdesk.store.exports.snapshots import check_line
 
+    obj: Any = None
     try:
-        problem = check_line(json.loads(raw))
+        obj = json.loads(raw)
+        problem = check_line(obj)
     except (ValueError, UnicodeError):
         problem = "not readable"
     if problem is None:
         result.snapshots += 1
+        if sink is not None:
+            sink(obj)
     else:
         result.bad(None, f"line {lineno}: {problem}")
 
@@ -280,6 +292,7 @@ class _State:
         self.personal_all = False
         self.manifest: dict[str, Any] = {}
         self.names: dict[bytes, Any] = {}
+        self.snapshot_sink: Callable[[dict[str, Any]], None] | None = None
 
     def start(self, manifest: dict[str, Any]) -> None:
         self.manifest = manifest
@@ -314,7 +327,7 @@ class _State:
             if len(result.problems) >= max_problems:
                 return
             if raw.startswith(_SNAPSHOT):
-                _snapshot_line(raw, result, self.lineno)
+                _snapshot_line(raw, result, self.lineno, self.snapshot_sink)
                 continue
             try:
                 if not valid_utf8:
