@@ -19,6 +19,7 @@ from humasdesk.core.errors import CreditsDepleted, RateLimited, UsageCapped, XEr
 from humasdesk.core.models import Post
 from humasdesk.services.accounts import SessionExpired
 from humasdesk.services.outbox import Outbox, QueueResult, RecentPost
+from humasdesk.services.paging import Pages, id_key, read_pages
 from humasdesk.services.posting import Call, direct_call, utcnow
 from humasdesk.services.session import AccountSession
 from humasdesk.services.usage import UsageMeter
@@ -95,33 +96,27 @@ class MentionSync:
                 # The agency's credit is used up: reading stops until the next probe.
                 return self._failed(session, CreditsDepleted(credits.message), 0)
         since_id = self.store.newest_id(account.user_id)
-        posts: list[Post] = []
-        newest: str | None = None
-        pages = 0
-        token: str | None = None
+        read = Pages()
         try:
-            while pages < self.max_pages:
-                page = call(
+            read_pages(
+                read,
+                lambda t: call(
                     session,
-                    lambda s, t=token: s.client.mentions(
+                    lambda s: s.client.mentions(
                         s.account.user_id,
                         since_id=since_id,
                         max_results=self.page_size,
                         pagination_token=t,
                     ),
-                )
-                pages += 1
-                if pages == 1:
-                    newest = page.newest_id
-                posts.extend(page.posts)
-                token = page.next_token
-                if not token:
-                    break
+                ),
+                max_pages=self.max_pages,
+            )
         except (XError, SessionExpired) as exc:
-            return self._failed(session, exc, pages)
+            return self._failed(session, exc, read.count)
+        posts, newest, pages = read.posts, read.newest, read.count
         new = self._store_new(session, posts)
         if newest is None and posts:
-            newest = max((p.id for p in posts), key=lambda i: (len(i), i))
+            newest = max((p.id for p in posts), key=id_key)
         self.store.set_newest_id(session.slot, account.user_id, newest, self._clock())
         self._errors.pop(account.user_id, None)
         return SyncResult(
@@ -131,7 +126,7 @@ class MentionSync:
             unread=self.store.unread_count(account.user_id),
             pages=pages,
             mentions=tuple(
-                sorted(new, key=lambda m: (len(m.x_post_id), m.x_post_id), reverse=True)
+                sorted(new, key=lambda m: id_key(m.x_post_id), reverse=True)
             ),
         )
 

@@ -34,6 +34,7 @@ from humasdesk.core.activity import Action
 from humasdesk.core.errors import CreditsDepleted, XError
 from humasdesk.core.models import Post
 from humasdesk.services.accounts import SessionExpired
+from humasdesk.services.paging import Pages, id_key, read_pages
 from humasdesk.services.posting import Call, direct_call, utcnow
 from humasdesk.services.session import AccountSession
 from humasdesk.services.usage import UsageMeter
@@ -50,10 +51,6 @@ DEFER_MARGIN = timedelta(minutes=1)
 #: A send unsettled for longer (a failed item nobody retried) no longer holds posts back:
 #: the sender, if it later finds the post on X, sees it on the record and adds nothing.
 DEFER_AT_MOST = timedelta(hours=1)
-
-
-def _id_key(post_id: str) -> tuple[int, str]:
-    return (len(post_id), post_id)
 
 
 @dataclass(frozen=True)
@@ -108,34 +105,33 @@ class OwnTimelineSync:
                 return TimelineResult(error=CreditsDepleted(self.usage.credits.message))
         since = self.store.timeline_newest_id(account.user_id)
         floor = None if since else self.store.first_signed_in(account.user_id)
-        posts: list[Post] = []
-        pages = 0
-        newest: str | None = None
-        token: str | None = None
+        read = Pages()
+
+        def before_floor(page: Any) -> bool:  # the first sync reads back to the first sign-in
+            oldest = min((p.created_at for p in page.posts if p.created_at), default=None)
+            return floor is not None and oldest is not None and oldest < floor
+
         try:
-            while pages < self.max_pages:
-                page = call(
+            read_pages(
+                read,
+                lambda t: call(
                     session,
-                    lambda s, t=token: s.client.user_posts(
+                    lambda s: s.client.user_posts(
                         s.account.user_id,
                         max_results=self.page_size,
                         since_id=since,
                         pagination_token=t,
                         with_author=False,
                     ),
-                )
-                pages += 1
-                if pages == 1:
-                    newest = page.newest_id
-                posts.extend(page.posts)
-                token = page.next_token
-                oldest = min((p.created_at for p in page.posts if p.created_at), default=None)
-                if not token or (floor is not None and oldest is not None and oldest < floor):
-                    break
+                ),
+                max_pages=self.max_pages,
+                stop=before_floor,
+            )
         except (XError, SessionExpired) as exc:
             logger.info("own timeline sync failed for slot %s: %s", session.slot.value,
                         type(exc).__name__)  # fmt: skip
-            return TimelineResult(pages=pages, error=exc)
+            return TimelineResult(pages=read.count, error=exc)
+        posts, newest, pages = read.posts, read.newest, read.count
         if floor is not None:
             posts = [p for p in posts if p.created_at is None or p.created_at >= floor]
         pending = self.store.desk_pending_since(account.user_id)
@@ -147,10 +143,10 @@ class OwnTimelineSync:
             held = [p for p in posts if p.created_at is None or p.created_at >= cut]
             posts = [p for p in posts if p not in held]
             if held:
-                newest = max((p.id for p in posts), key=_id_key) if posts else None
+                newest = max((p.id for p in posts), key=id_key) if posts else None
         result = self._record(session, posts)
         if newest is None and posts:
-            newest = max((p.id for p in posts), key=_id_key)
+            newest = max((p.id for p in posts), key=id_key)
         self.store.set_timeline_newest_id(
             session.slot.value, account.user_id, newest, self._clock()
         )
@@ -162,7 +158,7 @@ class OwnTimelineSync:
         account = session.account
         own_id = account.user_id
         ordered = sorted({p.id: p for p in posts if p.author_id in ("", own_id)}.values(),
-                         key=lambda p: _id_key(p.id))  # fmt: skip
+                         key=lambda p: id_key(p.id))  # fmt: skip
         candidates = {p.id for p in ordered} | {i for p in ordered for i in p.edit_history}
         known = self.store.recorded_post_ids(candidates)
         reposted = self.store.recorded_reposts(own_id)
