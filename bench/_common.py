@@ -171,6 +171,35 @@ def practice_services(database: Path, base_url: str, keyring: Any, **options: An
     )
 
 
+
+def practice_desk(data: Path, base_url: str) -> tuple[Any, Any, Any]:
+    """The real desk (window and controller) in practice mode against the sandbox at
+    `base_url`, data in `data`, tokens in memory: shown at 1280×800 and started. Returns
+    (app, window, controller)."""
+    from PySide6.QtWidgets import QApplication
+
+    from humasdesk.gui.desk import DeskController
+    from humasdesk.gui.main_window import MainWindow
+    from humasdesk.services.session import PRACTICE_HANDLES
+    from humasdesk.settings import Settings
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    window = MainWindow(practice=True)
+    controller = DeskController(
+        window,
+        prepare_services=practice_services(data / "humasdesk.db", base_url, MemoryKeyring()),
+        open_url=lambda u: None,
+        practice_handles=PRACTICE_HANDLES,
+        confirm_sign_out=False,
+        settings=Settings.load(data / "settings.json"),
+        data_root=data,
+        parent=window,
+    )
+    window.resize(1280, 800)
+    window.show()
+    controller.start()
+    return app, window, controller
+
 # --- Indonesian text ------------------------------------------------------------------------------
 
 LAYANAN = [

@@ -27,7 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from bench._common import MemoryKeyring, practice_services, sandbox
+from bench._common import practice_desk, sandbox
 
 TARGET_MS = 300.0
 
@@ -89,30 +89,11 @@ def measure(url: str, data: Path, runs: int) -> dict[str, dict[str, float]]:
     from PySide6.QtWidgets import QApplication, QDialog, QLabel, QVBoxLayout, QWidget
 
     from humasdesk.core.models import Slot
-    from humasdesk.gui.desk import DeskController
     from humasdesk.gui.i18n import install_translators
-    from humasdesk.gui.main_window import MainWindow
-    from humasdesk.services.session import PRACTICE_HANDLES
-    from humasdesk.settings import Settings
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     keep = install_translators(app, "id")  # noqa: F841  (kept alive)
-    settings = Settings.load(data / "settings.json")
-    keyring = MemoryKeyring()
-    window = MainWindow(practice=True)
-    controller = DeskController(
-        window,
-        prepare_services=practice_services(data / "humasdesk.db", url, keyring),
-        open_url=lambda u: None,
-        practice_handles=PRACTICE_HANDLES,
-        confirm_sign_out=False,
-        settings=settings,
-        data_root=data,
-        parent=window,
-    )
-    window.resize(1280, 800)
-    window.show()
-    controller.start()
+    app, window, controller = practice_desk(data, url)
 
     def spin_until(done: Callable[[], bool], timeout: float = 30.0, what: str = "") -> None:
         end = time.monotonic() + timeout

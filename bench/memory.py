@@ -80,32 +80,11 @@ def desk_child(url: str, data_dir: str, mentions: int) -> None:
     """Run in a child process: the desk until both inboxes hold their mentions and the log
     view shows the whole log; prints the peak RSS (KiB) as JSON."""
     from PySide6.QtCore import QModelIndex
-    from PySide6.QtWidgets import QApplication
 
-    from bench._common import MemoryKeyring, practice_services
+    from bench._common import practice_desk
     from humasdesk.core.models import Slot
-    from humasdesk.gui.desk import DeskController
-    from humasdesk.gui.main_window import MainWindow
-    from humasdesk.services.session import PRACTICE_HANDLES
-    from humasdesk.settings import Settings
 
-    data = Path(data_dir)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    keyring = MemoryKeyring()
-    window = MainWindow(practice=True)
-    controller = DeskController(
-        window,
-        prepare_services=practice_services(data / "humasdesk.db", url, keyring),
-        open_url=lambda u: None,
-        practice_handles=PRACTICE_HANDLES,
-        confirm_sign_out=False,
-        settings=Settings.load(data / "settings.json"),
-        data_root=data,
-        parent=window,
-    )
-    window.resize(1280, 800)
-    window.show()
-    controller.start()
+    app, window, controller = practice_desk(Path(data_dir), url)
 
     def spin_until(done: Any, timeout: float = 300.0, what: str = "") -> None:
         end = time.monotonic() + timeout
