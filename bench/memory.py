@@ -105,6 +105,13 @@ def desk_child(url: str, data_dir: str, mentions: int) -> None:
     spin_until(lambda: controller.log_window is not None, what="the log view")
     view = controller.log_window
     spin_until(lambda: view.model.rowCount() > 0, what="the log rows")
+    # Every job queued so far done (the start-up retention check over the whole log among
+    # them): the peak is the desk's settled one, and shutting down cuts no job off.
+    done: list[int] = []
+    workers = [*controller._workers.values(), controller._long_work, view.worker]
+    for worker in workers:
+        worker.submit(lambda: None, on_done=lambda _r: done.append(1))
+    spin_until(lambda: len(done) == len(workers), timeout=600.0, what="the desk's jobs")
     idle = time.monotonic() + 1.0
     while time.monotonic() < idle:
         app.processEvents()
