@@ -178,12 +178,14 @@ def practice_desk(data: Path, base_url: str) -> tuple[Any, Any, Any]:
     (app, window, controller)."""
     from PySide6.QtWidgets import QApplication
 
+    from humasdesk.gui.collector import collect_on_gui_thread
     from humasdesk.gui.desk import DeskController
     from humasdesk.gui.main_window import MainWindow
     from humasdesk.services.session import PRACTICE_HANDLES
     from humasdesk.settings import Settings
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    collect_on_gui_thread(app)  # as the desk's composition root does
     window = MainWindow(practice=True)
     controller = DeskController(
         window,

@@ -8,11 +8,17 @@ thread, while the GUI thread may be painting it or sending it an event: the desk
 segmentation faults in `setEnabled`, in an event filter and in `QScreen::virtualSiblings`.
 Qt objects must die on the thread they live on, so the automatic collector is switched off
 and this object runs the same generational collection from a timer on the GUI thread.
+
+It also empties `linecache` as it goes: PySide6's `__feature__` import hook reads the source
+of every module imported after PySide6 (it looks for the word "PySide6" in it), and
+`linecache` keeps each file it read, about 12 MiB of source text for a desk that never shows a
+traceback. A traceback reads the lines it needs again.
 """
 
 from __future__ import annotations
 
 import gc
+import linecache
 
 from PySide6.QtCore import QObject, Qt, QTimer
 
@@ -35,7 +41,8 @@ class GuiThreadCollector(QObject):
         self._timer.start()
 
     def on_timer_timeout(self) -> None:
-        self.collect_due()
+        if self.collect_due() is not None and linecache.cache:
+            linecache.clearcache()
 
     @staticmethod
     def collect_due() -> int | None:

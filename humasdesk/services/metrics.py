@@ -14,6 +14,7 @@ stays due, nothing is read (or billed) twice. No Qt.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
@@ -105,22 +106,27 @@ class MetricsService:
         self.usage = usage
         self._budget = budget_usd
         self.rates = rates or (usage.rates if usage is not None else DEFAULT_RATES)
+        # Both panes' reach tabs discover at once: the second waits and finds nothing new,
+        # instead of registering the same posts beside the first (twice the work and memory
+        # on the first start over a long log).
+        self._discovering = threading.Lock()
 
     # --- which posts are measured ------------------------------------------------------------
 
     def discover(self) -> int:
         """Register the posts the log put on the record since the last scan; returns how
         many are new."""
-        scanned = int(self.store.state(SCAN_KEY) or 0)
-        added = 0
-        while True:
-            entries = self.store.posted_entries_after(scanned)
-            if not entries:
-                break
-            added += self._register(entries)
-            scanned = entries[-1].seq
-            self.store.set_state(SCAN_KEY, str(scanned))
-        return added
+        with self._discovering:
+            scanned = int(self.store.state(SCAN_KEY) or 0)
+            added = 0
+            while True:
+                entries = self.store.posted_entries_after(scanned)
+                if not entries:
+                    break
+                added += self._register(entries)
+                scanned = entries[-1].seq
+                self.store.set_state(SCAN_KEY, str(scanned))
+            return added
 
     def _register(self, entries: list[ActivityEntry]) -> int:
         """New posts in one transaction per run of them; an edit or a deletion in between

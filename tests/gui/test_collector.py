@@ -56,3 +56,35 @@ def test_stopping_gives_the_interpreter_its_collector_back(qapp):
         assert gc.isenabled()
     finally:
         gc.enable() if was else gc.disable()
+
+
+def test_source_text_read_at_import_is_not_kept(qtbot, gui_thread_collector, tmp_path, monkeypatch):
+    """PySide6 reads the source of every module imported after it; the desk does not keep
+    those files in memory (about 12 MiB on a desk), and a traceback still shows its lines."""
+    import importlib
+    import linecache
+    import sys
+
+    module = tmp_path / "freshly_imported_module.py"
+    module.write_text("def fail():\n    raise ValueError('shown line')\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    imported = importlib.import_module("freshly_imported_module")
+    monkeypatch.delitem(sys.modules, "freshly_imported_module")
+    linecache.getlines(str(module))  # as the import hook leaves it
+    assert str(module) in linecache.cache
+
+    def allocate() -> None:
+        for _ in range(20 * gc.get_threshold()[0]):
+            node: dict[str, object] = {}
+            node["self"] = node
+
+    allocate()  # due for a collection: the collector's next tick empties the cache
+    qtbot.waitUntil(lambda: str(module) not in linecache.cache, timeout=5000)
+
+    import traceback
+
+    try:
+        imported.fail()
+    except ValueError as exc:
+        text = "".join(traceback.format_exception(exc))
+    assert "raise ValueError('shown line')" in text
