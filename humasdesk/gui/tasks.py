@@ -21,6 +21,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from humasdesk.gui.heap import release_free_memory
+
 logger = logging.getLogger(__name__)
 
 ResultCallback = Callable[[Any], None]
@@ -33,6 +35,11 @@ _STOP = None
 #: repaint: a 90 ms frame at start-up. At 0.5 ms the same frame takes about 20 ms
 #: (bench/ui_stall.py measures it).
 GUI_SWITCH_INTERVAL_S = 0.0005
+
+#: A job that ran this long has usually read a lot (a scan of the log, many pages from X):
+#: the memory it freed goes back to the system (see `heap`). Shorter jobs are left alone:
+#: a trim walks the heap, and the next short job reuses what it freed.
+RELEASE_AFTER_S = 0.5
 
 
 def favour_gui_thread() -> None:
@@ -105,7 +112,10 @@ class Worker(QObject):
         while (number := self._queue.get()) is not _STOP:
             if self._closed:
                 continue  # drain without running: the desk is closing
+            started = time.monotonic()
             self._execute(self._jobs[number])  # borrowed: the GUI thread keeps the job
+            if time.monotonic() - started >= RELEASE_AFTER_S:
+                release_free_memory()
             if sys.is_finalizing():
                 return  # Python is tearing down: a queued Qt event now would outlive it
             try:

@@ -102,3 +102,35 @@ def test_the_worker_never_drops_the_last_reference_to_a_qt_object(qtbot):
     assert done == [1]
     assert deleted_on == [gui_thread]
     worker.shutdown(wait=True, timeout=5)
+
+
+def _resident_mib() -> float:
+    with open("/proc/self/status", encoding="ascii") as f:
+        return next(int(line.split()[1]) for line in f if line.startswith("VmRSS:")) / 1024
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's malloc_trim")
+def test_memory_a_long_job_freed_goes_back_to_the_system(qtbot):
+    """A long scan on a worker (the start-up retention walk over a large log) frees what it
+    read; the desk's resident memory falls back instead of keeping it for good."""
+    import time
+
+    survivors: list[bytes] = []
+
+    def scan() -> float:
+        chunks = [bytes(2048) for _ in range(50_000)]  # ~100 MiB from the worker's arena
+        survivors.extend(chunks[::200])  # a few stay, scattered: the arena cannot shrink
+        peak = _resident_mib()
+        del chunks
+        time.sleep(0.6)  # a long job
+        return peak
+
+    before = _resident_mib()
+    worker = Worker("test")
+    peaks: list[float] = []
+    worker.submit(scan, on_done=peaks.append)
+    qtbot.waitUntil(lambda: bool(peaks), timeout=20000)
+    after = _resident_mib()
+    worker.shutdown(wait=True, timeout=5)
+    assert peaks[0] - before > 80  # the scan really held the memory
+    assert after - before < 30, (before, peaks[0], after)
