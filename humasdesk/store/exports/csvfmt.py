@@ -34,9 +34,9 @@ from humasdesk.store.exports.rows import (
     _MINUTE_SECOND,
     COLUMNS,
     FORMULA_START,
+    OFFICIAL_CAPACITY_KEY,
     SLOT_LABELS,
     CitizenMasker,
-    OFFICIAL_CAPACITY_KEY,
     LocalTimes,
     Selection,
     defuse_formula,
@@ -273,7 +273,9 @@ class _RowWriter:
             rincian, capacity = "{}", ""
         else:
             rincian = details_cell(details)
-            capacity = "ya" if slot == "personal" and details.get(OFFICIAL_CAPACITY_KEY) is True else ""
+            capacity = (
+                "ya" if slot == "personal" and details.get(OFFICIAL_CAPACITY_KEY) is True else ""
+            )
         if citizen_handle is None:
             citizen_handle = ""
         else:
