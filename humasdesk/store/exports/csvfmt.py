@@ -333,7 +333,9 @@ def write_csv_rows(
             n += len(lines)
             first = batch[0][0] if first is None else first
             last = batch[-1][0]
-            out.write("".join(lines).encode(_ENCODING))
+            # Line by line: most lines are ASCII, whose encoding is a copy; one joined text
+            # would be widened to two bytes a character by any line that is not.
+            out.write(b"".join([line.encode(_ENCODING) for line in lines]))
             continue
         lines = []
         past_head = False
