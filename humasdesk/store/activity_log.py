@@ -125,7 +125,6 @@ _NO_PERSONAL = b'null,"citizen_text_digest":null,'
 _HANDLE_KEY = b',"citizen_handle_digest":'
 _HK = len(_HANDLE_KEY)
 _TEXT_KEY = b',"citizen_text_digest":'
-_BOTH_DIGESTS = b'"%s"' + _TEXT_KEY + b'"%s",'
 
 
 def _digests(hashed: bytes) -> tuple[str | None, str | None]:
@@ -180,49 +179,6 @@ def _personal_row_problem(
         erased=erased_at is not None,
         pairs=((handle, chd), (text, ctd)),
     )
-
-
-def _batch_verifies(
-    rows: Sequence[tuple[Any, Any, Any]],
-    prev: bytes,
-    expected: int,
-    personal: Sequence[tuple[Any, ...]],
-) -> bool:
-    """Whether every entry of `rows` (`_VERIFY_SQL` rows in seq order) passes the walk's
-    checks, shown for the whole batch at once: no seq missing from `expected` on, each
-    entry's content matching its hash and linking to the one before it (the first to
-    `prev`), and each personal row (`personal`: the batch's, in seq order) holding the
-    values whose digests the chain commits to, as the walk's fast path checks them; the
-    entries without one committing to none. False does not say what is wrong, only that
-    the walk must go entry by entry to name it (an erased row, a damaged entry, ...)."""
-    n = len(rows)
-    seqs, hashes, hashed = zip(*rows, strict=True)
-    if seqs[0] != expected or seqs[-1] != expected + n - 1:  # seqs are unique and ordered
-        return False
-    sha = hashlib.sha256
-    try:  # a NULL column or a value of another type: TypeError
-        if [sha(b).hexdigest().encode() for b in hashed] != list(hashes):
-            return False
-        if [b[:64] for b in hashed] != [prev, *hashes[:-1]]:
-            return False
-        held = [_NO_PERSONAL] * n
-        for pseq, salt, ch, ct, erased_at in personal:
-            if salt is None or erased_at is not None:
-                return False
-            if ch is not None and ct is not None:
-                digests = _BOTH_DIGESTS % (
-                    sha(salt + ch).hexdigest().encode(),
-                    sha(salt + ct).hexdigest().encode(),
-                )
-            else:
-                hd = b"null" if ch is None else b'"%s"' % sha(salt + ch).hexdigest().encode()
-                td = b"null" if ct is None else b'"%s"' % sha(salt + ct).hexdigest().encode()
-                digests = hd + _TEXT_KEY + td + b","
-            held[pseq - expected] = digests
-    except TypeError:
-        return False
-    key, k = _HANDLE_KEY, _HK
-    return all([b.startswith(d, b.find(key) + k) for b, d in zip(hashed, held, strict=True)])
 
 
 @dataclass(frozen=True)
@@ -715,23 +671,6 @@ class ActivityLog:
             rows = cur.fetchmany(_VERIFY_BATCH)
             if not rows:
                 break
-            # The batch's personal rows (those beside missing entries skipped, as below).
-            last = rows[-1][0]
-            batch_personal = []
-            while pnext is not None and pnext[0] <= last:
-                if pnext[0] >= expected:
-                    batch_personal.append(pnext)
-                pnext = next(personal, None)
-            if _batch_verifies(rows, prev, expected, batch_personal):
-                prev = rows[-1][1]
-                expected += len(rows)
-                checked += len(rows)
-                if progress is not None:
-                    progress(checked, total)
-                continue
-            # Entry by entry, to name what is wrong (or to check an erased row).
-            after, batch_iter = pnext, iter(batch_personal)
-            pnext = next(batch_iter, None)
             for seq, hash_, hashed in rows:
                 if seq != expected:
                     return bad(expected, "entry missing", checked)
@@ -746,31 +685,21 @@ class ActivityLog:
                         )
                     return bad(seq, "entry does not link to the previous entry", checked)
                 while pnext is not None and pnext[0] < seq:  # beside a missing entry
-                    pnext = next(batch_iter, None)
+                    pnext = next(personal, None)
                 if pnext is not None and pnext[0] == seq:
                     _, salt, ch, ct, erased_at = pnext
-                    pnext = next(batch_iter, None)
+                    pnext = next(personal, None)
                     if salt is not None and erased_at is None:
-                        # Fast path: the digests the chain should hold for these values
-                        # (a mention: both; formatted in one go).
-                        if ch is not None and ct is not None:
-                            held = _BOTH_DIGESTS % (
-                                sha(salt + ch).hexdigest().encode(),
-                                sha(salt + ct).hexdigest().encode(),
-                            )
-                        else:
-                            hd = (
-                                b"null"
-                                if ch is None
-                                else b'"%s"' % sha(salt + ch).hexdigest().encode()
-                            )
-                            td = (
-                                b"null"
-                                if ct is None
-                                else b'"%s"' % sha(salt + ct).hexdigest().encode()
-                            )
-                            held = hd + _TEXT_KEY + td + b","
-                        if hashed.startswith(held, hashed.find(_HANDLE_KEY) + _HK):
+                        # Fast path: the digests the chain should hold for these values.
+                        hd = (
+                            b"null" if ch is None else b'"%s"' % sha(salt + ch).hexdigest().encode()
+                        )
+                        td = (
+                            b"null" if ct is None else b'"%s"' % sha(salt + ct).hexdigest().encode()
+                        )
+                        if hashed.startswith(
+                            hd + _TEXT_KEY + td + b",", hashed.find(_HANDLE_KEY) + _HK
+                        ):
                             prev = hash_
                             expected += 1
                             checked += 1
@@ -786,7 +715,6 @@ class ActivityLog:
                 prev = hash_
                 expected += 1
                 checked += 1
-            pnext = after
             if progress is not None:
                 progress(checked, total)
         if progress is not None:
