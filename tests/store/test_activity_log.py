@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import sqlite3
 import threading
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -461,3 +462,65 @@ def test_clock_times_are_ms_utc(db_path):
         assert e.ts == datetime(2024, 1, 1, 0, 0, 1, 123000, tzinfo=UTC)
         ts = log._conn().execute("SELECT ts FROM activity").fetchone()[0]
         assert ts == "2024-01-01T00:00:01.123Z"
+
+
+def _many(n: int) -> Iterator[NewEntry]:
+    t0 = datetime(2024, 1, 1, tzinfo=UTC)
+    for i in range(n):
+        mention = i % 3 == 0
+        yield NewEntry(
+            action=Action.MENTION_RECEIVED if mention else Action.POST_SENT,
+            slot=Slot.OFFICE,
+            account_id="100",
+            handle="humas_kota",
+            x_post_id=str(1_790_000_000_000_000_000 + i),
+            text=None if mention else f"Pengumuman {i}",
+            citizen_handle=f"@warga{i % 50}" if mention else None,
+            citizen_text=(f"Laporan jalan rusak nomor {i}" if i % 2 else None) if mention else None,
+            ts=t0 + timedelta(minutes=i),
+        )
+
+
+@pytest.mark.parametrize(
+    ("tamper", "first_bad", "reason"),
+    [
+        ("text", 12_345, "does not match its hash"),
+        ("citizen_text", 11_116, "digest"),
+        ("dropped_personal", 10_006, "erasure"),
+        ("gap", 10_500, "missing"),
+    ],
+)
+def test_damage_past_the_first_batches_is_named(log, db_path, tamper, first_bad, reason):
+    """Verification checks thousands of entries at a time; damage deep in a long log must
+    still be named exactly (entry, reason, how many verified before it), or the official
+    looks for it in the wrong place."""
+    log.append_many(_many(15_000))
+    conn = raw(db_path)
+    drop_guards(conn)
+    if tamper == "text":
+        edit_entry(conn, first_bad, text="Pengumuman yang diubah")
+    elif tamper == "citizen_text":
+        conn.execute(
+            "UPDATE activity_personal SET citizen_text = 'teks lain' WHERE seq = ?", (first_bad,)
+        )
+    elif tamper == "dropped_personal":
+        conn.execute("UPDATE activity_personal SET citizen_text = NULL WHERE seq = ?", (first_bad,))
+    else:
+        conn.execute("DELETE FROM activity WHERE seq = ?", (first_bad,))
+    conn.close()
+    result = log.verify()
+    assert not result.ok
+    assert result.first_bad_seq == first_bad and reason in result.reason
+    assert result.checked == first_bad - 1
+
+
+def test_long_log_with_erasures_verifies(log):
+    """Erasing citizens' data over many batches of entries must not raise a false alarm,
+    and every entry must be counted as verified."""
+    log.append_many(_many(15_000))
+    personal = [r[0] for r in log._conn().execute("SELECT seq FROM activity_personal")]
+    assert log.erase_personal(personal[2000::3], "masa retensi habis") == 1000
+    result = log.verify()
+    assert result.ok and result.checked == log.head().seq == 15_001
+    result = log.verify(from_seq=9_999)
+    assert result.ok and result.checked == 15_001 - 9_999 + 1
