@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
-from humasdesk.core.models import Slot
+from humasdesk.core.slot import Slot
 
 SLOT_COLOURS = {
     Slot.OFFICE: "#0B4F8A",  # institution blue
