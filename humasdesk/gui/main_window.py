@@ -72,11 +72,11 @@ class MainWindow(QMainWindow):
             self,  # with no parent, setVisible(True) below made it a window of its own (15 ms)
         )
         self.practice_banner.setObjectName("practiceBanner")
-        background, text = PRACTICE_BANNER
-        self.practice_banner.setStyleSheet(
-            f"#practiceBanner {{ background: {background}; color: {text}; padding: 6px; }}"
-        )
-        follow_font(self.practice_banner, bold=True)  # a style sheet font would stay fixed
+        # Bold by its style sheet until the panes are in, then by `follow_font` (a style
+        # sheet font stays fixed when the system font changes): the same font, drawn alike.
+        # follow_font's event filters on the banner and the window would make Python
+        # wrappers for every event type the first paint sends them.
+        self._banner_style(bold=True)
         self.practice_banner.setWordWrap(True)
         self.practice_banner.setVisible(practice)
 
@@ -94,8 +94,7 @@ class MainWindow(QMainWindow):
             ),
             self.first_steps,
         )
-        self.first_steps_label.setWordWrap(True)
-        follow_font(self.first_steps_label)
+        self.first_steps_label.setWordWrap(True)  # follow_font: in build_panes
         self.first_steps_close = QToolButton(self.first_steps)
         self.first_steps_close.setText("×")
         self.first_steps_close.setAccessibleName(self.tr("Hide this hint"))
@@ -167,6 +166,9 @@ class MainWindow(QMainWindow):
         self.first_steps_close.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a mouse aid; the
         # hint also goes by itself after the first post, and Tab stays on the two panes
         self.first_steps_close.setVisible(True)
+        self._banner_style(bold=False)
+        follow_font(self.practice_banner, bold=True)
+        follow_font(self.first_steps_label)
 
         # Stays until the official closes the app: a broken chain is not a passing notice.
         self.log_warning = QLabel(self)
@@ -274,6 +276,13 @@ class MainWindow(QMainWindow):
         if self._painted:
             # The skeleton is on screen: the desk takes input once the panes have painted.
             _PaintHook(self.panes[self.current_slot], self._on_panes_painted)
+
+    def _banner_style(self, *, bold: bool) -> None:
+        background, text = PRACTICE_BANNER
+        weight = " font-weight: bold;" if bold else ""
+        self.practice_banner.setStyleSheet(
+            f"#practiceBanner {{ background: {background}; color: {text}; padding: 6px;{weight} }}"
+        )
 
     def _on_panes_painted(self) -> None:
         if self._gate is not None:

@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from humasdesk.core.slot import Slot
-from humasdesk.gui.theme import SLOT_COLOURS, TEXT_ON_SLOT, follow_font
+from humasdesk.gui.theme import SLOT_COLOURS, TEXT_ON_SLOT
 
 # The pane's own margins and idle frame (gui/pane.py), so the frames stay put when it comes.
 PANE_MARGIN = 8
@@ -38,13 +38,13 @@ class PanePlaceholder(QFrame):
         self.setStyleSheet(
             f"#placeholder_{slot.value} {{ border: 1px solid {IDLE_FRAME_COLOUR}; }}"
             f"#placeholderBand {{ background: {SLOT_COLOURS[slot]}; border-radius: 4px; }}"
-            f"#placeholderBand QLabel {{ color: {TEXT_ON_SLOT}; }}"
+            # Bold by the style sheet, not follow_font: this frame lives a few milliseconds.
+            f"#placeholderBand QLabel {{ color: {TEXT_ON_SLOT}; font-weight: bold; }}"
         )
         band = QFrame(self)
         band.setObjectName("placeholderBand")
         band.setMinimumHeight(HEADER_HEIGHT)
         self.role_label = QLabel(role_text(slot), band)
-        follow_font(self.role_label, bold=True)
         row = QHBoxLayout(band)
         row.setContentsMargins(10, 8, 10, 8)
         row.addStretch(1)  # the role sits on the right, as in the header
