@@ -56,7 +56,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("HumasDesk")
         self.setObjectName("mainWindow")
         self.practice = practice
-        self.panes: dict[Slot, AccountPane] = {}  # built by build_panes()
+        self._panes: dict[Slot, AccountPane] = {}  # built by build_panes()
         self.keyboard: PaneKeyboard | None = None
         self._single_pane = False
         self.current_slot = Slot.OFFICE
@@ -139,16 +139,17 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Practice Mode"))
         else:
             self.statusBar()  # the bar's height is part of the layout too
-        self._gate: InputGate | None = None
+        # Drops input while the skeleton shows (None once the panes are in).
+        self.input_gate: InputGate | None = None
         if defer_panes:
-            self._gate = InputGate(self, self.menuBar())
+            self.input_gate = InputGate(self, self.menuBar())
         else:
             self.build_panes()
 
     def build_panes(self) -> None:
         """The account panes, the menus' actions and the notices: everything the skeleton
         left out. Once; does nothing after the window has closed."""
-        if self.panes or self._closed:
+        if self._panes or self._closed:
             return
         # Deferred: pane.py, QtGui's actions and the Qt namespace are not needed to paint.
         from PySide6.QtCore import Qt
@@ -157,11 +158,11 @@ class MainWindow(QMainWindow):
         from humasdesk.gui.pane import AccountPane, PaneKeyboard
         from humasdesk.gui.theme import WARNING_COLOURS
 
-        self.panes = {slot: AccountPane(slot) for slot in Slot}
-        for pane in self.panes.values():
+        self._panes = {slot: AccountPane(slot) for slot in Slot}
+        for pane in self._panes.values():
             pane.practice = self.practice
-        self.keyboard = PaneKeyboard(list(self.panes.values()), self)
-        for slot, pane in self.panes.items():
+        self.keyboard = PaneKeyboard(list(self._panes.values()), self)
+        for slot, pane in self._panes.items():
             pane.unread_changed.connect(partial(self.on_pane_unread_changed, slot))
         self.first_steps_close.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a mouse aid; the
         # hint also goes by itself after the first post, and Tab stays on the two panes
@@ -206,10 +207,10 @@ class MainWindow(QMainWindow):
 
         # The panes take their frames' places and sizes (replaceWidget keeps the geometry).
         for index, slot in enumerate(Slot):
-            old = self.splitter.replaceWidget(index, self.panes[slot])
+            old = self.splitter.replaceWidget(index, self._panes[slot])
             old.hide()
             old.deleteLater()
-        del self.placeholders
+        self.placeholders = {}
 
         menu, citizens, view = self._menus
         self.action_settings = QAction(self.tr("&Settings…"), self)
@@ -275,7 +276,7 @@ class MainWindow(QMainWindow):
         self._show_panes()
         if self._painted:
             # The skeleton is on screen: the desk takes input once the panes have painted.
-            _PaintHook(self.panes[self.current_slot], self._on_panes_painted)
+            _PaintHook(self._panes[self.current_slot], self._on_panes_painted)
 
     def _banner_style(self, *, bold: bool) -> None:
         background, text = PRACTICE_BANNER
@@ -285,9 +286,9 @@ class MainWindow(QMainWindow):
         )
 
     def _on_panes_painted(self) -> None:
-        if self._gate is not None:
-            self._gate.open()
-            self._gate = None
+        if self.input_gate is not None:
+            self.input_gate.open()
+            self.input_gate = None
         self.panes_ready.emit()
 
     # --- layout -----------------------------------------------------------------------------
@@ -299,12 +300,29 @@ class MainWindow(QMainWindow):
     @property
     def ready(self) -> bool:
         """The panes are built: the skeleton has gone."""
-        return bool(self.panes)
+        return bool(self._panes)
+
+    @property
+    def panes(self) -> dict[Slot, AccountPane]:
+        """The account panes, office first. Asked for while the skeleton still shows, they
+        are built now (the desk's own code asks only after `panes_ready`)."""
+        if not self._panes:
+            self.build_panes()
+        return self._panes
+
+    def __getattr__(self, name: str) -> object:
+        # What comes with the panes (the actions, the notices, the keyboard's guard),
+        # asked for before they are in: built now, like `panes`, instead of missing.
+        state = self.__dict__
+        if name.startswith("__") or "_panes" not in state or state["_panes"] or state["_closed"]:
+            raise AttributeError(name)
+        self.build_panes()
+        return object.__getattribute__(self, name)
 
     def set_single_pane(self, on: bool) -> None:
         """Small screens: one pane at a time (Ctrl+1 / Ctrl+2 / Ctrl+Tab switch)."""
         self._single_pane = on
-        if self.panes and self.action_single_pane.isChecked() != on:
+        if self._panes and self.action_single_pane.isChecked() != on:
             self.action_single_pane.setChecked(on)  # comes back here through toggled
             return
         self._show_panes()
@@ -312,10 +330,10 @@ class MainWindow(QMainWindow):
     def _show_panes(self) -> None:
         """The panes (or, in the skeleton, their frames) that single-pane mode shows."""
         on = self._single_pane
-        shown = self.panes or getattr(self, "placeholders", {})
+        shown = self._panes or self.placeholders
         for slot, widget in shown.items():
             widget.setVisible(not on or slot is self.current_slot)
-        if self.panes:
+        if self._panes:
             self._show_hidden_unread()
 
     def focus_pane(self, slot: Slot) -> None:
@@ -380,7 +398,7 @@ class MainWindow(QMainWindow):
             self._painted = True
             # Queued: the rest of this paint (the panes) completes before work starts.
             QTimer.singleShot(0, self, self.first_painted.emit)
-            if self.panes:
+            if self._panes:
                 QTimer.singleShot(0, self, self._on_panes_painted)
             else:  # the skeleton is on screen: the panes come in the next turn
                 QTimer.singleShot(0, self, self.build_panes)

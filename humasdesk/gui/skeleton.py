@@ -17,7 +17,7 @@ from humasdesk.gui.theme import SLOT_COLOURS, TEXT_ON_SLOT
 # The pane's own margins and idle frame (gui/pane.py), so the frames stay put when it comes.
 PANE_MARGIN = 8
 IDLE_FRAME_COLOUR = "#C9CED4"
-#: About the height of the account header that takes the band's place.
+# About the height of the account header that takes the band's place.
 HEADER_HEIGHT = 60
 
 
