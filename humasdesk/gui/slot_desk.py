@@ -524,7 +524,9 @@ class SlotDesk(QObject):
         self.pane.show_quota(outbox.quota, None)
         self._show_cost(outbox.cost, outbox.cost_month)
         self._show_pause(outbox.pause)
-        self.pane.inbox_view.show_synced(datetime.now(UTC), sync.next_poll_s, ok=sync.error is None)
+        self.pane.inbox_view.show_synced(
+            datetime.now(UTC), sync.next_poll_s, ok=sync.error is None
+        )
         if isinstance(sync.error, CreditsDepleted):
             self.pane.inbox_view.show_sync_status("")  # the pane's credit notice says it
         elif sync.error is not None:
@@ -588,7 +590,9 @@ class SlotDesk(QObject):
     def on_inbox_reply_requested(self, mention: Mention) -> None:
         author = mention.author_username or "?"
         preview = f"@{author}: {mention.text[:120]}"
-        self.pane.composer.set_reply(mention.x_post_id, preview, author=author, text=mention.text)
+        self.pane.composer.set_reply(
+            mention.x_post_id, preview, author=author, text=mention.text
+        )
         self.pane.composer.parts[0].edit.setFocus()
         self.on_inbox_read_requested(mention.x_post_id)
 

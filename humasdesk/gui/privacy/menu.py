@@ -110,9 +110,9 @@ class PrivacyMenu(QObject):
         dialog = make()
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(
-            lambda _=None, k=key, d=dialog: (
-                self.dialogs.pop(k, None) if self.dialogs.get(k) is d else None
-            )
+            lambda _=None, k=key, d=dialog: self.dialogs.pop(k, None)
+            if self.dialogs.get(k) is d
+            else None
         )
         self.dialogs[key] = dialog
         dialog.open()
