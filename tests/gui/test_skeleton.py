@@ -197,3 +197,6 @@ def test_closing_during_the_skeleton_ends_the_process_and_keeps_the_layout(tmp_p
     }
     settings = json.loads((data / "settings.json").read_text(encoding="utf-8"))
     assert settings["window_geometry"] and settings["single_pane"] is True
+    # Nothing had opened the database or the emulator's state: nothing there to lose.
+    assert not (data / "humasdesk.db").exists()
+    assert not (data / "sandbox-state.json").exists()
