@@ -9,11 +9,9 @@ from __future__ import annotations
 import logging
 import sys
 from dataclasses import dataclass
-from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QByteArray, QTimer
 from PySide6.QtWidgets import QApplication
 
 from humasdesk import __version__
@@ -21,14 +19,16 @@ from humasdesk.gui.collector import GuiThreadCollector, collect_on_gui_thread
 from humasdesk.gui.i18n import install_translators
 from humasdesk.gui.main_window import MainWindow
 from humasdesk.paths import DataPaths, resolve_data_dir, resources_dir
-from humasdesk.practice import PracticeBackend, x_target
+from humasdesk.practice import wants_practice
 from humasdesk.settings import Settings
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from datetime import datetime
 
     from humasdesk.credentials import TokenStorage
     from humasdesk.gui.desk import DeskController
+    from humasdesk.practice import PracticeBackend
     from humasdesk.services.desk_services import DeskServices
 
 logger = logging.getLogger(__name__)
@@ -51,6 +51,7 @@ class Desk:
     settings: Settings
     controller: DeskController | None = None  # made once the window has painted
     collector: GuiThreadCollector | None = None
+    shut_down: bool = False  # close() ran: nothing may start after it
 
     def remember_layout(self) -> None:
         """Keep the window's place, size and pane mode for the next start."""
@@ -63,6 +64,7 @@ class Desk:
             logger.warning("could not save the window layout: %s", type(exc).__name__)
 
     def close(self) -> None:
+        self.shut_down = True
         if self.controller is not None:
             self.controller.shutdown()
             if self.controller.services is not None:
@@ -87,7 +89,8 @@ def build_desk(
     open_url: Callable[[str], object] = open_in_browser,
     sign_in_timeout: float = 300,
 ) -> Desk:
-    """Create and show the window; sign-in and loading start once it has painted.
+    """Create and show the window; its panes come once it has painted (a skeleton first,
+    `MainWindow`), sign-in and loading once they have.
 
     `token_store`, `open_url` and `sign_in_timeout` let tests replace the keyring,
     the system browser and the wait for X's answer.
@@ -103,44 +106,56 @@ def build_desk(
     language = options.lang or settings.get("language")
     app._humasdesk_translators = install_translators(app, language)  # type: ignore[attr-defined]
 
-    target = x_target(paths, settings, sandbox=options.sandbox, sandbox_url=options.sandbox_url)
-    practice, backend = target.practice, target.backend
-    window = MainWindow(practice=practice)
+    # Only the choice now; the target (and practice mode's emulator object) after the paint.
+    practice = wants_practice(settings, sandbox=options.sandbox, sandbox_url=options.sandbox_url)
+    window = MainWindow(practice=practice, defer_panes=True)
     if settings.get("window_geometry"):
         window.restoreGeometry(QByteArray.fromBase64(settings.get("window_geometry").encode()))
     window.set_single_pane(settings.get("single_pane"))
 
-    def prepare_services() -> DeskServices:
-        # Runs on a worker: the sandbox start, the keyring import and its probe are slow.
-        from humasdesk.credentials import FallbackTokenStore, TokenStore
-        from humasdesk.services.desk_services import budget_from, build_desk_services, rates_from
-        from humasdesk.services.schedule import grace_from, quiet_from
+    desk = Desk(app, window, None, paths, settings, collector=collector)
 
-        endpoint = target.endpoint()
-        primary = token_store or TokenStore(target.keyring_service)
-        return build_desk_services(
-            paths.database,
-            endpoint,
-            FallbackTokenStore(primary),
-            office_handle=target.office_handle,
-            undo_s=settings.get("undo_seconds"),
-            rates=rates_from(
-                {k: settings.get(k) for k in ("rate_post", "rate_post_with_url", "rate_read")}
-            ),
-            grace=grace_from(settings.get),  # scheduled posts (issue 15): Settings → Jadwal
-            quiet=quiet_from(settings.get),
-            metrics_budget=budget_from(settings.get("metrics_budget_usd")),  # issue 16
-        )
-
-    desk = Desk(app, window, backend, paths, settings, collector=collector)
-
-    def after_first_paint() -> None:
+    def after_panes_ready() -> None:
         # The controller and everything behind it (logging to file, the services, tweepy,
-        # the sandbox, the network) come after the window has painted, so the official
-        # sees the desk at once.
+        # the sandbox, the network) come after the window and its panes have painted, so
+        # the official sees the desk at once.
+        if desk.shut_down:
+            return  # closed while the skeleton showed: nothing was started, nothing to do
+        from PySide6.QtGui import QIcon
+
         from humasdesk.gui.desk import DeskController
         from humasdesk.logsetup import configure_logging
+        from humasdesk.practice import x_target
         from humasdesk.services.session import PRACTICE_HANDLES
+
+        target = x_target(paths, settings, sandbox=options.sandbox, sandbox_url=options.sandbox_url)
+        desk.backend = target.backend
+
+        def prepare_services() -> DeskServices:
+            # Runs on a worker: the sandbox start, the keyring import and its probe are slow.
+            from humasdesk.credentials import FallbackTokenStore, TokenStore
+            from humasdesk.services.desk_services import (
+                budget_from,
+                build_desk_services,
+                rates_from,
+            )
+            from humasdesk.services.schedule import grace_from, quiet_from
+
+            endpoint = target.endpoint()
+            primary = token_store or TokenStore(target.keyring_service)
+            return build_desk_services(
+                paths.database,
+                endpoint,
+                FallbackTokenStore(primary),
+                office_handle=target.office_handle,
+                undo_s=settings.get("undo_seconds"),
+                rates=rates_from(
+                    {k: settings.get(k) for k in ("rate_post", "rate_post_with_url", "rate_read")}
+                ),
+                grace=grace_from(settings.get),  # scheduled posts (issue 15): Settings → Jadwal
+                quiet=quiet_from(settings.get),
+                metrics_budget=budget_from(settings.get("metrics_budget_usd")),  # issue 16
+            )
 
         # The icon loads the SVG icon engine and QtSvg: after the first paint too.
         app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "humasdesk.svg")))
@@ -158,7 +173,8 @@ def build_desk(
         )
         desk.controller.start()
 
-    window.first_painted.connect(after_first_paint)
+    # Queued: whoever else waits for the panes hears of them before this work starts.
+    window.panes_ready.connect(lambda: QTimer.singleShot(0, after_panes_ready))
     window.show()
     return desk
 
@@ -196,6 +212,8 @@ class RekapOptions:
 
 def run_rekap_window(options: RekapOptions) -> int:
     """`humasdesk rekap` without -o: the supervisor's window on its own."""
+    from PySide6.QtGui import QIcon
+
     from humasdesk.gui.rekap_window import open_rekap_window
     from humasdesk.logsetup import configure_logging
 

@@ -217,6 +217,15 @@ class XTarget:
             self.backend.stop()
 
 
+def wants_practice(
+    settings: Settings, *, sandbox: bool = False, sandbox_url: str | None = None
+) -> bool:
+    """`x_target`'s choice alone, without building anything: the desk's first paint shows
+    the practice banner before the target exists."""
+    url = sandbox_url or os.environ.get(ENV_SANDBOX_URL) or None
+    return sandbox or bool(url) or not settings.x_client_id
+
+
 def x_target(
     paths: DataPaths,
     settings: Settings,
@@ -231,8 +240,7 @@ def x_target(
     from humasdesk.services.session import PRACTICE_CLIENT_ID
 
     url = sandbox_url or os.environ.get(ENV_SANDBOX_URL) or None
-    practice = sandbox or bool(url) or not settings.x_client_id
-    if practice:
+    if wants_practice(settings, sandbox=sandbox, sandbox_url=url):
         return XTarget(
             practice=True,
             backend=PracticeBackend(paths, external_url=url, role=role),

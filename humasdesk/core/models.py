@@ -5,15 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from enum import StrEnum
 from typing import Any
 
-
-class Slot(StrEnum):
-    """The two places an account can sit in. Each pane is bound to one."""
-
-    OFFICE = "office"
-    PERSONAL = "personal"
+# Slot lives in its own module, so the desk's first paint imports none of the types here;
+# `from humasdesk.core.models import Slot` goes on working.
+from humasdesk.core.slot import Slot as Slot
 
 
 @dataclass(frozen=True)

@@ -353,7 +353,6 @@ class AccountPane(QWidget):
         self.header = AccountHeader(slot, self)
         self.header.sign_out_button.clicked.connect(self.sign_out_requested)
 
-
         self.status_label = QLabel(self)
         self.status_label.setWordWrap(True)
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)

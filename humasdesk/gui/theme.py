@@ -5,11 +5,15 @@ system font (see `follow_font`), so a larger system font makes every text larger
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
-from humasdesk.core.models import Slot
+from humasdesk.core.slot import Slot
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QFont
 
 SLOT_COLOURS = {
     Slot.OFFICE: "#0B4F8A",  # institution blue
@@ -49,6 +53,10 @@ SMALL_SCALE = 8 / 9  # quota and cost line under the account name
 
 def scaled_font(base: QFont, factor: float, *, bold: bool | None = None) -> QFont:
     """A copy of `base` at `factor` times its size (and bold or not, if `bold` is given)."""
+    # Imported here: the desk's first paint (the skeleton) uses the colours, not the fonts,
+    # and the QFont type's enums take a few milliseconds to make.
+    from PySide6.QtGui import QFont
+
     font = QFont(base)
     if base.pointSizeF() > 0:
         font.setPointSizeF(base.pointSizeF() * factor)

@@ -2501,6 +2501,13 @@ Tanda tangan: %2</translation>
     </message>
 </context>
 <context>
+    <name>PanePlaceholder</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Memuat…</translation>
+    </message>
+</context>
+<context>
     <name>PostEditor</name>
     <message>
         <source>Write a post…</source>
