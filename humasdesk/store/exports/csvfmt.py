@@ -30,11 +30,8 @@ from typing import Any, BinaryIO
 from humasdesk.core.activity import CANONICAL_VERSION, ActivityEntry, parse_ts
 from humasdesk.store.activity_log import entry_from_row
 from humasdesk.store.exports.rows import (
-    _MILLISECOND_Z,
-    _MINUTE_SECOND,
     COLUMNS,
     FORMULA_START,
-    OFFICIAL_CAPACITY_KEY,
     SLOT_LABELS,
     CitizenMasker,
     LocalTimes,
@@ -178,22 +175,17 @@ class _RowWriter:
         extra: CsvExtra | None = None,
     ) -> None:
         self.extra = extra
-        # `extra.of`, inlined: the cells by post id, and what a row without any gets.
-        self._cells = extra.cells if extra is not None else {}
-        self._no_extra = extra.empty if extra is not None else ""
+        self._extra = extra.of if extra is not None else lambda _x_post_id: ""
         self.selection = selection
         self.masker = masker
         self.full = masker.full  # full citizen data: the masker would return the values as given
         self.tz = tz
         self.times = LocalTimes(tz)
-        self._hours = self.times.hours
         self.start, self.end = selection.stored_time_bounds()
         self.max_seq = float("inf") if selection.max_seq is None else selection.max_seq
         # Both accounts, every personal entry: the account rules take every slot there is
         # (a slot they would not know is not decoded here).
         self.every_slot = selection.include_personal and selection.slots >= set(SLOT_LABELS)
-        # ... and no period: every row is selected without looking at it.
-        self.every = self.every_slot and self.start is None and self.end is None
         # `json.loads` without its wrapper: the scanner alone, on text that must be one JSON
         # value from the first character to the last (anything else goes the plain way).
         self._scan = json.JSONDecoder().scan_once
@@ -226,75 +218,54 @@ class _RowWriter:
         if type(details) is not dict:
             return None
         akun = "" if slot is None else SLOT_LABELS[slot]  # another slot: KeyError, plain way
-        # `LocalTimes.iso`, inlined for the usual case (an hour already looked at, with a
-        # whole-hour offset): the stored minutes, seconds and milliseconds under the local
-        # date and hour. Not a stored time: None, as `iso` returns.
-        if len(ts) != 24 or ts[13:19] not in _MINUTE_SECOND or ts[19:] not in _MILLISECOND_Z:
+        waktu = self.times.iso(ts)
+        if waktu is None:
             return None
-        hour = self._hours.get(ts[:13])
-        if hour is None:  # not looked at yet, or converted entry by entry
-            waktu = self.times.iso(ts)
-            if waktu is None:
-                return None
-        else:
-            waktu = hour[0] + ts[13:23] + hour[1]
-        if not self.every:
-            if not (self.every_slot or self.selection.accepts_slot(slot, details)):
-                return _SKIP
-            if self.start is not None and not self.start.at_or_after(ts):
-                return _SKIP
-            if self.end is not None and self.end.at_or_after(ts):
-                return _SKIP
+        if not (self.every_slot or self.selection.accepts_slot(slot, details)):
+            return _SKIP
+        if self.start is not None and not self.start.at_or_after(ts):
+            return _SKIP
+        if self.end is not None and self.end.at_or_after(ts):
+            return _SKIP
 
         # Staff handles, action codes, post ids and hashes are plain words, digits or hex:
         # nothing to quote or defuse. Anything else, and all free text, goes through
         # `csv_cell`. A value of another type lacks these methods: AttributeError.
-        handle, action, x_post_id = obj["handle"], obj["action"], obj["x_post_id"]
+        handle, action = obj["handle"], obj["action"]
         if handle is None:
             handle = ""
         elif not handle.isidentifier():
             handle = csv_cell(handle)
         if not action.isidentifier():
             action = csv_cell(action)
-        # `CsvExtra.of`, inlined: most logs have no measured posts at all.
-        extra = self._cells.get(x_post_id or "", self._no_extra) if self._cells else self._no_extra
+        x_post_id, in_reply_to = obj["x_post_id"], obj["in_reply_to"]
         if x_post_id is None:
             x_post_id = ""
         elif not x_post_id.isdigit():
             x_post_id = csv_cell(x_post_id)
-        in_reply_to = obj["in_reply_to"]
         if in_reply_to is None:
             in_reply_to = ""
         elif not in_reply_to.isdigit():
             in_reply_to = csv_cell(in_reply_to)
         text = obj["text"]
         text = "" if text is None else csv_cell(text)
-        if not details:
-            rincian, capacity = "{}", ""
-        else:
-            rincian = details_cell(details)
-            capacity = (
-                "ya" if slot == "personal" and details.get(OFFICIAL_CAPACITY_KEY) is True else ""
-            )
-        if citizen_handle is None:
-            citizen_handle = ""
-        else:
+        capacity = "ya" if slot == "personal" and details.get("official_capacity") is True else ""
+        if citizen_handle is not None:
             if not self.full:
                 citizen_handle = self.masker.handle(citizen_handle)
             citizen_handle = csv_cell(citizen_handle)
-        if citizen_text is None:
-            citizen_text = ""
-        else:
+        if citizen_text is not None:
             if not self.full:
                 citizen_text = self.masker.text(citizen_text)
             citizen_text = csv_cell(citizen_text)
+        rincian = details_cell(details)
         # bytes.isalnum: ASCII letters and digits only, and far quicker than str.isalnum.
         if not (hash_ + prev_hash).encode().isalnum():
             hash_, prev_hash = csv_cell(hash_), csv_cell(prev_hash)
         return (
             f"{seq},{waktu},{akun},{handle},{action},{x_post_id},{in_reply_to},{text},"
-            f"{capacity},{citizen_handle},{citizen_text},{rincian},"
-            f"{hash_},{prev_hash}{extra}{_EOL}"
+            f"{capacity},{citizen_handle or ''},{citizen_text or ''},{rincian},"
+            f"{hash_},{prev_hash}{self._extra(obj['x_post_id'])}{_EOL}"
         )
 
     def plain_line(self, entry: ActivityEntry) -> str:
@@ -324,20 +295,7 @@ def write_csv_rows(
     n, first, last = 0, None, None
     to_line = rows_to_lines.line
     for batch in batches:
-        # The usual batch: every row vouched for and selected, written in one go.
-        try:
-            lines = [to_line(row) for row in batch]
-        except UNVOUCHED:
-            lines = []
-        if lines and None not in lines and _SKIP not in lines:
-            n += len(lines)
-            first = batch[0][0] if first is None else first
-            last = batch[-1][0]
-            # Line by line: most lines are ASCII, whose encoding is a copy; one joined text
-            # would be widened to two bytes a character by any line that is not.
-            out.write(b"".join([line.encode(_ENCODING) for line in lines]))
-            continue
-        lines = []
+        lines: list[str] = []
         past_head = False
         for row in batch:
             try:

@@ -232,8 +232,7 @@ class LocalTimes:
 
     def __init__(self, tz: tzinfo | None) -> None:
         self.tz = tz
-        # "YYYY-MM-DDTHH" (UTC) -> (local "YYYY-MM-DDTHH", offset), or None: entry by entry
-        self.hours: dict[str, tuple[str, str] | None] = {}
+        self._hours: dict[str, tuple[str, str] | None] = {}
 
     def iso(self, stored: str) -> str | None:
         """`stored` in local ISO form, or None when it is not a stored time."""
@@ -243,7 +242,7 @@ class LocalTimes:
             return None
         key = stored[:13]  # "YYYY-MM-DDTHH", UTC
         try:
-            hour = self.hours[key]
+            hour = self._hours[key]
         except KeyError:
             hour = self._hour(key)
         if hour is None:
@@ -277,9 +276,9 @@ class LocalTimes:
                 hour = (text[:13], text[23:])
             else:
                 hour = None
-        if len(self.hours) >= self._CACHE_LIMIT:
-            self.hours.clear()
-        self.hours[key] = hour
+        if len(self._hours) >= self._CACHE_LIMIT:
+            self._hours.clear()
+        self._hours[key] = hour
         return hour
 
 
